@@ -1,0 +1,226 @@
+#include "BatchCommand.h"
+
+#include "Analysis.h"
+#include "AtomicFile.h"
+#include "BatchOptions.h"
+#include "CsvError.h"
+#include "CsvReader.h"
+#include "CsvTable.h"
+#include "JsonWriter.h"
+
+#include <algorithm>
+#include <ostream>
+
+#ifndef LINLAB_VERSION
+#define LINLAB_VERSION "0.0.0"
+#endif
+
+namespace linlab {
+
+namespace {
+
+// Reports past this many rows leave out the per-row arrays unless --full is given.
+constexpr arma::uword kPerRowLimit = 1000;
+
+CsvTable lessonTable()
+{
+    const Dataset lesson = Dataset::lesson();
+    CsvTable t;
+    t.names = lesson.featureNames();
+    t.names.push_back(lesson.labelName());
+    t.data = arma::join_rows(lesson.features(), lesson.labels());
+    t.hadHeader = true;
+    return t;
+}
+
+// A column named NAME, else a 1-based column number N.
+arma::uword findColumn(const CsvTable& table, const std::string& option, const std::string& wanted,
+                       const std::string& source)
+{
+    for (arma::uword c = 0; c < table.names.size(); ++c)
+        if (table.names[c] == wanted)
+            return c;
+    if (!wanted.empty() && std::all_of(wanted.begin(), wanted.end(), [](char ch) { return ch >= '0' && ch <= '9'; }) &&
+        wanted.size() < 10) {
+        const unsigned long k = std::stoul(wanted);
+        if (k >= 1 && k <= table.names.size())
+            return k - 1;
+    }
+    std::string names;
+    for (const auto& n : table.names)
+        names += (names.empty() ? "" : ", ") + n;
+    throw UsageError(option + ": no column \"" + wanted + "\" in " + source + " (columns: " + names + ")");
+}
+
+std::string report(const BatchOptions& o, const Dataset& data, const Analysis& analysis,
+                   const LinearModel& model, const GradientDescentResult* gd)
+{
+    const Transform& t = analysis.transform();
+    const Evaluation ev = analysis.evaluate(model);
+    const LeastSquaresResult& ls = analysis.statistics().leastSquares();
+    const bool perRow = o.full || data.rowCount() <= kPerRowLimit;
+
+    JsonWriter j;
+    j.beginObject();
+    j.value("n_samples", static_cast<long long>(data.rowCount()));
+    j.value("n_features", static_cast<long long>(data.featureCount()));
+    j.value("feature_names", data.featureNames());
+    j.value("label_name", data.labelName());
+    j.beginObject("transform");
+    j.value("scale", t.settings().scale);
+    j.value("normalize", normalizationName(t.settings().normalization));
+    j.value("ddof", static_cast<long long>(t.settings().ddof));
+    j.value("mean", t.mean());
+    j.value("std", t.stddev());
+    j.value("min", t.min());
+    j.value("max", t.max());
+    j.value("zero_variance", t.zeroSpread());
+    j.endObject();
+    if (perRow) {
+        j.rows("features", analysis.features());
+        j.value("labels", analysis.labels());
+    }
+    j.value("weights", model.weights());
+    j.value("bias", model.bias());
+    j.value("weights_original", t.weightsToOriginal(model.weights()));
+    j.value("bias_original", t.biasToOriginal(model.weights(), model.bias()));
+    if (perRow) {
+        j.value("predictions", ev.predictions);
+        j.value("residuals", ev.residuals);
+    }
+    j.value("mse", ev.metrics.mse);
+    j.value("rmse", ev.metrics.rmse);
+    j.value("mae", ev.metrics.mae);
+    j.value("r2", ev.metrics.r2);
+    j.value("grad_weights", ev.gradient.weights);
+    j.value("grad_bias", ev.gradient.bias);
+    j.value("lesson_gradient", ev.lessonGradient);
+    j.beginObject("least_squares");
+    j.value("weights", ls.weights);
+    j.value("bias", ls.bias);
+    j.value("mse", ls.mse);
+    j.value("rank", static_cast<long long>(ls.rank));
+    j.value("rank_deficient", ls.rankDeficient);
+    j.value("condition_number", ls.conditionNumber);
+    j.endObject();
+    if (o.fit != BatchOptions::Fit::None) {
+        j.beginObject("fit");
+        j.value("method", o.fit == BatchOptions::Fit::LeastSquares ? "lstsq" : "gd");
+        if (gd) {
+            j.value("lr", gd->learningRate);
+            j.value("lr_stable_max", gd->stableRateMax);
+            j.value("epochs_run", static_cast<long long>(gd->epochsRun));
+            j.value("converged", gd->converged);
+            j.value("diverged", gd->diverged);
+            j.value("stop_reason", stopReasonName(gd->stopReason));
+            j.value("loss_history", gd->lossHistory);
+        } else {
+            j.null("lr");
+            j.value("lr_stable_max", analysis.statistics().stableLearningRate());
+            j.value("epochs_run", 0LL);
+            j.value("converged", true);
+            j.value("diverged", false);
+            j.value("stop_reason", ls.rankDeficient ? "rank_deficient_minimum_norm" : "solved");
+            j.value("loss_history", std::vector<double>{});
+        }
+        j.endObject();
+    }
+    j.endObject();
+    return j.text();
+}
+
+} // namespace
+
+int BatchCommand::run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err)
+{
+    BatchOptions o;
+    try {
+        o = BatchOptions::parse(args);
+    } catch (const UsageError& e) {
+        err << "linlab: " << e.what() << " (see linlab --help)\n";
+        return BadUsage;
+    }
+    if (o.help) {
+        out << BatchOptions::usage();
+        return Done;
+    }
+    if (o.version) {
+        out << "linlab " << LINLAB_VERSION << "\n";
+        return Done;
+    }
+
+    CsvTable table;
+    const std::string source = o.file.empty() ? std::string("the lesson's data") : o.file;
+    try {
+        if (o.file.empty()) {
+            table = lessonTable();
+        } else {
+            CsvReadOptions readOptions;
+            readOptions.decimal = o.decimal;
+            table = CsvReader::readFile(o.file, readOptions);
+        }
+    } catch (const CsvError& e) {
+        err << "linlab: " << e.what() << "\n";
+        return BadData;
+    }
+
+    try {
+        const arma::uword label =
+            o.label.empty() ? table.data.n_cols - 1 : findColumn(table, "--label", o.label, source);
+        std::vector<arma::uword> featureColumns;
+        for (const auto& f : o.features)
+            featureColumns.push_back(findColumn(table, "--features", f, source));
+        const Dataset data = Dataset::fromTable(table, label, featureColumns);
+        const Analysis analysis(data, o.transform);
+        const arma::uword d = data.featureCount();
+
+        LinearModel model(d);
+        const bool lessonDefaults = o.file.empty() && data.isLesson();
+        if (lessonDefaults)
+            model = LinearModel(Dataset::lessonWeights(), Dataset::lessonBias());
+        if (o.weights) {
+            if (o.weights->size() != d)
+                throw UsageError("--weights has " + std::to_string(o.weights->size()) + " values for " +
+                                 std::to_string(d) + " features");
+            model.setWeights(arma::vec(*o.weights));
+        }
+        if (o.bias)
+            model.setBias(*o.bias);
+
+        GradientDescentResult gd;
+        const GradientDescentResult* gdPtr = nullptr;
+        if (o.fit == BatchOptions::Fit::LeastSquares) {
+            const LeastSquaresResult& ls = analysis.statistics().leastSquares();
+            model = LinearModel(ls.weights, ls.bias);
+        } else if (o.fit == BatchOptions::Fit::GradientDescent) {
+            gd = GradientDescent::run(analysis.statistics(), model, o.gd);
+            model = gd.model;
+            gdPtr = &gd;
+        }
+
+        const std::string text = report(o, data, analysis, model, gdPtr);
+        if (o.output.empty()) {
+            out << text;
+            out.flush();
+        } else {
+            try {
+                writeFileAtomically(o.output, text);
+            } catch (const std::runtime_error& e) {
+                err << "linlab: " << e.what() << "\n";
+                return WriteFailed;
+            }
+        }
+        return Done;
+    } catch (const UsageError& e) {
+        err << "linlab: " << e.what() << " (see linlab --help)\n";
+        return BadUsage;
+    } catch (const std::invalid_argument& e) {
+        err << "linlab: " << source << ": " << e.what() << "\n";
+        return BadData;
+    } catch (const std::exception& e) {
+        err << "linlab: " << source << ": " << e.what() << "\n";
+        return BadData;
+    }
+}
+
+} // namespace linlab

@@ -1,0 +1,180 @@
+#include "BatchOptions.h"
+
+#include "NumberFormat.h"
+
+#include <cmath>
+#include <limits>
+
+namespace linlab {
+
+const char* BatchOptions::usage()
+{
+    return "Usage: linlab --batch [FILE] [options]\n"
+           "Runs the lesson's steps on FILE (a CSV; none = the lesson's data) and prints one JSON report.\n"
+           "\n"
+           "  --label NAME|N        label column, by name or 1-based number (default: the last)\n"
+           "  --features A,B,...    feature columns (default: all others)\n"
+           "  --scale S             multiply the features by S (default 1)\n"
+           "  --normalize MODE      none | zscore | minmax (default none)\n"
+           "  --ddof 0|1            std convention for zscore (default 0, as NumPy)\n"
+           "  --decimal C           decimal separator in FILE ('.' or ','; default: detected)\n"
+           "  --weights W1,W2,...   model weights, in transformed units\n"
+           "  --bias B              model bias (default: the lesson's 4,3 and 10 on its data; zeros for a file)\n"
+           "  --fit none|lstsq|gd   fit the model: least squares or gradient descent (default none)\n"
+           "  --lr RATE             gradient-descent rate (default: half the stable bound 2/lambda_max)\n"
+           "  --epochs N            gradient-descent epochs at most (default 10000)\n"
+           "  --tol T               converged when |gradient| <= T * max(1, |gradient at start|) (default 1e-9)\n"
+           "  --full                include features/labels/predictions/residuals past 1000 rows\n"
+           "  --output PATH         write the report there (atomically) instead of stdout\n"
+           "  --help, --version\n"
+           "\n"
+           "Exit status: 0 done; 2 bad usage; 3 bad input data (file, line and column on stderr);\n"
+           "4 the report could not be written.\n";
+}
+
+namespace {
+
+double number(const std::string& option, const std::string& text)
+{
+    const ParseResult r = parseDouble(text);
+    if (!r.ok())
+        throw UsageError(option + " expects a number, found \"" + text + "\" (" + parseStatusText(r.status) + ")");
+    return r.value;
+}
+
+std::vector<std::string> splitList(const std::string& text)
+{
+    std::vector<std::string> parts;
+    std::string current;
+    for (char c : text) {
+        if (c == ',') {
+            parts.push_back(current);
+            current.clear();
+        } else {
+            current += c;
+        }
+    }
+    parts.push_back(current);
+    return parts;
+}
+
+std::size_t count(const std::string& option, const std::string& text)
+{
+    const double v = number(option, text);
+    if (v < 0 || v != std::floor(v) || v > 1e12)
+        throw UsageError(option + " expects a whole number from 0 up, found \"" + text + "\"");
+    return static_cast<std::size_t>(v);
+}
+
+} // namespace
+
+BatchOptions BatchOptions::parse(const std::vector<std::string>& args)
+{
+    BatchOptions o;
+    bool haveFile = false;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        std::string arg = args[i];
+        std::string inlineValue;
+        bool hasInline = false;
+        if (arg.rfind("--", 0) == 0) {
+            const auto eq = arg.find('=');
+            if (eq != std::string::npos) {
+                inlineValue = arg.substr(eq + 1);
+                arg = arg.substr(0, eq);
+                hasInline = true;
+            }
+        }
+        auto take = [&]() -> std::string {
+            if (hasInline)
+                return inlineValue;
+            if (i + 1 >= args.size())
+                throw UsageError(arg + " needs a value");
+            return args[++i];
+        };
+        auto flag = [&]() {
+            if (hasInline)
+                throw UsageError(arg + " takes no value");
+        };
+
+        if (arg == "--batch") {
+            flag();
+        } else if (arg == "--help" || arg == "-h") {
+            flag();
+            o.help = true;
+        } else if (arg == "--version") {
+            flag();
+            o.version = true;
+        } else if (arg == "--full") {
+            flag();
+            o.full = true;
+        } else if (arg == "--label") {
+            o.label = take();
+            if (o.label.empty())
+                throw UsageError("--label needs a column name or number");
+        } else if (arg == "--features") {
+            o.features = splitList(take());
+            for (const auto& f : o.features)
+                if (f.empty())
+                    throw UsageError("--features has an empty name");
+        } else if (arg == "--scale") {
+            o.transform.scale = number(arg, take());
+        } else if (arg == "--normalize") {
+            const std::string v = take();
+            if (!parseNormalization(v, o.transform.normalization))
+                throw UsageError("--normalize expects none, zscore or minmax, found \"" + v + "\"");
+        } else if (arg == "--ddof") {
+            const std::string v = take();
+            if (v != "0" && v != "1")
+                throw UsageError("--ddof expects 0 or 1, found \"" + v + "\"");
+            o.transform.ddof = v == "1" ? 1 : 0;
+        } else if (arg == "--decimal") {
+            const std::string v = take();
+            if (v != "." && v != ",")
+                throw UsageError("--decimal expects '.' or ',', found \"" + v + "\"");
+            o.decimal = v[0];
+        } else if (arg == "--weights") {
+            std::vector<double> w;
+            const std::string v = take();
+            if (!v.empty())
+                for (const auto& part : splitList(v))
+                    w.push_back(number(arg, part));
+            o.weights = w;
+        } else if (arg == "--bias") {
+            o.bias = number(arg, take());
+        } else if (arg == "--fit") {
+            const std::string v = take();
+            if (v == "none")
+                o.fit = Fit::None;
+            else if (v == "lstsq")
+                o.fit = Fit::LeastSquares;
+            else if (v == "gd")
+                o.fit = Fit::GradientDescent;
+            else
+                throw UsageError("--fit expects none, lstsq or gd, found \"" + v + "\"");
+        } else if (arg == "--lr") {
+            o.gd.learningRate = number(arg, take());
+            if (!(o.gd.learningRate > 0))
+                throw UsageError("--lr expects a rate above 0");
+        } else if (arg == "--epochs") {
+            o.gd.maxEpochs = count(arg, take());
+        } else if (arg == "--tol") {
+            o.gd.tolerance = number(arg, take());
+            if (o.gd.tolerance < 0)
+                throw UsageError("--tol expects a tolerance of 0 or more");
+        } else if (arg == "--output") {
+            o.output = take();
+            if (o.output.empty())
+                throw UsageError("--output needs a path");
+        } else if (arg.size() > 1 && arg[0] == '-' && arg != "-") {
+            throw UsageError("unknown option " + arg);
+        } else {
+            if (haveFile)
+                throw UsageError("only one FILE may be given (found \"" + o.file + "\" and \"" + arg + "\")");
+            o.file = arg;
+            haveFile = true;
+        }
+    }
+    return o;
+}
+
+} // namespace linlab

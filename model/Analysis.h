@@ -1,0 +1,50 @@
+#pragma once
+// The lesson's pipeline on one dataset: scale and normalise the features, summarise them in
+// sufficient statistics, and evaluate any linear model on them. Rows are samples, columns are
+// features. The batch command line and the window both use this, so they show the same numbers.
+// Plain C++17 + Armadillo.
+
+#include "Dataset.h"
+#include "LinearModel.h"
+#include "SufficientStatistics.h"
+#include "Transform.h"
+
+#include <armadillo>
+
+namespace linlab {
+
+/// Everything that follows from one model on the transformed data, computed directly (O(n d)).
+struct Evaluation {
+    arma::vec predictions;    ///< X w + b
+    arma::vec residuals;      ///< prediction - label
+    Metrics metrics;          ///< MSE, RMSE, MAE, R2
+    Gradient gradient;        ///< true gradient of the MSE
+    arma::vec lessonGradient; ///< the lesson's X^T e / n
+};
+
+class Analysis {
+public:
+    /// No data.
+    Analysis() = default;
+    /// Fits the transform to the dataset's features, applies it and computes the statistics.
+    Analysis(const Dataset& data, const TransformSettings& settings);
+
+    const Transform& transform() const { return m_transform; }
+    /// The transformed features (n x d): what the model sees.
+    const arma::mat& features() const { return m_features; }
+    /// The labels (n).
+    const arma::vec& labels() const { return m_labels; }
+    /// Statistics of the transformed features and the labels.
+    const SufficientStatistics& statistics() const { return m_stats; }
+
+    /// Predictions, residuals, metrics and gradients of `model` on the transformed data.
+    Evaluation evaluate(const LinearModel& model) const;
+
+private:
+    Transform m_transform;
+    arma::mat m_features;
+    arma::vec m_labels;
+    SufficientStatistics m_stats;
+};
+
+} // namespace linlab

@@ -1,0 +1,34 @@
+#pragma once
+// Least squares with an intercept, solved on centred data. Rows are samples, columns are features.
+// Plain C++17 + Armadillo.
+
+#include <armadillo>
+#include <string>
+
+namespace linlab {
+
+/// A least-squares fit y ~ X w + b.
+struct LeastSquaresResult {
+    arma::vec weights;                    ///< minimum-norm weights (the intercept is not penalised)
+    double bias = arma::datum::nan;       ///< intercept
+    double mse = arma::datum::nan;        ///< mean squared error of the fit
+    arma::uword rank = 0;                 ///< rank of [X 1], as numpy.linalg.lstsq reports it
+    bool rankDeficient = false;           ///< true when the weights are not unique (collinear or constant features, n <= d)
+    double conditionNumber = arma::datum::nan; ///< 2-norm condition number of the centred X (inf when singular)
+    std::string method;                   ///< "normal-equations" or "svd"
+};
+
+class LeastSquares {
+public:
+    /// Normal equations are trusted below this condition number of the centred Gram matrix;
+    /// above it the solver falls back to an SVD of the centred data.
+    static constexpr double kGramConditionLimit = 1e10;
+
+    /// Solves min |Xc w - yc| for centred data Xc (n x d) and yc, given Sxx = Xc^T Xc and
+    /// Sxy = Xc^T yc. Fills weights, rank, rankDeficient, conditionNumber and method; the
+    /// caller sets bias and mse. Never prints; a failed decomposition gives zero weights, flagged.
+    static LeastSquaresResult solveCentred(const arma::mat& Xc, const arma::vec& yc, const arma::mat& Sxx,
+                                           const arma::vec& Sxy);
+};
+
+} // namespace linlab

@@ -1,0 +1,122 @@
+#include "SufficientStatistics.h"
+
+#include <algorithm>
+#include <stdexcept>
+#include <string>
+
+namespace linlab {
+
+SufficientStatistics SufficientStatistics::compute(const arma::mat& X, const arma::vec& y)
+{
+    if (X.n_rows != y.n_elem)
+        throw std::invalid_argument("SufficientStatistics::compute: X has " + std::to_string(X.n_rows) +
+                                    " rows but y has " + std::to_string(y.n_elem) + " labels");
+    SufficientStatistics s;
+    const arma::uword n = X.n_rows, d = X.n_cols;
+    s.m_n = n;
+    s.m_meanX.zeros(d);
+    s.m_sxx.zeros(d, d);
+    s.m_sxy.zeros(d);
+    s.m_anchorGrad.zeros(d);
+    s.m_ls.weights.zeros(d);
+    if (n == 0)
+        return s;
+
+    // Two-pass means: the second pass removes the rounding of the first (offset data).
+    s.m_meanX = arma::mean(X, 0);
+    s.m_meanY = arma::mean(y);
+    arma::mat Xc = X;
+    Xc.each_row() -= s.m_meanX;
+    arma::vec yc = y - s.m_meanY;
+    const arma::rowvec fixX = arma::mean(Xc, 0);
+    const double fixY = arma::mean(yc);
+    Xc.each_row() -= fixX;
+    yc -= fixY;
+    s.m_meanX += fixX;
+    s.m_meanY += fixY;
+
+    s.m_sxx = Xc.t() * Xc;
+    s.m_sxx = 0.5 * (s.m_sxx + s.m_sxx.t()); // exactly symmetric for eig_sym
+    s.m_sxy = Xc.t() * yc;
+    s.m_syy = arma::dot(yc, yc);
+
+    s.m_ls = LeastSquares::solveCentred(Xc, yc, s.m_sxx, s.m_sxy);
+    const arma::vec r = d > 0 ? arma::vec(Xc * s.m_ls.weights - yc) : arma::vec(-yc);
+    s.m_anchorSse = arma::dot(r, r);
+    s.m_anchorGrad = d > 0 ? arma::vec(Xc.t() * r) : arma::vec();
+    s.m_ls.bias = s.m_meanY - (d > 0 ? arma::dot(s.m_meanX, s.m_ls.weights) : 0.0);
+    s.m_ls.mse = s.mse(s.m_ls.weights, s.m_ls.bias);
+    return s;
+}
+
+void SufficientStatistics::check(const char* function, const arma::vec& weights) const
+{
+    if (weights.n_elem != m_meanX.n_elem)
+        throw std::invalid_argument(std::string(function) + ": " + std::to_string(weights.n_elem) +
+                                    " weights for " + std::to_string(m_meanX.n_elem) + " features");
+}
+
+double SufficientStatistics::mse(const arma::vec& weights, double bias) const
+{
+    check("SufficientStatistics::mse", weights);
+    if (m_n == 0)
+        return arma::datum::nan;
+    const double n = static_cast<double>(m_n);
+    const double delta = (weights.n_elem ? arma::dot(m_meanX, weights) : 0.0) + bias - m_meanY;
+    double sse = m_anchorSse;
+    if (weights.n_elem) {
+        const arma::vec dw = weights - m_ls.weights;
+        sse += arma::dot(dw, m_sxx * dw) + 2.0 * arma::dot(dw, m_anchorGrad);
+    }
+    return std::max(0.0, sse / n) + delta * delta;
+}
+
+Gradient SufficientStatistics::gradient(const arma::vec& weights, double bias) const
+{
+    check("SufficientStatistics::gradient", weights);
+    Gradient g;
+    if (m_n == 0) {
+        g.weights.set_size(weights.n_elem);
+        g.weights.fill(arma::datum::nan);
+        g.bias = arma::datum::nan;
+        return g;
+    }
+    const double n = static_cast<double>(m_n);
+    const double delta = (weights.n_elem ? arma::dot(m_meanX, weights) : 0.0) + bias - m_meanY;
+    // sum_i x_i e_i = Xc^T e + n mean_x delta, and Xc^T e = Sxx (w - p) + Xc^T r.
+    if (weights.n_elem)
+        g.weights = (2.0 / n) * (m_sxx * (weights - m_ls.weights) + m_anchorGrad) + 2.0 * delta * m_meanX.t();
+    else
+        g.weights.reset();
+    g.bias = 2.0 * delta;
+    return g;
+}
+
+arma::mat SufficientStatistics::hessian() const
+{
+    const arma::uword d = featureCount();
+    arma::mat H(d + 1, d + 1, arma::fill::zeros);
+    if (m_n == 0)
+        return H;
+    const double n = static_cast<double>(m_n);
+    // [X 1]^T [X 1] = [[Sxx + n m m^T, n m], [n m^T, n]]
+    if (d > 0) {
+        H.submat(0, 0, d - 1, d - 1) = m_sxx + n * (m_meanX.t() * m_meanX);
+        H.submat(0, d, d - 1, d) = n * m_meanX.t();
+        H.submat(d, 0, d, d - 1) = n * m_meanX;
+    }
+    H(d, d) = n;
+    return (2.0 / n) * H;
+}
+
+double SufficientStatistics::stableLearningRate() const
+{
+    if (m_n == 0)
+        return arma::datum::nan;
+    arma::vec lambda;
+    if (!arma::eig_sym(lambda, hessian()) || lambda.max() <= 0)
+        return arma::datum::nan;
+    return 2.0 / lambda.max();
+}
+
+} // namespace linlab

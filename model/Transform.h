@@ -1,0 +1,75 @@
+#pragma once
+// The lesson's preprocessing, in its order: scale the features (X * s), then normalise them.
+// Rows are samples, columns are features. Plain C++17 + Armadillo.
+
+#include <armadillo>
+#include <string>
+#include <vector>
+
+namespace linlab {
+
+/// How features are normalised after scaling.
+enum class Normalization { None, ZScore, MinMax };
+
+/// "none", "zscore" or "minmax".
+const char* normalizationName(Normalization mode);
+/// Parses "none", "zscore" or "minmax"; false when the text is none of them.
+bool parseNormalization(const std::string& text, Normalization& mode);
+
+/// What the user chose: a scale factor, a normalisation, and the std convention for z-score.
+struct TransformSettings {
+    double scale = 1.0;
+    Normalization normalization = Normalization::None;
+    int ddof = 0; ///< 0: population std (NumPy's default); 1: sample std.
+
+    bool operator==(const TransformSettings& o) const
+    {
+        return scale == o.scale && normalization == o.normalization && ddof == o.ddof;
+    }
+    bool operator!=(const TransformSettings& o) const { return !(*this == o); }
+};
+
+/// A transform fitted to data: transformed = (X * scale - shift) / divisor, column by column.
+class Transform {
+public:
+    /// Relative spread under which a feature counts as constant (scaled by 1 and flagged).
+    static constexpr double kZeroSpreadTolerance = 1e-12;
+
+    /// The identity transform for d features.
+    explicit Transform(arma::uword featureCount = 0);
+    /// Fits the settings to X (n x d): computes mean, std, min and max of the scaled features.
+    /// Throws std::invalid_argument on a non-finite scale or a ddof other than 0 or 1.
+    static Transform fit(const arma::mat& X, const TransformSettings& settings);
+
+    /// Applies the fitted transform to X (n x d).
+    arma::mat apply(const arma::mat& X) const;
+    /// Maps weights on transformed features back to the original features' units.
+    arma::vec weightsToOriginal(const arma::vec& weights) const;
+    /// Maps a bias on transformed features back to the original features' units.
+    double biasToOriginal(const arma::vec& weights, double bias) const;
+
+    const TransformSettings& settings() const { return m_settings; }
+    /// Per-feature mean of the scaled features (NaN with no rows).
+    const arma::rowvec& mean() const { return m_mean; }
+    /// Per-feature std of the scaled features, with the settings' ddof (NaN when n <= ddof).
+    const arma::rowvec& stddev() const { return m_std; }
+    /// Per-feature minimum of the scaled features.
+    const arma::rowvec& min() const { return m_min; }
+    /// Per-feature maximum of the scaled features.
+    const arma::rowvec& max() const { return m_max; }
+    /// Per feature: true when its spread is (near) zero, so it is not divided by it.
+    const std::vector<bool>& zeroSpread() const { return m_zeroSpread; }
+    /// What is subtracted from each scaled feature.
+    const arma::rowvec& shift() const { return m_shift; }
+    /// What each shifted feature is divided by (1 for a flagged feature).
+    const arma::rowvec& divisor() const { return m_divisor; }
+    /// True when apply() returns X unchanged.
+    bool isIdentity() const;
+
+private:
+    TransformSettings m_settings;
+    arma::rowvec m_mean, m_std, m_min, m_max, m_shift, m_divisor;
+    std::vector<bool> m_zeroSpread;
+};
+
+} // namespace linlab
