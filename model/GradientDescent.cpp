@@ -44,9 +44,11 @@ public:
     {
         const double* w = theta;
         const double b = theta[m_d];
-        double delta = b - m_meanY;
+        // Extended precision, as SufficientStatistics::meanResidual: large terms, small sum.
+        long double sum = static_cast<long double>(b) - static_cast<long double>(m_meanY);
         for (arma::uword j = 0; j < m_d; ++j)
-            delta += m_mean[j] * w[j];
+            sum += static_cast<long double>(m_mean[j]) * static_cast<long double>(w[j]);
+        const double delta = static_cast<double>(sum);
         double sse = m_anchorSse;
         for (arma::uword i = 0; i < m_d; ++i) {
             double acc = 0.0;

@@ -40,8 +40,11 @@ ParseResult parseDouble(std::string_view text, char decimal)
         return {ParseStatus::Empty, 0.0};
 
     std::string_view body = text;
-    if (body.front() == '+')
+    if (body.front() == '+') {
         body.remove_prefix(1);
+        if (!body.empty() && body.front() == '-')
+            return {ParseStatus::NotANumber, 0.0};
+    }
     if (body.empty() || body.front() == '+')
         return {ParseStatus::NotANumber, 0.0};
     {

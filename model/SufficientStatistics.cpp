@@ -44,7 +44,7 @@ SufficientStatistics SufficientStatistics::compute(const arma::mat& X, const arm
     const arma::vec r = d > 0 ? arma::vec(Xc * s.m_ls.weights - yc) : arma::vec(-yc);
     s.m_anchorSse = arma::dot(r, r);
     s.m_anchorGrad = d > 0 ? arma::vec(Xc.t() * r) : arma::vec();
-    s.m_ls.bias = s.m_meanY - (d > 0 ? arma::dot(s.m_meanX, s.m_ls.weights) : 0.0);
+    s.m_ls.bias = -s.meanResidual(s.m_ls.weights, 0.0); // mean_y - mean_x . w, in extended precision
     s.m_ls.mse = s.mse(s.m_ls.weights, s.m_ls.bias);
     return s;
 }
@@ -62,7 +62,7 @@ double SufficientStatistics::mse(const arma::vec& weights, double bias) const
     if (m_n == 0)
         return arma::datum::nan;
     const double n = static_cast<double>(m_n);
-    const double delta = (weights.n_elem ? arma::dot(m_meanX, weights) : 0.0) + bias - m_meanY;
+    const double delta = meanResidual(weights, bias);
     double sse = m_anchorSse;
     if (weights.n_elem) {
         const arma::vec dw = weights - m_ls.weights;
@@ -82,7 +82,7 @@ Gradient SufficientStatistics::gradient(const arma::vec& weights, double bias) c
         return g;
     }
     const double n = static_cast<double>(m_n);
-    const double delta = (weights.n_elem ? arma::dot(m_meanX, weights) : 0.0) + bias - m_meanY;
+    const double delta = meanResidual(weights, bias);
     // sum_i x_i e_i = Xc^T e + n mean_x delta, and Xc^T e = Sxx (w - p) + Xc^T r.
     if (weights.n_elem)
         g.weights = (2.0 / n) * (m_sxx * (weights - m_ls.weights) + m_anchorGrad) + 2.0 * delta * m_meanX.t();
@@ -90,6 +90,14 @@ Gradient SufficientStatistics::gradient(const arma::vec& weights, double bias) c
         g.weights.reset();
     g.bias = 2.0 * delta;
     return g;
+}
+
+double SufficientStatistics::meanResidual(const arma::vec& weights, double bias) const
+{
+    long double delta = static_cast<long double>(bias) - static_cast<long double>(m_meanY);
+    for (arma::uword j = 0; j < weights.n_elem; ++j)
+        delta += static_cast<long double>(m_meanX(j)) * static_cast<long double>(weights(j));
+    return static_cast<double>(delta);
 }
 
 arma::mat SufficientStatistics::hessian() const

@@ -50,6 +50,10 @@ public:
     /// Xc^T r at the least-squares weights (zero up to rounding), summed over the data.
     const arma::vec& anchorCross() const { return m_anchorGrad; }
 
+    /// mean_x . w + b - mean_y: the mean residual, summed in extended precision because its
+    /// terms are as large as the data's offset while it may be tiny.
+    double meanResidual(const arma::vec& weights, double bias) const;
+
 private:
     void check(const char* function, const arma::vec& weights) const;
 

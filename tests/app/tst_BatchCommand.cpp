@@ -1,0 +1,296 @@
+// Runs the built `linlab --batch` as scripts and graders do, and checks its JSON and exit codes.
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+
+namespace {
+struct Run {
+    int exitCode = -1;
+    QByteArray out, err;
+    QJsonObject json;
+};
+
+Run batch(const QStringList& args)
+{
+    QProcess p;
+    p.start(QStringLiteral(LINLAB_EXE), QStringList{QStringLiteral("--batch")} + args);
+    if (!p.waitForFinished(60000))
+        qFatal("linlab --batch did not finish");
+    Run r;
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    r.json = QJsonDocument::fromJson(r.out).object();
+    return r;
+}
+
+bool close(double a, double b, double tol = 1e-12) { return std::abs(a - b) <= tol * std::max(1.0, std::abs(b)); }
+
+QList<double> numbers(const QJsonValue& v)
+{
+    QList<double> out;
+    for (const QJsonValue& x : v.toArray())
+        out.append(x.toDouble());
+    return out;
+}
+} // namespace
+
+class tst_BatchCommand : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void lessonReport();
+    void transformsAndOriginalUnits();
+    void fitLeastSquares();
+    void fitGradientDescent();
+    void divergedIsAResultNotAnError();
+    void usageErrors_data();
+    void usageErrors();
+    void badDataNamesLineAndColumn();
+    void europeanCsvAndColumnChoice();
+    void nonFiniteIsNull();
+    void singularDataIsQuiet();
+    void largeReportsOmitPerRowArrays();
+    void outputFile();
+    void helpAndVersion();
+
+private:
+    QString write(const QString& name, const QByteArray& content);
+    QTemporaryDir m_dir;
+};
+
+void tst_BatchCommand::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    QVERIFY2(QFile::exists(QStringLiteral(LINLAB_EXE)), LINLAB_EXE);
+}
+
+QString tst_BatchCommand::write(const QString& name, const QByteArray& content)
+{
+    const QString path = m_dir.filePath(name);
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        qFatal("cannot write test file");
+    f.write(content);
+    return path;
+}
+
+void tst_BatchCommand::lessonReport()
+{
+    const Run r = batch({});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.err.isEmpty());
+    const QJsonObject& j = r.json;
+    QCOMPARE(j.value(QStringLiteral("n_samples")).toInt(), 4);
+    QCOMPARE(j.value(QStringLiteral("n_features")).toInt(), 2);
+    QCOMPARE(j.value(QStringLiteral("label_name")).toString(), QStringLiteral("exam_score"));
+    // NumPy's numbers for the lesson's model (shared/reference/seed_lesson.json).
+    QCOMPARE(numbers(j.value(QStringLiteral("predictions"))), (QList<double>{51, 40, 66, 33}));
+    QCOMPARE(j.value(QStringLiteral("mse")).toDouble(), 509.0);
+    QCOMPARE(numbers(j.value(QStringLiteral("grad_weights"))), (QList<double>{-208, -295}));
+    QCOMPARE(j.value(QStringLiteral("grad_bias")).toDouble(), -45.0);
+    QCOMPARE(numbers(j.value(QStringLiteral("lesson_gradient"))), (QList<double>{-104, -147.5}));
+    const QJsonObject ls = j.value(QStringLiteral("least_squares")).toObject();
+    QVERIFY(close(ls.value(QStringLiteral("bias")).toDouble(), 34.5, 1e-12));
+    QCOMPARE(ls.value(QStringLiteral("rank")).toInt(), 3);
+    for (const char* key : {"n_samples", "n_features", "feature_names", "label_name", "transform", "features", "labels",
+                            "weights", "bias", "weights_original", "bias_original", "predictions", "residuals", "mse",
+                            "rmse", "mae", "r2", "grad_weights", "grad_bias", "lesson_gradient", "least_squares"})
+        QVERIFY2(j.contains(QLatin1String(key)), key);
+    QVERIFY(!j.contains(QStringLiteral("fit")));
+    const QJsonObject t = j.value(QStringLiteral("transform")).toObject();
+    for (const char* key : {"scale", "normalize", "ddof", "mean", "std", "min", "max", "zero_variance"})
+        QVERIFY2(t.contains(QLatin1String(key)), key);
+}
+
+void tst_BatchCommand::transformsAndOriginalUnits()
+{
+    const Run r = batch({QStringLiteral("--normalize"), QStringLiteral("zscore"), QStringLiteral("--weights"),
+                         QStringLiteral("1,2"), QStringLiteral("--bias"), QStringLiteral("3")});
+    QCOMPARE(r.exitCode, 0);
+    // NumPy: (X - mean) / std, first row [0.2182178902359924, 0.4472135954999579].
+    const QJsonArray first = r.json.value(QStringLiteral("features")).toArray().at(0).toArray();
+    QVERIFY(close(first.at(0).toDouble(), 0.2182178902359924));
+    QVERIFY(close(first.at(1).toDouble(), 0.4472135954999579));
+    // weights_original = w / std; bias_original = b - sum(w * mean / std).
+    const QList<double> wo = numbers(r.json.value(QStringLiteral("weights_original")));
+    QVERIFY(close(wo[0], 1 / 2.29128784747792));
+    QVERIFY(close(wo[1], 2 / 1.118033988749895));
+    QVERIFY(close(r.json.value(QStringLiteral("bias_original")).toDouble(),
+                  3 - 4.5 / 2.29128784747792 - 2 * 6.5 / 1.118033988749895));
+}
+
+void tst_BatchCommand::fitLeastSquares()
+{
+    const Run r = batch({QStringLiteral("--fit"), QStringLiteral("lstsq")});
+    QCOMPARE(r.exitCode, 0);
+    const QList<double> w = numbers(r.json.value(QStringLiteral("weights")));
+    QVERIFY(close(w[0], 5) && close(w[1], 2));
+    QVERIFY(close(r.json.value(QStringLiteral("mse")).toDouble(), 1.25));
+    QCOMPARE(r.json.value(QStringLiteral("fit")).toObject().value(QStringLiteral("method")).toString(), QStringLiteral("lstsq"));
+}
+
+void tst_BatchCommand::fitGradientDescent()
+{
+    const Run r = batch({QStringLiteral("--normalize"), QStringLiteral("zscore"), QStringLiteral("--fit"),
+                         QStringLiteral("gd"), QStringLiteral("--epochs"), QStringLiteral("100000"),
+                         QStringLiteral("--tol"), QStringLiteral("1e-13")});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject fit = r.json.value(QStringLiteral("fit")).toObject();
+    QCOMPARE(fit.value(QStringLiteral("method")).toString(), QStringLiteral("gd"));
+    QVERIFY(fit.value(QStringLiteral("converged")).toBool());
+    QVERIFY(!fit.value(QStringLiteral("diverged")).toBool());
+    QVERIFY(close(fit.value(QStringLiteral("lr")).toDouble(), 0.5 * fit.value(QStringLiteral("lr_stable_max")).toDouble()));
+    const QJsonArray history = fit.value(QStringLiteral("loss_history")).toArray();
+    QCOMPARE(history.size(), fit.value(QStringLiteral("epochs_run")).toInt() + 1);
+    QVERIFY(close(history.last().toDouble(), 1.25, 1e-9));
+    // Fitted on z-scores, the model in raw units is least squares' w = [5, 2], b = 34.5.
+    const QList<double> wo = numbers(r.json.value(QStringLiteral("weights_original")));
+    QVERIFY(close(wo[0], 5, 1e-9) && close(wo[1], 2, 1e-9));
+    QVERIFY(close(r.json.value(QStringLiteral("bias_original")).toDouble(), 34.5, 1e-9));
+}
+
+void tst_BatchCommand::divergedIsAResultNotAnError()
+{
+    const Run probe = batch({QStringLiteral("--fit"), QStringLiteral("gd"), QStringLiteral("--epochs"), QStringLiteral("1")});
+    const double bound = probe.json.value(QStringLiteral("fit")).toObject().value(QStringLiteral("lr_stable_max")).toDouble();
+    QVERIFY(bound > 0);
+    const Run r = batch({QStringLiteral("--fit"), QStringLiteral("gd"), QStringLiteral("--lr"),
+                         QString::number(1.05 * bound, 'g', 17), QStringLiteral("--epochs"), QStringLiteral("100000")});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject fit = r.json.value(QStringLiteral("fit")).toObject();
+    QVERIFY(fit.value(QStringLiteral("diverged")).toBool());
+    QCOMPARE(fit.value(QStringLiteral("stop_reason")).toString(), QStringLiteral("diverged"));
+    QVERIFY(std::isfinite(r.json.value(QStringLiteral("mse")).toDouble()));
+}
+
+void tst_BatchCommand::usageErrors_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("unknown option") << QStringList{QStringLiteral("--frobnicate")} << QStringLiteral("unknown option --frobnicate");
+    QTest::newRow("bad scale") << QStringList{QStringLiteral("--scale"), QStringLiteral("1.1x")} << QStringLiteral("--scale expects a number");
+    QTest::newRow("nan scale") << QStringList{QStringLiteral("--scale"), QStringLiteral("nan")} << QStringLiteral("NaN");
+    QTest::newRow("missing value") << QStringList{QStringLiteral("--bias")} << QStringLiteral("--bias needs a value");
+    QTest::newRow("weight count") << QStringList{QStringLiteral("--weights"), QStringLiteral("1,2,3")} << QStringLiteral("3 values for 2 features");
+    QTest::newRow("bad mode") << QStringList{QStringLiteral("--normalize"), QStringLiteral("l2")} << QStringLiteral("none, zscore or minmax");
+    QTest::newRow("bad ddof") << QStringList{QStringLiteral("--ddof"), QStringLiteral("2")} << QStringLiteral("--ddof expects 0 or 1");
+    QTest::newRow("bad label") << QStringList{QStringLiteral("--label"), QStringLiteral("grade")} << QStringLiteral("no column \"grade\"");
+    QTest::newRow("bad epochs") << QStringList{QStringLiteral("--epochs"), QStringLiteral("2.5")} << QStringLiteral("whole number");
+    QTest::newRow("two files") << QStringList{QStringLiteral("a.csv"), QStringLiteral("b.csv")} << QStringLiteral("only one FILE");
+}
+
+void tst_BatchCommand::usageErrors()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, reason);
+    const Run r = batch(args);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.out.isEmpty());
+    const QString err = QString::fromUtf8(r.err);
+    QVERIFY2(err.contains(reason), qPrintable(err));
+    QVERIFY(err.contains(QStringLiteral("--help")));
+    QCOMPARE(err.count(QLatin1Char('\n')), 1); // one line
+}
+
+void tst_BatchCommand::badDataNamesLineAndColumn()
+{
+    const QString path = write(QStringLiteral("bad.csv"), "a,b,y\n1,2,3\n4,1.5abc,6\n");
+    const Run r = batch({path});
+    QCOMPARE(r.exitCode, 3);
+    QVERIFY(r.out.isEmpty());
+    const QString err = QString::fromUtf8(r.err);
+    QVERIFY2(err.contains(path + QStringLiteral(":3:2")), qPrintable(err));
+    QVERIFY(err.contains(QStringLiteral("1.5abc")));
+
+    const Run missing = batch({m_dir.filePath(QStringLiteral("nope.csv"))});
+    QCOMPARE(missing.exitCode, 3);
+    QVERIFY(QString::fromUtf8(missing.err).contains(QStringLiteral("nope.csv")));
+}
+
+void tst_BatchCommand::europeanCsvAndColumnChoice()
+{
+    const QString path = write(QStringLiteral("eu.csv"), "score;hours;sleep\n75;5;7\n60;3;6\n90;8;8\n55,5;2;5\n");
+    const Run r = batch({path, QStringLiteral("--label"), QStringLiteral("score")});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.json.value(QStringLiteral("label_name")).toString(), QStringLiteral("score"));
+    QCOMPARE(numbers(r.json.value(QStringLiteral("labels"))), (QList<double>{75, 60, 90, 55.5}));
+    QCOMPARE(numbers(r.json.value(QStringLiteral("weights"))), (QList<double>{0, 0})); // zeros for a file
+    const Run byNumber = batch({path, QStringLiteral("--label"), QStringLiteral("1"), QStringLiteral("--features"), QStringLiteral("sleep")});
+    QCOMPARE(byNumber.exitCode, 0);
+    QCOMPARE(byNumber.json.value(QStringLiteral("feature_names")).toArray().at(0).toString(), QStringLiteral("sleep"));
+    QCOMPARE(byNumber.json.value(QStringLiteral("n_features")).toInt(), 1);
+}
+
+void tst_BatchCommand::nonFiniteIsNull()
+{
+    const QString path = write(QStringLiteral("const.csv"), "x,y\n1,5\n2,5\n3,5\n");
+    const Run r = batch({path});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(!r.out.contains("nan"));
+    QVERIFY(r.json.value(QStringLiteral("r2")).isNull()); // undefined for constant labels
+}
+
+void tst_BatchCommand::singularDataIsQuiet()
+{
+    const QString path = write(QStringLiteral("collinear.csv"), "a,b,y\n1,2,3\n2,4,5\n3,6,8\n4,8,9\n");
+    const Run r = batch({path, QStringLiteral("--fit"), QStringLiteral("lstsq")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.err.isEmpty(), r.err.constData()); // never Armadillo's warning on stderr
+    const QJsonObject ls = r.json.value(QStringLiteral("least_squares")).toObject();
+    QVERIFY(ls.value(QStringLiteral("rank_deficient")).toBool());
+    QCOMPARE(ls.value(QStringLiteral("rank")).toInt(), 2);
+}
+
+void tst_BatchCommand::largeReportsOmitPerRowArrays()
+{
+    QByteArray csv = "x,y\n";
+    for (int i = 0; i < 1500; ++i)
+        csv += QByteArray::number(i) + ',' + QByteArray::number(2 * i + 1) + '\n';
+    const QString path = write(QStringLiteral("large.csv"), csv);
+    const Run r = batch({path, QStringLiteral("--fit"), QStringLiteral("lstsq")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(!r.json.contains(QStringLiteral("features")));
+    QVERIFY(!r.json.contains(QStringLiteral("predictions")));
+    QVERIFY(close(numbers(r.json.value(QStringLiteral("weights")))[0], 2, 1e-12));
+    const Run full = batch({path, QStringLiteral("--full")});
+    QCOMPARE(full.json.value(QStringLiteral("predictions")).toArray().size(), 1500);
+}
+
+void tst_BatchCommand::outputFile()
+{
+    const QString path = m_dir.filePath(QStringLiteral("report.json"));
+    const Run r = batch({QStringLiteral("--output"), path});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.isEmpty());
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("mse")).toDouble(), 509.0);
+
+    const QString bad = m_dir.filePath(QStringLiteral("no-such-folder/report.json"));
+    const Run failed = batch({QStringLiteral("--output"), bad});
+    QCOMPARE(failed.exitCode, 4);
+    QVERIFY(failed.out.isEmpty());
+    QVERIFY(QString::fromUtf8(failed.err).contains(bad));
+    QVERIFY(!QFile::exists(bad));
+}
+
+void tst_BatchCommand::helpAndVersion()
+{
+    const Run help = batch({QStringLiteral("--help")});
+    QCOMPARE(help.exitCode, 0);
+    QVERIFY(help.out.contains("--normalize MODE"));
+    const Run version = batch({QStringLiteral("--version")});
+    QCOMPARE(version.exitCode, 0);
+    QVERIFY(version.out.startsWith("linlab "));
+}
+
+QTEST_GUILESS_MAIN(tst_BatchCommand)
+#include "tst_BatchCommand.moc"

@@ -1,0 +1,1 @@
+linlab_add_test(tst_Csv model/tst_Csv.cpp)

@@ -1,0 +1,157 @@
+#include "Analysis.h"
+#include "Dataset.h"
+#include "LinearModel.h"
+#include "TestUtil.h"
+
+#include <QTest>
+
+using namespace linlab;
+using testutil::allClose;
+using testutil::close;
+
+class tst_LinearModel : public QObject {
+    Q_OBJECT
+private slots:
+    void lessonKnownAnswers();
+    void lessonLossExample();
+    void perfectFitHasZeroLoss();
+    void batchPredictEqualsPerRow();
+    void gradientMatchesCentralDifferences_data();
+    void gradientMatchesCentralDifferences();
+    void metricsOfConstantLabels();
+    void sizeChecksNameTheFunction();
+};
+
+void tst_LinearModel::lessonKnownAnswers()
+{
+    const Dataset lesson = Dataset::lesson();
+    const LinearModel m(Dataset::lessonWeights(), Dataset::lessonBias());
+    const arma::mat& X = lesson.features();
+    const arma::vec& y = lesson.labels();
+    // NumPy (shared/reference/seed_lesson.json): np.dot(X, weights) + bias, its MSE, and
+    // the gradients 2 X^T e / n, 2 mean(e) and the lesson's X^T e / n.
+    QVERIFY(allClose(m.predict(X), arma::vec{51, 40, 66, 33}));
+    QVERIFY(close(m.mse(X, y), 509.0));
+    const Gradient g = m.gradient(X, y);
+    QVERIFY(allClose(g.weights, arma::vec{-208, -295}));
+    QVERIFY(close(g.bias, -45.0));
+    QVERIFY(allClose(m.lessonGradient(X, y), arma::vec{-104, -147.5}));
+    const Metrics mt = m.metrics(X, y);
+    QVERIFY(close(mt.rmse, std::sqrt(509.0)));
+    QVERIFY(close(mt.mae, 22.5));
+    // R2 = 1 - 2036 / 750 (SStot of y = 750)
+    QVERIFY(close(mt.r2, 1.0 - 2036.0 / 750.0));
+
+    // The pipeline the window and the batch use gives the same numbers.
+    const Evaluation ev = Analysis(lesson, {}).evaluate(m);
+    QVERIFY(allClose(ev.predictions, arma::vec{51, 40, 66, 33}));
+    QVERIFY(allClose(ev.gradient.weights, arma::vec{-208, -295}));
+    QVERIFY(allClose(ev.lessonGradient, arma::vec{-104, -147.5}));
+}
+
+void tst_LinearModel::lessonLossExample()
+{
+    // The lesson's loss example uses fixed predictions [70, 65, 85, 60]:
+    // NumPy gives MSE 25 and X^T e / n = [-10, -5] (seed_lesson.json).
+    const Dataset lesson = Dataset::lesson();
+    const arma::vec e = arma::vec{70, 65, 85, 60} - lesson.labels();
+    QVERIFY(close(LinearModel::metricsFromResiduals(e, lesson.labels()).mse, 25.0));
+    QVERIFY(allClose(lesson.features().t() * e / 4.0, arma::vec{-10, -5}));
+}
+
+void tst_LinearModel::perfectFitHasZeroLoss()
+{
+    arma::arma_rng::set_seed(3);
+    const arma::mat X = arma::randn(50, 3);
+    const LinearModel m(arma::vec{1.5, -2, 0.25}, -4);
+    const arma::vec y = m.predict(X);
+    QCOMPARE(m.mse(X, y), 0.0);
+    const Gradient g = m.gradient(X, y);
+    QCOMPARE(arma::abs(g.weights).max(), 0.0);
+    QCOMPARE(g.bias, 0.0);
+    QCOMPARE(m.metrics(X, y).r2, 1.0);
+}
+
+void tst_LinearModel::batchPredictEqualsPerRow()
+{
+    arma::arma_rng::set_seed(4);
+    const arma::mat X = arma::randn(37, 4);
+    const LinearModel m(arma::randn(4), 0.3);
+    const arma::vec all = m.predict(X);
+    for (arma::uword i = 0; i < X.n_rows; ++i) {
+        double p = m.bias();
+        for (arma::uword j = 0; j < X.n_cols; ++j)
+            p += X(i, j) * m.weights()(j);
+        QVERIFY(close(all(i), p, 1e-14));
+    }
+}
+
+void tst_LinearModel::gradientMatchesCentralDifferences_data()
+{
+    QTest::addColumn<int>("seed");
+    QTest::addColumn<int>("rows");
+    QTest::addColumn<int>("features");
+    QTest::newRow("lesson-sized") << 1 << 4 << 2;
+    QTest::newRow("wide") << 2 << 5 << 8;
+    QTest::newRow("tall") << 3 << 500 << 3;
+}
+
+void tst_LinearModel::gradientMatchesCentralDifferences()
+{
+    QFETCH(int, seed);
+    QFETCH(int, rows);
+    QFETCH(int, features);
+    arma::arma_rng::set_seed(seed);
+    const arma::mat X = arma::randn(rows, features);
+    const arma::vec y = arma::randn(rows) * 3;
+    const LinearModel m(arma::randn(features), 0.7);
+    const Gradient g = m.gradient(X, y);
+    const double h = 1e-5;
+    for (int j = 0; j <= features; ++j) {
+        LinearModel plus = m, minus = m;
+        if (j < features) {
+            arma::vec wp = m.weights(), wm = m.weights();
+            wp(j) += h;
+            wm(j) -= h;
+            plus.setWeights(wp);
+            minus.setWeights(wm);
+        } else {
+            plus.setBias(m.bias() + h);
+            minus.setBias(m.bias() - h);
+        }
+        const double numeric = (plus.mse(X, y) - minus.mse(X, y)) / (2 * h);
+        const double analytic = j < features ? g.weights(j) : g.bias;
+        QVERIFY2(close(analytic, numeric, 1e-7), qPrintable(QStringLiteral("parameter %1: %2 vs %3").arg(j).arg(analytic).arg(numeric)));
+    }
+}
+
+void tst_LinearModel::metricsOfConstantLabels()
+{
+    const arma::mat X = arma::mat(arma::vec{1, 2, 3});
+    const arma::vec y = {5, 5, 5};
+    const Metrics mt = LinearModel(arma::vec{1}, 0).metrics(X, y);
+    QVERIFY(std::isfinite(mt.mse));
+    QVERIFY(std::isnan(mt.r2)); // undefined: no variance to explain
+    const Metrics none = LinearModel(1).metrics(arma::mat(0, 1), arma::vec());
+    QVERIFY(std::isnan(none.mse));
+}
+
+void tst_LinearModel::sizeChecksNameTheFunction()
+{
+    const LinearModel m(arma::vec{1, 2}, 0);
+    try {
+        m.predict(arma::mat(3, 3));
+        QFAIL("no exception");
+    } catch (const std::invalid_argument& e) {
+        QVERIFY(QByteArray(e.what()).contains("LinearModel::predict"));
+    }
+    try {
+        m.gradient(arma::mat(3, 2), arma::vec(4));
+        QFAIL("no exception");
+    } catch (const std::invalid_argument& e) {
+        QVERIFY(QByteArray(e.what()).contains("3 rows but y has 4 labels"));
+    }
+}
+
+QTEST_APPLESS_MAIN(tst_LinearModel)
+#include "tst_LinearModel.moc"
