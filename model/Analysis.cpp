@@ -1,9 +1,14 @@
 #include "Analysis.h"
 
+#include <cmath>
+#include <stdexcept>
+#include <string>
+
 namespace linlab {
 
 Analysis::Analysis(const Dataset& data, const TransformSettings& settings)
-    : m_transform(Transform::fit(data.features(), settings))
+    : m_rawMean(data.rowCount() ? arma::rowvec(arma::mean(data.features(), 0)) : arma::rowvec(data.featureCount(), arma::fill::zeros))
+    , m_transform(Transform::fit(data.features(), settings))
     , m_features(m_transform.apply(data.features()))
     , m_labels(data.labels())
     , m_stats(SufficientStatistics::compute(m_features, m_labels))
@@ -29,7 +34,27 @@ Evaluation Analysis::evaluate(const LinearModel& model) const
     e.gradient.weights = 2.0 * xtE / n;
     e.gradient.bias = 2.0 * arma::mean(e.residuals);
     e.lessonGradient = xtE / n;
+
+    const LeastSquaresResult& ls = m_stats.leastSquares();
+    if (ls.weights.n_elem == model.weights().n_elem) {
+        const double db = model.bias() - ls.bias;
+        e.distanceToLeastSquares = std::sqrt(arma::accu(arma::square(model.weights() - ls.weights)) + db * db);
+        e.excessLoss = e.metrics.mse - ls.mse;
+    }
     return e;
+}
+
+arma::vec Analysis::partialPrediction(const LinearModel& model, arma::uword feature, const arma::vec& x) const
+{
+    if (feature >= m_rawMean.n_elem)
+        throw std::invalid_argument("Analysis::partialPrediction: no feature " + std::to_string(feature));
+    const arma::vec w = m_transform.weightsToOriginal(model.weights());
+    const double b = m_transform.biasToOriginal(model.weights(), model.bias());
+    double rest = b;
+    for (arma::uword k = 0; k < w.n_elem; ++k)
+        if (k != feature)
+            rest += w(k) * m_rawMean(k);
+    return rest + w(feature) * x;
 }
 
 } // namespace linlab

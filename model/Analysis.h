@@ -20,6 +20,8 @@ struct Evaluation {
     Metrics metrics;          ///< MSE, RMSE, MAE, R2
     Gradient gradient;        ///< true gradient of the MSE
     arma::vec lessonGradient; ///< the lesson's X^T e / n
+    double distanceToLeastSquares = arma::datum::nan; ///< |(w, b) - (w*, b*)|, Euclidean
+    double excessLoss = arma::datum::nan;             ///< MSE - MSE of the least-squares fit
 };
 
 class Analysis {
@@ -40,7 +42,13 @@ public:
     /// Predictions, residuals, metrics and gradients of `model` on the transformed data.
     Evaluation evaluate(const LinearModel& model) const;
 
+    /// The model's prediction, in the label's units, as raw feature `feature` takes the values
+    /// `x` (original units) and every other feature sits at its raw mean: the line drawn over a
+    /// label-vs-feature plot.
+    arma::vec partialPrediction(const LinearModel& model, arma::uword feature, const arma::vec& x) const;
+
 private:
+    arma::rowvec m_rawMean;
     Transform m_transform;
     arma::mat m_features;
     arma::vec m_labels;

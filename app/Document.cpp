@@ -1,0 +1,171 @@
+#include "Document.h"
+
+#include <QUndoStack>
+
+using namespace linlab;
+
+Document::Document(QObject* parent)
+    : QObject(parent)
+    , m_dataset(Dataset::lesson())
+    , m_model(Dataset::lessonWeights(), Dataset::lessonBias())
+    , m_undoStack(new QUndoStack(this))
+    , m_name(QStringLiteral("lesson"))
+{
+    recomputeAnalysis();
+    recomputeEvaluation();
+}
+
+Document::~Document() = default;
+
+void Document::setName(const QString& name)
+{
+    if (name == m_name)
+        return;
+    m_name = name;
+    emit nameChanged(name);
+}
+
+LinearModel Document::defaultModel() const
+{
+    if (m_dataset.isLesson() && m_dataset.featureCount() == Dataset::lessonWeights().n_elem)
+        return LinearModel(Dataset::lessonWeights(), Dataset::lessonBias());
+    return LinearModel(m_dataset.featureCount());
+}
+
+LinearModel Document::leastSquaresModel() const
+{
+    const LeastSquaresResult& ls = m_analysis.statistics().leastSquares();
+    if (ls.weights.n_elem != m_dataset.featureCount() || !ls.weights.is_finite() || !std::isfinite(ls.bias))
+        return m_model;
+    return LinearModel(ls.weights, ls.bias);
+}
+
+void Document::recomputeAnalysis()
+{
+    try {
+        m_analysis = Analysis(m_dataset, m_settings);
+    } catch (const std::exception&) {
+        // Settings are validated before they get here; fall back to the raw data rather than fail.
+        m_settings = TransformSettings{};
+        m_analysis = Analysis(m_dataset, m_settings);
+    }
+    emit analysisChanged();
+}
+
+void Document::recomputeEvaluation()
+{
+    m_evaluation = m_analysis.evaluate(m_model);
+    emit evaluationChanged();
+}
+
+void Document::setValues(int row, int column, const arma::mat& block)
+{
+    if (block.is_empty())
+        return;
+    for (arma::uword r = 0; r < block.n_rows; ++r)
+        for (arma::uword c = 0; c < block.n_cols; ++c)
+            m_dataset.setValue(row + r, column + c, block(r, c));
+    emit valuesChanged(row, column, row + int(block.n_rows) - 1, column + int(block.n_cols) - 1);
+    recomputeAnalysis();
+    recomputeEvaluation();
+}
+
+void Document::insertRows(int row, const arma::mat& block)
+{
+    if (block.n_rows == 0)
+        return;
+    emit rowsAboutToBeInserted(row, row + int(block.n_rows) - 1);
+    m_dataset.insertRows(row, block.n_rows, block);
+    emit rowsInserted();
+    recomputeAnalysis();
+    recomputeEvaluation();
+}
+
+void Document::removeRows(int row, int count)
+{
+    if (count <= 0)
+        return;
+    emit rowsAboutToBeRemoved(row, row + count - 1);
+    m_dataset.removeRows(row, count);
+    emit rowsRemoved();
+    recomputeAnalysis();
+    recomputeEvaluation();
+}
+
+void Document::insertFeature(int column, const std::string& name, const arma::vec& values, double weight)
+{
+    emit columnsAboutToBeInserted(column, column);
+    m_dataset.insertFeature(column, name, values);
+    arma::vec w = m_model.weights();
+    w.insert_rows(column, arma::vec{weight});
+    m_model.setWeights(w);
+    emit columnsInserted();
+    recomputeAnalysis();
+    emit modelChanged();
+    recomputeEvaluation();
+}
+
+void Document::removeFeature(int column)
+{
+    emit columnsAboutToBeRemoved(column, column);
+    m_dataset.removeFeature(column);
+    arma::vec w = m_model.weights();
+    w.shed_row(column);
+    m_model.setWeights(w);
+    emit columnsRemoved();
+    recomputeAnalysis();
+    emit modelChanged();
+    recomputeEvaluation();
+}
+
+void Document::renameColumn(int column, const std::string& name)
+{
+    m_dataset.renameColumn(column, name);
+    emit headersChanged(column, column);
+    emit analysisChanged(); // names appear in panels and plot titles
+}
+
+void Document::swapLabelWithFeature(int column)
+{
+    m_dataset.swapLabelWithFeature(column);
+    const int label = int(m_dataset.featureCount());
+    emit valuesChanged(0, column, int(m_dataset.rowCount()) - 1, column);
+    emit valuesChanged(0, label, int(m_dataset.rowCount()) - 1, label);
+    emit headersChanged(column, column);
+    emit headersChanged(label, label);
+    recomputeAnalysis();
+    recomputeEvaluation();
+}
+
+void Document::setTransformSettings(const TransformSettings& settings)
+{
+    if (settings == m_settings)
+        return;
+    m_settings = settings;
+    recomputeAnalysis();
+    recomputeEvaluation();
+}
+
+void Document::setModel(const LinearModel& model)
+{
+    if (model.weights().n_elem != m_dataset.featureCount())
+        throw std::invalid_argument("Document::setModel: wrong number of weights");
+    m_model = model;
+    emit modelChanged();
+    recomputeEvaluation();
+}
+
+void Document::replaceAll(const Dataset& dataset, const TransformSettings& settings, const LinearModel& model,
+                          const QString& name)
+{
+    emit aboutToReset();
+    m_dataset = dataset;
+    m_settings = settings;
+    m_model = model.weights().n_elem == dataset.featureCount() ? model : LinearModel(dataset.featureCount());
+    m_undoStack->clear();
+    emit resetDone();
+    setName(name);
+    recomputeAnalysis();
+    emit modelChanged();
+    recomputeEvaluation();
+}

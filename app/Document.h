@@ -1,0 +1,101 @@
+#pragma once
+// The open LinLab document: the dataset, the transform settings and the model, with the
+// analysis that follows from them and the undo stack of every edit.
+//
+// Data flows one way: a user action becomes an undo command; the command calls one of the
+// mutators below; the document recomputes and signals; views redraw. Widgets never call the
+// mutators themselves.
+
+#include "Analysis.h"
+#include "Dataset.h"
+#include "LinearModel.h"
+#include "Transform.h"
+
+#include <QObject>
+#include <QString>
+
+class QUndoStack;
+
+class Document : public QObject {
+    Q_OBJECT
+public:
+    /// A document on the lesson's data and model.
+    explicit Document(QObject* parent = nullptr);
+    ~Document() override;
+
+    const linlab::Dataset& dataset() const { return m_dataset; }
+    const linlab::TransformSettings& transformSettings() const { return m_settings; }
+    const linlab::LinearModel& model() const { return m_model; }
+    /// Transformed features and statistics; recomputed only when data or transform change.
+    const linlab::Analysis& analysis() const { return m_analysis; }
+    /// Predictions, metrics and gradients of the current model; recomputed on every change.
+    const linlab::Evaluation& evaluation() const { return m_evaluation; }
+    QUndoStack* undoStack() const { return m_undoStack; }
+
+    /// The name shown in the title bar ("lesson" for the built-in data).
+    QString name() const { return m_name; }
+    void setName(const QString& name);
+
+    /// The lesson's model on the lesson's data, zeros otherwise: what Reset goes back to.
+    linlab::LinearModel defaultModel() const;
+    /// The model that least squares gives on the current (transformed) data.
+    linlab::LinearModel leastSquaresModel() const;
+
+    // --- Mutators, for undo commands only ---------------------------------------------------
+    /// Overwrites the rectangle whose top-left cell is (row, column) with `block`.
+    void setValues(int row, int column, const arma::mat& block);
+    /// Inserts block.n_rows rows at `row`; block has one column per table column.
+    void insertRows(int row, const arma::mat& block);
+    /// Removes `count` rows from `row`.
+    void removeRows(int row, int count);
+    /// Inserts a feature column with its values and the model's weight for it.
+    void insertFeature(int column, const std::string& name, const arma::vec& values, double weight);
+    /// Removes a feature column and its weight.
+    void removeFeature(int column);
+    /// Renames a table column (a feature or the label).
+    void renameColumn(int column, const std::string& name);
+    /// Makes feature `column` the label and the label that feature.
+    void swapLabelWithFeature(int column);
+    /// Changes the scale factor, normalisation or ddof.
+    void setTransformSettings(const linlab::TransformSettings& settings);
+    /// Changes the weights and the bias (same number of weights as features).
+    void setModel(const linlab::LinearModel& model);
+    /// Replaces everything (a file opened, a project loaded).
+    void replaceAll(const linlab::Dataset& dataset, const linlab::TransformSettings& settings,
+                    const linlab::LinearModel& model, const QString& name);
+
+signals:
+    // Structure and values of the table, for the table model adapter.
+    void rowsAboutToBeInserted(int first, int last);
+    void rowsInserted();
+    void rowsAboutToBeRemoved(int first, int last);
+    void rowsRemoved();
+    void columnsAboutToBeInserted(int first, int last);
+    void columnsInserted();
+    void columnsAboutToBeRemoved(int first, int last);
+    void columnsRemoved();
+    void valuesChanged(int top, int left, int bottom, int right);
+    void headersChanged(int first, int last);
+    void aboutToReset();
+    void resetDone();
+
+    /// The transform or the data changed: statistics, ranges and the transformed view are new.
+    void analysisChanged();
+    /// The weights or the bias changed (also emitted when the number of features changes).
+    void modelChanged();
+    /// Every number shown may have changed: metrics, predictions, gradients.
+    void evaluationChanged();
+    void nameChanged(const QString& name);
+
+private:
+    void recomputeAnalysis();
+    void recomputeEvaluation();
+
+    linlab::Dataset m_dataset;
+    linlab::TransformSettings m_settings;
+    linlab::LinearModel m_model;
+    linlab::Analysis m_analysis;
+    linlab::Evaluation m_evaluation;
+    QUndoStack* m_undoStack;
+    QString m_name;
+};

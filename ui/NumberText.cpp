@@ -1,0 +1,28 @@
+#include "NumberText.h"
+
+#include "NumberFormat.h"
+
+#include <cmath>
+
+namespace NumberText {
+
+QString dash() { return QStringLiteral("\u2014"); }
+
+QString exact(double value)
+{
+    if (!std::isfinite(value))
+        return dash();
+    return QString::fromStdString(linlab::formatDouble(value));
+}
+
+QString brief(double value, int significant)
+{
+    if (!std::isfinite(value))
+        return dash();
+    if (value == 0.0)
+        return QStringLiteral("0");
+    QString s = QString::number(value, 'g', significant);
+    return s.replace(QLatin1Char('-'), QChar(0x2212)).replace(QChar(0x2212), QLatin1Char('-'));
+}
+
+} // namespace NumberText
