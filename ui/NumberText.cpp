@@ -21,8 +21,7 @@ QString brief(double value, int significant)
         return dash();
     if (value == 0.0)
         return QStringLiteral("0");
-    QString s = QString::number(value, 'g', significant);
-    return s.replace(QLatin1Char('-'), QChar(0x2212)).replace(QChar(0x2212), QLatin1Char('-'));
+    return QString::number(value, 'g', significant);
 }
 
 } // namespace NumberText
