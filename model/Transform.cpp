@@ -54,7 +54,9 @@ Transform Transform::fit(const arma::mat& X, const TransformSettings& settings)
         return t;
 
     const arma::mat scaled = X * settings.scale;
+    // Two-pass mean: the second pass removes the first's rounding on data far from zero.
     t.m_mean = arma::mean(scaled, 0);
+    t.m_mean += arma::mean(scaled.each_row() - t.m_mean, 0);
     t.m_min = arma::min(scaled, 0);
     t.m_max = arma::max(scaled, 0);
     if (n > static_cast<arma::uword>(settings.ddof)) {
