@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <random>
 #include <stdexcept>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace linlab {
@@ -25,12 +26,9 @@ std::string temporaryName(const std::string& path)
 }
 } // namespace
 
-void writeFileAtomically(const std::string& path, std::string_view content)
+namespace {
+void writeAll(int fd, const std::string& path, std::string_view content, const std::string& temp)
 {
-    const std::string temp = temporaryName(path);
-    const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-    if (fd < 0)
-        throw std::runtime_error(failure(path, "cannot create a file there", errno));
     const char* data = content.data();
     std::size_t left = content.size();
     while (left > 0) {
@@ -40,12 +38,35 @@ void writeFileAtomically(const std::string& path, std::string_view content)
                 continue;
             const int error = errno;
             ::close(fd);
-            ::unlink(temp.c_str());
+            if (!temp.empty())
+                ::unlink(temp.c_str());
             throw std::runtime_error(failure(path, "write failed", error));
         }
         data += written;
         left -= static_cast<std::size_t>(written);
     }
+}
+} // namespace
+
+void writeFileAtomically(const std::string& path, std::string_view content)
+{
+    // A device or pipe (/dev/stdout, /dev/full) is written to, never renamed over.
+    struct stat info {};
+    if (::stat(path.c_str(), &info) == 0 && !S_ISREG(info.st_mode)) {
+        const int fd = ::open(path.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
+        if (fd < 0)
+            throw std::runtime_error(failure(path, "cannot open it for writing", errno));
+        writeAll(fd, path, content, {});
+        if (::close(fd) != 0)
+            throw std::runtime_error(failure(path, "close failed", errno));
+        return;
+    }
+
+    const std::string temp = temporaryName(path);
+    const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (fd < 0)
+        throw std::runtime_error(failure(path, "cannot create a file there", errno));
+    writeAll(fd, path, content, temp);
     if (::fsync(fd) != 0 && errno != EINVAL) {
         const int error = errno;
         ::close(fd);
