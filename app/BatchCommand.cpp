@@ -114,6 +114,20 @@ std::string report(const BatchOptions& o, const Dataset& data, const Analysis& a
             j.value("diverged", gd->diverged);
             j.value("stop_reason", stopReasonName(gd->stopReason));
             j.value("loss_history", gd->lossHistory);
+            j.value("momentum", o.gd.momentum);
+            j.value("batch_size", static_cast<long long>(o.gd.batchSize));
+            j.value("seed", static_cast<long long>(o.gd.seed)); // --seed keeps it within long long
+            // The path taken, for drawing on the loss surface: "trajectory" holds one row
+            // [w1, ..., wd, b] per point (at most 1000, the start first and the final model last)
+            // and "trajectory_epochs" the epoch of each row (0 = the start).
+            arma::mat path(gd->trajectory.size(), model.weights().n_elem + 1);
+            for (arma::uword k = 0; k < path.n_rows; ++k)
+                path.row(k) = gd->trajectory[k].t();
+            j.rows("trajectory", path);
+            j.beginArray("trajectory_epochs");
+            for (const std::size_t epoch : gd->trajectoryEpochs)
+                j.value({}, static_cast<long long>(epoch));
+            j.endArray();
         } else {
             j.null("lr");
             j.value("lr_stable_max", analysis.statistics().stableLearningRate());
@@ -193,7 +207,7 @@ int BatchCommand::run(const std::vector<std::string>& args, std::ostream& out, s
             const LeastSquaresResult& ls = analysis.statistics().leastSquares();
             model = LinearModel(ls.weights, ls.bias);
         } else if (o.fit == BatchOptions::Fit::GradientDescent) {
-            gd = GradientDescent::run(analysis.statistics(), model, o.gd);
+            gd = GradientDescent::run(analysis.statistics(), analysis.features(), analysis.labels(), model, o.gd);
             model = gd.model;
             gdPtr = &gd;
         }

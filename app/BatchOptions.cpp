@@ -3,6 +3,7 @@
 #include "NumberFormat.h"
 
 #include <cmath>
+#include <cstdint>
 #include <limits>
 
 namespace linlab {
@@ -24,6 +25,9 @@ const char* BatchOptions::usage()
            "  --lr RATE             gradient-descent rate (default: half the stable bound 2/lambda_max)\n"
            "  --epochs N            gradient-descent epochs at most (default 10000)\n"
            "  --tol T               converged when |gradient| <= T * max(1, |gradient at start|) (default 1e-9)\n"
+           "  --momentum M          heavy-ball momentum for gd, 0 <= M < 1 (default 0: plain descent)\n"
+           "  --batch-size B        rows per gd step, shuffled every epoch (default 0: full batch)\n"
+           "  --seed S              seed of that shuffle, a whole number (default 1): same seed, same run\n"
            "  --full                include features/labels/predictions/residuals past 1000 rows\n"
            "  --output PATH         write the report there (atomically) instead of stdout\n"
            "  --help, --version\n"
@@ -64,6 +68,25 @@ std::size_t count(const std::string& option, const std::string& text)
     if (v < 0 || v != std::floor(v) || v > 1e12)
         throw UsageError(option + " expects a whole number from 0 up, found \"" + text + "\"");
     return static_cast<std::size_t>(v);
+}
+
+// A seed is an exact integer, so it is read as digits rather than through a double.
+std::uint64_t seedNumber(const std::string& option, const std::string& text)
+{
+    constexpr std::uint64_t limit = static_cast<std::uint64_t>(std::numeric_limits<long long>::max());
+    std::uint64_t v = 0;
+    bool ok = !text.empty() && text.size() <= 19;
+    for (char c : text) {
+        if (!ok || c < '0' || c > '9') {
+            ok = false;
+            break;
+        }
+        v = 10 * v + static_cast<std::uint64_t>(c - '0');
+    }
+    if (!ok || v > limit) // 19 digits cannot overflow 64 bits; the report writes it as a signed integer
+        throw UsageError(option + " expects a whole number from 0 to " + std::to_string(limit) + ", found \"" +
+                         text + "\"");
+    return v;
 }
 
 } // namespace
@@ -161,6 +184,14 @@ BatchOptions BatchOptions::parse(const std::vector<std::string>& args)
             o.gd.tolerance = number(arg, take());
             if (o.gd.tolerance < 0)
                 throw UsageError("--tol expects a tolerance of 0 or more");
+        } else if (arg == "--momentum") {
+            o.gd.momentum = number(arg, take());
+            if (!(o.gd.momentum >= 0 && o.gd.momentum < 1))
+                throw UsageError("--momentum expects a value from 0 up to, not including, 1");
+        } else if (arg == "--batch-size") {
+            o.gd.batchSize = count(arg, take());
+        } else if (arg == "--seed") {
+            o.gd.seed = seedNumber(arg, take());
         } else if (arg == "--output") {
             o.output = take();
             if (o.output.empty())

@@ -11,8 +11,8 @@ Document::Document(QObject* parent)
     , m_undoStack(new QUndoStack(this))
     , m_name(QStringLiteral("lesson"))
 {
-    recomputeAnalysis();
-    recomputeEvaluation();
+    m_analysis = Analysis(m_dataset, m_settings);
+    m_evaluation = m_analysis.evaluate(m_model);
 }
 
 Document::~Document() = default;
@@ -40,21 +40,22 @@ LinearModel Document::leastSquaresModel() const
     return LinearModel(ls.weights, ls.bias);
 }
 
-void Document::recomputeAnalysis()
+void Document::recompute(Recompute what, bool modelToo)
 {
-    try {
-        m_analysis = Analysis(m_dataset, m_settings);
-    } catch (const std::exception&) {
-        // Settings are validated before they get here; fall back to the raw data rather than fail.
-        m_settings = TransformSettings{};
-        m_analysis = Analysis(m_dataset, m_settings);
+    if (what == Recompute::Analysis) {
+        try {
+            m_analysis = Analysis(m_dataset, m_settings);
+        } catch (const std::exception&) {
+            // Settings are validated before they get here; fall back to the raw data rather than fail.
+            m_settings = TransformSettings{};
+            m_analysis = Analysis(m_dataset, m_settings);
+        }
     }
-    emit analysisChanged();
-}
-
-void Document::recomputeEvaluation()
-{
     m_evaluation = m_analysis.evaluate(m_model);
+    if (what == Recompute::Analysis)
+        emit analysisChanged();
+    if (modelToo)
+        emit modelChanged();
     emit evaluationChanged();
 }
 
@@ -66,8 +67,7 @@ void Document::setValues(int row, int column, const arma::mat& block)
         for (arma::uword c = 0; c < block.n_cols; ++c)
             m_dataset.setValue(row + r, column + c, block(r, c));
     emit valuesChanged(row, column, row + int(block.n_rows) - 1, column + int(block.n_cols) - 1);
-    recomputeAnalysis();
-    recomputeEvaluation();
+    recompute(Recompute::Analysis);
 }
 
 void Document::insertRows(int row, const arma::mat& block)
@@ -77,8 +77,7 @@ void Document::insertRows(int row, const arma::mat& block)
     emit rowsAboutToBeInserted(row, row + int(block.n_rows) - 1);
     m_dataset.insertRows(row, block.n_rows, block);
     emit rowsInserted();
-    recomputeAnalysis();
-    recomputeEvaluation();
+    recompute(Recompute::Analysis);
 }
 
 void Document::removeRows(int row, int count)
@@ -88,8 +87,7 @@ void Document::removeRows(int row, int count)
     emit rowsAboutToBeRemoved(row, row + count - 1);
     m_dataset.removeRows(row, count);
     emit rowsRemoved();
-    recomputeAnalysis();
-    recomputeEvaluation();
+    recompute(Recompute::Analysis);
 }
 
 void Document::insertFeature(int column, const std::string& name, const arma::vec& values, double weight)
@@ -100,9 +98,7 @@ void Document::insertFeature(int column, const std::string& name, const arma::ve
     w.insert_rows(column, arma::vec{weight});
     m_model.setWeights(w);
     emit columnsInserted();
-    recomputeAnalysis();
-    emit modelChanged();
-    recomputeEvaluation();
+    recompute(Recompute::Analysis, true);
 }
 
 void Document::removeFeature(int column)
@@ -113,9 +109,7 @@ void Document::removeFeature(int column)
     w.shed_row(column);
     m_model.setWeights(w);
     emit columnsRemoved();
-    recomputeAnalysis();
-    emit modelChanged();
-    recomputeEvaluation();
+    recompute(Recompute::Analysis, true);
 }
 
 void Document::renameColumn(int column, const std::string& name)
@@ -133,8 +127,7 @@ void Document::swapLabelWithFeature(int column)
     emit valuesChanged(0, label, int(m_dataset.rowCount()) - 1, label);
     emit headersChanged(column, column);
     emit headersChanged(label, label);
-    recomputeAnalysis();
-    recomputeEvaluation();
+    recompute(Recompute::Analysis);
 }
 
 void Document::setTransformSettings(const TransformSettings& settings)
@@ -142,8 +135,7 @@ void Document::setTransformSettings(const TransformSettings& settings)
     if (settings == m_settings)
         return;
     m_settings = settings;
-    recomputeAnalysis();
-    recomputeEvaluation();
+    recompute(Recompute::Analysis);
 }
 
 void Document::setModel(const LinearModel& model)
@@ -151,8 +143,7 @@ void Document::setModel(const LinearModel& model)
     if (model.weights().n_elem != m_dataset.featureCount())
         throw std::invalid_argument("Document::setModel: wrong number of weights");
     m_model = model;
-    emit modelChanged();
-    recomputeEvaluation();
+    recompute(Recompute::Evaluation, true);
 }
 
 void Document::replaceAll(const Dataset& dataset, const TransformSettings& settings, const LinearModel& model,
@@ -163,9 +154,11 @@ void Document::replaceAll(const Dataset& dataset, const TransformSettings& setti
     m_settings = settings;
     m_model = model.weights().n_elem == dataset.featureCount() ? model : LinearModel(dataset.featureCount());
     m_undoStack->clear();
+    m_analysis = Analysis(m_dataset, m_settings);
+    m_evaluation = m_analysis.evaluate(m_model);
     emit resetDone();
     setName(name);
-    recomputeAnalysis();
+    emit analysisChanged();
     emit modelChanged();
-    recomputeEvaluation();
+    emit evaluationChanged();
 }

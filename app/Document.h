@@ -80,6 +80,7 @@ signals:
     void resetDone();
 
     /// The transform or the data changed: statistics, ranges and the transformed view are new.
+    /// (Always followed by evaluationChanged; everything is recomputed before either is sent.)
     void analysisChanged();
     /// The weights or the bias changed (also emitted when the number of features changes).
     void modelChanged();
@@ -88,8 +89,9 @@ signals:
     void nameChanged(const QString& name);
 
 private:
-    void recomputeAnalysis();
-    void recomputeEvaluation();
+    enum class Recompute { Evaluation, Analysis };
+    /// Recomputes, then signals: every signal sees a consistent document.
+    void recompute(Recompute what, bool modelToo = false);
 
     linlab::Dataset m_dataset;
     linlab::TransformSettings m_settings;

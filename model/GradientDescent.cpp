@@ -1,6 +1,9 @@
 #include "GradientDescent.h"
 
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <random>
 #include <stdexcept>
 #include <string>
 
@@ -93,37 +96,141 @@ bool allFinite(const std::vector<double>& v)
     return true;
 }
 
-} // namespace
+// A uniform integer in [0, bound) from the generator's raw 64-bit output, by rejection: the
+// standard distributions are implementation-defined, this is the same on every platform.
+std::uint64_t uniformBelow(std::mt19937_64& rng, std::uint64_t bound)
+{
+    const std::uint64_t threshold = (0 - bound) % bound; // 2^64 mod bound: the biased low end
+    for (;;) {
+        const std::uint64_t r = rng();
+        if (r >= threshold)
+            return r % bound;
+    }
+}
 
-GradientDescentResult GradientDescent::run(const SufficientStatistics& stats, const LinearModel& start,
-                                           const GradientDescentSettings& settings)
+// Fisher-Yates, from the top down.
+void shuffle(std::vector<arma::uword>& order, std::mt19937_64& rng)
+{
+    for (std::size_t i = order.size(); i > 1; --i)
+        std::swap(order[i - 1], order[uniformBelow(rng, i)]);
+}
+
+// Keeps the parameters at epochs 0, s, 2s, ... in a buffer reserved once; when it is full it
+// drops every other point and doubles s, so a run of any length ends with at most
+// `maxPoints` evenly spaced points, the final model included.
+class TrajectoryRecorder {
+public:
+    TrajectoryRecorder(std::size_t maxPoints, std::size_t width)
+        : m_width(width)
+        , m_capacity(std::max<std::size_t>(maxPoints, 2) - 1) // one place kept for the last point
+    {
+        m_values.reserve((m_capacity + 1) * m_width);
+        m_epochs.reserve(m_capacity + 1);
+    }
+
+    /// Records theta at `epoch` if the epoch is on the stride; epochs come in increasing order.
+    void offer(std::size_t epoch, const std::vector<double>& theta)
+    {
+        if (epoch != m_next)
+            return;
+        if (m_epochs.size() == m_capacity) {
+            thin();
+            m_next = m_epochs.back() + m_stride;
+            if (epoch != m_next)
+                return;
+        }
+        store(epoch, theta);
+        m_next = epoch + m_stride;
+    }
+
+    /// Adds the final point (unless already there) and hands the points over.
+    void finish(std::size_t epoch, const std::vector<double>& theta, GradientDescentResult& result)
+    {
+        if (m_epochs.empty() || m_epochs.back() != epoch)
+            store(epoch, theta);
+        result.trajectoryEpochs = m_epochs;
+        result.trajectory.clear();
+        result.trajectory.reserve(m_epochs.size());
+        for (std::size_t k = 0; k < m_epochs.size(); ++k)
+            result.trajectory.emplace_back(&m_values[k * m_width], m_width);
+    }
+
+private:
+    void store(std::size_t epoch, const std::vector<double>& theta)
+    {
+        m_epochs.push_back(epoch);
+        m_values.insert(m_values.end(), theta.begin(), theta.end());
+    }
+
+    void thin()
+    {
+        std::size_t kept = 0;
+        for (std::size_t k = 0; k < m_epochs.size(); k += 2, ++kept) {
+            m_epochs[kept] = m_epochs[k];
+            std::copy_n(m_values.begin() + static_cast<std::ptrdiff_t>(k * m_width), m_width,
+                        m_values.begin() + static_cast<std::ptrdiff_t>(kept * m_width));
+        }
+        m_epochs.resize(kept);
+        m_values.resize(kept * m_width);
+        m_stride *= 2;
+    }
+
+    std::size_t m_width;
+    std::size_t m_capacity;
+    std::size_t m_stride = 1;
+    std::size_t m_next = 0;
+    std::vector<double> m_values; // m_epochs.size() rows of m_width
+    std::vector<std::size_t> m_epochs;
+};
+
+void checkSettings(const SufficientStatistics& stats, const LinearModel& start, const GradientDescentSettings& settings)
 {
     const arma::uword d = stats.featureCount();
     if (start.weights().n_elem != d)
         throw std::invalid_argument("GradientDescent::run: " + std::to_string(start.weights().n_elem) +
                                     " weights for " + std::to_string(d) + " features");
+    if (!(settings.momentum >= 0.0 && settings.momentum < 1.0))
+        throw std::invalid_argument("GradientDescent::run: momentum " + std::to_string(settings.momentum) +
+                                    " is outside [0, 1)");
+}
+
+// The loop shared by full batch and mini-batch: `epochStep(theta, velocity, grad, rate)` moves
+// theta through one epoch, given the full gradient at its start; the loss, the stopping rules
+// and the records are the same for both, from the statistics in O(d^2).
+template <typename EpochStep>
+GradientDescentResult descend(const SufficientStatistics& stats, const LinearModel& start,
+                              const GradientDescentSettings& settings, EpochStep&& epochStep)
+{
+    checkSettings(stats, start, settings);
+    const arma::uword d = stats.featureCount();
     GradientDescentResult result;
     result.model = start;
     result.stableRateMax = stats.stableLearningRate();
     result.learningRate = settings.learningRate > 0 ? settings.learningRate : 0.5 * result.stableRateMax;
+
+    std::vector<double> theta(d + 1), grad(d + 1), previous(d + 1), velocity(d + 1, 0.0);
+    for (arma::uword j = 0; j < d; ++j)
+        theta[j] = start.weights()(j);
+    theta[d] = start.bias();
+    TrajectoryRecorder trajectory(settings.maxTrajectoryPoints, d + 1);
+    trajectory.offer(0, theta);
+
     if (stats.sampleCount() == 0 || !std::isfinite(result.learningRate)) {
         result.stopReason = StopReason::NoData;
+        trajectory.finish(0, theta, result);
         return result;
     }
 
     Objective objective(stats);
-    std::vector<double> theta(d + 1), grad(d + 1), previous(d + 1);
-    for (arma::uword j = 0; j < d; ++j)
-        theta[j] = start.weights()(j);
-    theta[d] = start.bias();
-
     const double startLoss = objective.evaluate(theta.data(), grad.data());
+    result.lossHistory.reserve(std::min<std::size_t>(settings.maxEpochs, std::size_t(1) << 20) + 1);
     result.lossHistory.push_back(startLoss);
     const double gradientLimit = settings.tolerance * std::max(1.0, norm(grad));
     result.stopReason = StopReason::EpochLimit;
     if (!std::isfinite(startLoss) || !allFinite(grad)) {
         result.diverged = true;
         result.stopReason = StopReason::Diverged;
+        trajectory.finish(0, theta, result);
         return result;
     }
 
@@ -134,8 +241,7 @@ GradientDescentResult GradientDescent::run(const SufficientStatistics& stats, co
             break;
         }
         previous = theta;
-        for (arma::uword j = 0; j <= d; ++j)
-            theta[j] -= result.learningRate * grad[j];
+        epochStep(theta, velocity, grad, result.learningRate);
         const double loss = objective.evaluate(theta.data(), grad.data());
         if (!std::isfinite(loss) || !allFinite(theta) || !allFinite(grad)) {
             theta = previous; // show the last step that still had a number
@@ -145,6 +251,7 @@ GradientDescentResult GradientDescent::run(const SufficientStatistics& stats, co
         }
         result.lossHistory.push_back(loss);
         result.epochsRun = epoch;
+        trajectory.offer(epoch, theta);
         if (loss > startLoss) {
             result.diverged = true;
             result.stopReason = StopReason::Diverged;
@@ -157,11 +264,84 @@ GradientDescentResult GradientDescent::run(const SufficientStatistics& stats, co
         result.stopReason = StopReason::Converged;
     }
 
+    trajectory.finish(result.epochsRun, theta, result);
     arma::vec w(d);
     for (arma::uword j = 0; j < d; ++j)
         w(j) = theta[j];
     result.model = LinearModel(w, theta[d]);
     return result;
+}
+
+// One step along `grad`: plain, or heavy ball with momentum mu.
+inline void step(std::vector<double>& theta, std::vector<double>& velocity, const double* grad, double rate, double mu)
+{
+    const std::size_t k = theta.size();
+    if (mu == 0.0) {
+        // Exactly the plain update, so that momentum 0 is plain descent bit for bit.
+        for (std::size_t j = 0; j < k; ++j)
+            theta[j] -= rate * grad[j];
+    } else {
+        for (std::size_t j = 0; j < k; ++j) {
+            velocity[j] = mu * velocity[j] - rate * grad[j];
+            theta[j] += velocity[j];
+        }
+    }
+}
+
+} // namespace
+
+GradientDescentResult GradientDescent::run(const SufficientStatistics& stats, const LinearModel& start,
+                                           const GradientDescentSettings& settings)
+{
+    const double mu = settings.momentum;
+    return descend(stats, start, settings,
+                   [mu](std::vector<double>& theta, std::vector<double>& velocity, const std::vector<double>& grad,
+                        double rate) { step(theta, velocity, grad.data(), rate, mu); });
+}
+
+GradientDescentResult GradientDescent::run(const SufficientStatistics& stats, const arma::mat& X, const arma::vec& y,
+                                           const LinearModel& start, const GradientDescentSettings& settings)
+{
+    const arma::uword n = X.n_rows, d = X.n_cols;
+    if (y.n_elem != n || n != stats.sampleCount() || d != stats.featureCount())
+        throw std::invalid_argument("GradientDescent::run: X is " + std::to_string(n) + " x " + std::to_string(d) +
+                                    " with " + std::to_string(y.n_elem) + " labels, the statistics are of " +
+                                    std::to_string(stats.sampleCount()) + " x " +
+                                    std::to_string(stats.featureCount()));
+    if (settings.batchSize == 0 || settings.batchSize >= n)
+        return run(stats, start, settings);
+    checkSettings(stats, start, settings);
+
+    const double mu = settings.momentum;
+    const std::size_t batch = settings.batchSize;
+    std::mt19937_64 rng(settings.seed);
+    std::vector<arma::uword> order(n);
+    for (arma::uword i = 0; i < n; ++i)
+        order[i] = i;
+    std::vector<double> batchGrad(d + 1);
+    return descend(stats, start, settings,
+                   [&](std::vector<double>& theta, std::vector<double>& velocity, const std::vector<double>&,
+                       double rate) {
+                       shuffle(order, rng);
+                       for (std::size_t first = 0; first < n; first += batch) {
+                           const std::size_t last = std::min<std::size_t>(first + batch, n);
+                           std::fill(batchGrad.begin(), batchGrad.end(), 0.0);
+                           for (std::size_t r = first; r < last; ++r) {
+                               const arma::uword i = order[r];
+                               double e = theta[d] - y(i);
+                               for (arma::uword j = 0; j < d; ++j)
+                                   e += X(i, j) * theta[j];
+                               for (arma::uword j = 0; j < d; ++j)
+                                   batchGrad[j] += e * X(i, j);
+                               batchGrad[d] += e;
+                           }
+                           // The batch's true gradient: (2/|B|) X_B^T e_B and (2/|B|) sum(e_B).
+                           const double scale = 2.0 / static_cast<double>(last - first);
+                           for (double& g : batchGrad)
+                               g *= scale;
+                           step(theta, velocity, batchGrad.data(), rate, mu);
+                       }
+                   });
 }
 
 } // namespace linlab

@@ -1,12 +1,15 @@
 #pragma once
-// Full-batch gradient descent on the MSE, with the true gradient, computed from the centred
-// sufficient statistics: O(d^2) per epoch whatever the number of rows. Plain C++17 + Armadillo.
+// Gradient descent on the MSE. Full batch runs on the centred sufficient statistics with the
+// true gradient: O(d^2) per epoch whatever the number of rows. Mini-batch SGD needs the rows;
+// it still records the full loss from the statistics. Both may add heavy-ball momentum.
+// Plain C++17 + Armadillo.
 
 #include "LinearModel.h"
 #include "SufficientStatistics.h"
 
 #include <armadillo>
 #include <cstddef>
+#include <cstdint>
 #include <vector>
 
 namespace linlab {
@@ -21,6 +24,10 @@ struct GradientDescentSettings {
     double learningRate = 0.0;     ///< step size; 0 or less: half the stable bound 2/lambda_max
     std::size_t maxEpochs = 10000; ///< at most this many steps
     double tolerance = 1e-9;       ///< converged when |gradient| <= tolerance * max(1, |gradient at start|)
+    double momentum = 0.0;         ///< heavy ball, in [0, 1): v <- momentum v - rate gradient; theta <- theta + v
+    std::size_t batchSize = 0;     ///< rows per SGD step; 0 (or n and up): full batch
+    std::uint64_t seed = 1;        ///< seeds the SGD row shuffle (std::mt19937_64): same seed, same run
+    std::size_t maxTrajectoryPoints = 1000; ///< at most this many trajectory points (2 at least)
 };
 
 struct GradientDescentResult {
@@ -32,14 +39,24 @@ struct GradientDescentResult {
     bool converged = false;
     bool diverged = false;
     StopReason stopReason = StopReason::EpochLimit;
+    /// (w..., b) at the start and every stride-th epoch, the stride doubling as needed to stay
+    /// within maxTrajectoryPoints; the last point is always the final model.
+    std::vector<arma::vec> trajectory;
+    std::vector<std::size_t> trajectoryEpochs; ///< the epoch of each trajectory point (0 = start)
 };
 
 class GradientDescent {
 public:
-    /// Runs gradient descent from `start` on the data summarised by `stats`. Throws
-    /// std::invalid_argument when the start's weight count differs from the data's features.
+    /// Runs full-batch gradient descent from `start` on the data summarised by `stats` (batchSize
+    /// is not used: batches need the rows). Throws std::invalid_argument when the start's weight
+    /// count differs from the data's features or the momentum is outside [0, 1).
     static GradientDescentResult run(const SufficientStatistics& stats, const LinearModel& start,
                                      const GradientDescentSettings& settings);
+    /// As above, with mini-batches of settings.batchSize rows of (X, y), shuffled every epoch;
+    /// full batch from `stats` when batchSize is 0 or at least n. `stats` must summarise (X, y).
+    /// Throws std::invalid_argument on mismatched sizes or a momentum outside [0, 1).
+    static GradientDescentResult run(const SufficientStatistics& stats, const arma::mat& X, const arma::vec& y,
+                                     const LinearModel& start, const GradientDescentSettings& settings);
 };
 
 } // namespace linlab

@@ -60,6 +60,11 @@ private slots:
     void largeReportsOmitPerRowArrays();
     void outputFile();
     void helpAndVersion();
+    void gdWithMomentumConverges();
+    void sgdRunsAreReproducible();
+    void trajectoryInReport();
+    void badTrainingOptions_data();
+    void badTrainingOptions();
 
 private:
     QString write(const QString& name, const QByteArray& content);
@@ -290,6 +295,108 @@ void tst_BatchCommand::helpAndVersion()
     const Run version = batch({QStringLiteral("--version")});
     QCOMPARE(version.exitCode, 0);
     QVERIFY(version.out.startsWith("linlab "));
+}
+
+void tst_BatchCommand::gdWithMomentumConverges()
+{
+    const Run r = batch({QStringLiteral("--fit"), QStringLiteral("gd"), QStringLiteral("--momentum"), QStringLiteral("0.9"),
+                         QStringLiteral("--normalize"), QStringLiteral("zscore")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.err.isEmpty());
+    const QJsonObject fit = r.json.value(QStringLiteral("fit")).toObject();
+    QVERIFY(fit.value(QStringLiteral("converged")).toBool());
+    QCOMPARE(fit.value(QStringLiteral("stop_reason")).toString(), QStringLiteral("converged"));
+    QCOMPARE(fit.value(QStringLiteral("momentum")).toDouble(), 0.9);
+    QCOMPARE(fit.value(QStringLiteral("batch_size")).toInt(), 0);
+    QCOMPARE(fit.value(QStringLiteral("seed")).toInt(), 1);
+    // The least-squares loss 1.25 and, in raw units, w = [5, 2], b = 34.5.
+    QVERIFY(close(r.json.value(QStringLiteral("mse")).toDouble(), 1.25, 1e-9));
+    const QList<double> wo = numbers(r.json.value(QStringLiteral("weights_original")));
+    QVERIFY(close(wo[0], 5, 1e-5) && close(wo[1], 2, 1e-5));
+    // Faster than plain descent at the same rate and tolerance.
+    const Run plain = batch({QStringLiteral("--fit"), QStringLiteral("gd"), QStringLiteral("--normalize"), QStringLiteral("zscore")});
+    QVERIFY(fit.value(QStringLiteral("epochs_run")).toInt() <
+            plain.json.value(QStringLiteral("fit")).toObject().value(QStringLiteral("epochs_run")).toInt());
+}
+
+void tst_BatchCommand::sgdRunsAreReproducible()
+{
+    const QStringList args{QStringLiteral("--fit"), QStringLiteral("gd"), QStringLiteral("--normalize"), QStringLiteral("zscore"),
+                           QStringLiteral("--lr"), QStringLiteral("0.05"), QStringLiteral("--epochs"), QStringLiteral("500"),
+                           QStringLiteral("--batch-size"), QStringLiteral("2"), QStringLiteral("--seed"), QStringLiteral("7")};
+    const Run first = batch(args);
+    const Run second = batch(args);
+    QCOMPARE(first.exitCode, 0);
+    QVERIFY(!first.out.isEmpty());
+    QCOMPARE(first.out, second.out);
+    const QJsonObject fit = first.json.value(QStringLiteral("fit")).toObject();
+    QCOMPARE(fit.value(QStringLiteral("batch_size")).toInt(), 2);
+    QCOMPARE(fit.value(QStringLiteral("seed")).toInt(), 7);
+    QCOMPARE(fit.value(QStringLiteral("epochs_run")).toInt(), 500);
+    QCOMPARE(fit.value(QStringLiteral("loss_history")).toArray().size(), 501); // once an epoch
+    // Near the least-squares loss 1.25, not on it: mini-batch noise at a fixed rate.
+    const double mse = first.json.value(QStringLiteral("mse")).toDouble();
+    QVERIFY(mse > 1.25 && mse < 2.0);
+
+    QStringList otherSeed = args;
+    otherSeed.last() = QStringLiteral("8");
+    const Run other = batch(otherSeed);
+    QCOMPARE(other.exitCode, 0);
+    QVERIFY(other.out != first.out);
+}
+
+void tst_BatchCommand::trajectoryInReport()
+{
+    const Run r = batch({QStringLiteral("--fit"), QStringLiteral("gd"), QStringLiteral("--epochs"), QStringLiteral("5000")});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject fit = r.json.value(QStringLiteral("fit")).toObject();
+    const QJsonArray path = fit.value(QStringLiteral("trajectory")).toArray();
+    const QJsonArray epochs = fit.value(QStringLiteral("trajectory_epochs")).toArray();
+    QVERIFY(path.size() >= 500 && path.size() <= 1000); // 5001 models, sampled evenly
+    QCOMPARE(epochs.size(), path.size());
+    // Rows are [w1, w2, b]: the first the lesson's start model, the last the reported one.
+    QCOMPARE(numbers(path.first()), (QList<double>{4, 3, 10}));
+    QCOMPARE(epochs.first().toInt(), 0);
+    const QList<double> w = numbers(r.json.value(QStringLiteral("weights")));
+    QCOMPARE(numbers(path.last()), (QList<double>{w[0], w[1], r.json.value(QStringLiteral("bias")).toDouble()}));
+    QCOMPARE(epochs.last().toInt(), fit.value(QStringLiteral("epochs_run")).toInt());
+    for (int k = 1; k < epochs.size(); ++k)
+        QVERIFY(epochs.at(k).toInt() > epochs.at(k - 1).toInt());
+    QVERIFY(!batch({QStringLiteral("--fit"), QStringLiteral("lstsq")})
+                 .json.value(QStringLiteral("fit")).toObject().contains(QStringLiteral("trajectory")));
+
+    const Run help = batch({QStringLiteral("--help")});
+    for (const char* option : {"--momentum M", "--batch-size B", "--seed S"})
+        QVERIFY2(help.out.contains(option), option);
+}
+
+void tst_BatchCommand::badTrainingOptions_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("reason");
+    const QString m = QStringLiteral("--momentum"), b = QStringLiteral("--batch-size"), s = QStringLiteral("--seed");
+    QTest::newRow("momentum 1.5") << QStringList{m, QStringLiteral("1.5")} << QStringLiteral("--momentum expects");
+    QTest::newRow("momentum 1") << QStringList{m, QStringLiteral("1")} << QStringLiteral("--momentum expects");
+    QTest::newRow("momentum -0.1") << QStringList{m, QStringLiteral("-0.1")} << QStringLiteral("--momentum expects");
+    QTest::newRow("momentum text") << QStringList{m, QStringLiteral("fast")} << QStringLiteral("--momentum expects a number");
+    QTest::newRow("batch 2.5") << QStringList{b, QStringLiteral("2.5")} << QStringLiteral("whole number");
+    QTest::newRow("batch -1") << QStringList{b, QStringLiteral("-1")} << QStringLiteral("whole number");
+    QTest::newRow("seed -3") << QStringList{s, QStringLiteral("-3")} << QStringLiteral("--seed expects a whole number");
+    QTest::newRow("seed 1.5") << QStringList{s, QStringLiteral("1.5")} << QStringLiteral("--seed expects a whole number");
+    QTest::newRow("seed too large") << QStringList{s, QStringLiteral("9223372036854775808")} << QStringLiteral("--seed expects");
+    QTest::newRow("seed missing") << QStringList{s} << QStringLiteral("--seed needs a value");
+}
+
+void tst_BatchCommand::badTrainingOptions()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, reason);
+    const Run r = batch(QStringList{QStringLiteral("--fit"), QStringLiteral("gd")} + args);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.out.isEmpty());
+    const QString err = QString::fromUtf8(r.err);
+    QVERIFY2(err.contains(reason), qPrintable(err));
+    QCOMPARE(err.count(QLatin1Char('\n')), 1);
 }
 
 QTEST_GUILESS_MAIN(tst_BatchCommand)

@@ -1,0 +1,2 @@
+linlab_add_test(tst_DataTableModel ui/tst_DataTableModel.cpp linlab_ui)
+linlab_add_test(tst_MainWindow ui/tst_MainWindow.cpp linlab_ui)

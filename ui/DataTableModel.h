@@ -1,0 +1,39 @@
+#pragma once
+// The table model adapter: shows the document's dataset (features, then the label) without
+// copying it, in raw or transformed units. Edits become undo commands on the document.
+
+#include <QAbstractTableModel>
+
+class Document;
+
+class DataTableModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    /// Extra role: true for the label column (views style it differently).
+    static constexpr int IsLabelRole = Qt::UserRole + 1;
+
+    explicit DataTableModel(Document* document, QObject* parent = nullptr);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex& index) const override;
+    /// Parses the text in full; refuses (returns false, see lastError()) anything that is not a finite number.
+    bool setData(const QModelIndex& index, const QVariant& value, int role = Qt::EditRole) override;
+
+    /// Shows transformed (read-only) values instead of the raw ones.
+    void setShowTransformed(bool transformed);
+    bool showTransformed() const { return m_showTransformed; }
+    /// Why the last refused setData was refused ("“abc” is not a number").
+    QString lastError() const { return m_lastError; }
+    /// The label's column (the last).
+    int labelColumn() const;
+
+private:
+    double valueAt(int row, int column) const;
+
+    Document* m_document;
+    bool m_showTransformed = false;
+    QString m_lastError;
+};

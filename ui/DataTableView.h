@@ -1,0 +1,60 @@
+#pragma once
+// The data table: a QTableView over DataTableModel with the spreadsheet gestures people expect
+// (copy, paste a block, insert and remove rows and features, rename from the header, choose the
+// label). Every gesture becomes an undo command on the document.
+
+#include <QList>
+#include <QTableView>
+
+class DataTableModel;
+class Document;
+class NumberDelegate;
+
+class DataTableView : public QTableView {
+    Q_OBJECT
+public:
+    explicit DataTableView(Document* document, QWidget* parent = nullptr);
+
+    DataTableModel* tableModel() const { return m_model; }
+    NumberDelegate* numberDelegate() const { return m_delegate; }
+
+    /// The selection (or the current cell) as tab-separated text with every digit.
+    QString selectionText() const;
+    /// Pastes tab-, comma- or semicolon-separated numbers at the current cell, growing the
+    /// table when the block is larger. One undo step. False (and a message) when refused.
+    bool pasteText(const QString& text);
+    /// Renames a column; refuses empty or duplicate names with a message.
+    bool renameColumnTo(int column, const QString& name);
+    /// Rows with at least one selected cell, ascending.
+    QList<int> selectedRowList() const;
+
+public slots:
+    void copySelection();
+    void paste();
+    void insertRowBelow();
+    void removeSelectedRows();
+    void addFeature();
+    void removeCurrentFeature();
+    void renameCurrentColumn();
+    void useCurrentColumnAsLabel();
+    void setShowTransformed(bool transformed);
+    /// Selects a row (from a click on a plot); `extend` adds it to the selection.
+    void selectDataRow(int row, bool extend);
+
+signals:
+    /// Something to tell the user; `error` for refusals.
+    void message(const QString& text, bool error);
+    void selectedRowsChanged(const QList<int>& rows);
+
+protected:
+    void keyPressEvent(QKeyEvent* event) override;
+
+private:
+    void showHeaderMenu(const QPoint& pos);
+    void renameColumnInteractively(int column);
+    int currentColumnOrLast() const;
+
+    Document* m_document;
+    DataTableModel* m_model;
+    NumberDelegate* m_delegate;
+};

@@ -1,0 +1,48 @@
+#pragma once
+// Live read-out of the current model: MSE, RMSE, MAE and R2, the true gradient of the MSE per
+// weight and for the bias next to the lesson's X^T e / n (half of it), and how far the model
+// is from the least-squares fit. Exact numbers; "—" where a value is undefined.
+
+#include <QStringList>
+#include <QWidget>
+
+#include <vector>
+
+class Document;
+class QGridLayout;
+class QLabel;
+
+class MetricsPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit MetricsPanel(Document* document, QWidget* parent = nullptr);
+
+    /// The value label named `objectName` ("mseValue", "gradW0Value", ...); nullptr if none.
+    QLabel* valueLabel(const QString& objectName) const;
+
+public slots:
+    /// Rereads every number from the document.
+    void refresh();
+
+private:
+    void rebuild();
+    void addSection(const QString& title);
+    void addNote(const QString& text, const QString& toolTip);
+    QLabel* addRow(const QString& name, const QString& objectName, const QString& toolTip);
+
+    Document* m_document;
+    QWidget* m_content = nullptr; ///< every label; rebuilt when the features change
+    QGridLayout* m_grid = nullptr;
+    int m_row = 0;                ///< next free row of m_grid while building
+    QLabel* m_mse = nullptr;
+    QLabel* m_rmse = nullptr;
+    QLabel* m_mae = nullptr;
+    QLabel* m_r2 = nullptr;
+    std::vector<QLabel*> m_gradW;        ///< true dMSE/dw_j
+    std::vector<QLabel*> m_lessonGradW;  ///< the lesson's X^T e / n
+    QLabel* m_gradBias = nullptr;
+    QLabel* m_distance = nullptr;
+    QLabel* m_excess = nullptr;
+    QLabel* m_rankWarning = nullptr;
+    QStringList m_names; ///< feature names the gradient rows were built for
+};

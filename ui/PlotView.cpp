@@ -1,0 +1,387 @@
+#include "PlotView.h"
+
+#include "Document.h"
+#include "NumberText.h"
+
+#include <QMouseEvent>
+#include <QToolTip>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+
+namespace {
+
+/// One plotted row, kept together while sorting by x (QCPGraph stores its data sorted by key).
+struct RowPoint {
+    double x;
+    double y;
+    int row;
+};
+
+/// Sorts by x, keeping row order among equal x so the drawing is deterministic.
+void sortByX(QVector<RowPoint>& points)
+{
+    std::stable_sort(points.begin(), points.end(),
+                     [](const RowPoint& a, const RowPoint& b) { return a.x < b.x; });
+}
+
+/// Fills `graph` with already sorted points (no re-sort) and returns their rows in the same order.
+QVector<int> setGraphPoints(QCPGraph* graph, const QVector<RowPoint>& points)
+{
+    QVector<QCPGraphData> data;
+    QVector<int> rows;
+    data.reserve(points.size());
+    rows.reserve(points.size());
+    for (const RowPoint& p : points) {
+        data.append(QCPGraphData(p.x, p.y));
+        rows.append(p.row);
+    }
+    graph->data()->set(data, true);
+    return rows;
+}
+
+/// How far a press may move before its release stops counting as a click.
+constexpr int kClickSlop = 4;
+
+} // namespace
+
+PlotView::PlotView(Document* document, QWidget* parent)
+    : QWidget(parent)
+    , m_document(document)
+    , m_layout(new QVBoxLayout(this))
+    , m_plot(new QCustomPlot(this))
+{
+    m_layout->setContentsMargins(0, 0, 0, 0);
+    m_layout->setSpacing(4);
+    m_layout->addWidget(m_plot, 1);
+    m_plot->setMinimumSize(240, 180);
+    // Tooltips follow the cursor, so moves must arrive without a button held.
+    m_plot->setMouseTracking(true);
+
+    // Look: white, antialiased data, light grid, readable text.
+    m_plot->setBackground(QBrush(Qt::white));
+    m_plot->setAntialiasedElements(QCP::aePlottables | QCP::aeScatters | QCP::aeItems | QCP::aeLegendItems
+                                   | QCP::aeFills);
+    QFont textFont = font();
+    if (textFont.pointSizeF() > 0 && textFont.pointSizeF() < 9)
+        textFont.setPointSizeF(9);
+    for (QCPAxis* axis : {m_plot->xAxis, m_plot->yAxis}) {
+        axis->setLabelFont(textFont);
+        axis->setTickLabelFont(textFont);
+        axis->setLabelColor(QColor(60, 60, 60));
+        axis->setTickLabelColor(QColor(60, 60, 60));
+        axis->setBasePen(QPen(QColor(120, 120, 120)));
+        axis->setTickPen(QPen(QColor(120, 120, 120)));
+        axis->setSubTickPen(QPen(QColor(150, 150, 150)));
+        axis->grid()->setPen(QPen(QColor(228, 228, 228), 0, Qt::SolidLine));
+    }
+    m_plot->legend->setVisible(true);
+    m_plot->legend->setFont(textFont);
+    m_plot->legend->setBrush(QBrush(QColor(255, 255, 255, 210)));
+    m_plot->legend->setBorderPen(QPen(QColor(200, 200, 200)));
+    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+    // Room on the sides without axes, so edge points and the last tick label are not cramped.
+    m_plot->axisRect()->setMinimumMargins(QMargins(12, 14, 22, 12));
+
+    // Layers, bottom to top: grid, modelBelow (moving, drawn under the data: residual segments
+    // would otherwise hide a dense cloud), main (static data), model (moving), highlight.
+    // Buffered layers get their own paint buffer, so what moves is repainted apart from the rest.
+    m_plot->addLayer(QStringLiteral("modelBelow"), m_plot->layer(QStringLiteral("main")), QCustomPlot::limBelow);
+    m_modelBelowLayer = m_plot->layer(QStringLiteral("modelBelow"));
+    m_modelBelowLayer->setMode(QCPLayer::lmBuffered);
+    m_plot->addLayer(QStringLiteral("model"), m_plot->layer(QStringLiteral("main")), QCustomPlot::limAbove);
+    m_modelLayer = m_plot->layer(QStringLiteral("model"));
+    m_modelLayer->setMode(QCPLayer::lmBuffered);
+    m_plot->addLayer(QStringLiteral("highlight"), m_modelLayer, QCustomPlot::limAbove);
+    m_highlightLayer = m_plot->layer(QStringLiteral("highlight"));
+    m_highlightLayer->setMode(QCPLayer::lmBuffered);
+
+    m_points = m_plot->addGraph();
+    m_points->setLayer(m_plot->layer(QStringLiteral("main")));
+    m_points->setLineStyle(QCPGraph::lsNone);
+    m_points->setPen(QPen(pointColor()));
+    m_points->setName(pointsName());
+
+    m_highlight = m_plot->addGraph();
+    m_highlight->setLayer(m_highlightLayer);
+    m_highlight->setLineStyle(QCPGraph::lsNone);
+    m_highlight->setPen(QPen(highlightColor()));
+    m_highlight->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(highlightColor().darker(140), 1.5),
+                                                 QBrush(highlightColor()), 11));
+    m_highlight->setName(tr("selected"));
+    m_highlight->removeFromLegend();
+
+    m_message = new QCPItemText(m_plot);
+    m_message->setLayer(QStringLiteral("legend"));
+    m_message->position->setType(QCPItemPosition::ptAxisRectRatio);
+    m_message->position->setAxisRect(m_plot->axisRect());
+    m_message->position->setCoords(0.5, 0.5);
+    m_message->setPositionAlignment(Qt::AlignCenter);
+    m_message->setTextAlignment(Qt::AlignCenter);
+    QFont messageFont = textFont;
+    messageFont.setPointSizeF(textFont.pointSizeF() > 0 ? textFont.pointSizeF() * 1.2 : 11);
+    m_message->setFont(messageFont);
+    m_message->setColor(QColor(110, 110, 110));
+    m_message->setVisible(false);
+
+    // The document recomputes everything before it signals, and every data, transform or model
+    // change ends with evaluationChanged: one rebuild per change. Renames only touch headers.
+    connect(m_document, &Document::evaluationChanged, this, &PlotView::refresh);
+    connect(m_document, &Document::headersChanged, this, &PlotView::refresh);
+    connect(m_plot, &QCustomPlot::mouseMove, this, &PlotView::onMouseMove);
+    connect(m_plot, &QCustomPlot::mousePress, this, &PlotView::onMousePress);
+    connect(m_plot, &QCustomPlot::mouseRelease, this, &PlotView::onMouseRelease);
+    // rebuild() is pure virtual here: each subclass calls refresh() at the end of its constructor.
+}
+
+PlotView::~PlotView() = default;
+
+QString PlotView::message() const
+{
+    return m_message->visible() ? m_message->text() : QString();
+}
+
+bool PlotView::isPlottable(double value)
+{
+    return std::isfinite(value) && std::abs(value) <= kLargestPlottable;
+}
+
+void PlotView::include(double value, double& lo, double& hi)
+{
+    if (!isPlottable(value))
+        return;
+    lo = std::min(lo, value);
+    hi = std::max(hi, value);
+}
+
+QCPRange PlotView::paddedRange(double lo, double hi)
+{
+    if (!isPlottable(lo) || !isPlottable(hi) || lo > hi)
+        return QCPRange(0, 1);
+    const double span = hi - lo;
+    const double scale = std::max(std::abs(lo), std::abs(hi));
+    // One value (or values closer than the axis can label): centre a small range on it.
+    if (span <= scale * 1e-9 || span <= 1e-150) {
+        const double mid = lo / 2 + hi / 2;
+        const double half = scale > 1e-100 ? scale * 0.05 : 0.5;
+        return QCPRange(mid - half, mid + half);
+    }
+    const double pad = 0.05 * span;
+    return QCPRange(lo - pad, hi + pad);
+}
+
+void PlotView::setSelectedRows(const QList<int>& rows)
+{
+    m_selectedRows = rows;
+    updateHighlight();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void PlotView::refresh()
+{
+    rebuild();
+    // Queued: a burst of document signals (a slider drag) becomes one replot per frame.
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void PlotView::updatePoints(const QString& name)
+{
+    const int n = int(m_document->dataset().rowCount());
+    // Every k-th row, k the smallest step that keeps the count within kMaxDrawnPoints.
+    m_sampleStep = n > kMaxDrawnPoints ? (n + kMaxDrawnPoints - 1) / kMaxDrawnPoints : 1;
+
+    QVector<RowPoint> points;
+    points.reserve(n / m_sampleStep + 1);
+    QPointF p;
+    for (int row = 0; row < n; row += m_sampleStep)
+        if (rowPoint(row, &p) && isPlottable(p.x()) && isPlottable(p.y()))
+            points.append({p.x(), p.y(), row});
+    sortByX(points);
+    m_drawnRows = setGraphPoints(m_points, points);
+
+    m_points->setName(m_sampleStep > 1 ? tr("%1 (1 in %2 shown)").arg(name).arg(m_sampleStep) : name);
+    const bool dense = isDense();
+    QColor fill = pointColor();
+    fill.setAlpha(dense ? 110 : 170);
+    m_points->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(pointColor(), dense ? 0.8 : 1.2),
+                                              QBrush(fill), dense ? 4 : 7));
+    updateHighlight();
+}
+
+bool PlotView::isDense() const
+{
+    return pointCount() > kDenseThreshold;
+}
+
+void PlotView::updateHighlight()
+{
+    const int n = int(m_document->dataset().rowCount());
+    QList<int> rows = m_selectedRows;
+    std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+
+    // Selected rows are shown even when sampling skipped them.
+    QVector<RowPoint> points;
+    QPointF p;
+    for (int row : rows)
+        if (row >= 0 && row < n && rowPoint(row, &p) && isPlottable(p.x()) && isPlottable(p.y()))
+            points.append({p.x(), p.y(), row});
+    sortByX(points);
+    m_highlightRows = setGraphPoints(m_highlight, points);
+    if (points.isEmpty())
+        m_highlight->removeFromLegend();
+    else if (!m_plot->legend->hasItemWithPlottable(m_highlight))
+        m_highlight->addToLegend();
+}
+
+void PlotView::setRanges(const QCPRange& x, const QCPRange& y)
+{
+    m_plot->xAxis->setRange(x);
+    m_plot->yAxis->setRange(y);
+}
+
+void PlotView::setAxisTitles(const QString& x, const QString& y)
+{
+    m_plot->xAxis->setLabel(x);
+    m_plot->yAxis->setLabel(y);
+}
+
+void PlotView::setMessage(const QString& text)
+{
+    m_message->setText(text);
+    m_message->setVisible(!text.isEmpty());
+    // An empty frame: no legend, and no tick labels pretending there is a scale.
+    m_plot->legend->setVisible(text.isEmpty());
+    m_plot->xAxis->setTickLabels(text.isEmpty());
+    m_plot->yAxis->setTickLabels(text.isEmpty());
+}
+
+bool PlotView::hasPredictions() const
+{
+    const linlab::Evaluation& e = m_document->evaluation();
+    const arma::uword n = m_document->dataset().rowCount();
+    return e.predictions.n_elem == n && e.residuals.n_elem == n;
+}
+
+bool PlotView::analysisIsCurrent() const
+{
+    const linlab::Dataset& d = m_document->dataset();
+    const linlab::Analysis& a = m_document->analysis();
+    return a.labels().n_elem == d.rowCount() && a.features().n_cols == d.featureCount()
+        && m_document->model().weights().n_elem == d.featureCount();
+}
+
+QString PlotView::pointsName()
+{
+    return tr("samples");
+}
+
+QString PlotView::labelPredictionDetails(int row) const
+{
+    const linlab::Dataset& data = m_document->dataset();
+    if (row < 0 || arma::uword(row) >= data.rowCount())
+        return QString();
+    QString text = QStringLiteral("%1 %2").arg(QString::fromStdString(data.labelName()),
+                                               NumberText::brief(data.labels()(row)));
+    if (hasPredictions()) {
+        const linlab::Evaluation& e = m_document->evaluation();
+        text += tr(", predicted %1, residual %2")
+                    .arg(NumberText::brief(e.predictions(row)), NumberText::brief(e.residuals(row)));
+    }
+    return text;
+}
+
+QString PlotView::emptyMessage() const
+{
+    if (m_document->dataset().rowCount() == 0)
+        return tr("No rows to plot");
+    return tr("No finite values to plot");
+}
+
+QCPGraph* PlotView::addLineGraph(const QString& name, const QPen& pen, QCPLayer* layer)
+{
+    QCPGraph* graph = m_plot->addGraph();
+    graph->setLayer(layer);
+    graph->setName(name);
+    graph->setPen(pen);
+    graph->setLineStyle(QCPGraph::lsLine);
+    graph->setAdaptiveSampling(false); // two points: nothing to sample
+    return graph;
+}
+
+int PlotView::rowAtPixel(const QPointF& pixel) const
+{
+    const QCPAxis* x = m_plot->xAxis;
+    const QCPAxis* y = m_plot->yAxis;
+    double best = kHitRadius * kHitRadius;
+    int bestRow = -1;
+    // Points are sorted by x: only those within the radius horizontally need a look.
+    const double k1 = x->pixelToCoord(pixel.x() - kHitRadius);
+    const double k2 = x->pixelToCoord(pixel.x() + kHitRadius);
+    const auto scan = [&](const QCPGraph* graph, const QVector<int>& rows) {
+        const QSharedPointer<QCPGraphDataContainer> data = graph->data();
+        if (data->isEmpty() || data->size() != rows.size())
+            return;
+        auto it = data->findBegin(std::min(k1, k2), false);
+        const auto end = data->findEnd(std::max(k1, k2), false);
+        for (; it != end; ++it) {
+            const double dx = x->coordToPixel(it->key) - pixel.x();
+            const double dy = y->coordToPixel(it->value) - pixel.y();
+            const double d2 = dx * dx + dy * dy;
+            if (d2 <= best) {
+                best = d2;
+                bestRow = rows.at(int(it - data->constBegin()));
+            }
+        }
+    };
+    scan(m_points, m_drawnRows);
+    scan(m_highlight, m_highlightRows); // on top, so it wins ties
+    return bestRow;
+}
+
+QString PlotView::toolTipForRow(int row) const
+{
+    return tr("Row %1 \u2014 %2").arg(row + 1).arg(rowDetails(row));
+}
+
+void PlotView::onMouseMove(QMouseEvent* event)
+{
+    const int row = rowAtPixel(event->position());
+    if (row < 0) {
+        QToolTip::hideText();
+        return;
+    }
+    QToolTip::showText(event->globalPosition().toPoint(), toolTipForRow(row), m_plot);
+}
+
+void PlotView::onMousePress(QMouseEvent* event)
+{
+    m_pressed = event->button() == Qt::LeftButton;
+    m_pressPos = event->position();
+}
+
+void PlotView::onMouseRelease(QMouseEvent* event)
+{
+    // A click is a left press and release in (nearly) the same place; drags are not clicks.
+    if (!m_pressed || event->button() != Qt::LeftButton)
+        return;
+    m_pressed = false;
+    if ((event->position() - m_pressPos).manhattanLength() > kClickSlop)
+        return;
+    const int row = rowAtPixel(event->position());
+    if (row >= 0)
+        emit rowClicked(row, event->modifiers().testFlag(Qt::ControlModifier));
+}
+
+QColor PlotView::pointColor() { return QColor(0x1f, 0x77, 0xb4); }
+QColor PlotView::modelColor() { return QColor(0xd6, 0x27, 0x28); }
+QColor PlotView::residualColor() { return QColor(0xbb, 0xbb, 0xbb); }
+QColor PlotView::referenceColor() { return QColor(0x7f, 0x7f, 0x7f); }
+QColor PlotView::highlightColor() { return QColor(0xff, 0x7f, 0x0e); }
+
+QPen PlotView::referencePen()
+{
+    QPen pen(referenceColor(), 1.2, Qt::DashLine);
+    return pen;
+}
