@@ -105,10 +105,11 @@ QVariant DataTableModel::headerData(int section, Qt::Orientation orientation, in
     const QString name = QString::fromStdString(m_document->dataset().columnName(section));
     switch (role) {
     case Qt::DisplayRole:
+        // Two lines: the name, then its role in the lesson's X and y.
         if (isLabel)
-            return tr("%1 (label y)").arg(name);
-        return m_showTransformed ? tr("%1 (x%2, transformed)").arg(name).arg(section + 1)
-                                 : tr("%1 (x%2)").arg(name).arg(section + 1);
+            return tr("%1\nlabel y").arg(name);
+        return m_showTransformed ? tr("%1\nx%2 transformed").arg(name).arg(section + 1)
+                                 : tr("%1\nfeature x%2").arg(name).arg(section + 1);
     case Qt::EditRole:
         return name;
     case Qt::FontRole: {

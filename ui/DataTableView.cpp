@@ -37,9 +37,8 @@ DataTableView::DataTableView(Document* document, QWidget* parent)
     setSelectionMode(QAbstractItemView::ExtendedSelection);
     setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |
                     QAbstractItemView::AnyKeyPressed);
-    horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    horizontalHeader()->setDefaultSectionSize(150);
-    horizontalHeader()->setStretchLastSection(true);
+    horizontalHeader()->setDefaultSectionSize(110);
+    horizontalHeader()->setMinimumSectionSize(60);
     horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
     verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
     setToolTip(tr("Each row is one sample (a student); each column one feature, the last the label. "
@@ -50,6 +49,18 @@ DataTableView::DataTableView(Document* document, QWidget* parent)
     connect(horizontalHeader(), &QHeaderView::sectionDoubleClicked, this, &DataTableView::renameColumnInteractively);
     connect(selectionModel(), &QItemSelectionModel::selectionChanged, this,
             [this] { emit selectedRowsChanged(selectedRowList()); });
+    connect(m_model, &QAbstractItemModel::columnsInserted, this, &DataTableView::updateColumnSizing);
+    connect(m_model, &QAbstractItemModel::columnsRemoved, this, &DataTableView::updateColumnSizing);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &DataTableView::updateColumnSizing);
+    updateColumnSizing();
+}
+
+void DataTableView::updateColumnSizing()
+{
+    // A few columns share the width, so the label is always in view; many scroll sideways.
+    const bool fewColumns = m_model->columnCount() <= 5;
+    horizontalHeader()->setSectionResizeMode(fewColumns ? QHeaderView::Stretch : QHeaderView::Interactive);
+    horizontalHeader()->setStretchLastSection(!fewColumns);
 }
 
 QList<int> DataTableView::selectedRowList() const

@@ -53,6 +53,7 @@ private:
     void showHeaderMenu(const QPoint& pos);
     void renameColumnInteractively(int column);
     int currentColumnOrLast() const;
+    void updateColumnSizing();
 
     Document* m_document;
     DataTableModel* m_model;

@@ -129,7 +129,7 @@ void MainWindow::createDocks()
     metrics->raise();
     resizeDocks({data, model}, {400, 380}, Qt::Horizontal);
     resizeDocks({data, transform}, {470, 300}, Qt::Vertical);
-    resizeDocks({model, metrics}, {340, 430}, Qt::Vertical);
+    resizeDocks({model, metrics}, {250, 520}, Qt::Vertical);
 }
 
 void MainWindow::createActions()

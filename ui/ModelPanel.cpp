@@ -109,8 +109,8 @@ ModelPanel::ModelPanel(Document* document, QWidget* parent)
     hostLayout->setContentsMargins(0, 0, 0, 0);
     hostLayout->addStretch(1);
     scroll->setWidget(m_rowsHost);
-    layout->addWidget(scroll, 1);
 
+    // The buttons sit above the rows, so they stay next to the weights however tall the dock is.
     auto* buttons = new QHBoxLayout;
     m_fitButton = new QPushButton(tr("Fit"), this);
     m_fitButton->setToolTip(tr("Jump to the least-squares weights and bias: the lowest MSE a straight line can reach"));
@@ -124,6 +124,7 @@ ModelPanel::ModelPanel(Document* document, QWidget* parent)
     buttons->addStretch(1);
     buttons->addWidget(m_rangesButton);
     layout->addLayout(buttons);
+    layout->addWidget(scroll, 1);
 
     connect(m_fitButton, &QPushButton::clicked, this, [this] {
         m_document->undoStack()->push(
