@@ -2,13 +2,18 @@
 
 #include "Analysis.h"
 #include "AtomicFile.h"
+#include "BatchHooks.h"
 #include "BatchOptions.h"
 #include "CsvError.h"
 #include "CsvReader.h"
 #include "CsvTable.h"
+#include "CsvWriter.h"
+#include "DataExport.h"
+#include "NumpyScript.h"
 #include "JsonWriter.h"
 
 #include <algorithm>
+#include <optional>
 #include <ostream>
 
 #ifndef LINLAB_VERSION
@@ -145,7 +150,52 @@ std::string report(const BatchOptions& o, const Dataset& data, const Analysis& a
 
 } // namespace
 
-int BatchCommand::run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err)
+namespace {
+bool endsWith(const std::string& s, const std::string& suffix)
+{
+    if (s.size() < suffix.size())
+        return false;
+    for (std::size_t i = 0; i < suffix.size(); ++i) {
+        char c = s[s.size() - suffix.size() + i];
+        if (c >= 'A' && c <= 'Z')
+            c = static_cast<char>(c - 'A' + 'a');
+        if (c != suffix[i])
+            return false;
+    }
+    return true;
+}
+
+bool isProject(const std::string& file) { return endsWith(file, ".linlab"); }
+
+// A dataset as a table, so --label and --features pick from a project's columns as from a CSV's.
+CsvTable tableOf(const Dataset& d)
+{
+    CsvTable t;
+    t.names = d.featureNames();
+    t.names.push_back(d.labelName());
+    t.data = arma::join_rows(d.features(), d.labels());
+    t.hadHeader = true;
+    return t;
+}
+
+// Thrown for a failed export: exit status 4, like a failed --output.
+class WriteError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+} // namespace
+
+bool BatchCommand::needsHooks(const std::vector<std::string>& args)
+{
+    try {
+        const BatchOptions o = BatchOptions::parse(args);
+        return isProject(o.file) || !o.exportPlots.empty() || !o.saveProject.empty();
+    } catch (const UsageError&) {
+        return false; // run() reports it
+    }
+}
+
+int BatchCommand::run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, BatchHooks* hooks)
 {
     BatchOptions o;
     try {
@@ -164,16 +214,27 @@ int BatchCommand::run(const std::vector<std::string>& args, std::ostream& out, s
     }
 
     CsvTable table;
+    std::optional<BatchProject> project;
     const std::string source = o.file.empty() ? std::string("the lesson's data") : o.file;
+    if ((isProject(o.file) || !o.exportPlots.empty() || !o.saveProject.empty()) && !hooks) {
+        err << "linlab: project files and plot exports need the full program (see linlab --help)\n";
+        return BadUsage;
+    }
     try {
         if (o.file.empty()) {
             table = lessonTable();
+        } else if (isProject(o.file)) {
+            project = hooks->loadProject(o.file);
+            table = tableOf(project->dataset);
         } else {
             CsvReadOptions readOptions;
             readOptions.decimal = o.decimal;
             table = CsvReader::readFile(o.file, readOptions);
         }
     } catch (const CsvError& e) {
+        err << "linlab: " << e.what() << "\n";
+        return BadData;
+    } catch (const std::exception& e) {
         err << "linlab: " << e.what() << "\n";
         return BadData;
     }
@@ -185,13 +246,27 @@ int BatchCommand::run(const std::vector<std::string>& args, std::ostream& out, s
         for (const auto& f : o.features)
             featureColumns.push_back(findColumn(table, "--features", f, source));
         const Dataset data = Dataset::fromTable(table, label, featureColumns);
-        const Analysis analysis(data, o.transform);
+        // A project brings its own settings and model; options given on the command line win.
+        TransformSettings settings = o.transform;
+        if (project) {
+            if (!o.scaleGiven)
+                settings.scale = project->transform.scale;
+            if (!o.normalizeGiven)
+                settings.normalization = project->transform.normalization;
+            if (!o.ddofGiven)
+                settings.ddof = project->transform.ddof;
+        }
+        const Analysis analysis(data, settings);
         const arma::uword d = data.featureCount();
 
         LinearModel model(d);
         const bool lessonDefaults = o.file.empty() && data.isLesson();
         if (lessonDefaults)
             model = LinearModel(Dataset::lessonWeights(), Dataset::lessonBias());
+        const bool sameColumns = project && data.featureNames() == project->dataset.featureNames() &&
+                                 data.labelName() == project->dataset.labelName();
+        if (sameColumns && project->model.weights().n_elem == d)
+            model = project->model;
         if (o.weights) {
             if (o.weights->size() != d)
                 throw UsageError("--weights has " + std::to_string(o.weights->size()) + " values for " +
@@ -201,6 +276,7 @@ int BatchCommand::run(const std::vector<std::string>& args, std::ostream& out, s
         if (o.bias)
             model.setBias(*o.bias);
 
+        const LinearModel start = model;
         GradientDescentResult gd;
         const GradientDescentResult* gdPtr = nullptr;
         if (o.fit == BatchOptions::Fit::LeastSquares) {
@@ -210,6 +286,30 @@ int BatchCommand::run(const std::vector<std::string>& args, std::ostream& out, s
             gd = GradientDescent::run(analysis.statistics(), analysis.features(), analysis.labels(), model, o.gd);
             model = gd.model;
             gdPtr = &gd;
+        }
+
+        // Exports first: if one fails, nothing goes to stdout and the status says so.
+        try {
+            const BatchProject state{data, settings, model};
+            for (const auto& [kind, path] : o.exportPlots)
+                hooks->exportPlot(kind, path, o.width, o.height, state, gdPtr);
+            if (!o.saveProject.empty())
+                hooks->saveProject(o.saveProject, state);
+            if (!o.exportCsv.empty()) {
+                const CsvTable t = DataExport::table(data, analysis, analysis.evaluate(model), {false, true});
+                CsvWriter::writeFile(o.exportCsv, t.names, t.data);
+            }
+            if (!o.exportNumpy.empty()) {
+                // Plain full-batch gradient descent is repeated in the script; momentum and mini-batch
+                // runs are not, so the script starts from their result instead.
+                const bool repeatRun = gdPtr && o.gd.momentum == 0.0 &&
+                                       (o.gd.batchSize == 0 || o.gd.batchSize >= data.rowCount());
+                const std::string script =
+                    repeatRun ? NumpyScript::generate(data, settings, start, o.gd) : NumpyScript::generate(data, settings, model);
+                writeFileAtomically(o.exportNumpy, script);
+            }
+        } catch (const std::exception& e) {
+            throw WriteError(e.what());
         }
 
         const std::string text = report(o, data, analysis, model, gdPtr);
@@ -228,6 +328,9 @@ int BatchCommand::run(const std::vector<std::string>& args, std::ostream& out, s
     } catch (const UsageError& e) {
         err << "linlab: " << e.what() << " (see linlab --help)\n";
         return BadUsage;
+    } catch (const WriteError& e) {
+        err << "linlab: " << e.what() << "\n";
+        return WriteFailed;
     } catch (const std::invalid_argument& e) {
         err << "linlab: " << source << ": " << e.what() << "\n";
         return BadData;

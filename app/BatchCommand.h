@@ -8,13 +8,19 @@
 
 namespace linlab {
 
+class BatchHooks;
+
 class BatchCommand {
 public:
     enum ExitCode { Done = 0, BadUsage = 2, BadData = 3, WriteFailed = 4 };
 
     /// Runs the batch command on the arguments after the program name. The report goes to `out`
     /// (or --output), messages to `err`; nothing is written to `out` unless the result is Done.
-    static int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+    /// `hooks` reads and writes projects and draws plots; without it those options are refused.
+    static int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+                   BatchHooks* hooks = nullptr);
+    /// True when the arguments ask for something only the hooks can do (a project, a plot).
+    static bool needsHooks(const std::vector<std::string>& args);
 };
 
 } // namespace linlab

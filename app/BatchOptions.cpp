@@ -2,6 +2,7 @@
 
 #include "NumberFormat.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -11,7 +12,8 @@ namespace linlab {
 const char* BatchOptions::usage()
 {
     return "Usage: linlab --batch [FILE] [options]\n"
-           "Runs the lesson's steps on FILE (a CSV; none = the lesson's data) and prints one JSON report.\n"
+           "Runs the lesson's steps on FILE (a CSV or a .linlab project; none = the lesson's data) and\n"
+           "prints one JSON report.\n"
            "\n"
            "  --label NAME|N        label column, by name or 1-based number (default: the last)\n"
            "  --features A,B,...    feature columns (default: all others)\n"
@@ -30,6 +32,12 @@ const char* BatchOptions::usage()
            "  --seed S              seed of that shuffle, a whole number (default 1): same seed, same run\n"
            "  --full                include features/labels/predictions/residuals past 1000 rows\n"
            "  --output PATH         write the report there (atomically) instead of stdout\n"
+           "  --export-plot KIND=PATH   write a plot (repeatable); KIND: data, predicted-vs-actual,\n"
+           "                        residuals, loss-surface, loss-curve; format from PATH: png, jpg, pdf, svg\n"
+           "  --size WxH            plot size in pixels (default 1600x1000)\n"
+           "  --export-numpy PATH   write a NumPy script that reproduces the report's numbers\n"
+           "  --export-csv PATH     write the data with prediction and residual columns\n"
+           "  --save-project PATH   write a LinLab project (.linlab) with the data, settings and model\n"
            "  --help, --version\n"
            "\n"
            "Exit status: 0 done; 2 bad usage; 3 bad input data (file, line and column on stderr);\n"
@@ -91,6 +99,13 @@ std::uint64_t seedNumber(const std::string& option, const std::string& text)
 
 } // namespace
 
+const std::vector<std::string>& BatchOptions::plotKinds()
+{
+    static const std::vector<std::string> kinds{"data", "predicted-vs-actual", "residuals", "loss-surface",
+                                                "loss-curve"};
+    return kinds;
+}
+
 BatchOptions BatchOptions::parse(const std::vector<std::string>& args)
 {
     BatchOptions o;
@@ -141,15 +156,18 @@ BatchOptions BatchOptions::parse(const std::vector<std::string>& args)
                     throw UsageError("--features has an empty name");
         } else if (arg == "--scale") {
             o.transform.scale = number(arg, take());
+            o.scaleGiven = true;
         } else if (arg == "--normalize") {
             const std::string v = take();
             if (!parseNormalization(v, o.transform.normalization))
                 throw UsageError("--normalize expects none, zscore or minmax, found \"" + v + "\"");
+            o.normalizeGiven = true;
         } else if (arg == "--ddof") {
             const std::string v = take();
             if (v != "0" && v != "1")
                 throw UsageError("--ddof expects 0 or 1, found \"" + v + "\"");
             o.transform.ddof = v == "1" ? 1 : 0;
+            o.ddofGiven = true;
         } else if (arg == "--decimal") {
             const std::string v = take();
             if (v != "." && v != ",")
@@ -192,6 +210,31 @@ BatchOptions BatchOptions::parse(const std::vector<std::string>& args)
             o.gd.batchSize = count(arg, take());
         } else if (arg == "--seed") {
             o.gd.seed = seedNumber(arg, take());
+        } else if (arg == "--export-plot") {
+            const std::string v = take();
+            const auto eq = v.find('=');
+            if (eq == std::string::npos || eq == 0 || eq + 1 == v.size())
+                throw UsageError("--export-plot expects KIND=PATH, found \"" + v + "\"");
+            const std::string kind = v.substr(0, eq);
+            const auto& kinds = plotKinds();
+            if (std::find(kinds.begin(), kinds.end(), kind) == kinds.end())
+                throw UsageError("--export-plot: unknown plot \"" + kind +
+                                 "\" (data, predicted-vs-actual, residuals, loss-surface, loss-curve)");
+            o.exportPlots.emplace_back(kind, v.substr(eq + 1));
+        } else if (arg == "--size") {
+            const std::string v = take();
+            const auto x = v.find_first_of("xX");
+            const auto w = x == std::string::npos ? std::nullopt : toDouble(v.substr(0, x));
+            const auto h = x == std::string::npos ? std::nullopt : toDouble(v.substr(x + 1));
+            if (!w || !h || *w != std::floor(*w) || *h != std::floor(*h) || *w < 16 || *h < 16 || *w > 20000 || *h > 20000)
+                throw UsageError("--size expects WxH in whole pixels from 16 to 20000, found \"" + v + "\"");
+            o.width = static_cast<int>(*w);
+            o.height = static_cast<int>(*h);
+        } else if (arg == "--export-numpy" || arg == "--export-csv" || arg == "--save-project") {
+            const std::string v = take();
+            if (v.empty())
+                throw UsageError(arg + " needs a path");
+            (arg == "--export-numpy" ? o.exportNumpy : arg == "--export-csv" ? o.exportCsv : o.saveProject) = v;
         } else if (arg == "--output") {
             o.output = take();
             if (o.output.empty())

@@ -31,6 +31,16 @@ struct BatchOptions {
     GradientDescentSettings gd;
     bool full = false;
     std::string output;                  ///< empty: stdout
+    /// What was given explicitly: a project file's own settings hold otherwise.
+    bool scaleGiven = false, normalizeGiven = false, ddofGiven = false;
+    std::vector<std::pair<std::string, std::string>> exportPlots; ///< (kind, path), in order
+    int width = 1600, height = 1000;     ///< --size for plot exports, in pixels
+    std::string exportNumpy;             ///< --export-numpy PATH
+    std::string exportCsv;               ///< --export-csv PATH
+    std::string saveProject;             ///< --save-project PATH
+
+    /// The plot kinds --export-plot knows.
+    static const std::vector<std::string>& plotKinds();
     bool help = false;
     bool version = false;
 

@@ -1,7 +1,9 @@
-// LinLab: `linlab --batch ...` runs the model without a window; anything else opens the window.
+// LinLab: `linlab --batch ...` runs the model without a window; anything else opens the window
+// (`linlab FILE` opens a CSV or a .linlab project).
 
 #include "BatchCommand.h"
 #include "MainWindow.h"
+#include "QtBatchHooks.h"
 
 #include <QApplication>
 
@@ -10,21 +12,54 @@
 #include <string>
 #include <vector>
 
-int main(int argc, char* argv[])
+namespace {
+void describe()
 {
-    for (int i = 1; i < argc; ++i) {
-        if (std::strcmp(argv[i], "--batch") == 0) {
-            // No QApplication: batch mode needs no display at all.
-            std::vector<std::string> args(argv + 1, argv + argc);
-            return linlab::BatchCommand::run(args, std::cout, std::cerr);
-        }
-    }
-
-    QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("LinLab"));
     QApplication::setOrganizationName(QStringLiteral("LinLab"));
     QApplication::setApplicationVersion(QStringLiteral(LINLAB_VERSION));
+}
+
+// Batch mode's stderr carries LinLab's own messages only; Qt's chatter about the environment
+// (no XDG_RUNTIME_DIR, fonts, ...) would read as an error to a script.
+void quietQt(QtMsgType type, const QMessageLogContext&, const QString& message)
+{
+    if (type == QtCriticalMsg || type == QtFatalMsg)
+        std::cerr << "linlab: " << message.toStdString() << "\n";
+}
+
+int runBatch(int argc, char* argv[])
+{
+    const std::vector<std::string> args(argv + 1, argv + argc);
+    if (!linlab::BatchCommand::needsHooks(args))
+        return linlab::BatchCommand::run(args, std::cout, std::cerr); // no Qt at all
+    // Projects and plots need Qt, never a display.
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    qInstallMessageHandler(quietQt);
+    QApplication app(argc, argv);
+    describe();
+    QtBatchHooks hooks;
+    return linlab::BatchCommand::run(args, std::cout, std::cerr, &hooks);
+}
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    for (int i = 1; i < argc; ++i)
+        if (std::strcmp(argv[i], "--batch") == 0)
+            return runBatch(argc, argv);
+
+    QApplication app(argc, argv);
+    describe();
     MainWindow window;
     window.show();
+    window.offerRecovery();
+    const QStringList args = QApplication::arguments();
+    for (int i = 1; i < args.size(); ++i) {
+        if (!args.at(i).startsWith(QLatin1Char('-'))) {
+            window.openFile(args.at(i));
+            break;
+        }
+    }
     return QApplication::exec();
 }

@@ -434,6 +434,9 @@ CsvTable CsvReader::readString(std::string_view text, const std::string& sourceN
             values.push_back(r.value);
         }
         ++rows;
+        if (options.progress && rows % 16384 == 0 &&
+            !options.progress(static_cast<double>(scanner.position()) / static_cast<double>(text.size())))
+            throw CsvCancelled();
     }
     if (rows == 0)
         throw CsvError(sourceName, firstLine, 0, "no data rows after the header");

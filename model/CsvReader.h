@@ -19,6 +19,8 @@
 #include "CsvError.h"
 #include "CsvTable.h"
 
+#include <functional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 
@@ -29,6 +31,18 @@ struct CsvReadOptions {
     char delimiter = 0; ///< 0 = detect among ',', ';', '\t'
     char decimal = 0;   ///< 0 = detect: ',' only for ';'/tab files whose data use a comma; else '.'
     enum class Header { Detect, Yes, No } header = Header::Detect;
+    /// Called now and then with the fraction of the text read (0..1); returning false cancels
+    /// the read with CsvCancelled. Lets a window show progress and a Cancel button.
+    std::function<bool(double fraction)> progress;
+};
+
+/// Thrown when CsvReadOptions::progress asked to stop; nothing was read.
+class CsvCancelled : public std::runtime_error {
+public:
+    CsvCancelled()
+        : std::runtime_error("reading was cancelled")
+    {
+    }
 };
 
 /// Reads CSV text into a numeric table (see the rules above).

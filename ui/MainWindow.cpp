@@ -1,5 +1,13 @@
 #include "MainWindow.h"
 
+#include "AtomicFile.h"
+#include "CsvImportDialog.h"
+#include "CsvLoader.h"
+#include "CsvWriter.h"
+#include "DataExport.h"
+#include "ExportPlotDialog.h"
+#include "NumpyScript.h"
+
 #include "DataPlotView.h"
 #include "DataTableModel.h"
 #include "DataTableView.h"
@@ -15,7 +23,19 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QCloseEvent>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QStandardPaths>
+#include <QToolButton>
 #include <QDockWidget>
 #include <QLabel>
 #include <QMenuBar>
@@ -73,6 +93,40 @@ MainWindow::MainWindow(QWidget* parent)
 
     m_statusSummary = new QLabel;
     statusBar()->addPermanentWidget(m_statusSummary);
+
+    // Background loading: a progress bar and a Cancel button in the status bar, the window usable.
+    m_loader = new CsvLoader(this);
+    m_loadProgress = new QProgressBar;
+    m_loadProgress->setRange(0, 100);
+    m_loadProgress->setMaximumWidth(180);
+    m_loadProgress->hide();
+    m_cancelLoad = new QToolButton;
+    m_cancelLoad->setText(tr("Cancel"));
+    m_cancelLoad->setToolTip(tr("Stop loading; the data you have stays as it is"));
+    m_cancelLoad->hide();
+    statusBar()->addPermanentWidget(m_loadProgress);
+    statusBar()->addPermanentWidget(m_cancelLoad);
+    connect(m_cancelLoad, &QToolButton::clicked, m_loader, &CsvLoader::cancel);
+    connect(m_loader, &CsvLoader::progress, m_loadProgress, &QProgressBar::setValue);
+    connect(m_loader, &CsvLoader::loaded, this, &MainWindow::finishCsvLoad);
+    connect(m_loader, &CsvLoader::failed, this, [this](const QString& message) {
+        m_loadProgress->hide();
+        m_cancelLoad->hide();
+        warn(tr("Cannot Open File"),
+                             tr("%1\n\nNothing was loaded; your current data is unchanged.").arg(message));
+    });
+    connect(m_loader, &CsvLoader::cancelled, this, [this] {
+        m_loadProgress->hide();
+        m_cancelLoad->hide();
+        showMessage(tr("Loading cancelled; your current data is unchanged."), false);
+    });
+
+    // Unsaved work is copied to a recovery file every minute.
+    m_autosave = new QTimer(this);
+    m_autosave->setInterval(60 * 1000);
+    connect(m_autosave, &QTimer::timeout, this, &MainWindow::autosaveNow);
+    m_autosave->start();
+    setAcceptDrops(true);
 
     connect(m_document->undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
     connect(m_document, &Document::nameChanged, this, &MainWindow::updateTitle);
@@ -172,6 +226,15 @@ void MainWindow::createActions()
     m_resetModelAction = make(tr("&Reset Model"), tr("Back to the lesson's weights [4, 3] and bias 10 (zeros on other data)"),
                               QKeySequence(Qt::CTRL | Qt::Key_R));
     m_lessonDataAction = make(tr("&Lesson Data"), tr("Start again from the lesson's four students"));
+    m_openAction = make(tr("&Open\u2026"), tr("Open a CSV file or a LinLab project"), QKeySequence::Open);
+    m_saveAction = make(tr("&Save"), tr("Save the data, settings and model as a LinLab project"), QKeySequence::Save);
+    m_saveAsAction = make(tr("Save &As\u2026"), tr("Save the project under a new name"), QKeySequence::SaveAs);
+    m_exportCsvAction = make(tr("Data as &CSV\u2026"), tr("Write the table (raw or transformed), optionally with predictions and residuals"));
+    m_exportNumpyAction = make(tr("&NumPy Script\u2026"), tr("Write a Python script that repeats the lesson's steps and prints the same numbers"));
+    m_exportPlotsAction = make(tr("&Plots\u2026"), tr("Save a plot, or all of them, as PNG, JPG, PDF or SVG, or copy one"),
+                               QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    m_openAction->setIcon(style()->standardIcon(QStyle::SP_DialogOpenButton));
+    m_saveAction->setIcon(style()->standardIcon(QStyle::SP_DialogSaveButton));
     m_quitAction = make(tr("&Quit"), tr("Close LinLab"), QKeySequence::Quit);
     m_resetLayoutAction = make(tr("Reset &Layout"), tr("Put every panel back where it started"));
     m_aboutAction = make(tr("&About LinLab"), tr("What LinLab is"));
@@ -198,16 +261,20 @@ void MainWindow::createActions()
         m_document->undoStack()->push(new SetModelCommand(m_document, m_document->defaultModel(), tr("Reset Model")));
     });
     connect(m_lessonDataAction, &QAction::triggered, this, [this] {
-        if (!m_document->undoStack()->isClean() &&
-            QMessageBox::question(this, tr("Lesson Data"),
-                                  tr("Go back to the lesson's data? Your edits will be lost (this cannot be undone).")) !=
-                QMessageBox::Yes)
+        if (!maybeSave())
             return;
+        m_projectPath.clear();
         m_document->replaceAll(linlab::Dataset::lesson(), {},
                                linlab::LinearModel(linlab::Dataset::lessonWeights(), linlab::Dataset::lessonBias()),
                                QStringLiteral("lesson"));
     });
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+    connect(m_openAction, &QAction::triggered, this, &MainWindow::open);
+    connect(m_saveAction, &QAction::triggered, this, &MainWindow::save);
+    connect(m_saveAsAction, &QAction::triggered, this, &MainWindow::saveAs);
+    connect(m_exportCsvAction, &QAction::triggered, this, &MainWindow::exportDataCsv);
+    connect(m_exportNumpyAction, &QAction::triggered, this, &MainWindow::exportNumpyScript);
+    connect(m_exportPlotsAction, &QAction::triggered, this, &MainWindow::exportPlots);
     connect(m_resetLayoutAction, &QAction::triggered, this, &MainWindow::resetLayout);
     connect(m_aboutAction, &QAction::triggered, this, &MainWindow::about);
 }
@@ -215,9 +282,19 @@ void MainWindow::createActions()
 void MainWindow::createMenus()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_openAction);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
     file->addAction(m_lessonDataAction);
     file->addSeparator();
+    file->addAction(m_saveAction);
+    file->addAction(m_saveAsAction);
+    QMenu* exportMenu = file->addMenu(tr("&Export"));
+    exportMenu->addAction(m_exportPlotsAction);
+    exportMenu->addAction(m_exportCsvAction);
+    exportMenu->addAction(m_exportNumpyAction);
+    file->addSeparator();
     file->addAction(m_quitAction);
+    updateRecentMenu();
 
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
     edit->addAction(m_undoAction);
@@ -252,6 +329,9 @@ void MainWindow::createMenus()
     QToolBar* bar = addToolBar(tr("Main"));
     bar->setObjectName(QStringLiteral("mainToolBar"));
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    bar->addAction(m_openAction);
+    bar->addAction(m_saveAction);
+    bar->addSeparator();
     bar->addAction(m_undoAction);
     bar->addAction(m_redoAction);
     bar->addSeparator();
@@ -279,6 +359,15 @@ void MainWindow::updateStatus()
                                  .arg(data.rowCount())
                                  .arg(data.featureCount())
                                  .arg(NumberText::brief(ev.metrics.mse, 8), NumberText::brief(ev.metrics.r2, 4)));
+}
+
+void MainWindow::warn(const QString& title, const QString& text)
+{
+    // Window-modal but not blocking: the event loop (and a test driving it) carries on.
+    auto* box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("linlabWarning"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }
 
 void MainWindow::showMessage(const QString& text, bool error)
@@ -318,8 +407,296 @@ void MainWindow::resetLayout()
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    if (!maybeSave()) {
+        event->ignore();
+        return;
+    }
     saveLayout();
+    QFile::remove(recoveryPath()); // a normal close leaves nothing to recover
     event->accept();
+}
+
+bool MainWindow::maybeSave()
+{
+    if (m_document->undoStack()->isClean())
+        return true;
+    const auto answer = QMessageBox::question(
+        this, tr("Unsaved Changes"), tr("\u201c%1\u201d has changes that are not saved. Save them first?").arg(m_document->name()),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Save)
+        return save();
+    return answer == QMessageBox::Discard;
+}
+
+void MainWindow::open()
+{
+    QSettings settings;
+    const QString folder = settings.value(QStringLiteral("files/lastFolder"), QDir::homePath()).toString();
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open"), folder,
+        tr("Data and projects (*.csv *.tsv *.txt *.linlab);;CSV files (*.csv *.tsv *.txt);;LinLab projects (*.linlab);;All files (*)"));
+    if (!path.isEmpty())
+        openFile(path);
+}
+
+void MainWindow::openFile(const QString& path)
+{
+    const QFileInfo info(path);
+    if (!info.exists()) {
+        warn(tr("Cannot Open File"), tr("\u201c%1\u201d does not exist.").arg(path));
+        return;
+    }
+    if (m_loader->isRunning()) {
+        showMessage(tr("A file is still loading; cancel it first."), true);
+        return;
+    }
+    if (!maybeSave())
+        return;
+    QSettings().setValue(QStringLiteral("files/lastFolder"), info.absolutePath());
+    if (info.suffix().compare(QStringLiteral("linlab"), Qt::CaseInsensitive) == 0) {
+        loadProject(path);
+        return;
+    }
+    CsvImportDialog dialog(path, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    loadCsv(path, dialog.options(), dialog.labelColumn());
+}
+
+void MainWindow::loadCsv(const QString& path, const linlab::CsvReadOptions& options, int labelColumn)
+{
+    m_pendingLabel = labelColumn;
+    if (!m_loader->start(path, options))
+        return;
+    m_loadProgress->setValue(0);
+    m_loadProgress->show();
+    m_cancelLoad->show();
+    statusBar()->showMessage(tr("Loading %1\u2026").arg(QFileInfo(path).fileName()));
+}
+
+void MainWindow::finishCsvLoad(const std::shared_ptr<linlab::CsvTable>& table)
+{
+    m_loadProgress->hide();
+    m_cancelLoad->hide();
+    const QString path = m_loader->path();
+    try {
+        const int columns = int(table->data.n_cols);
+        const int label = m_pendingLabel >= 0 && m_pendingLabel < columns ? m_pendingLabel : columns - 1;
+        const linlab::Dataset data = linlab::Dataset::fromTable(*table, arma::uword(label));
+        m_projectPath.clear();
+        m_document->replaceAll(data, {}, linlab::LinearModel(data.featureCount()), QFileInfo(path).completeBaseName());
+        addRecentFile(path);
+        showMessage(tr("Opened %1: %2 rows, %3 features.").arg(QFileInfo(path).fileName()).arg(data.rowCount()).arg(data.featureCount()),
+                    false);
+    } catch (const std::exception& e) {
+        warn(tr("Cannot Open File"),
+                             tr("%1: %2\n\nNothing was loaded; your current data is unchanged.").arg(path, QString::fromStdString(e.what())));
+    }
+}
+
+bool MainWindow::loadProject(const QString& path)
+{
+    try {
+        const ProjectState state = ProjectFile::load(path);
+        m_document->replaceAll(state.dataset, state.transform, state.model,
+                               state.name.isEmpty() ? QFileInfo(path).completeBaseName() : state.name);
+        m_transformedAction->setChecked(state.showTransformed);
+        m_projectPath = path;
+        addRecentFile(path);
+        showMessage(tr("Opened %1.").arg(QFileInfo(path).fileName()), false);
+        return true;
+    } catch (const ProjectError& e) {
+        warn(tr("Cannot Open Project"),
+                             tr("%1\n\nNothing was loaded; your current data is unchanged.").arg(QString::fromStdString(e.what())));
+        return false;
+    }
+}
+
+ProjectState MainWindow::currentState() const
+{
+    ProjectState state;
+    state.dataset = m_document->dataset();
+    state.transform = m_document->transformSettings();
+    state.model = m_document->model();
+    state.name = m_document->name();
+    state.showTransformed = m_transformedAction->isChecked();
+    state.plots = {QStringLiteral("data"), QStringLiteral("predicted-vs-actual"), QStringLiteral("residuals")};
+    return state;
+}
+
+bool MainWindow::saveProjectTo(const QString& path)
+{
+    try {
+        ProjectState state = currentState();
+        state.name = QFileInfo(path).completeBaseName();
+        ProjectFile::save(path, state);
+    } catch (const ProjectError& e) {
+        warn(tr("Cannot Save"),
+                             tr("%1\n\nYour data is still open and unchanged; try another place.").arg(QString::fromStdString(e.what())));
+        return false;
+    }
+    m_projectPath = path;
+    m_document->setName(QFileInfo(path).completeBaseName());
+    m_document->undoStack()->setClean();
+    QFile::remove(recoveryPath());
+    addRecentFile(path);
+    showMessage(tr("Saved %1.").arg(QFileInfo(path).fileName()), false);
+    return true;
+}
+
+bool MainWindow::save() { return m_projectPath.isEmpty() ? saveAs() : saveProjectTo(m_projectPath); }
+
+bool MainWindow::saveAs()
+{
+    QSettings settings;
+    const QString folder = settings.value(QStringLiteral("files/lastFolder"), QDir::homePath()).toString();
+    QString path = QFileDialog::getSaveFileName(this, tr("Save Project"),
+                                                QDir(folder).filePath(m_document->name() + QStringLiteral(".linlab")),
+                                                tr("LinLab projects (*.linlab)"));
+    if (path.isEmpty())
+        return false;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".linlab");
+    settings.setValue(QStringLiteral("files/lastFolder"), QFileInfo(path).absolutePath());
+    return saveProjectTo(path);
+}
+
+void MainWindow::exportDataCsv()
+{
+    QDialog options(this);
+    options.setWindowTitle(tr("Export Data as CSV"));
+    auto* transformed = new QCheckBox(tr("Transformed values (as the model sees them)"));
+    auto* predictions = new QCheckBox(tr("Add prediction and residual columns"));
+    transformed->setChecked(m_transformedAction->isChecked());
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+    auto* layout = new QVBoxLayout(&options);
+    layout->addWidget(transformed);
+    layout->addWidget(predictions);
+    layout->addWidget(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, &options, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &options, &QDialog::reject);
+    if (options.exec() != QDialog::Accepted)
+        return;
+    QSettings settings;
+    const QString folder = settings.value(QStringLiteral("files/lastFolder"), QDir::homePath()).toString();
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Data as CSV"),
+                                                      QDir(folder).filePath(m_document->name() + QStringLiteral(".csv")),
+                                                      tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    try {
+        const linlab::CsvTable table = linlab::DataExport::table(
+            m_document->dataset(), m_document->analysis(), m_document->evaluation(),
+            {transformed->isChecked(), predictions->isChecked()});
+        linlab::CsvWriter::writeFile(path.toStdString(), table.names, table.data);
+        showMessage(tr("Wrote %1.").arg(QFileInfo(path).fileName()), false);
+    } catch (const std::exception& e) {
+        warn(tr("Cannot Export"), QString::fromStdString(e.what()));
+    }
+}
+
+void MainWindow::exportNumpyScript()
+{
+    QSettings settings;
+    const QString folder = settings.value(QStringLiteral("files/lastFolder"), QDir::homePath()).toString();
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export NumPy Script"),
+                                                      QDir(folder).filePath(m_document->name() + QStringLiteral(".py")),
+                                                      tr("Python scripts (*.py)"));
+    if (path.isEmpty())
+        return;
+    try {
+        const std::string script = linlab::NumpyScript::generate(m_document->dataset(), m_document->transformSettings(),
+                                                                 m_document->model());
+        linlab::writeFileAtomically(path.toStdString(), script);
+        showMessage(tr("Wrote %1: run it with python3 to see the same numbers.").arg(QFileInfo(path).fileName()), false);
+    } catch (const std::exception& e) {
+        warn(tr("Cannot Export"), QString::fromStdString(e.what()));
+    }
+}
+
+void MainWindow::exportPlots()
+{
+    QList<QPair<QString, QCustomPlot*>> plots{{QStringLiteral("data"), m_dataPlot->plot()},
+                                              {QStringLiteral("predicted-vs-actual"), m_predictedPlot->plot()},
+                                              {QStringLiteral("residuals"), m_residualPlot->plot()}};
+    ExportPlotDialog dialog(plots, m_document->name(), this);
+    dialog.exec();
+}
+
+void MainWindow::addRecentFile(const QString& path)
+{
+    QSettings settings;
+    QStringList files = settings.value(QStringLiteral("files/recent")).toStringList();
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    files.removeAll(absolute);
+    files.prepend(absolute);
+    while (files.size() > 8)
+        files.removeLast();
+    settings.setValue(QStringLiteral("files/recent"), files);
+    updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu()
+{
+    if (!m_recentMenu)
+        return;
+    m_recentMenu->clear();
+    const QStringList files = QSettings().value(QStringLiteral("files/recent")).toStringList();
+    for (const QString& f : files)
+        m_recentMenu->addAction(QFileInfo(f).fileName(), this, [this, f] { openFile(f); })->setToolTip(f);
+    m_recentMenu->setEnabled(!files.isEmpty());
+}
+
+QString MainWindow::recoveryPath()
+{
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    QDir().mkpath(folder);
+    return QDir(folder).filePath(QStringLiteral("recovery.linlab"));
+}
+
+void MainWindow::autosaveNow()
+{
+    if (m_document->undoStack()->isClean())
+        return;
+    try {
+        ProjectFile::save(recoveryPath(), currentState());
+    } catch (const ProjectError& e) {
+        showMessage(tr("Could not write the recovery copy: %1").arg(QString::fromStdString(e.what())), true);
+    }
+}
+
+void MainWindow::offerRecovery()
+{
+    const QString path = recoveryPath();
+    if (!QFile::exists(path))
+        return;
+    const auto answer = QMessageBox::question(
+        this, tr("Recover Unsaved Work?"),
+        tr("LinLab did not close normally last time. Recover the unsaved work it kept?"),
+        QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
+    if (answer == QMessageBox::Yes && loadProject(path)) {
+        m_projectPath.clear(); // saving asks where, rather than writing over the recovery file
+        m_document->undoStack()->resetClean(); // recovered work is unsaved work
+        return;
+    }
+    QFile::remove(path);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    if (event->mimeData()->hasUrls() && !event->mimeData()->urls().isEmpty() && event->mimeData()->urls().first().isLocalFile())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.isEmpty() || !urls.first().isLocalFile())
+        return;
+    event->acceptProposedAction();
+    const QString path = urls.first().toLocalFile();
+    // Open after the drop returns, so the drag source is not kept waiting on a dialog.
+    QTimer::singleShot(0, this, [this, path] { openFile(path); });
 }
 
 void MainWindow::about()

@@ -2,8 +2,15 @@
 // LinLab's window: the data table, the lesson's preprocessing, the weights, the live numbers and
 // the plots, side by side. Thin wiring: widgets read the document and push undo commands.
 
+#include "CsvReader.h"
+#include "CsvTable.h"
+#include "ProjectFile.h"
+
 #include <QMainWindow>
 
+#include <memory>
+
+class CsvLoader;
 class DataPlotView;
 class DataTableView;
 class Document;
@@ -14,6 +21,10 @@ class PredictedActualPlotView;
 class QAction;
 class QDockWidget;
 class QLabel;
+class QMenu;
+class QProgressBar;
+class QTimer;
+class QToolButton;
 class ResidualPlotView;
 class TransformPanel;
 
@@ -35,9 +46,29 @@ public:
     QAction* undoAction() const { return m_undoAction; }
     QAction* redoAction() const { return m_redoAction; }
     QAction* transformedViewAction() const { return m_transformedAction; }
+    CsvLoader* csvLoader() const { return m_loader; }
+    /// The project file the document was read from or saved to; empty for a CSV or the lesson.
+    QString projectPath() const { return m_projectPath; }
+
+    /// Opens a CSV (through the import dialog) or a .linlab project; errors are shown, nothing is lost.
+    void openFile(const QString& path);
+    /// Starts loading a CSV in the background with these options; the label is column `labelColumn`.
+    void loadCsv(const QString& path, const linlab::CsvReadOptions& options, int labelColumn);
+    /// Loads a .linlab project; false (and a message) when it cannot be read.
+    bool loadProject(const QString& path);
+    /// Saves the project to `path`; false (and a message) when it cannot be written.
+    bool saveProjectTo(const QString& path);
+    /// Writes the recovery file now (the timer does it every minute while there are unsaved changes).
+    void autosaveNow();
+    /// Where unsaved work is kept in case LinLab does not close normally.
+    static QString recoveryPath();
+    /// After a crash: offers to recover the unsaved work found in the recovery file.
+    void offerRecovery();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
 
 private:
     void createDocks();
@@ -46,10 +77,22 @@ private:
     void updateTitle();
     void updateStatus();
     void showMessage(const QString& text, bool error);
+    void warn(const QString& title, const QString& text);
     void restoreLayout();
     void saveLayout();
     void resetLayout();
     void about();
+    bool maybeSave();
+    void open();
+    bool save();
+    bool saveAs();
+    void exportDataCsv();
+    void exportNumpyScript();
+    void exportPlots();
+    void addRecentFile(const QString& path);
+    void updateRecentMenu();
+    void finishCsvLoad(const std::shared_ptr<linlab::CsvTable>& table);
+    ProjectState currentState() const;
 
     Document* m_document;
     DataTableView* m_table = nullptr;
@@ -81,4 +124,18 @@ private:
     QAction* m_quitAction = nullptr;
     QAction* m_resetLayoutAction = nullptr;
     QAction* m_aboutAction = nullptr;
+    QAction* m_openAction = nullptr;
+    QAction* m_saveAction = nullptr;
+    QAction* m_saveAsAction = nullptr;
+    QAction* m_exportCsvAction = nullptr;
+    QAction* m_exportNumpyAction = nullptr;
+    QAction* m_exportPlotsAction = nullptr;
+    QMenu* m_recentMenu = nullptr;
+
+    QString m_projectPath;
+    CsvLoader* m_loader = nullptr;
+    int m_pendingLabel = -1;
+    QProgressBar* m_loadProgress = nullptr;
+    QToolButton* m_cancelLoad = nullptr;
+    QTimer* m_autosave = nullptr;
 };

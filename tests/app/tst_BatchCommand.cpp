@@ -1,6 +1,8 @@
 // Runs the built `linlab --batch` as scripts and graders do, and checks its JSON and exit codes.
 
 #include <QFile>
+#include <QFileInfo>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -60,6 +62,9 @@ private slots:
     void largeReportsOmitPerRowArrays();
     void outputFile();
     void helpAndVersion();
+    void exportsEverythingOffscreen();
+    void projectRoundTripThroughTheBatch();
+    void failedExportExitsFourWithNothingOnStdout();
     void gdWithMomentumConverges();
     void sgdRunsAreReproducible();
     void trajectoryInReport();
@@ -397,6 +402,82 @@ void tst_BatchCommand::badTrainingOptions()
     const QString err = QString::fromUtf8(r.err);
     QVERIFY2(err.contains(reason), qPrintable(err));
     QCOMPARE(err.count(QLatin1Char('\n')), 1);
+}
+
+void tst_BatchCommand::exportsEverythingOffscreen()
+{
+    const QString png = m_dir.filePath(QStringLiteral("data.png"));
+    const QString svg = m_dir.filePath(QStringLiteral("residuals.svg"));
+    const QString pdf = m_dir.filePath(QStringLiteral("pva.pdf"));
+    const QString py = m_dir.filePath(QStringLiteral("lesson.py"));
+    const QString csv = m_dir.filePath(QStringLiteral("export.csv"));
+    const Run r = batch({QStringLiteral("--export-plot"), QStringLiteral("data=") + png, QStringLiteral("--export-plot"),
+                         QStringLiteral("residuals=") + svg, QStringLiteral("--export-plot"),
+                         QStringLiteral("predicted-vs-actual=") + pdf, QStringLiteral("--size"), QStringLiteral("640x400"),
+                         QStringLiteral("--export-numpy"), py, QStringLiteral("--export-csv"), csv});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.err.isEmpty(), r.err.constData()); // stderr is LinLab's, even with Qt loaded
+    QCOMPARE(r.json.value(QStringLiteral("mse")).toDouble(), 509.0);
+    QImage image(png);
+    QCOMPARE(image.size(), QSize(640, 400));
+    QFile svgFile(svg);
+    QVERIFY(svgFile.open(QIODevice::ReadOnly) && svgFile.readAll().contains("<svg"));
+    QFile pdfFile(pdf);
+    QVERIFY(pdfFile.open(QIODevice::ReadOnly) && pdfFile.read(4) == "%PDF");
+    QFile csvFile(csv);
+    QVERIFY(csvFile.open(QIODevice::ReadOnly));
+    QCOMPARE(csvFile.readLine(), QByteArray("hours_studied,hours_slept,exam_score,prediction,residual\n"));
+    QCOMPARE(csvFile.readLine(), QByteArray("5,7,75,51,-24\n"));
+    // The script, run by NumPy, prints the report's numbers.
+    QProcess python;
+    python.start(QStringLiteral("/usr/bin/python3"), {py});
+    QVERIFY(python.waitForFinished(60000));
+    QCOMPARE(python.exitCode(), 0);
+    const QJsonObject numpy = QJsonDocument::fromJson(python.readAllStandardOutput()).object();
+    QCOMPARE(numpy.value(QStringLiteral("mse")).toDouble(), 509.0);
+    QCOMPARE(numbers(numpy.value(QStringLiteral("grad_weights"))), (QList<double>{-208, -295}));
+}
+
+void tst_BatchCommand::projectRoundTripThroughTheBatch()
+{
+    const QString project = m_dir.filePath(QStringLiteral("fit.linlab"));
+    const Run saved = batch({QStringLiteral("--normalize"), QStringLiteral("zscore"), QStringLiteral("--fit"),
+                             QStringLiteral("lstsq"), QStringLiteral("--save-project"), project});
+    QCOMPARE(saved.exitCode, 0);
+    const Run loaded = batch({project});
+    QCOMPARE(loaded.exitCode, 0);
+    // The project keeps the transform and the fitted model.
+    QCOMPARE(loaded.json.value(QStringLiteral("transform")).toObject().value(QStringLiteral("normalize")).toString(),
+             QStringLiteral("zscore"));
+    QVERIFY(close(loaded.json.value(QStringLiteral("mse")).toDouble(), 1.25, 1e-9));
+    QCOMPARE(loaded.json.value(QStringLiteral("weights")), saved.json.value(QStringLiteral("weights")));
+    // Options on the command line win over the project's.
+    const Run raw = batch({project, QStringLiteral("--normalize"), QStringLiteral("none"), QStringLiteral("--weights"),
+                           QStringLiteral("4,3"), QStringLiteral("--bias"), QStringLiteral("10")});
+    QCOMPARE(raw.json.value(QStringLiteral("mse")).toDouble(), 509.0);
+
+    const QString corrupt = write(QStringLiteral("corrupt.linlab"), "{\"format\": \"linlab\", \"version\": 1, \"data\": [");
+    const Run bad = batch({corrupt});
+    QCOMPARE(bad.exitCode, 3);
+    QVERIFY(bad.out.isEmpty());
+    QVERIFY(QString::fromUtf8(bad.err).contains(corrupt));
+}
+
+void tst_BatchCommand::failedExportExitsFourWithNothingOnStdout()
+{
+    const QString missing = m_dir.filePath(QStringLiteral("no-folder/plot.png"));
+    const Run r = batch({QStringLiteral("--export-plot"), QStringLiteral("data=") + missing});
+    QCOMPARE(r.exitCode, 4);
+    QVERIFY(r.out.isEmpty());
+    QVERIFY(QString::fromUtf8(r.err).contains(missing));
+    QVERIFY(!QFile::exists(missing));
+    const Run full = batch({QStringLiteral("--export-numpy"), QStringLiteral("/dev/full")});
+    QCOMPARE(full.exitCode, 4);
+    QVERIFY(QFileInfo(QStringLiteral("/dev/full")).exists());
+    const Run kind = batch({QStringLiteral("--export-plot"), QStringLiteral("histogram=x.png")});
+    QCOMPARE(kind.exitCode, 2);
+    const Run size = batch({QStringLiteral("--size"), QStringLiteral("10x10")});
+    QCOMPARE(size.exitCode, 2);
 }
 
 QTEST_GUILESS_MAIN(tst_BatchCommand)
