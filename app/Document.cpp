@@ -12,7 +12,7 @@ Document::Document(QObject* parent)
     , m_name(QStringLiteral("lesson"))
 {
     m_analysis = Analysis(m_dataset, m_settings);
-    m_evaluation = m_analysis.evaluate(m_model);
+    m_evaluation = evaluateModel();
 }
 
 Document::~Document() = default;
@@ -40,6 +40,12 @@ LinearModel Document::leastSquaresModel() const
     return LinearModel(ls.weights, ls.bias);
 }
 
+Evaluation Document::evaluateModel() const
+{
+    return m_dataset.rowCount() <= kDirectEvaluationRows ? m_analysis.evaluate(m_model)
+                                                         : m_analysis.evaluateFast(m_model);
+}
+
 void Document::recompute(Recompute what, bool modelToo)
 {
     if (what == Recompute::Analysis) {
@@ -51,7 +57,7 @@ void Document::recompute(Recompute what, bool modelToo)
             m_analysis = Analysis(m_dataset, m_settings);
         }
     }
-    m_evaluation = m_analysis.evaluate(m_model);
+    m_evaluation = evaluateModel();
     if (what == Recompute::Analysis)
         emit analysisChanged();
     if (modelToo)
@@ -155,7 +161,7 @@ void Document::replaceAll(const Dataset& dataset, const TransformSettings& setti
     m_model = model.weights().n_elem == dataset.featureCount() ? model : LinearModel(dataset.featureCount());
     m_undoStack->clear();
     m_analysis = Analysis(m_dataset, m_settings);
-    m_evaluation = m_analysis.evaluate(m_model);
+    m_evaluation = evaluateModel();
     emit resetDone();
     setName(name);
     emit analysisChanged();

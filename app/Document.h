@@ -32,6 +32,10 @@ public:
     const linlab::Evaluation& evaluation() const { return m_evaluation; }
     QUndoStack* undoStack() const { return m_undoStack; }
 
+    /// Up to this many rows every number is computed directly, exactly as NumPy's lines do; past
+    /// it, a change of weights takes the loss and gradient from the statistics (O(d^2)).
+    static constexpr arma::uword kDirectEvaluationRows = 50000;
+
     /// The name shown in the title bar ("lesson" for the built-in data).
     QString name() const { return m_name; }
     void setName(const QString& name);
@@ -92,6 +96,7 @@ private:
     enum class Recompute { Evaluation, Analysis };
     /// Recomputes, then signals: every signal sees a consistent document.
     void recompute(Recompute what, bool modelToo = false);
+    linlab::Evaluation evaluateModel() const;
 
     linlab::Dataset m_dataset;
     linlab::TransformSettings m_settings;

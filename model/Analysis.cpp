@@ -44,6 +44,32 @@ Evaluation Analysis::evaluate(const LinearModel& model) const
     return e;
 }
 
+Evaluation Analysis::evaluateFast(const LinearModel& model) const
+{
+    if (m_labels.n_elem == 0)
+        return evaluate(model);
+    Evaluation e;
+    e.predictions = model.predict(m_features);
+    e.residuals = e.predictions - m_labels;
+    const double n = static_cast<double>(m_labels.n_elem);
+    e.metrics.mse = m_stats.mse(model.weights(), model.bias());
+    e.metrics.rmse = std::sqrt(e.metrics.mse);
+    e.metrics.mae = arma::mean(arma::abs(e.residuals));
+    const double ssTot = m_stats.centredLabelSquares();
+    if (ssTot > 0)
+        e.metrics.r2 = 1.0 - e.metrics.mse * n / ssTot;
+    e.gradient = m_stats.gradient(model.weights(), model.bias());
+    e.lessonGradient = e.gradient.weights / 2.0;
+
+    const LeastSquaresResult& ls = m_stats.leastSquares();
+    if (ls.weights.n_elem == model.weights().n_elem) {
+        const double db = model.bias() - ls.bias;
+        e.distanceToLeastSquares = std::sqrt(arma::accu(arma::square(model.weights() - ls.weights)) + db * db);
+        e.excessLoss = e.metrics.mse - ls.mse;
+    }
+    return e;
+}
+
 arma::vec Analysis::partialPrediction(const LinearModel& model, arma::uword feature, const arma::vec& x) const
 {
     if (feature >= m_rawMean.n_elem)

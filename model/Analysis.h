@@ -39,8 +39,13 @@ public:
     /// Statistics of the transformed features and the labels.
     const SufficientStatistics& statistics() const { return m_stats; }
 
-    /// Predictions, residuals, metrics and gradients of `model` on the transformed data.
+    /// Predictions, residuals, metrics and gradients of `model` on the transformed data, all
+    /// computed directly from the rows, in the same operations as the lesson's NumPy lines.
     Evaluation evaluate(const LinearModel& model) const;
+    /// The same, for a slider tick on large data: predictions, residuals and MAE from the rows
+    /// (the plots need them), MSE, RMSE, R2 and both gradients from the statistics in O(d^2).
+    /// Agrees with evaluate() to rounding.
+    Evaluation evaluateFast(const LinearModel& model) const;
 
     /// The model's prediction, in the label's units, as raw feature `feature` takes the values
     /// `x` (original units) and every other feature sits at its raw mean: the line drawn over a

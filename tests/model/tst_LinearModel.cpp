@@ -20,6 +20,8 @@ private slots:
     void gradientMatchesCentralDifferences();
     void metricsOfConstantLabels();
     void sizeChecksNameTheFunction();
+    void fastEvaluationAgreesWithDirect_data();
+    void fastEvaluationAgreesWithDirect();
 };
 
 void tst_LinearModel::lessonKnownAnswers()
@@ -151,6 +153,38 @@ void tst_LinearModel::sizeChecksNameTheFunction()
     } catch (const std::invalid_argument& e) {
         QVERIFY(QByteArray(e.what()).contains("3 rows but y has 4 labels"));
     }
+}
+
+void tst_LinearModel::fastEvaluationAgreesWithDirect_data()
+{
+    QTest::addColumn<double>("offset");
+    QTest::addColumn<int>("mode");
+    QTest::newRow("plain") << 0.0 << int(Normalization::None);
+    QTest::newRow("z-scored") << 0.0 << int(Normalization::ZScore);
+    QTest::newRow("offset 1e6") << 1e6 << int(Normalization::None);
+}
+
+void tst_LinearModel::fastEvaluationAgreesWithDirect()
+{
+    QFETCH(double, offset);
+    QFETCH(int, mode);
+    arma::arma_rng::set_seed(12);
+    const arma::mat X = arma::randn(3000, 4) + offset;
+    const arma::vec y = X * arma::vec{1, -2, 0.5, 3} + 7 + arma::randn(3000);
+    const Analysis a(Dataset(X, y, {"a", "b", "c", "d"}, "y"), {1.0, Normalization(mode), 0});
+    const LeastSquaresResult& ls = a.statistics().leastSquares();
+    const LinearModel m(ls.weights + arma::vec{0.01, -0.02, 0.03, 0.0}, ls.bias + 0.5);
+    const Evaluation direct = a.evaluate(m), fast = a.evaluateFast(m);
+    QVERIFY(arma::approx_equal(fast.predictions, direct.predictions, "absdiff", 0));
+    QCOMPARE(fast.metrics.mae, direct.metrics.mae);
+    QVERIFY(testutil::closeRel(fast.metrics.mse, direct.metrics.mse, 1e-9));
+    QVERIFY(testutil::closeRel(fast.metrics.r2, direct.metrics.r2, 1e-9));
+    // Gradients relative to the size of the terms they sum (see tst_SufficientStatistics).
+    const double scale = 2.0 * arma::mean(arma::abs(direct.residuals)) * arma::abs(a.features()).max();
+    QVERIFY(arma::abs(fast.gradient.weights - direct.gradient.weights).max() <= 1e-9 * scale);
+    QVERIFY(std::abs(fast.gradient.bias - direct.gradient.bias) <= 1e-9 * scale);
+    QVERIFY(arma::approx_equal(fast.lessonGradient, fast.gradient.weights / 2, "absdiff", 0));
+    QVERIFY(testutil::closeRel(fast.excessLoss, direct.excessLoss, 1e-6));
 }
 
 QTEST_APPLESS_MAIN(tst_LinearModel)
