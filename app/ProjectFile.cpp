@@ -133,13 +133,21 @@ QByteArray ProjectFile::toJson(const ProjectState& state)
                       {QStringLiteral("bias"), std::isfinite(state.model.bias()) ? QJsonValue(state.model.bias()) : QJsonValue()}};
     QJsonObject view{{QStringLiteral("show_transformed"), state.showTransformed},
                      {QStringLiteral("plots"), QJsonArray::fromStringList(state.plots)}};
+    QJsonObject training{{QStringLiteral("method"), state.trainingMethod},
+                         {QStringLiteral("learning_rate"), state.training.learningRate},
+                         {QStringLiteral("momentum"), state.training.momentum},
+                         {QStringLiteral("batch_size"), double(state.training.batchSize)},
+                         {QStringLiteral("seed"), double(state.training.seed)},
+                         {QStringLiteral("max_epochs"), double(state.training.maxEpochs)},
+                         {QStringLiteral("tolerance"), state.training.tolerance}};
     QJsonObject root{{QStringLiteral("format"), QStringLiteral("linlab")},
                      {QStringLiteral("version"), kVersion},
                      {QStringLiteral("name"), state.name},
                      {QStringLiteral("data"), data},
                      {QStringLiteral("transform"), transform},
                      {QStringLiteral("model"), model},
-                     {QStringLiteral("view"), view}};
+                     {QStringLiteral("view"), view},
+                     {QStringLiteral("training"), training}};
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
@@ -205,6 +213,33 @@ ProjectState ProjectFile::fromJson(const QByteArray& json, const QString& source
     const arma::vec weights = r.vector(model.value(QStringLiteral("weights")), QStringLiteral("model.weights"),
                                        qsizetype(state.dataset.featureCount()));
     state.model = LinearModel(weights, r.number(model.value(QStringLiteral("bias")), QStringLiteral("model.bias")));
+
+    const QJsonValue trainingValue = root.value(QStringLiteral("training"));
+    if (trainingValue.isObject()) {
+        const QJsonObject t = trainingValue.toObject();
+        const QString method = r.string(t, QStringLiteral("method"), QStringLiteral("training.method"));
+        if (method != QStringLiteral("gd") && method != QStringLiteral("momentum") && method != QStringLiteral("sgd"))
+            r.fail(QStringLiteral("training.method"), QStringLiteral("must be gd, momentum or sgd"));
+        state.trainingMethod = method;
+        auto whole = [&](const QString& key, double max) {
+            const double v = r.number(t.value(key), QStringLiteral("training.") + key);
+            if (v < 0 || v != std::floor(v) || v > max)
+                r.fail(QStringLiteral("training.") + key, QStringLiteral("must be a whole number from 0"));
+            return v;
+        };
+        state.training.learningRate = r.number(t.value(QStringLiteral("learning_rate")), QStringLiteral("training.learning_rate"));
+        state.training.momentum = r.number(t.value(QStringLiteral("momentum")), QStringLiteral("training.momentum"));
+        if (state.training.momentum < 0 || state.training.momentum >= 1)
+            r.fail(QStringLiteral("training.momentum"), QStringLiteral("must be from 0 up to (not including) 1"));
+        state.training.batchSize = std::size_t(whole(QStringLiteral("batch_size"), 1e15));
+        state.training.seed = std::uint64_t(whole(QStringLiteral("seed"), 9007199254740992.0));
+        state.training.maxEpochs = std::size_t(whole(QStringLiteral("max_epochs"), 1e12));
+        state.training.tolerance = r.number(t.value(QStringLiteral("tolerance")), QStringLiteral("training.tolerance"));
+        if (state.training.tolerance < 0)
+            r.fail(QStringLiteral("training.tolerance"), QStringLiteral("must be 0 or more"));
+    } else if (!trainingValue.isUndefined()) {
+        r.fail(QStringLiteral("training"), QStringLiteral("must be an object"));
+    }
 
     const QJsonValue view = root.value(QStringLiteral("view"));
     if (view.isObject()) {

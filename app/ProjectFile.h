@@ -3,6 +3,7 @@
 // names, label, transform settings, weights, bias and view settings.
 
 #include "Dataset.h"
+#include "GradientDescent.h"
 #include "LinearModel.h"
 #include "Transform.h"
 
@@ -19,6 +20,9 @@ struct ProjectState {
     QString name;
     bool showTransformed = false;
     QStringList plots; ///< which plots are shown, by kind ("data", "predicted-vs-actual", "residuals", ...)
+    /// Training settings: "gd", "momentum" or "sgd", and the descent's settings.
+    QString trainingMethod = QStringLiteral("gd");
+    linlab::GradientDescentSettings training;
 };
 
 /// A project that cannot be read; what() says where and why.

@@ -26,6 +26,12 @@ ProjectState sample()
     s.name = QStringLiteral("sample");
     s.showTransformed = true;
     s.plots = {QStringLiteral("data"), QStringLiteral("residuals")};
+    s.trainingMethod = QStringLiteral("sgd");
+    s.training.learningRate = 0.0123;
+    s.training.batchSize = 8;
+    s.training.seed = 42;
+    s.training.maxEpochs = 5000;
+    s.training.tolerance = 1e-7;
     return s;
 }
 
@@ -64,6 +70,12 @@ void tst_ProjectFile::roundTripIsBitExact()
     QCOMPARE(r.name, s.name);
     QCOMPARE(r.showTransformed, true);
     QCOMPARE(r.plots, s.plots);
+    QCOMPARE(r.trainingMethod, QStringLiteral("sgd"));
+    QCOMPARE(r.training.learningRate, 0.0123);
+    QCOMPARE(r.training.batchSize, std::size_t(8));
+    QCOMPARE(r.training.seed, std::uint64_t(42));
+    QCOMPARE(r.training.maxEpochs, std::size_t(5000));
+    QCOMPARE(r.training.tolerance, 1e-7);
     const QJsonObject root = QJsonDocument::fromJson(ProjectFile::toJson(s)).object();
     QCOMPARE(root.value(QStringLiteral("format")).toString(), QStringLiteral("linlab"));
     QCOMPARE(root.value(QStringLiteral("version")).toInt(), 1);
@@ -109,6 +121,8 @@ void tst_ProjectFile::wrongTypeInEveryFieldIsNamed_data()
     QTest::newRow("ddof") << QStringLiteral("transform.ddof") << replaced(QStringLiteral("\"ddof\": 1"), QStringLiteral("\"ddof\": 2"));
     QTest::newRow("bias") << QStringLiteral("model.bias") << replaced(QStringLiteral("\"bias\": 34.5"), QStringLiteral("\"bias\": null"));
     QTest::newRow("weights") << QStringLiteral("model.weights") << replaced(QStringLiteral("\"weights\": ["), QStringLiteral("\"weights\": {}, \"w\": ["));
+    QTest::newRow("training method") << QStringLiteral("training.method") << replaced(QStringLiteral("\"sgd\""), QStringLiteral("\"adam\""));
+    QTest::newRow("batch size") << QStringLiteral("training.batch_size") << replaced(QStringLiteral("\"batch_size\": 8"), QStringLiteral("\"batch_size\": 2.5"));
     QTest::newRow("view") << QStringLiteral("view") << replaced(QStringLiteral("\"view\": {"), QStringLiteral("\"view\": [], \"v\": {"));
 }
 
