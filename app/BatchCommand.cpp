@@ -291,8 +291,10 @@ int BatchCommand::run(const std::vector<std::string>& args, std::ostream& out, s
         // Exports first: if one fails, nothing goes to stdout and the status says so.
         try {
             const BatchProject state{data, settings, model};
+            const BatchRun run{start, o.gd};
             for (const auto& [kind, path] : o.exportPlots)
-                hooks->exportPlot(kind, path, o.width, o.height, state, gdPtr);
+                hooks->exportPlot(kind, path, o.width, o.height, gdPtr ? BatchProject{data, settings, start} : state,
+                                  gdPtr ? &run : nullptr);
             if (!o.saveProject.empty())
                 hooks->saveProject(o.saveProject, state);
             if (!o.exportCsv.empty()) {

@@ -18,6 +18,12 @@ struct BatchProject {
     LinearModel model;
 };
 
+/// A gradient-descent run, for the loss-curve plot: where it started and how it ran.
+struct BatchRun {
+    LinearModel start;
+    GradientDescentSettings settings;
+};
+
 class BatchHooks {
 public:
     virtual ~BatchHooks() = default;
@@ -25,10 +31,11 @@ public:
     virtual BatchProject loadProject(const std::string& path) = 0;
     /// Writes a .linlab project atomically; throws std::runtime_error naming the path.
     virtual void saveProject(const std::string& path, const BatchProject& project) = 0;
-    /// Draws plot `kind` for the project (and the run, for loss curves) and writes it to `path`
-    /// (format from the extension) at width x height pixels; throws std::runtime_error naming the path.
+    /// Draws plot `kind` for the project and writes it to `path` (format from the extension) at
+    /// width x height pixels; a loss curve shows `run`, or a default run from the project's model
+    /// when there is none. Throws std::runtime_error naming the path.
     virtual void exportPlot(const std::string& kind, const std::string& path, int width, int height,
-                            const BatchProject& project, const GradientDescentResult* run) = 0;
+                            const BatchProject& project, const BatchRun* run) = 0;
 };
 
 } // namespace linlab

@@ -1,6 +1,9 @@
 #include "QtBatchHooks.h"
 
 #include "Document.h"
+#include "LossCurveView.h"
+#include "LossLandscapeView.h"
+#include "TrainingSession.h"
 #include "PlotExporter.h"
 #include "PlotFactory.h"
 #include "PlotView.h"
@@ -37,21 +40,51 @@ void QtBatchHooks::saveProject(const std::string& path, const BatchProject& proj
 }
 
 void QtBatchHooks::exportPlot(const std::string& kind, const std::string& path, int width, int height,
-                              const BatchProject& project, const GradientDescentResult* run)
+                              const BatchProject& project, const BatchRun* run)
 {
-    const auto plotKind = PlotFactory::parseKind(QString::fromStdString(kind));
-    if (!plotKind)
-        throw std::runtime_error("cannot write \"" + path + "\": unknown plot \"" + kind + "\"");
+    // With a run, the project holds its start: the curve and the landscape show the descent.
     Document document;
     document.replaceAll(project.dataset, project.transform, project.model, QStringLiteral("batch"));
-    std::unique_ptr<PlotView> view(PlotFactory::create(*plotKind, &document));
-    Q_UNUSED(run)
-    if (!view)
-        throw std::runtime_error("cannot write \"" + path + "\": the plot \"" + kind + "\" is not available");
     const QSize size(width, height);
-    view->resize(size);
+    QCustomPlot* plot = nullptr;
+    std::unique_ptr<TrainingSession> session; // declared first: the views below refer to it
+    std::unique_ptr<QWidget> owner;
+    if (kind == "loss-surface" || kind == "loss-curve") {
+        session = std::make_unique<TrainingSession>(&document);
+        const GradientDescentSettings settings = run ? run->settings : GradientDescentSettings{};
+        session->setMethod(settings.batchSize > 0 ? TrainingSession::Method::MiniBatch
+                           : settings.momentum > 0 ? TrainingSession::Method::Momentum
+                                                   : TrainingSession::Method::GradientDescent);
+        if (settings.learningRate > 0)
+            session->setLearningRate(settings.learningRate);
+        session->setMomentum(settings.momentum);
+        session->setBatchSize(int(std::min<std::size_t>(settings.batchSize, 1u << 30)));
+        session->setSeed(settings.seed);
+        session->setMaxEpochs(qint64(settings.maxEpochs));
+        session->setTolerance(settings.tolerance);
+        if (run || kind == "loss-curve")
+            session->toEnd();
+        if (kind == "loss-surface") {
+            auto* view = new LossLandscapeView(&document);
+            view->setSession(session.get());
+            owner.reset(view);
+            plot = view->plot();
+        } else {
+            auto* view = new LossCurveView(session.get());
+            owner.reset(view);
+            plot = view->plot();
+        }
+    } else {
+        const auto plotKind = PlotFactory::parseKind(QString::fromStdString(kind));
+        if (!plotKind)
+            throw std::runtime_error("cannot write \"" + path + "\": unknown plot \"" + kind + "\"");
+        PlotView* view = PlotFactory::create(*plotKind, &document);
+        owner.reset(view);
+        plot = view->plot();
+    }
+    owner->resize(size);
     QString error;
     // Laid out like a window of the size divided by the scale, so text stays readable when large.
-    if (!PlotExporter::exportPlot(view->plot(), QString::fromStdString(path), size, PlotExporter::suggestedScale(size), &error))
+    if (!PlotExporter::exportPlot(plot, QString::fromStdString(path), size, PlotExporter::suggestedScale(size), &error))
         throw std::runtime_error(error.toStdString());
 }

@@ -8,5 +8,5 @@ public:
     linlab::BatchProject loadProject(const std::string& path) override;
     void saveProject(const std::string& path, const linlab::BatchProject& project) override;
     void exportPlot(const std::string& kind, const std::string& path, int width, int height,
-                    const linlab::BatchProject& project, const linlab::GradientDescentResult* run) override;
+                    const linlab::BatchProject& project, const linlab::BatchRun* run) override;
 };

@@ -196,10 +196,13 @@ void checkSettings(const SufficientStatistics& stats, const LinearModel& start, 
 
 // The loop shared by full batch and mini-batch: `epochStep(theta, velocity, grad, rate)` moves
 // theta through one epoch, given the full gradient at its start; the loss, the stopping rules
-// and the records are the same for both, from the statistics in O(d^2).
+// and the records are the same for both, from the statistics in O(d^2). `monotone` is true for
+// plain full-batch descent, whose loss never rises at a stable rate: any rise then means the
+// rate is past the bound. Heavy ball and mini-batches may rise for a while and still converge,
+// so they only count as diverged past GradientDescent::kDivergenceLossFactor times the start.
 template <typename EpochStep>
 GradientDescentResult descend(const SufficientStatistics& stats, const LinearModel& start,
-                              const GradientDescentSettings& settings, EpochStep&& epochStep)
+                              const GradientDescentSettings& settings, bool monotone, EpochStep&& epochStep)
 {
     checkSettings(stats, start, settings);
     const arma::uword d = stats.featureCount();
@@ -252,7 +255,7 @@ GradientDescentResult descend(const SufficientStatistics& stats, const LinearMod
         result.lossHistory.push_back(loss);
         result.epochsRun = epoch;
         trajectory.offer(epoch, theta);
-        if (loss > startLoss) {
+        if (monotone ? loss > startLoss : loss > GradientDescent::kDivergenceLossFactor * startLoss) {
             result.diverged = true;
             result.stopReason = StopReason::Diverged;
             break;
@@ -294,7 +297,7 @@ GradientDescentResult GradientDescent::run(const SufficientStatistics& stats, co
                                            const GradientDescentSettings& settings)
 {
     const double mu = settings.momentum;
-    return descend(stats, start, settings,
+    return descend(stats, start, settings, mu == 0.0,
                    [mu](std::vector<double>& theta, std::vector<double>& velocity, const std::vector<double>& grad,
                         double rate) { step(theta, velocity, grad.data(), rate, mu); });
 }
@@ -319,7 +322,7 @@ GradientDescentResult GradientDescent::run(const SufficientStatistics& stats, co
     for (arma::uword i = 0; i < n; ++i)
         order[i] = i;
     std::vector<double> batchGrad(d + 1);
-    return descend(stats, start, settings,
+    return descend(stats, start, settings, false,
                    [&](std::vector<double>& theta, std::vector<double>& velocity, const std::vector<double>&,
                        double rate) {
                        shuffle(order, rng);

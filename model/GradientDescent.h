@@ -45,8 +45,19 @@ struct GradientDescentResult {
     std::vector<std::size_t> trajectoryEpochs; ///< the epoch of each trajectory point (0 = start)
 };
 
+/// When a run counts as diverged (it stops there, with StopReason::Diverged):
+///  - always: a loss, weight or gradient that is not finite (the last finite step is kept);
+///  - plain full-batch descent (momentum 0): the loss rises above its starting value. At a
+///    stable rate the full gradient step never raises the loss, so a rise means the rate is past
+///    the bound 2 / lambda_max;
+///  - heavy ball (momentum > 0) or mini-batch SGD: the loss exceeds kDivergenceLossFactor times its
+///    starting value. Both can overshoot for a while and still converge (momentum 0.99 rises
+///    above the start within a few epochs on z-scored lesson data), so a rise alone proves nothing.
 class GradientDescent {
 public:
+    /// Momentum and SGD runs count as diverged when the loss exceeds this multiple of the start.
+    static constexpr double kDivergenceLossFactor = 1e6;
+
     /// Runs full-batch gradient descent from `start` on the data summarised by `stats` (batchSize
     /// is not used: batches need the rows). Throws std::invalid_argument when the start's weight
     /// count differs from the data's features or the momentum is outside [0, 1).

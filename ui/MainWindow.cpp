@@ -19,7 +19,11 @@
 #include "PredictedActualPlotView.h"
 #include "ResidualPlotView.h"
 #include "SetModelCommand.h"
+#include "TrainingSession.h"
+#include "TrainingView.h"
 #include "TransformPanel.h"
+#include "LossCurveView.h"
+#include "LossLandscapeView.h"
 
 #include <QAction>
 #include <QApplication>
@@ -43,6 +47,7 @@
 #include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QStatusBar>
 #include <QStyle>
 #include <QTimer>
@@ -52,7 +57,7 @@
 
 namespace {
 // Bump when the dock layout changes, so an old saved state is not restored onto a new layout.
-constexpr int kLayoutVersion = 1;
+constexpr int kLayoutVersion = 2;
 
 QScrollArea* scrolled(QWidget* panel)
 {
@@ -85,7 +90,15 @@ MainWindow::MainWindow(QWidget* parent)
     plots->addWidget(lower);
     plots->setStretchFactor(0, 3);
     plots->setStretchFactor(1, 2);
-    setCentralWidget(plots);
+    // Two views of the same model: the fit on the data, and the training on the loss landscape.
+    m_training = new TrainingView(m_document);
+    m_tabs = new QTabWidget;
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(plots, tr("Fit"));
+    m_tabs->addTab(m_training, tr("Training"));
+    m_tabs->setTabToolTip(0, tr("The data, the model's predictions and its residuals"));
+    m_tabs->setTabToolTip(1, tr("The loss over the weights, and gradient descent rolling down it"));
+    setCentralWidget(m_tabs);
 
     createDocks();
     createActions();
@@ -177,10 +190,20 @@ void MainWindow::createDocks()
     QDockWidget* metrics = dock(tr("Loss and Gradient"), QStringLiteral("metricsDock"), scrolled(m_metricsPanel),
                                 Qt::RightDockWidgetArea);
     QDockWidget* lesson = dock(tr("Lesson  (NumPy)"), QStringLiteral("lessonDock"), m_lessonPane, Qt::RightDockWidgetArea);
+    // The descent's controls sit beside the weights they move; the Training tab brings them forward.
+    QDockWidget* descent = dock(tr("Gradient Descent"), QStringLiteral("descentDock"), m_training->controlsPanel(),
+                                Qt::RightDockWidgetArea);
     splitDockWidget(data, transform, Qt::Vertical);
     splitDockWidget(model, metrics, Qt::Vertical);
     tabifyDockWidget(metrics, lesson);
+    tabifyDockWidget(model, descent);
     metrics->raise();
+    model->raise();
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this, model, descent, metrics](int index) {
+        // Training wants its controls (taller) in view; the fit wants the weights and the numbers.
+        (index == 1 ? descent : model)->raise();
+        resizeDocks({model, metrics}, {index == 1 ? 560 : 250, index == 1 ? 200 : 520}, Qt::Vertical);
+    });
     resizeDocks({data, model}, {400, 380}, Qt::Horizontal);
     resizeDocks({data, transform}, {470, 300}, Qt::Vertical);
     resizeDocks({model, metrics}, {250, 520}, Qt::Vertical);
@@ -501,6 +524,17 @@ bool MainWindow::loadProject(const QString& path)
         m_document->replaceAll(state.dataset, state.transform, state.model,
                                state.name.isEmpty() ? QFileInfo(path).completeBaseName() : state.name);
         m_transformedAction->setChecked(state.showTransformed);
+        TrainingSession* session = m_training->session();
+        session->setMethod(state.trainingMethod == QStringLiteral("momentum") ? TrainingSession::Method::Momentum
+                           : state.trainingMethod == QStringLiteral("sgd")    ? TrainingSession::Method::MiniBatch
+                                                                               : TrainingSession::Method::GradientDescent);
+        if (state.training.learningRate > 0)
+            session->setLearningRate(state.training.learningRate);
+        session->setMomentum(state.training.momentum);
+        session->setBatchSize(int(std::min<std::size_t>(state.training.batchSize, 1u << 30)));
+        session->setSeed(state.training.seed);
+        session->setMaxEpochs(qint64(state.training.maxEpochs));
+        session->setTolerance(state.training.tolerance);
         m_projectPath = path;
         addRecentFile(path);
         showMessage(tr("Opened %1.").arg(QFileInfo(path).fileName()), false);
@@ -520,7 +554,19 @@ ProjectState MainWindow::currentState() const
     state.model = m_document->model();
     state.name = m_document->name();
     state.showTransformed = m_transformedAction->isChecked();
-    state.plots = {QStringLiteral("data"), QStringLiteral("predicted-vs-actual"), QStringLiteral("residuals")};
+    state.plots = {QStringLiteral("data"), QStringLiteral("predicted-vs-actual"), QStringLiteral("residuals"),
+                   QStringLiteral("loss-surface"), QStringLiteral("loss-curve")};
+    const TrainingSession* session = m_training->session();
+    state.training = session->descentSettings();
+    state.training.learningRate = session->isDefaultRate() ? 0.0 : session->learningRate(); // 0: half the bound
+    state.training.momentum = session->momentum();
+    state.training.batchSize = std::size_t(std::max(0, session->batchSize()));
+    state.training.seed = session->seed();
+    state.training.maxEpochs = std::size_t(std::max<qint64>(0, session->maxEpochs()));
+    state.training.tolerance = session->tolerance();
+    state.trainingMethod = session->method() == TrainingSession::Method::Momentum    ? QStringLiteral("momentum")
+                           : session->method() == TrainingSession::Method::MiniBatch ? QStringLiteral("sgd")
+                                                                                    : QStringLiteral("gd");
     return state;
 }
 
@@ -605,8 +651,14 @@ void MainWindow::exportNumpyScript()
     if (path.isEmpty())
         return;
     try {
-        const std::string script = linlab::NumpyScript::generate(m_document->dataset(), m_document->transformSettings(),
-                                                                 m_document->model());
+        // A plain gradient-descent run being watched is repeated in the script from its start.
+        const TrainingSession* session = m_training->session();
+        const bool withRun = session->isAttached() && session->method() == TrainingSession::Method::GradientDescent;
+        const std::string script =
+            withRun ? linlab::NumpyScript::generate(m_document->dataset(), m_document->transformSettings(),
+                                                    session->startModel(), session->descentSettings())
+                    : linlab::NumpyScript::generate(m_document->dataset(), m_document->transformSettings(),
+                                                    m_document->model());
         linlab::writeFileAtomically(path.toStdString(), script);
         showMessage(tr("Wrote %1: run it with python3 to see the same numbers.").arg(QFileInfo(path).fileName()), false);
     } catch (const std::exception& e) {
@@ -618,7 +670,9 @@ void MainWindow::exportPlots()
 {
     QList<QPair<QString, QCustomPlot*>> plots{{QStringLiteral("data"), m_dataPlot->plot()},
                                               {QStringLiteral("predicted-vs-actual"), m_predictedPlot->plot()},
-                                              {QStringLiteral("residuals"), m_residualPlot->plot()}};
+                                              {QStringLiteral("residuals"), m_residualPlot->plot()},
+                                              {QStringLiteral("loss-surface"), m_training->landscape()->plot()},
+                                              {QStringLiteral("loss-curve"), m_training->lossCurve()->plot()}};
     ExportPlotDialog dialog(plots, m_document->name(), this);
     dialog.exec();
 }

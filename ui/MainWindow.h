@@ -26,7 +26,9 @@ class QProgressBar;
 class QTimer;
 class QToolButton;
 class ResidualPlotView;
+class TrainingView;
 class TransformPanel;
+class QTabWidget;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -43,6 +45,8 @@ public:
     DataPlotView* dataPlot() const { return m_dataPlot; }
     PredictedActualPlotView* predictedActualPlot() const { return m_predictedPlot; }
     ResidualPlotView* residualPlot() const { return m_residualPlot; }
+    TrainingView* trainingView() const { return m_training; }
+    QTabWidget* centralTabs() const { return m_tabs; }
     QAction* undoAction() const { return m_undoAction; }
     QAction* redoAction() const { return m_redoAction; }
     QAction* transformedViewAction() const { return m_transformedAction; }
@@ -103,6 +107,8 @@ private:
     DataPlotView* m_dataPlot = nullptr;
     PredictedActualPlotView* m_predictedPlot = nullptr;
     ResidualPlotView* m_residualPlot = nullptr;
+    TrainingView* m_training = nullptr;
+    QTabWidget* m_tabs = nullptr;
     QList<QDockWidget*> m_docks;
     QByteArray m_defaultState;
     QLabel* m_statusSummary = nullptr;

@@ -65,6 +65,7 @@ private slots:
     void exportsEverythingOffscreen();
     void projectRoundTripThroughTheBatch();
     void failedExportExitsFourWithNothingOnStdout();
+    void trainingPlotsExport();
     void gdWithMomentumConverges();
     void sgdRunsAreReproducible();
     void trajectoryInReport();
@@ -478,6 +479,22 @@ void tst_BatchCommand::failedExportExitsFourWithNothingOnStdout()
     QCOMPARE(kind.exitCode, 2);
     const Run size = batch({QStringLiteral("--size"), QStringLiteral("10x10")});
     QCOMPARE(size.exitCode, 2);
+}
+
+void tst_BatchCommand::trainingPlotsExport()
+{
+    const QString curve = m_dir.filePath(QStringLiteral("curve.png"));
+    const QString surface = m_dir.filePath(QStringLiteral("surface.svg"));
+    const Run r = batch({QStringLiteral("--normalize"), QStringLiteral("zscore"), QStringLiteral("--fit"), QStringLiteral("gd"),
+                         QStringLiteral("--export-plot"), QStringLiteral("loss-curve=") + curve, QStringLiteral("--export-plot"),
+                         QStringLiteral("loss-surface=") + surface, QStringLiteral("--size"), QStringLiteral("700x450")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.err.isEmpty(), r.err.constData());
+    QCOMPARE(QImage(curve).size(), QSize(700, 450));
+    QFile svg(surface);
+    QVERIFY(svg.open(QIODevice::ReadOnly) && svg.readAll().contains("<svg"));
+    // The report is the fitted model, whatever the plots replayed.
+    QVERIFY(r.json.value(QStringLiteral("fit")).toObject().value(QStringLiteral("converged")).toBool());
 }
 
 QTEST_GUILESS_MAIN(tst_BatchCommand)

@@ -5,6 +5,7 @@
 
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 
@@ -28,6 +29,8 @@ private slots:
     void momentumZeroIsPlainDescent();
     void heavyBallStepsByHand();
     void momentumReachesLeastSquares();
+    void momentumOvershootIsNotDivergence();
+    void momentumPastItsBoundDiverges();
     void rawNeedsFarMoreEpochsThanZscored();
     void sgdIsReproducible();
     void sgdWithWholeBatchIsFullBatch();
@@ -262,6 +265,62 @@ void tst_GradientDescent::momentumReachesLeastSquares()
     QVERIFY(plain.converged);
     QVERIFY2(2 * r.epochsRun < plain.epochsRun,
              qPrintable(QStringLiteral("%1 vs %2").arg(r.epochsRun).arg(plain.epochsRun)));
+}
+
+void tst_GradientDescent::momentumOvershootIsNotDivergence()
+{
+    // Heavy ball overshoots: at momentum 0.99 and the default rate on z-scored lesson data the
+    // loss rises above its start within a few epochs, yet the run is stable (rate * lambda_max =
+    // 1 < 2 (1 + mu)) and converges. Only a loss past kDivergenceLossFactor x the start diverges.
+    const Analysis a(Dataset::lesson(), {1.0, Normalization::ZScore, 0});
+    const auto& s = a.statistics();
+    GradientDescentSettings settings{0.0, 200000, 1e-9};
+    settings.momentum = 0.99;
+    const LinearModel start(arma::vec{4, 3}, 10);
+    const auto r = GradientDescent::run(s, start, settings);
+    QVERIFY(!r.diverged);
+    QCOMPARE(r.stopReason, StopReason::Converged);
+    QVERIFY(allClose(r.model.weights(), s.leastSquares().weights, 1e-6));
+    QVERIFY(close(r.model.bias(), s.leastSquares().bias, 1e-6));
+    // The rise the old rule mistook for divergence did happen.
+    const double peak = *std::max_element(r.lossHistory.begin(), r.lossHistory.end());
+    QVERIFY(peak > r.lossHistory.front());
+    QVERIFY(peak < GradientDescent::kDivergenceLossFactor * r.lossHistory.front());
+
+    // Mini-batch SGD follows the same rule. Started at the least-squares fit, its noisy steps
+    // raise the loss at once (the old rule stopped it at epoch 1), but it hovers near the fit.
+    const LinearModel fit(s.leastSquares().weights, s.leastSquares().bias);
+    GradientDescentSettings sgd{0.05, 300, 0.0};
+    sgd.batchSize = 1;
+    const auto noisy = GradientDescent::run(s, a.features(), a.labels(), fit, sgd);
+    QVERIFY(!noisy.diverged);
+    QCOMPARE(noisy.epochsRun, std::size_t(300));
+    QVERIFY(noisy.lossHistory[1] > noisy.lossHistory[0]);
+    QVERIFY(noisy.lossHistory.back() < 2 * noisy.lossHistory.front());
+}
+
+void tst_GradientDescent::momentumPastItsBoundDiverges()
+{
+    // Heavy ball on a quadratic is stable for rate * lambda < 2 (1 + mu): past it the loss grows
+    // geometrically, crosses kDivergenceLossFactor x the start, and the run stops on finite values.
+    const Dataset lesson = Dataset::lesson();
+    const auto s = SufficientStatistics::compute(lesson.features(), lesson.labels());
+    const double lambdaMax = 2.0 / s.stableLearningRate();
+    for (const double mu : {0.5, 0.9}) {
+        GradientDescentSettings settings{1.05 * 2.0 * (1.0 + mu) / lambdaMax, 200000, 1e-9};
+        settings.momentum = mu;
+        const auto r = GradientDescent::run(s, LinearModel(arma::vec{4, 3}, 10), settings);
+        QVERIFY(r.diverged);
+        QCOMPARE(r.stopReason, StopReason::Diverged);
+        QVERIFY(r.lossHistory.back() > GradientDescent::kDivergenceLossFactor * r.lossHistory.front());
+        for (double loss : r.lossHistory)
+            QVERIFY(std::isfinite(loss));
+        QVERIFY(r.model.weights().is_finite() && std::isfinite(r.model.bias()));
+        // Just under the bound it does not.
+        settings.learningRate = 0.9 * 2.0 * (1.0 + mu) / lambdaMax;
+        settings.maxEpochs = 2000;
+        QVERIFY(!GradientDescent::run(s, LinearModel(arma::vec{4, 3}, 10), settings).diverged);
+    }
 }
 
 void tst_GradientDescent::rawNeedsFarMoreEpochsThanZscored()
