@@ -93,8 +93,8 @@ arma::mat Transform::apply(const arma::mat& X) const
         throw std::invalid_argument("Transform::apply: X has " + std::to_string(X.n_cols) +
                                     " features, the transform was fitted to " + std::to_string(m_shift.n_elem));
     arma::mat out = X * m_settings.scale;
-    if (m_settings.normalization == Normalization::None)
-        return out;
+    if (m_settings.normalization == Normalization::None || out.n_rows == 0)
+        return out; // (each_row on an empty matrix is undefined in Armadillo)
     // Subtract, then divide, element by element: the same operations NumPy's (X - mean) / std does.
     out.each_row() -= m_shift;
     out.each_row() /= m_divisor;

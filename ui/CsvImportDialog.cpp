@@ -1,5 +1,7 @@
 #include "CsvImportDialog.h"
 
+#include "Teardown.h"
+
 #include "NumberText.h"
 
 #include <QComboBox>
@@ -178,3 +180,5 @@ void CsvImportDialog::accept()
     settings.setValue(QStringLiteral("import/header"), m_header->currentData());
     QDialog::accept();
 }
+
+CsvImportDialog::~CsvImportDialog() { silenceChildren(this); }

@@ -16,6 +16,7 @@ class CsvImportDialog : public QDialog {
 public:
     /// Reads the start of `path` for the preview; the file itself is read later, in full.
     explicit CsvImportDialog(const QString& path, QWidget* parent = nullptr);
+    ~CsvImportDialog() override;
 
     /// The reading options chosen (delimiter, decimal, header; 0 / Detect = detect).
     linlab::CsvReadOptions options() const;

@@ -1,5 +1,7 @@
 #include "DataTableView.h"
 
+#include "Teardown.h"
+
 #include "CsvError.h"
 #include "CsvReader.h"
 #include "DataTableModel.h"
@@ -304,3 +306,5 @@ void DataTableView::keyPressEvent(QKeyEvent* event)
     }
     QTableView::keyPressEvent(event);
 }
+
+DataTableView::~DataTableView() { silenceChildren(this); }

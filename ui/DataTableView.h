@@ -14,6 +14,7 @@ class DataTableView : public QTableView {
     Q_OBJECT
 public:
     explicit DataTableView(Document* document, QWidget* parent = nullptr);
+    ~DataTableView() override;
 
     DataTableModel* tableModel() const { return m_model; }
     NumberDelegate* numberDelegate() const { return m_delegate; }

@@ -1,5 +1,7 @@
 #include "ExportPlotDialog.h"
 
+#include "Teardown.h"
+
 #include "PlotExporter.h"
 #include "PlotFactory.h"
 
@@ -183,7 +185,7 @@ ExportPlotDialog::ExportPlotDialog(const QList<QPair<QString, QCustomPlot*>>& pl
     connect(buttons, &QDialogButtonBox::rejected, this, &ExportPlotDialog::reject);
 }
 
-ExportPlotDialog::~ExportPlotDialog() = default;
+ExportPlotDialog::~ExportPlotDialog() { silenceChildren(this); }
 
 int ExportPlotDialog::plotIndex() const
 {

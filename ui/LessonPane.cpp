@@ -1,5 +1,7 @@
 #include "LessonPane.h"
 
+#include "Teardown.h"
+
 #include "Document.h"
 #include "NumberText.h"
 
@@ -239,3 +241,5 @@ QString LessonPane::lessonHtml() const
     html += QStringLiteral("</body></html>");
     return html;
 }
+
+LessonPane::~LessonPane() { silenceChildren(this); }

@@ -15,6 +15,7 @@ public:
     static constexpr int kShownRows = 5;
 
     explicit LessonPane(Document* document, QWidget* parent = nullptr);
+    ~LessonPane() override;
 
     /// The HTML for the document as it is now (what the next rebuild shows).
     QString lessonHtml() const;

@@ -1,5 +1,7 @@
 #include "LossCurveView.h"
 
+#include "Teardown.h"
+
 #include "LossLandscapeView.h"
 #include "NumberText.h"
 #include "PlotView.h"
@@ -97,7 +99,7 @@ LossCurveView::LossCurveView(TrainingSession* session, QWidget* parent)
     syncCurrent(true);
 }
 
-LossCurveView::~LossCurveView() = default;
+LossCurveView::~LossCurveView() { silenceChildren(this); }
 
 QStringList LossCurveView::keptNames() const
 {

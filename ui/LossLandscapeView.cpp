@@ -1,5 +1,7 @@
 #include "LossLandscapeView.h"
 
+#include "Teardown.h"
+
 #include "ContourLines.h"
 #include "Document.h"
 #include "NumberText.h"
@@ -353,7 +355,7 @@ LossLandscapeView::LossLandscapeView(Document* document, QWidget* parent)
     updateAll(true);
 }
 
-LossLandscapeView::~LossLandscapeView() = default;
+LossLandscapeView::~LossLandscapeView() { silenceChildren(this); }
 
 void LossLandscapeView::setSession(TrainingSession* session)
 {

@@ -1,5 +1,7 @@
 #include "MainWindow.h"
 
+#include "Teardown.h"
+
 #include "AtomicFile.h"
 #include "CsvImportDialog.h"
 #include "CsvLoader.h"
@@ -161,7 +163,7 @@ MainWindow::MainWindow(QWidget* parent)
     restoreLayout();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() { silenceChildren(this); }
 
 void MainWindow::createDocks()
 {

@@ -1,5 +1,7 @@
 #include "MetricsPanel.h"
 
+#include "Teardown.h"
+
 #include "Document.h"
 #include "NumberText.h"
 
@@ -173,3 +175,5 @@ void MetricsPanel::refresh()
                                    .arg(ls.rank)
                                    .arg(data.featureCount() + 1));
 }
+
+MetricsPanel::~MetricsPanel() { silenceChildren(this); }

@@ -16,6 +16,7 @@ class MetricsPanel : public QWidget {
     Q_OBJECT
 public:
     explicit MetricsPanel(Document* document, QWidget* parent = nullptr);
+    ~MetricsPanel() override;
 
     /// The value label named `objectName` ("mseValue", "gradW0Value", ...); nullptr if none.
     QLabel* valueLabel(const QString& objectName) const;

@@ -1,5 +1,7 @@
 #include "ModelPanel.h"
 
+#include "Teardown.h"
+
 #include "Document.h"
 #include "NumberText.h"
 #include "PreciseSpinBox.h"
@@ -618,3 +620,5 @@ void ModelPanel::pushValue(int parameter, double value, const QString& text, int
     }
     m_document->undoStack()->push(new SetModelCommand(m_document, model, text, mergeId));
 }
+
+ModelPanel::~ModelPanel() { silenceChildren(this); }

@@ -28,6 +28,7 @@ public:
     static constexpr int kSliderSteps = 1000;
 
     explicit ModelPanel(Document* document, QWidget* parent = nullptr);
+    ~ModelPanel() override;
 
     /// Number of rows: the features' weights, then the bias (parameter d).
     int parameterCount() const { return int(m_rows.size()); }

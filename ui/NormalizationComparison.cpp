@@ -1,5 +1,7 @@
 #include "NormalizationComparison.h"
 
+#include "Teardown.h"
+
 #include "Document.h"
 #include "LossLandscapeView.h"
 #include "LossSurface.h"
@@ -122,7 +124,7 @@ NormalizationComparison::NormalizationComparison(Document* document, QWidget* pa
     updateSummary();
 }
 
-NormalizationComparison::~NormalizationComparison() = default;
+NormalizationComparison::~NormalizationComparison() { silenceChildren(this); }
 
 void NormalizationComparison::buildSide(Side& side, const QString& title)
 {

@@ -1,5 +1,7 @@
 #include "PlotView.h"
 
+#include "Teardown.h"
+
 #include "Document.h"
 #include "NumberText.h"
 
@@ -135,7 +137,7 @@ PlotView::PlotView(Document* document, QWidget* parent)
     // rebuild() is pure virtual here: each subclass calls refresh() at the end of its constructor.
 }
 
-PlotView::~PlotView() = default;
+PlotView::~PlotView() { silenceChildren(this); }
 
 QString PlotView::message() const
 {

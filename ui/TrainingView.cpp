@@ -1,5 +1,7 @@
 #include "TrainingView.h"
 
+#include "Teardown.h"
+
 #include "Document.h"
 #include "LossCurveView.h"
 #include "LossLandscapeView.h"
@@ -107,6 +109,7 @@ TrainingView::~TrainingView()
 {
     // The session's timer must not fire into half-destroyed views.
     m_session->pause();
+    silenceChildren(this);
 }
 
 QWidget* TrainingView::buildControls()

@@ -1,5 +1,7 @@
 #include "TransformPanel.h"
 
+#include "Teardown.h"
+
 #include "Document.h"
 #include "NumberText.h"
 #include "PreciseSpinBox.h"
@@ -167,3 +169,5 @@ void TransformPanel::fillStatistics()
         height += m_statsTable->verticalHeader()->sectionSizeHint(j);
     m_statsTable->setMaximumHeight(height + 2);
 }
+
+TransformPanel::~TransformPanel() { silenceChildren(this); }

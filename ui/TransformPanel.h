@@ -16,6 +16,7 @@ class TransformPanel : public QWidget {
     Q_OBJECT
 public:
     explicit TransformPanel(Document* document, QWidget* parent = nullptr);
+    ~TransformPanel() override;
 
     /// The scale factor s of X * s.
     PreciseSpinBox* scaleBox() const { return m_scaleBox; }
