@@ -35,13 +35,18 @@ Evaluation Analysis::evaluate(const LinearModel& model) const
     e.gradient.bias = 2.0 * arma::mean(e.residuals);
     e.lessonGradient = xtE / n;
 
-    const LeastSquaresResult& ls = m_stats.leastSquares();
-    if (ls.weights.n_elem == model.weights().n_elem) {
-        const double db = model.bias() - ls.bias;
-        e.distanceToLeastSquares = std::sqrt(arma::accu(arma::square(model.weights() - ls.weights)) + db * db);
-        e.excessLoss = e.metrics.mse - ls.mse;
-    }
+    compareWithLeastSquares(model, e);
     return e;
+}
+
+void Analysis::compareWithLeastSquares(const LinearModel& model, Evaluation& e) const
+{
+    const LeastSquaresResult& ls = m_stats.leastSquares();
+    if (ls.weights.n_elem != model.weights().n_elem)
+        return;
+    const double db = model.bias() - ls.bias;
+    e.distanceToLeastSquares = std::sqrt(arma::accu(arma::square(model.weights() - ls.weights)) + db * db);
+    e.excessLoss = e.metrics.mse - ls.mse;
 }
 
 Evaluation Analysis::evaluateFast(const LinearModel& model) const
@@ -61,12 +66,7 @@ Evaluation Analysis::evaluateFast(const LinearModel& model) const
     e.gradient = m_stats.gradient(model.weights(), model.bias());
     e.lessonGradient = e.gradient.weights / 2.0;
 
-    const LeastSquaresResult& ls = m_stats.leastSquares();
-    if (ls.weights.n_elem == model.weights().n_elem) {
-        const double db = model.bias() - ls.bias;
-        e.distanceToLeastSquares = std::sqrt(arma::accu(arma::square(model.weights() - ls.weights)) + db * db);
-        e.excessLoss = e.metrics.mse - ls.mse;
-    }
+    compareWithLeastSquares(model, e);
     return e;
 }
 

@@ -53,6 +53,9 @@ public:
     arma::vec partialPrediction(const LinearModel& model, arma::uword feature, const arma::vec& x) const;
 
 private:
+    /// Fills the distance to the least-squares fit and the excess loss.
+    void compareWithLeastSquares(const LinearModel& model, Evaluation& e) const;
+
     arma::rowvec m_rawMean;
     Transform m_transform;
     arma::mat m_features;
