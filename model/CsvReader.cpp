@@ -4,14 +4,26 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cerrno>
+#include <charconv>
+#include <chrono>
+#include <cmath>
+#include <cstdint>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
+#include <functional>
+#include <future>
 #include <stdexcept>
+#include <thread>
 #include <unordered_set>
 #include <utility>
 #include <vector>
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace linlab {
 
@@ -100,6 +112,8 @@ public:
 
     // Offset just past the last record returned.
     std::size_t position() const { return m_pos; }
+    // The physical line at position() (1-based).
+    std::size_t line() const { return m_line; }
 
 private:
     // Skips fully blank lines; false when only blanks remain.
@@ -313,34 +327,450 @@ void checkOptions(const CsvReadOptions& options)
         throw std::invalid_argument("CsvReader: the delimiter and the decimal separator are equal");
 }
 
-} // namespace
+// ---- The fast path: unquoted data, parsed straight into the column-major matrix ------------
+//
+// Almost every numeric CSV has no quotes after its header. Then every '\n' ends a record, so the
+// data can be cut at line boundaries and the parts parsed at the same time, each number read by
+// std::from_chars right where it lies. A quote anywhere in the data sends the whole read back to
+// the RFC 4180 scanner above, which stays the reference for every rule and message.
 
-CsvTable CsvReader::readFile(const std::string& path, const CsvReadOptions& options)
-{
-    checkOptions(options);
-    std::error_code ec;
-    if (std::filesystem::is_directory(path, ec))
-        throw CsvError(path, 0, 0, "cannot read the file: it is a folder");
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        const int error = errno;
-        throw CsvError(path, 0, 0,
-                       std::string("cannot open the file (") +
-                           (error != 0 ? std::strerror(error) : "unknown error") + ")");
+constexpr std::size_t kReportRows = 16384;          // rows between progress reports
+constexpr std::size_t kReleaseBytes = 8u << 20;     // mapped bytes parsed between page releases
+constexpr std::size_t kCountBlockBytes = 8u << 20;  // bytes counted between page releases
+
+// A read-only private mapping of a whole regular file. Mapped pages count as resident memory, so
+// the parts already parsed are handed back (release) to keep the peak near the size of the result.
+class MappedFile {
+public:
+    MappedFile() = default;
+    MappedFile(const MappedFile&) = delete;
+    MappedFile& operator=(const MappedFile&) = delete;
+    ~MappedFile()
+    {
+        if (m_data)
+            ::munmap(m_data, m_size);
     }
-    std::string content;
-    char buffer[1 << 16];
-    while (in.read(buffer, sizeof buffer) || in.gcount() > 0)
-        content.append(buffer, static_cast<std::size_t>(in.gcount()));
-    if (in.bad())
-        throw CsvError(path, 0, 0, "cannot read the file (read error)");
-    return readString(content, path, options);
+
+    // Maps `fd` (size bytes); false when the system refuses (the caller then reads instead).
+    bool map(int fd, std::size_t size)
+    {
+        void* data = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
+        if (data == MAP_FAILED)
+            return false;
+        m_data = data;
+        m_size = size;
+        ::madvise(m_data, m_size, MADV_SEQUENTIAL); // read-ahead, and pages behind are cheap to drop
+        return true;
+    }
+
+    std::string_view text() const { return {static_cast<const char*>(m_data), m_size}; }
+
+    // Drops the whole pages inside [from, to) from this process (never from the page cache).
+    // Reading them again just maps them again, so this is safe whoever still looks at them.
+    // Returns where the next release should start: the end of the last page dropped.
+    const char* release(const char* from, const char* to) const
+    {
+        static const std::uintptr_t page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
+        const std::uintptr_t begin = (reinterpret_cast<std::uintptr_t>(from) + page - 1) / page * page;
+        const std::uintptr_t end = reinterpret_cast<std::uintptr_t>(to) / page * page;
+        if (end <= begin)
+            return from;
+        ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_DONTNEED);
+        return from + (end - reinterpret_cast<std::uintptr_t>(from));
+    }
+
+private:
+    void* m_data = nullptr;
+    std::size_t m_size = 0;
+};
+
+// Releases mapped pages behind a reader as it advances; does nothing for text in memory.
+class PageReleaser {
+public:
+    PageReleaser(const MappedFile* file, const char* start)
+        : m_file(file)
+        , m_done(start)
+    {
+    }
+    // Everything before `p` has been read for good.
+    void advance(const char* p)
+    {
+        if (m_file && static_cast<std::size_t>(p - m_done) >= kReleaseBytes)
+            m_done = m_file->release(m_done, p);
+    }
+    void finish(const char* p)
+    {
+        if (m_file)
+            m_done = m_file->release(m_done, p);
+    }
+
+private:
+    const MappedFile* m_file;
+    const char* m_done;
+};
+
+// Asks for 2 MiB pages under a large result: a few hundred page faults instead of tens of
+// thousands when the threads first write it. Only a hint; harmless where unsupported.
+void adviseHugePages(void* memory, std::size_t bytes)
+{
+    constexpr std::uintptr_t huge = 2u << 20;
+    const std::uintptr_t begin = (reinterpret_cast<std::uintptr_t>(memory) + huge - 1) / huge * huge;
+    const std::uintptr_t end = (reinterpret_cast<std::uintptr_t>(memory) + bytes) / huge * huge;
+#ifdef MADV_HUGEPAGE
+    if (end > begin)
+        ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
+#else
+    (void)begin;
+    (void)end;
+#endif
 }
 
-CsvTable CsvReader::readString(std::string_view text, const std::string& sourceName,
-                               const CsvReadOptions& options)
+bool isNumberStart(char c) { return (c >= '0' && c <= '9') || c == '-' || c == '.'; }
+
+// Strict parse of one unquoted field (the rules of parseDouble), fast for the usual shapes.
+ParseResult parseField(std::string_view text, char decimal)
 {
-    checkOptions(options);
+    if (decimal == ',' && !text.empty() && text.size() < 64 && isNumberStart(text.front()) &&
+        text.find('.') == std::string_view::npos) {
+        // Decimal comma: swap it for a point in a small buffer rather than a std::string.
+        char buffer[64];
+        std::size_t n = 0;
+        for (char c : text)
+            buffer[n++] = c == ',' ? '.' : c;
+        double value = 0;
+        const auto r = std::from_chars(buffer, buffer + n, value);
+        if (r.ec == std::errc() && r.ptr == buffer + n && std::isfinite(value))
+            return {ParseStatus::Ok, value};
+    }
+    return parseDouble(text, decimal); // the reference: blanks, '+', and every error's reason
+}
+
+// Which part of the data one thread reads and what it found.
+struct Chunk {
+    const char* begin = nullptr;
+    const char* end = nullptr;  // just past a '\n', or the end of the text
+    std::size_t newlines = 0;   // '\n' in [begin, end)
+    std::size_t slots = 0;      // most records it can hold: its lines
+    std::size_t firstRow = 0;   // its first record's row in the matrix
+    std::size_t firstLine = 0;  // physical line of begin
+    bool first = false;         // the chunk at the start of the data
+    // Results
+    std::size_t rows = 0;
+    bool quote = false;         // a '"' was seen: the fast path does not apply
+    bool failed = false;        // the error below is set
+    std::size_t errorLine = 0;  // absolute physical line
+    std::size_t errorColumn = 0;
+    std::string errorReason;
+};
+
+// What every chunk shares.
+struct FastRead {
+    char delimiter = ',';
+    char decimal = '.';
+    std::size_t columns = 0;
+    double* out = nullptr;      // column-major, `stride` rows
+    std::size_t stride = 0;
+    const MappedFile* file = nullptr;
+    std::atomic<std::size_t> bytesDone{0};
+    std::atomic<bool> failed{false};  // a chunk found an error
+    std::atomic<bool> abandon{false}; // a quote was found (the scanner takes over), or cancelled
+};
+
+// Counts the '\n' of a chunk; releases mapped pages as it goes.
+void countLines(Chunk& chunk, const MappedFile* file)
+{
+    std::size_t count = 0;
+    PageReleaser releaser(file, chunk.begin);
+    for (const char* p = chunk.begin; p < chunk.end;) {
+        const char* stop = p + std::min<std::size_t>(kCountBlockBytes, static_cast<std::size_t>(chunk.end - p));
+        // 255 bytes at a time into an 8-bit sum: the compiler keeps it in byte-wide vector lanes.
+        for (; stop - p >= 255; p += 255) {
+            std::uint8_t lines = 0;
+            for (int i = 0; i < 255; ++i)
+                lines += p[i] == '\n';
+            count += lines;
+        }
+        for (; p < stop; ++p)
+            count += *p == '\n';
+        releaser.finish(p);
+    }
+    chunk.newlines = count;
+}
+
+// Fields of the record starting at `p` (quotes ignored; *quote set when one is seen).
+std::size_t countFields(const char* p, const char* end, char delimiter, bool* quote)
+{
+    std::size_t fields = 1;
+    for (; p < end && *p != '\n'; ++p) {
+        if (*p == delimiter)
+            ++fields;
+        else if (*p == '"')
+            *quote = true;
+    }
+    return fields;
+}
+
+// Parses one chunk of unquoted records into shared.out from row chunk.firstRow on. Stops at the
+// first error (recorded in the chunk), at a quote, on cancel, or after an earlier chunk failed. `report`, on the
+// caller's thread only, is called every kReportRows rows.
+void parseChunk(Chunk& chunk, FastRead& shared, const std::function<void()>* report)
+{
+    const char delimiter = shared.delimiter;
+    const char decimal = shared.decimal;
+    const std::size_t columns = shared.columns;
+    const std::size_t stride = shared.stride;
+    double* const out = shared.out;
+    const char* const end = chunk.end;
+    const char* p = chunk.begin;
+    const char* reported = p;
+    std::size_t line = chunk.firstLine;
+    std::size_t row = chunk.firstRow;
+    std::size_t sinceReport = 0;
+    PageReleaser releaser(shared.file, chunk.begin);
+
+    auto fail = [&](std::size_t errorLine, std::size_t column, std::string reason) {
+        chunk.failed = true;
+        chunk.errorLine = errorLine;
+        chunk.errorColumn = column;
+        chunk.errorReason = std::move(reason);
+        shared.failed = true;
+    };
+    // A record with the wrong field count reports that, before any bad number in it.
+    auto wrongCount = [&](const char* recordStart, std::size_t recordLine) {
+        const std::size_t found = countFields(recordStart, end, delimiter, &chunk.quote);
+        if (chunk.quote || found == columns)
+            return false;
+        fail(recordLine, std::min(columns, found) + 1,
+             "expected " + fieldCount(columns) + ", found " + std::to_string(found));
+        return true;
+    };
+
+    while (p < end) {
+        // Fully blank lines are skipped; a digit or sign cannot start one.
+        if (!isNumberStart(*p)) {
+            const char* q = p;
+            while (q < end && isBlankLineChar(*q, delimiter))
+                ++q;
+            if (q == end)
+                break;
+            if (*q == '\n') {
+                p = q + 1;
+                ++line;
+                continue;
+            }
+        }
+        const char* const recordStart = p;
+        const std::size_t recordLine = line;
+        std::size_t column = 0;
+        for (;;) {
+            double value = 0;
+            const char* q = p;
+            bool ok = false;
+            if (decimal == '.' && p < end && isNumberStart(*p)) {
+                // The usual field: a number followed at once by the delimiter or the line end.
+                const auto r = std::from_chars(p, end, value);
+                q = r.ptr;
+                if (r.ec == std::errc() && std::isfinite(value)) {
+                    if (q < end && *q == '\r' && q + 1 < end && q[1] == '\n')
+                        ++q; // CRLF
+                    ok = q == end || *q == delimiter || *q == '\n';
+                }
+            }
+            if (!ok) {
+                // Anything else: find the field's end and parse it by the full rules.
+                q = p;
+                while (q < end && *q != delimiter && *q != '\n') {
+                    if (*q == '"') {
+                        chunk.quote = true;
+                        shared.abandon = true;
+                        return;
+                    }
+                    ++q;
+                }
+                std::string_view text(p, static_cast<std::size_t>(q - p));
+                if (q < end && *q == '\n' && !text.empty() && text.back() == '\r')
+                    text.remove_suffix(1); // CRLF
+                const ParseResult r = parseField(text, decimal);
+                if (!r.ok()) {
+                    if (!wrongCount(recordStart, recordLine) && !chunk.quote)
+                        fail(recordLine, column + 1,
+                             "expected a number, found \"" + shownText(text) + "\" (" + parseStatusText(r.status) + ")");
+                    shared.failed = true;
+                    return;
+                }
+                value = r.value;
+            }
+            out[column * stride + row] = value;
+            ++column;
+            if (q == end) {
+                p = q;
+                break;
+            }
+            if (*q == '\n') {
+                p = q + 1;
+                ++line;
+                break;
+            }
+            p = q + 1; // a delimiter: another field follows, even if empty
+            if (column == columns) { // more fields than columns
+                wrongCount(recordStart, recordLine);
+                shared.failed = true;
+                return;
+            }
+        }
+        if (column != columns) { // fewer fields than columns
+            wrongCount(recordStart, recordLine);
+            shared.failed = true;
+            return;
+        }
+        ++row;
+        if (++sinceReport == kReportRows) {
+            sinceReport = 0;
+            shared.bytesDone += static_cast<std::size_t>(p - reported);
+            reported = p;
+            releaser.advance(p);
+            if (report)
+                (*report)();
+            // The first chunk goes on past a later chunk's error: it may hold an earlier one.
+            if (shared.abandon.load(std::memory_order_relaxed) ||
+                (!chunk.first && shared.failed.load(std::memory_order_relaxed)))
+                return;
+        }
+    }
+    shared.bytesDone += static_cast<std::size_t>(p - reported);
+    releaser.finish(p);
+    chunk.rows = row - chunk.firstRow;
+}
+
+// Whether `text` holds `c`, without keeping the whole mapped file resident.
+bool containsByte(std::string_view text, char c, const MappedFile* file)
+{
+    PageReleaser releaser(file, text.data());
+    for (std::size_t at = 0; at < text.size(); at += kCountBlockBytes) {
+        const std::string_view block = text.substr(at, kCountBlockBytes);
+        if (block.find(c) != std::string_view::npos)
+            return true;
+        releaser.finish(block.data() + block.size());
+    }
+    return false;
+}
+
+// Reads the data region [start, end of text) when it holds no quote: fills table.data and
+// returns true, or throws the first error in file order. False when a quote was found: the
+// caller then reads with the RFC 4180 scanner.
+bool readUnquoted(std::string_view text, std::size_t start, std::size_t firstLine, char delimiter, char decimal,
+                  std::size_t columns, std::size_t headerLine, const std::string& source,
+                  const CsvReadOptions& options, const MappedFile* file, CsvTable& table)
+{
+    const char* const begin = text.data() + start;
+    const char* const end = text.data() + text.size();
+    const std::size_t bytes = static_cast<std::size_t>(end - begin);
+
+    // Two parts cut at a line boundary near the middle, when there is enough to share.
+    std::vector<Chunk> chunks(1);
+    chunks[0].begin = begin;
+    chunks[0].end = end;
+    chunks[0].first = true;
+    if (bytes >= options.parallelMinBytes && std::thread::hardware_concurrency() > 1) {
+        const void* cut = std::memchr(begin + bytes / 2, '\n', bytes - bytes / 2);
+        if (cut && static_cast<const char*>(cut) + 1 < end) {
+            chunks.resize(2);
+            chunks[0].end = static_cast<const char*>(cut) + 1;
+            chunks[1].begin = chunks[0].end;
+            chunks[1].end = end;
+        }
+    }
+
+    // Pass 1: lines per part, so the matrix can be allocated once and filled in place.
+    if (chunks.size() == 2) {
+        auto counting = std::async(std::launch::async, countLines, std::ref(chunks[1]), file);
+        countLines(chunks[0], file);
+        counting.get();
+    } else {
+        countLines(chunks[0], file);
+    }
+    std::size_t slots = 0;
+    std::size_t line = firstLine;
+    for (Chunk& c : chunks) {
+        c.slots = c.newlines + (c.end == end && c.end > c.begin && end[-1] != '\n' ? 1 : 0);
+        c.firstRow = slots;
+        c.firstLine = line;
+        slots += c.slots;
+        line += c.newlines;
+    }
+
+    // Pass 2: parse. The matrix is not zeroed: every slot that stays in it is written.
+    FastRead shared;
+    shared.delimiter = delimiter;
+    shared.decimal = decimal;
+    shared.columns = columns;
+    arma::mat data(slots, columns, arma::fill::none);
+    adviseHugePages(data.memptr(), data.n_elem * sizeof(double));
+    shared.out = data.memptr();
+    shared.stride = slots;
+    shared.file = file;
+
+    const std::function<void()> report = [&] {
+        if (!options.progress)
+            return;
+        const double done = static_cast<double>(start + shared.bytesDone.load(std::memory_order_relaxed));
+        if (!options.progress(std::min(1.0, done / static_cast<double>(text.size())))) {
+            shared.abandon = true;
+            throw CsvCancelled();
+        }
+    };
+    if (chunks.size() == 2) {
+        auto parsing = std::async(std::launch::async, parseChunk, std::ref(chunks[1]), std::ref(shared),
+                                  static_cast<const std::function<void()>*>(nullptr));
+        try {
+            // This thread parses the first part, reporting progress (the callback stays on the
+            // caller's thread), then reports while the other part finishes.
+            parseChunk(chunks[0], shared, &report);
+            while (parsing.wait_for(std::chrono::milliseconds(20)) != std::future_status::ready)
+                report();
+        } catch (...) {
+            shared.abandon = true;
+            parsing.wait();
+            throw;
+        }
+        parsing.get();
+    } else {
+        parseChunk(chunks[0], shared, &report);
+    }
+
+    // The first problem in file order wins; a quote before it means the scanner must decide.
+    for (const Chunk& c : chunks) {
+        if (c.quote)
+            return false;
+        if (c.failed)
+            throw CsvError(source, c.errorLine, c.errorColumn, c.errorReason);
+    }
+
+    std::size_t rows = 0;
+    for (const Chunk& c : chunks)
+        rows += c.rows;
+    if (rows == 0)
+        throw CsvError(source, headerLine, 0, "no data rows after the header");
+    if (rows == slots) {
+        table.data = std::move(data);
+        return true;
+    }
+    // Blank lines left unused slots: copy the rows together.
+    table.data.set_size(rows, columns);
+    for (std::size_t j = 0; j < columns; ++j) {
+        std::size_t to = 0;
+        for (const Chunk& c : chunks) {
+            std::copy_n(data.colptr(j) + c.firstRow, c.rows, table.data.colptr(j) + to);
+            to += c.rows;
+        }
+    }
+    return true;
+}
+
+// readFile and readString: the rules of CsvReader.h. `file` is the mapping `text` lies in, if any.
+CsvTable readText(std::string_view text, const std::string& sourceName, const CsvReadOptions& options,
+                  const MappedFile* file)
+{
     if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0)
         text.remove_prefix(3);
 
@@ -363,7 +793,7 @@ CsvTable CsvReader::readString(std::string_view text, const std::string& sourceN
         decimal = '.';
         if (table.delimiter == ';' || table.delimiter == '\t') {
             // After the first record every field is data, so any ',' there is a decimal comma.
-            if (text.substr(scanner.position()).find(',') != std::string_view::npos) {
+            if (containsByte(text.substr(scanner.position()), ',', file)) {
                 decimal = ',';
             } else if (options.header != CsvReadOptions::Header::Yes) {
                 // The first record decides only if it reads as numbers with a decimal comma.
@@ -414,6 +844,14 @@ CsvTable CsvReader::readString(std::string_view text, const std::string& sourceN
         table.names.push_back("y");
     }
 
+    // Data without quotes (nearly every file): straight into the matrix, in two threads.
+    const std::size_t dataStart = header ? scanner.position() : 0;
+    const std::size_t dataLine = header ? scanner.line() : 1;
+    if (options.fastPath && readUnquoted(text, dataStart, dataLine, table.delimiter, decimal, columns, firstLine, sourceName, options,
+                     file, table))
+        return table;
+
+    // Quoted data: the RFC 4180 scanner, record by record.
     // Values row-major as they come; turned into the column-major matrix at the end.
     std::vector<double> values;
     std::size_t rows = 0;
@@ -445,6 +883,57 @@ CsvTable CsvReader::readString(std::string_view text, const std::string& sourceN
     const arma::mat byColumn(values.data(), columns, rows, /*copy_aux_mem=*/false, /*strict=*/true);
     table.data = byColumn.t();
     return table;
+}
+
+} // namespace
+
+CsvTable CsvReader::readFile(const std::string& path, const CsvReadOptions& options)
+{
+    checkOptions(options);
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec))
+        throw CsvError(path, 0, 0, "cannot read the file: it is a folder");
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        const int error = errno;
+        throw CsvError(path, 0, 0,
+                       std::string("cannot open the file (") +
+                           (error != 0 ? std::strerror(error) : "unknown error") + ")");
+    }
+    // A regular file is mapped, not copied: no second copy of the text in memory, and the parsed
+    // parts are let go as the threads advance. (As with any mapping, a file cut short by another
+    // program while it is being read makes the process fault: the price of not copying it.)
+    struct stat info {};
+    MappedFile file;
+    const bool regular = ::fstat(fd, &info) == 0 && S_ISREG(info.st_mode);
+    const bool mapped = regular && info.st_size > 0 && file.map(fd, static_cast<std::size_t>(info.st_size));
+    if (mapped || (regular && info.st_size == 0)) {
+        ::close(fd); // the mapping keeps the file
+        return readText(mapped ? file.text() : std::string_view(), path, options, mapped ? &file : nullptr);
+    }
+    // A pipe or a device (or a file that cannot be mapped): read it all.
+    std::string content;
+    char buffer[1 << 16];
+    for (;;) {
+        const ssize_t got = ::read(fd, buffer, sizeof buffer);
+        if (got > 0) {
+            content.append(buffer, static_cast<std::size_t>(got));
+        } else if (got == 0) {
+            break;
+        } else if (errno != EINTR) {
+            ::close(fd);
+            throw CsvError(path, 0, 0, "cannot read the file (read error)");
+        }
+    }
+    ::close(fd);
+    return readText(content, path, options, nullptr);
+}
+
+CsvTable CsvReader::readString(std::string_view text, const std::string& sourceName,
+                               const CsvReadOptions& options)
+{
+    checkOptions(options);
+    return readText(text, sourceName, options, nullptr);
 }
 
 } // namespace linlab

@@ -31,9 +31,18 @@ struct CsvReadOptions {
     char delimiter = 0; ///< 0 = detect among ',', ';', '\t'
     char decimal = 0;   ///< 0 = detect: ',' only for ';'/tab files whose data use a comma; else '.'
     enum class Header { Detect, Yes, No } header = Header::Detect;
-    /// Called now and then with the fraction of the text read (0..1); returning false cancels
-    /// the read with CsvCancelled. Lets a window show progress and a Cancel button.
+    /// Called now and then, always on the calling thread, with the fraction of the text read
+    /// (0..1); returning false cancels the read with CsvCancelled. Lets a window show progress
+    /// and a Cancel button.
     std::function<bool(double fraction)> progress;
+
+    // How, not what: every setting below gives the same table or the same error (tests and the
+    // fuzzer compare them).
+    /// Data of at least this many bytes is parsed by two threads (when the machine has two).
+    std::size_t parallelMinBytes = std::size_t(1) << 20;
+    /// Unquoted data is parsed straight into the matrix; false reads every record with the
+    /// RFC 4180 scanner, the reference.
+    bool fastPath = true;
 };
 
 /// Thrown when CsvReadOptions::progress asked to stop; nothing was read.
@@ -49,6 +58,7 @@ public:
 class CsvReader {
 public:
     /// Reads the file at `path`; throws CsvError (line 0 when the file cannot be read at all).
+    /// A regular file is memory-mapped and, when large and unquoted, parsed by two threads.
     /// Throws std::invalid_argument for impossible options (e.g. delimiter == decimal).
     static CsvTable readFile(const std::string& path, const CsvReadOptions& options = {});
 

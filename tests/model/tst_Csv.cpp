@@ -5,10 +5,12 @@
 #include "CsvWriter.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -94,6 +96,13 @@ private slots:
     void writeFileThenReadFile();
     void writeFileImpossiblePath();
     void writeFileFailedRenameLeavesNothing();
+    void readingWaysAgree_data();
+    void readingWaysAgree();
+    void largeFileInTwoThreads();
+    void largeFileFirstErrorInFileOrder_data();
+    void largeFileFirstErrorInFileOrder();
+    void largeFileQuoteLateFallsBackToScanner();
+    void largeFileCancel();
 };
 
 void tst_Csv::lessonDataWithHeader()
@@ -568,6 +577,218 @@ void tst_Csv::writeFileFailedRenameLeavesNothing()
     }
     QCOMPARE(QDir(dir.path()).entryList(QDir::NoDotAndDotDot | QDir::AllEntries),
              QStringList{QStringLiteral("target")});
+}
+
+namespace {
+
+// The reader's three ways of reading (fast path in one thread, in two, the RFC 4180 scanner
+// alone): the table's values, names and settings, or the error message, as one string.
+std::string outcome(const std::string& text, int way, CsvReadOptions o = {})
+{
+    if (way == 1)
+        o.parallelMinBytes = 1;
+    if (way == 2)
+        o.fastPath = false;
+    try {
+        const CsvTable t = CsvReader::readString(text, kSource, o);
+        std::string out = std::string(1, t.delimiter) + t.decimal + (t.hadHeader ? "H" : "-");
+        for (const std::string& name : t.names)
+            out += "|" + name;
+        for (arma::uword i = 0; i < t.data.n_elem; ++i) {
+            std::uint64_t bits = 0;
+            std::memcpy(&bits, &t.data(i), sizeof bits);
+            out += " " + std::to_string(bits);
+        }
+        return out + " " + std::to_string(t.data.n_rows) + "x" + std::to_string(t.data.n_cols);
+    } catch (const std::exception& e) {
+        return std::string("error: ") + e.what();
+    }
+}
+
+// n rows x 3 columns of varied values, written as LinLab writes them (shortest round trip).
+arma::mat variedData(arma::uword n)
+{
+    std::mt19937_64 random(42);
+    std::uniform_real_distribution<double> value(-1e3, 1e3);
+    arma::mat data(n, 3);
+    for (double& v : data)
+        v = value(random);
+    data(0, 0) = 1e-300;
+    data(1, 1) = -0.0;
+    data(2, 2) = 123456789012345678.0;
+    return data;
+}
+
+// The text of `data` under the header a,b,y; line k + 2 holds row k.
+std::string variedText(const arma::mat& data)
+{
+    return CsvWriter::toString({"a", "b", "y"}, data);
+}
+
+std::string writeTemp(const QTemporaryDir& dir, const std::string& text)
+{
+    const QString path = dir.filePath(QStringLiteral("big.csv"));
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) ||
+        file.write(text.data(), qint64(text.size())) != qint64(text.size()))
+        return {};
+    return path.toStdString();
+}
+
+// Where line `line` (1-based) of `text` starts.
+std::size_t lineStart(const std::string& text, std::size_t line)
+{
+    std::size_t at = 0;
+    for (std::size_t l = 1; l < line; ++l)
+        at = text.find('\n', at) + 1;
+    return at;
+}
+
+// Replaces the first field of line `line` of `text` with `field`.
+std::string withFirstField(std::string text, std::size_t line, const std::string& field)
+{
+    const std::size_t at = lineStart(text, line);
+    return text.replace(at, text.find(',', at) - at, field);
+}
+
+} // namespace
+
+void tst_Csv::readingWaysAgree_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    const char* texts[] = {
+        "hours,sleep,score\n5,7,75\n3,6,60\n8,8,90\n",
+        "1,2\n3,4\n",
+        "x;y\n1,5;2,25\n-3,0;4\n",
+        "x\ty\n1.5\t2\n",
+        "\xEF\xBB\xBFx,y\r\n1,2\r\n\r\n3,4\r\n\r\n",
+        "x,y\n\n  \n1,2\n \t\n3,4",
+        "x,y\n1,2\n\"3\",4\n",
+        "x,y\n 1 ,+2\n3,4\n",
+        "x,y\n1,2\n3,1.5abc\n",
+        "x,y\n1,2\n3\n4,5,6\n",
+        "x,y\n1,2\n3,\n",
+        "x,y\n1,2\n-inf,4\n",
+        "x,y\n1,2\n1e999,4\n",
+        "x,y\n.5,-.5\n5.,1e-320\n",
+        "x,y\n1,2,\n",
+        "x,y\n1,2\n3,4\r",
+        "x,y\n1,2\n3,4 \n",
+        "x,y\n1,\"2\n\"\n",
+        "x,y\n1,2\n3,\"4\n",
+        "x,y\n1,2\n3,4\nq,\"5\"\n",
+        "x,y\n1,2\n3,0x10\n",
+    };
+    int i = 0;
+    for (const char* t : texts)
+        QTest::newRow(QByteArray::number(i++).constData()) << QByteArray(t);
+}
+
+void tst_Csv::readingWaysAgree()
+{
+    QFETCH(QByteArray, text);
+    const std::string s = text.toStdString();
+    const std::string reference = outcome(s, 2);
+    QCOMPARE(QString::fromStdString(outcome(s, 0)), QString::fromStdString(reference));
+    QCOMPARE(QString::fromStdString(outcome(s, 1)), QString::fromStdString(reference));
+}
+
+void tst_Csv::largeFileInTwoThreads()
+{
+    // About 2.5 MB: past the two-thread threshold, read through the memory map.
+    const arma::mat data = variedData(50000);
+    std::string text = variedText(data);
+    // Blank lines in both halves leave unused rows that are closed up.
+    text.insert(lineStart(text, 40000), "\n \r\n");
+    text.insert(lineStart(text, 10), "\n");
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const std::string path = writeTemp(dir, text);
+    QVERIFY(!path.empty());
+
+    std::vector<double> fractions;
+    CsvReadOptions o;
+    o.progress = [&](double f) {
+        fractions.push_back(f);
+        return true;
+    };
+    const CsvTable t = CsvReader::readFile(path, o);
+    QCOMPARE(joined(t.names), QStringLiteral("a|b|y"));
+    QVERIFY(bitExact(t.data, data));
+    QVERIFY(!fractions.empty());
+    QVERIFY(std::is_sorted(fractions.begin(), fractions.end()));
+    QVERIFY(fractions.front() >= 0 && fractions.back() <= 1);
+
+    // The same text from memory and by the scanner alone.
+    QCOMPARE(QString::fromStdString(outcome(text, 0)), QString::fromStdString(outcome(text, 2)));
+}
+
+void tst_Csv::largeFileFirstErrorInFileOrder_data()
+{
+    QTest::addColumn<int>("firstBad");  // line of the first bad value
+    QTest::addColumn<int>("secondBad"); // a later bad value, 0 for none
+    // The two threads cut the data near its middle (line ~25,000 of 50,001).
+    QTest::newRow("first half") << 100 << 0;
+    QTest::newRow("second half") << 49000 << 0;
+    QTest::newRow("last line") << 50001 << 0;
+    // The second thread meets its error long before the first thread reaches its own.
+    QTest::newRow("late in first half, early in second") << 24000 << 25100;
+}
+
+void tst_Csv::largeFileFirstErrorInFileOrder()
+{
+    QFETCH(int, firstBad);
+    QFETCH(int, secondBad);
+    std::string text = variedText(variedData(50000));
+    text = withFirstField(text, std::size_t(firstBad), "oops");
+    if (secondBad > 0)
+        text = withFirstField(text, std::size_t(secondBad), "worse");
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const std::string path = writeTemp(dir, text);
+    QVERIFY(!path.empty());
+    try {
+        CsvReader::readFile(path);
+        QFAIL("no error");
+    } catch (const CsvError& e) {
+        QCOMPARE(int(e.line()), firstBad);
+        QCOMPARE(int(e.column()), 1);
+        QVERIFY2(e.reason().find("found \"oops\"") != std::string::npos, e.what());
+    }
+}
+
+void tst_Csv::largeFileQuoteLateFallsBackToScanner()
+{
+    const arma::mat data = variedData(50000);
+    std::string text = variedText(data);
+    // A quoted value near the end (line 49,990 holds row 49,988): the fast path gives up there
+    // and the scanner reads the whole file, to the same numbers.
+    const std::size_t at = lineStart(text, 49990);
+    text.insert(text.find(',', at), "\"");
+    text.insert(at, "\"");
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const std::string path = writeTemp(dir, text);
+    QVERIFY(!path.empty());
+    const CsvTable t = CsvReader::readFile(path);
+    QVERIFY(bitExact(t.data, data));
+}
+
+void tst_Csv::largeFileCancel()
+{
+    std::string text = variedText(variedData(50000));
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const std::string path = writeTemp(dir, text);
+    QVERIFY(!path.empty());
+    int calls = 0;
+    CsvReadOptions o;
+    o.progress = [&](double) {
+        ++calls;
+        return false; // Cancel at the first report
+    };
+    QVERIFY_THROWS_EXCEPTION(CsvCancelled, CsvReader::readFile(path, o));
+    QCOMPARE(calls, 1);
 }
 
 QTEST_APPLESS_MAIN(tst_Csv)
