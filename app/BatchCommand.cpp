@@ -11,6 +11,7 @@
 #include "DataExport.h"
 #include "NumpyScript.h"
 #include "JsonWriter.h"
+#include "NumberFormat.h"
 
 #include <algorithm>
 #include <optional>
@@ -258,6 +259,12 @@ int BatchCommand::run(const std::vector<std::string>& args, std::ostream& out, s
         }
         const Analysis analysis(data, settings);
         const arma::uword d = data.featureCount();
+        // The file's numbers are finite, but a scale factor can carry values near 1e300 past the
+        // largest double: name the column rather than report a page of nulls.
+        for (arma::uword c = 0; c < d; ++c)
+            if (!analysis.features().col(c).is_finite())
+                throw std::invalid_argument("--scale " + formatDouble(settings.scale) + " takes feature \"" +
+                                            data.featureNames()[c] + "\" past the largest double");
 
         LinearModel model(d);
         const bool lessonDefaults = o.file.empty() && data.isLesson();

@@ -65,7 +65,8 @@ public:
             grad[i] = (2.0 / m_n) * (m_sd[i] + m_anchorGrad[i]) + 2.0 * delta * m_mean[i];
         }
         grad[m_d] = 2.0 * delta;
-        return std::max(0.0, sse / m_n) + delta * delta;
+        const double meanSquare = sse / m_n; // as SufficientStatistics::mse: NaN stays NaN
+        return (meanSquare < 0.0 ? 0.0 : meanSquare) + delta * delta;
     }
 
 private:
@@ -218,8 +219,15 @@ GradientDescentResult descend(const SufficientStatistics& stats, const LinearMod
     TrajectoryRecorder trajectory(settings.maxTrajectoryPoints, d + 1);
     trajectory.offer(0, theta);
 
-    if (stats.sampleCount() == 0 || !std::isfinite(result.learningRate)) {
+    if (stats.sampleCount() == 0) {
         result.stopReason = StopReason::NoData;
+        trajectory.finish(0, theta, result);
+        return result;
+    }
+    if (!std::isfinite(result.learningRate)) {
+        // Data whose curvature overflows (values near 1e300): no step can be taken.
+        result.diverged = true;
+        result.stopReason = StopReason::Diverged;
         trajectory.finish(0, theta, result);
         return result;
     }

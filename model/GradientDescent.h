@@ -46,7 +46,8 @@ struct GradientDescentResult {
 };
 
 /// When a run counts as diverged (it stops there, with StopReason::Diverged):
-///  - always: a loss, weight or gradient that is not finite (the last finite step is kept);
+///  - always: a loss, weight or gradient that is not finite (the last finite step is kept), or
+///    a Hessian that overflows, so that no stable rate exists (values near 1e300; no step taken);
 ///  - plain full-batch descent (momentum 0): the loss rises above its starting value. At a
 ///    stable rate the full gradient step never raises the loss, so a rise means the rate is past
 ///    the bound 2 / lambda_max;

@@ -55,7 +55,8 @@ LeastSquaresResult LeastSquares::solveCentred(const arma::mat& Xc, const arma::v
     arma::vec lambda;
     arma::mat V;
     bool useSvd = true;
-    if (arma::eig_sym(lambda, V, Sxx)) {
+    // An overflowed Gram matrix (features near 1e300) goes straight to the SVD of the data.
+    if (Sxx.is_finite() && arma::eig_sym(lambda, V, Sxx)) {
         const double lmax = lambda.max(), lmin = lambda.min();
         if (lmax > 0 && lmin > lmax / kGramConditionLimit) {
             useSvd = false;
@@ -75,6 +76,8 @@ LeastSquaresResult LeastSquares::solveCentred(const arma::mat& Xc, const arma::v
         r.method = "failed";
     }
     r.rankDeficient = r.rank < d;
+    if (r.rankDeficient) // the smallest singular value is rounding (or missing when n <= d)
+        r.conditionNumber = arma::datum::inf;
     r.rank += 1; // the intercept column of [X 1]
     return r;
 }

@@ -42,7 +42,7 @@ LossSurfaceGrid LossSurface::compute(const SufficientStatistics& stats, const Li
         for (arma::uword b = 0; b < spec.ySteps; ++b) {
             const double dy = grid.y(b) - y0;
             const double v = base + gx * dx + gy * dy + 0.5 * (hxx * dx * dx + 2.0 * hxy * dx * dy + hyy * dy * dy);
-            grid.values(a, b) = std::max(0.0, v);
+            grid.values(a, b) = v < 0.0 ? 0.0 : v; // rounding below zero; NaN stays NaN
         }
     }
     return grid;

@@ -99,10 +99,12 @@ std::string NumpyScript::generate(const Dataset& data, const TransformSettings& 
     o << "scale = " << py(settings.scale) << "\n";
     o << "X_scaled = X * scale\n";
     o << "mean = X_scaled.mean(axis=0)\n";
-    o << "std = X_scaled.std(axis=0, ddof=" << settings.ddof << ") if n > " << settings.ddof
-      << " else np.full(X.shape[1], np.nan)\n";
     o << "xmin = X_scaled.min(axis=0)\n";
     o << "xmax = X_scaled.max(axis=0)\n";
+    o << "# Each column over a power of two near its size (exact), so squares of 1e300 cannot overflow.\n";
+    o << "p2 = np.frexp(np.maximum(np.abs(xmin), np.abs(xmax)))[1]\n";
+    o << "std = np.ldexp(np.ldexp(X_scaled, -p2).std(axis=0, ddof=" << settings.ddof << "), p2) if n > "
+      << settings.ddof << " else np.full(X.shape[1], np.nan)\n";
     o << "# A (near-)constant feature is not divided by its spread, as scikit-learn does.\n";
     o << "zero_variance = (xmax - xmin) <= " << py(Transform::kZeroSpreadTolerance)
       << " * np.maximum(np.abs(xmin), np.abs(xmax))\n\n";
@@ -136,7 +138,7 @@ std::string NumpyScript::generate(const Dataset& data, const TransformSettings& 
         o << "\n# Full-batch gradient descent with the true gradient of the MSE.\n";
         o << "A = np.column_stack([X_t, np.ones(n)])\n";
         o << "H = 2.0 / n * A.T @ A  # the MSE's Hessian\n";
-        o << "lr_stable_max = 2.0 / np.linalg.eigvalsh(H).max()\n";
+        o << "lr_stable_max = 2.0 / np.linalg.eigvalsh(H).max() if np.all(np.isfinite(H)) else np.nan\n";
         o << "lr = " << (gd->learningRate > 0 ? py(gd->learningRate) : std::string("0.5 * lr_stable_max")) << "\n";
         o << "max_epochs = " << gd->maxEpochs << "\n";
         o << "tol = " << py(gd->tolerance) << "\n";
@@ -148,8 +150,10 @@ std::string NumpyScript::generate(const Dataset& data, const TransformSettings& 
         o << "start_loss = loss\n";
         o << "loss_history = [loss]\n";
         o << "limit = tol * max(1.0, np.linalg.norm(grad))\n";
-        o << "epochs_run, converged, diverged = 0, False, False\n";
-        o << "for epoch in range(1, max_epochs + 1):\n";
+        o << "epochs_run, converged = 0, False\n";
+        o << "# A loss or rate that overflows: no step is taken.\n";
+        o << "diverged = not (np.isfinite(loss) and np.all(np.isfinite(grad)) and np.isfinite(lr))\n";
+        o << "for epoch in range(1, 0 if diverged else max_epochs + 1):\n";
         o << "    if np.linalg.norm(grad) <= limit:\n";
         o << "        converged = True\n";
         o << "        break\n";
@@ -188,8 +192,10 @@ std::string NumpyScript::generate(const Dataset& data, const TransformSettings& 
     o << "coef, _, rank, _ = np.linalg.lstsq(A_ls, y, rcond=None)\n";
     o << "ls_mse = np.mean((A_ls @ coef - y) ** 2)\n\n";
 
+    o << "def num(v):\n"
+         "    return float(v) if np.isfinite(v) else None  # JSON has no NaN or Infinity\n\n";
     o << "def listify(a):\n"
-         "    return [None if not np.isfinite(v) else float(v) for v in np.ravel(a)]\n\n";
+         "    return [num(v) for v in np.ravel(a)]\n\n";
     o << "report = {\n"
          "    \"n_samples\": int(n),\n"
          "    \"n_features\": int(X.shape[1]),\n"
@@ -203,27 +209,27 @@ std::string NumpyScript::generate(const Dataset& data, const TransformSettings& 
          "    \"features\": [listify(row) for row in X_t],\n"
          "    \"labels\": listify(y),\n"
          "    \"weights\": listify(weights),\n"
-         "    \"bias\": float(bias),\n"
+         "    \"bias\": num(bias),\n"
          "    \"weights_original\": listify(weights_original),\n"
-         "    \"bias_original\": float(bias_original),\n"
+         "    \"bias_original\": num(bias_original),\n"
          "    \"predictions\": listify(predictions),\n"
          "    \"residuals\": listify(errors),\n"
-         "    \"mse\": float(mse),\n"
-         "    \"rmse\": float(np.sqrt(mse)),\n"
-         "    \"mae\": float(np.mean(np.abs(errors))),\n"
-         "    \"r2\": r2,\n"
+         "    \"mse\": num(mse),\n"
+         "    \"rmse\": num(np.sqrt(mse)),\n"
+         "    \"mae\": num(np.mean(np.abs(errors))),\n"
+         "    \"r2\": None if r2 is None else num(r2),\n"
          "    \"grad_weights\": listify(grad_weights),\n"
-         "    \"grad_bias\": float(grad_bias),\n"
+         "    \"grad_bias\": num(grad_bias),\n"
          "    \"lesson_gradient\": listify(lesson_gradient),\n"
-         "    \"least_squares\": {\"weights\": listify(coef[:-1]), \"bias\": float(coef[-1]),\n"
-         "                      \"mse\": float(ls_mse), \"rank\": int(rank)},\n"
+         "    \"least_squares\": {\"weights\": listify(coef[:-1]), \"bias\": num(coef[-1]),\n"
+         "                      \"mse\": num(ls_mse), \"rank\": int(rank)},\n"
          "}\n";
     if (gd) {
-        o << "report[\"fit\"] = {\"method\": \"gd\", \"lr\": float(lr), \"lr_stable_max\": float(lr_stable_max),\n"
+        o << "report[\"fit\"] = {\"method\": \"gd\", \"lr\": num(lr), \"lr_stable_max\": num(lr_stable_max),\n"
              "                 \"epochs_run\": epochs_run, \"converged\": converged, \"diverged\": diverged,\n"
              "                 \"loss_history\": listify(loss_history)}\n";
     }
-    o << "print(json.dumps(report, indent=2))\n";
+    o << "print(json.dumps(report, indent=2, allow_nan=False))\n";
     return o.str();
 }
 

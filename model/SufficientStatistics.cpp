@@ -64,11 +64,14 @@ double SufficientStatistics::mse(const arma::vec& weights, double bias) const
     const double n = static_cast<double>(m_n);
     const double delta = meanResidual(weights, bias);
     double sse = m_anchorSse;
-    if (weights.n_elem) {
-        const arma::vec dw = weights - m_ls.weights;
+    const arma::vec dw = weights - m_ls.weights;
+    // At the fit itself there is nothing to add, and an overflowed Sxx (features near 1e300)
+    // times zero would be NaN where the fit's own loss is a fine number.
+    if (arma::any(dw != 0.0))
         sse += arma::dot(dw, m_sxx * dw) + 2.0 * arma::dot(dw, m_anchorGrad);
-    }
-    return std::max(0.0, sse / n) + delta * delta;
+    // Rounding may leave a tiny negative SSE; an overflow (NaN or inf) must stay not a number.
+    const double meanSquare = sse / n;
+    return (meanSquare < 0.0 ? 0.0 : meanSquare) + delta * delta;
 }
 
 Gradient SufficientStatistics::gradient(const arma::vec& weights, double bias) const
@@ -84,10 +87,13 @@ Gradient SufficientStatistics::gradient(const arma::vec& weights, double bias) c
     const double n = static_cast<double>(m_n);
     const double delta = meanResidual(weights, bias);
     // sum_i x_i e_i = Xc^T e + n mean_x delta, and Xc^T e = Sxx (w - p) + Xc^T r.
-    if (weights.n_elem)
-        g.weights = (2.0 / n) * (m_sxx * (weights - m_ls.weights) + m_anchorGrad) + 2.0 * delta * m_meanX.t();
-    else
+    const arma::vec dw = weights - m_ls.weights;
+    if (weights.n_elem == 0)
         g.weights.reset();
+    else if (arma::any(dw != 0.0))
+        g.weights = (2.0 / n) * (m_sxx * dw + m_anchorGrad) + 2.0 * delta * m_meanX.t();
+    else // at the fit: as in mse(), no overflowed Sxx times zero
+        g.weights = (2.0 / n) * m_anchorGrad + 2.0 * delta * m_meanX.t();
     g.bias = 2.0 * delta;
     return g;
 }
@@ -122,7 +128,8 @@ double SufficientStatistics::stableLearningRate() const
     if (m_n == 0)
         return arma::datum::nan;
     arma::vec lambda;
-    if (!arma::eig_sym(lambda, hessian()) || lambda.max() <= 0)
+    const arma::mat H = hessian();
+    if (!H.is_finite() || !arma::eig_sym(lambda, H) || lambda.max() <= 0)
         return arma::datum::nan;
     return 2.0 / lambda.max();
 }

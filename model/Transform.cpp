@@ -1,5 +1,6 @@
 #include "Transform.h"
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 
@@ -61,7 +62,17 @@ Transform Transform::fit(const arma::mat& X, const TransformSettings& settings)
     t.m_max = arma::max(scaled, 0);
     if (n > static_cast<arma::uword>(settings.ddof)) {
         // Armadillo's norm_type 1 divides by N (NumPy's ddof 0); norm_type 0 by N - 1.
-        t.m_std = arma::stddev(scaled, settings.ddof == 0 ? 1 : 0, 0);
+        const arma::uword normType = settings.ddof == 0 ? 1 : 0;
+        for (arma::uword j = 0; j < d; ++j) {
+            // Squares of values past 1e154 overflow and those under 1e-154 underflow, so the
+            // std of 1e300 or 1e-300 would come out inf or 0. Divide the column by a power of
+            // two near its size first: that is exact, so ordinary data keeps NumPy's bits.
+            int exponent = 0;
+            std::frexp(std::max(std::abs(t.m_min(j)), std::abs(t.m_max(j))), &exponent);
+            arma::vec column = scaled.col(j);
+            column.transform([exponent](double v) { return std::ldexp(v, -exponent); });
+            t.m_std(j) = std::ldexp(arma::stddev(column, normType), exponent);
+        }
     }
 
     for (arma::uword j = 0; j < d; ++j) {

@@ -581,6 +581,10 @@ QString TrainingSession::stopText() const
     }
     const double bound = stableRateBound(m_document->analysis().statistics(), m_runSettings.momentum);
     const double rate = r.learningRate;
+    // Values near 1e300: the loss or the bowl's curvature is no number, so no rate can help.
+    if (!std::isfinite(bound) || r.lossHistory.empty() || !std::isfinite(r.lossHistory.front()))
+        return tr("Diverged at the start: the loss or its curvature is past the largest number (values near "
+                  "1e300). Scale the data down.");
     // A plain run stops as soon as the loss rises; heavy ball and SGD when it passes a million
     // times the start. Neither held: the next step overflowed, so this is the last finite one.
     const double start = r.lossHistory.empty() ? 0.0 : r.lossHistory.front();
