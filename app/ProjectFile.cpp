@@ -1,11 +1,11 @@
 #include "ProjectFile.h"
 
+#include "AtomicFile.h"
+
 #include <QFile>
-#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 
 #include <cmath>
 
@@ -255,21 +255,16 @@ ProjectState ProjectFile::fromJson(const QByteArray& json, const QString& source
 
 void ProjectFile::save(const QString& path, const ProjectState& state)
 {
-    // A device or pipe is written to directly; QSaveFile would rename a file over it.
-    const QFileInfo info(path);
-    if (info.exists() && !info.isFile()) {
-        QFile device(path);
-        const QByteArray json = toJson(state);
-        if (!device.open(QIODevice::WriteOnly) || device.write(json) != json.size() || !device.flush())
-            throw ProjectError(QStringLiteral("Cannot write \u201c%1\u201d: %2").arg(path, device.errorString()).toStdString());
-        return;
-    }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        throw ProjectError(QStringLiteral("Cannot write \u201c%1\u201d: %2").arg(path, file.errorString()).toStdString());
+    // The shared atomic writer: a device or pipe is written to directly, a file through a
+    // temporary renamed over it. (QSaveFile, used before, committed a truncated file over the old
+    // one when a write came up short, as on a disk that fills up half-way: Qt 6.4 took the short
+    // write for success.)
     const QByteArray json = toJson(state);
-    if (file.write(json) != json.size() || !file.commit())
-        throw ProjectError(QStringLiteral("Cannot write \u201c%1\u201d: %2").arg(path, file.errorString()).toStdString());
+    try {
+        linlab::writeFileAtomically(path.toStdString(), std::string_view(json.constData(), std::size_t(json.size())));
+    } catch (const std::runtime_error& e) {
+        throw ProjectError(e.what());
+    }
 }
 
 ProjectState ProjectFile::load(const QString& path)

@@ -18,6 +18,7 @@
 #include "MetricsPanel.h"
 #include "ModelPanel.h"
 #include "NumberText.h"
+#include "OpenFileWatcher.h"
 #include "PredictedActualPlotView.h"
 #include "ResidualPlotView.h"
 #include "SetModelCommand.h"
@@ -40,6 +41,7 @@
 #include <QDropEvent>
 #include <QMimeData>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QStandardPaths>
 #include <QToolButton>
 #include <QDockWidget>
@@ -136,6 +138,15 @@ MainWindow::MainWindow(QWidget* parent)
         showMessage(tr("Loading cancelled; your current data is unchanged."), false);
     });
 
+    // Someone else changing the open file is reported; the document stays until the user chooses.
+    m_fileWatch = new OpenFileWatcher(this);
+    connect(m_fileWatch, &OpenFileWatcher::changedOnDisk, this, &MainWindow::onFileChangedOnDisk);
+    // Once the document is replaced (reloaded, or another file opened) the notice has nothing to ask.
+    connect(m_document, &Document::resetDone, this, [this] {
+        if (m_changedNotice)
+            m_changedNotice->close();
+    });
+
     // Unsaved work is copied to a recovery file every minute.
     m_autosave = new QTimer(this);
     m_autosave->setInterval(60 * 1000);
@@ -144,6 +155,7 @@ MainWindow::MainWindow(QWidget* parent)
     setAcceptDrops(true);
 
     connect(m_document->undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
+    connect(m_document->undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::updateChangedNotice);
     connect(m_document, &Document::nameChanged, this, &MainWindow::updateTitle);
     connect(m_document, &Document::evaluationChanged, this, &MainWindow::updateStatus);
     connect(m_table, &DataTableView::message, this, &MainWindow::showMessage);
@@ -289,6 +301,7 @@ void MainWindow::createActions()
         if (!maybeSave())
             return;
         m_projectPath.clear();
+        m_fileWatch->watch({});
         m_document->replaceAll(linlab::Dataset::lesson(), {},
                                linlab::LinearModel(linlab::Dataset::lessonWeights(), linlab::Dataset::lessonBias()),
                                QStringLiteral("lesson"));
@@ -493,6 +506,7 @@ void MainWindow::loadCsv(const QString& path, const linlab::CsvReadOptions& opti
     m_pendingLabel = labelColumn;
     if (!m_loader->start(path, options))
         return;
+    m_csvOptions = options;
     m_loadProgress->setValue(0);
     m_loadProgress->show();
     m_cancelLoad->show();
@@ -510,6 +524,7 @@ void MainWindow::finishCsvLoad(const std::shared_ptr<linlab::CsvTable>& table)
         const linlab::Dataset data = linlab::Dataset::fromTable(*table, arma::uword(label));
         m_projectPath.clear();
         m_document->replaceAll(data, {}, linlab::LinearModel(data.featureCount()), QFileInfo(path).completeBaseName());
+        m_fileWatch->watch(path);
         addRecentFile(path);
         showMessage(tr("Opened %1: %2 rows, %3 features.").arg(QFileInfo(path).fileName()).arg(data.rowCount()).arg(data.featureCount()),
                     false);
@@ -538,6 +553,7 @@ bool MainWindow::loadProject(const QString& path)
         session->setMaxEpochs(qint64(state.training.maxEpochs));
         session->setTolerance(state.training.tolerance);
         m_projectPath = path;
+        m_fileWatch->watch(path);
         addRecentFile(path);
         showMessage(tr("Opened %1.").arg(QFileInfo(path).fileName()), false);
         return true;
@@ -584,6 +600,9 @@ bool MainWindow::saveProjectTo(const QString& path)
         return false;
     }
     m_projectPath = path;
+    m_fileWatch->watch(path); // our own write is the known state; a rename also ended the old watch
+    if (m_changedNotice)
+        m_changedNotice->close(); // saved over the other program's change, knowingly
     m_document->setName(QFileInfo(path).completeBaseName());
     m_document->undoStack()->setClean();
     QFile::remove(recoveryPath());
@@ -630,17 +649,24 @@ void MainWindow::exportDataCsv()
     const QString path = QFileDialog::getSaveFileName(this, tr("Export Data as CSV"),
                                                       QDir(folder).filePath(m_document->name() + QStringLiteral(".csv")),
                                                       tr("CSV files (*.csv)"));
-    if (path.isEmpty())
-        return;
+    if (!path.isEmpty())
+        exportDataCsvTo(path, transformed->isChecked(), predictions->isChecked());
+}
+
+bool MainWindow::exportDataCsvTo(const QString& path, bool transformed, bool predictions)
+{
     try {
         const linlab::CsvTable table = linlab::DataExport::table(
-            m_document->dataset(), m_document->analysis(), m_document->evaluation(),
-            {transformed->isChecked(), predictions->isChecked()});
+            m_document->dataset(), m_document->analysis(), m_document->evaluation(), {transformed, predictions});
         linlab::CsvWriter::writeFile(path.toStdString(), table.names, table.data);
-        showMessage(tr("Wrote %1.").arg(QFileInfo(path).fileName()), false);
     } catch (const std::exception& e) {
-        warn(tr("Cannot Export"), QString::fromStdString(e.what()));
+        warn(tr("Cannot Export"), tr("%1\n\nAny file already there is untouched; your data is still open and unchanged.")
+                                      .arg(QString::fromStdString(e.what())));
+        return false;
     }
+    m_fileWatch->noteOwnWrite(path); // written over the open CSV: not someone else's change
+    showMessage(tr("Wrote %1.").arg(QFileInfo(path).fileName()), false);
+    return true;
 }
 
 void MainWindow::exportNumpyScript()
@@ -650,8 +676,12 @@ void MainWindow::exportNumpyScript()
     const QString path = QFileDialog::getSaveFileName(this, tr("Export NumPy Script"),
                                                       QDir(folder).filePath(m_document->name() + QStringLiteral(".py")),
                                                       tr("Python scripts (*.py)"));
-    if (path.isEmpty())
-        return;
+    if (!path.isEmpty())
+        exportNumpyScriptTo(path);
+}
+
+bool MainWindow::exportNumpyScriptTo(const QString& path)
+{
     try {
         // A plain gradient-descent run being watched is repeated in the script from its start.
         const TrainingSession* session = m_training->session();
@@ -662,10 +692,14 @@ void MainWindow::exportNumpyScript()
                     : linlab::NumpyScript::generate(m_document->dataset(), m_document->transformSettings(),
                                                     m_document->model());
         linlab::writeFileAtomically(path.toStdString(), script);
-        showMessage(tr("Wrote %1: run it with python3 to see the same numbers.").arg(QFileInfo(path).fileName()), false);
     } catch (const std::exception& e) {
-        warn(tr("Cannot Export"), QString::fromStdString(e.what()));
+        warn(tr("Cannot Export"), tr("%1\n\nAny file already there is untouched; your data is still open and unchanged.")
+                                      .arg(QString::fromStdString(e.what())));
+        return false;
     }
+    m_fileWatch->noteOwnWrite(path);
+    showMessage(tr("Wrote %1: run it with python3 to see the same numbers.").arg(QFileInfo(path).fileName()), false);
+    return true;
 }
 
 void MainWindow::exportPlots()
@@ -677,6 +711,72 @@ void MainWindow::exportPlots()
                                               {QStringLiteral("loss-curve"), m_training->lossCurve()->plot()}};
     ExportPlotDialog dialog(plots, m_document->name(), this);
     dialog.exec();
+}
+
+void MainWindow::onFileChangedOnDisk(const QString& path, bool exists)
+{
+    Q_UNUSED(path); // always the watched file
+    m_changedFileExists = exists;
+    if (!m_changedNotice) {
+        // Not modal: the user may look at both versions before choosing; nothing happens until then.
+        auto* box = new QMessageBox(QMessageBox::Warning, tr("File Changed on Disk"), QString(), QMessageBox::NoButton, this);
+        box->setObjectName(QStringLiteral("linlabFileChanged"));
+        box->setWindowModality(Qt::NonModal);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        QPushButton* reload = box->addButton(tr("Reload"), QMessageBox::AcceptRole);
+        reload->setObjectName(QStringLiteral("reloadButton"));
+        QPushButton* keep = box->addButton(tr("Keep Mine"), QMessageBox::RejectRole);
+        keep->setObjectName(QStringLiteral("keepButton"));
+        box->setDefaultButton(keep);
+        connect(box, &QMessageBox::buttonClicked, this, [this, reload](QAbstractButton* button) {
+            if (button == reload)
+                QTimer::singleShot(0, this, &MainWindow::reloadFromDisk); // after the notice has closed
+        });
+        m_changedNotice = box;
+    }
+    updateChangedNotice();
+    m_changedNotice->show();
+}
+
+void MainWindow::updateChangedNotice()
+{
+    if (!m_changedNotice)
+        return;
+    const QString name = QFileInfo(m_fileWatch->path()).fileName();
+    const bool modified = !m_document->undoStack()->isClean();
+    auto* reload = m_changedNotice->findChild<QPushButton*>(QStringLiteral("reloadButton"));
+    reload->setVisible(m_changedFileExists);
+    reload->setText(modified ? tr("Discard Changes and Reload") : tr("Reload"));
+    if (!m_changedFileExists) {
+        m_changedNotice->setText(tr("“%1” was deleted or moved on disk.").arg(name));
+        m_changedNotice->setInformativeText(
+            tr("What is open stays as it is; Save writes it to %1 again.").arg(m_fileWatch->path()));
+        return;
+    }
+    m_changedNotice->setText(tr("“%1” changed on disk.").arg(name));
+    m_changedNotice->setInformativeText(
+        modified ? tr("Another program changed %1. Reload reads it again and discards your unsaved changes; "
+                      "Keep Mine keeps what is open, and the next Save writes over the file.")
+                       .arg(m_fileWatch->path())
+                 : tr("Another program changed %1. Reload reads it again; Keep Mine keeps what is open, and the "
+                      "next Save writes over the file.")
+                       .arg(m_fileWatch->path()));
+}
+
+void MainWindow::reloadFromDisk()
+{
+    const QString path = m_fileWatch->path();
+    if (path.isEmpty())
+        return;
+    if (!QFileInfo::exists(path)) {
+        warn(tr("Cannot Reload"), tr("“%1” is no longer there; what is open stays as it is.").arg(path));
+        return;
+    }
+    // The same paths as opening it: a bad file is reported and the open document kept.
+    if (QFileInfo(path).suffix().compare(QStringLiteral("linlab"), Qt::CaseInsensitive) == 0)
+        loadProject(path);
+    else
+        loadCsv(path, m_csvOptions, m_pendingLabel);
 }
 
 void MainWindow::addRecentFile(const QString& path)
@@ -732,6 +832,7 @@ void MainWindow::offerRecovery()
         QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
     if (answer == QMessageBox::Yes && loadProject(path)) {
         m_projectPath.clear(); // saving asks where, rather than writing over the recovery file
+        m_fileWatch->watch({});
         m_document->undoStack()->resetClean(); // recovered work is unsaved work
         return;
     }

@@ -7,6 +7,8 @@
 #include "ProjectFile.h"
 
 #include <QMainWindow>
+#include <QMessageBox> // QPointer<QMessageBox> needs the whole class
+#include <QPointer>
 
 #include <memory>
 
@@ -17,6 +19,7 @@ class Document;
 class LessonPane;
 class MetricsPanel;
 class ModelPanel;
+class OpenFileWatcher;
 class PredictedActualPlotView;
 class QAction;
 class QDockWidget;
@@ -62,6 +65,16 @@ public:
     bool loadProject(const QString& path);
     /// Saves the project to `path`; false (and a message) when it cannot be written.
     bool saveProjectTo(const QString& path);
+    /// Writes the data as CSV (raw or transformed, optionally with predictions and residuals);
+    /// false (and a message) when it cannot be written. What was at `path` is then untouched.
+    bool exportDataCsvTo(const QString& path, bool transformed, bool predictions);
+    /// Writes the NumPy script; false (and a message) when it cannot be written.
+    bool exportNumpyScriptTo(const QString& path);
+    /// Watches the file the document was read from or saved to (project or CSV).
+    OpenFileWatcher* fileWatcher() const { return m_fileWatch; }
+    /// The non-modal "changed on disk" notice while it is shown (buttons "reloadButton" and
+    /// "keepButton"); null otherwise.
+    QMessageBox* changedOnDiskNotice() const { return m_changedNotice; }
     /// Writes the recovery file now (the timer does it every minute while there are unsaved changes).
     void autosaveNow();
     /// Where unsaved work is kept in case LinLab does not close normally.
@@ -96,6 +109,9 @@ private:
     void addRecentFile(const QString& path);
     void updateRecentMenu();
     void finishCsvLoad(const std::shared_ptr<linlab::CsvTable>& table);
+    void onFileChangedOnDisk(const QString& path, bool exists);
+    void updateChangedNotice();
+    void reloadFromDisk();
     ProjectState currentState() const;
 
     Document* m_document;
@@ -141,6 +157,10 @@ private:
     QString m_projectPath;
     CsvLoader* m_loader = nullptr;
     int m_pendingLabel = -1;
+    linlab::CsvReadOptions m_csvOptions; ///< how the open CSV was read, to read it again the same way
+    OpenFileWatcher* m_fileWatch = nullptr;
+    QPointer<QMessageBox> m_changedNotice;
+    bool m_changedFileExists = true; ///< what the notice reports: changed, or gone
     QProgressBar* m_loadProgress = nullptr;
     QToolButton* m_cancelLoad = nullptr;
     QTimer* m_autosave = nullptr;
