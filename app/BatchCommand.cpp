@@ -244,8 +244,13 @@ int BatchCommand::run(const std::vector<std::string>& args, std::ostream& out, s
         const arma::uword label =
             o.label.empty() ? table.data.n_cols - 1 : findColumn(table, "--label", o.label, source);
         std::vector<arma::uword> featureColumns;
-        for (const auto& f : o.features)
-            featureColumns.push_back(findColumn(table, "--features", f, source));
+        for (const auto& f : o.features) {
+            const arma::uword column = findColumn(table, "--features", f, source);
+            // A column twice is a mistake (and a copy of it makes the fit singular).
+            if (std::find(featureColumns.begin(), featureColumns.end(), column) != featureColumns.end())
+                throw UsageError("--features: column \"" + table.names[column] + "\" is named twice");
+            featureColumns.push_back(column);
+        }
         const Dataset data = Dataset::fromTable(table, label, featureColumns);
         // A project brings its own settings and model; options given on the command line win.
         TransformSettings settings = o.transform;

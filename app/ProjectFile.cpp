@@ -191,8 +191,11 @@ ProjectState ProjectFile::fromJson(const QByteArray& json, const QString& source
         r.fail(QStringLiteral("data.features"),
                QStringLiteral("has %1 columns for %2 feature names").arg(columns.size()).arg(names.size()));
     arma::mat X(labels.n_elem, columns.size());
-    for (qsizetype j = 0; j < columns.size(); ++j)
-        X.col(j) = r.vector(columns.at(j), QStringLiteral("data.features[%1]").arg(j), qsizetype(labels.n_elem));
+    for (qsizetype j = 0; j < columns.size(); ++j) {
+        const arma::vec column = r.vector(columns.at(j), QStringLiteral("data.features[%1]").arg(j), qsizetype(labels.n_elem));
+        if (X.n_rows > 0) // (no rows: col() would bind a reference to no memory)
+            X.col(j) = column;
+    }
     try {
         state.dataset = Dataset(std::move(X), labels, std::move(names), labelName.toStdString());
     } catch (const std::exception& e) {

@@ -196,6 +196,9 @@ void tst_BatchCommand::usageErrors_data()
     QTest::newRow("bad label") << QStringList{QStringLiteral("--label"), QStringLiteral("grade")} << QStringLiteral("no column \"grade\"");
     QTest::newRow("bad epochs") << QStringList{QStringLiteral("--epochs"), QStringLiteral("2.5")} << QStringLiteral("whole number");
     QTest::newRow("two files") << QStringList{QStringLiteral("a.csv"), QStringLiteral("b.csv")} << QStringLiteral("only one FILE");
+    // Found by fuzz_batch_args: a column listed a thousand times made a 1000-feature fit.
+    QTest::newRow("feature twice") << QStringList{QStringLiteral("--features"), QStringLiteral("1,hours_studied")}
+                                   << QStringLiteral("column \"hours_studied\" is named twice");
 }
 
 void tst_BatchCommand::usageErrors()
