@@ -12,7 +12,7 @@ Document::Document(QObject* parent)
     , m_name(QStringLiteral("lesson"))
 {
     m_analysis = Analysis(m_dataset, m_settings);
-    m_evaluation = evaluateModel();
+    evaluateModel();
 }
 
 Document::~Document() = default;
@@ -40,24 +40,26 @@ LinearModel Document::leastSquaresModel() const
     return LinearModel(ls.weights, ls.bias);
 }
 
-Evaluation Document::evaluateModel() const
+void Document::evaluateModel()
 {
-    return m_dataset.rowCount() <= kDirectEvaluationRows ? m_analysis.evaluate(m_model)
-                                                         : m_analysis.evaluateFast(m_model);
+    if (m_dataset.rowCount() <= kDirectEvaluationRows)
+        m_evaluation = m_analysis.evaluate(m_model);
+    else
+        m_analysis.evaluateFast(m_model, m_evaluation); // in place: a tick allocates nothing
 }
 
 void Document::recompute(Recompute what, bool modelToo)
 {
     if (what == Recompute::Analysis) {
         try {
-            m_analysis = Analysis(m_dataset, m_settings);
+            m_analysis = Analysis(m_dataset, m_settings, std::move(m_analysis));
         } catch (const std::exception&) {
             // Settings are validated before they get here; fall back to the raw data rather than fail.
             m_settings = TransformSettings{};
             m_analysis = Analysis(m_dataset, m_settings);
         }
     }
-    m_evaluation = evaluateModel();
+    evaluateModel();
     if (what == Recompute::Analysis)
         emit analysisChanged();
     if (modelToo)
@@ -161,7 +163,7 @@ void Document::replaceAll(const Dataset& dataset, const TransformSettings& setti
     m_model = model.weights().n_elem == dataset.featureCount() ? model : LinearModel(dataset.featureCount());
     m_undoStack->clear();
     m_analysis = Analysis(m_dataset, m_settings);
-    m_evaluation = evaluateModel();
+    evaluateModel();
     emit resetDone();
     setName(name);
     emit analysisChanged();

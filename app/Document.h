@@ -96,7 +96,8 @@ private:
     enum class Recompute { Evaluation, Analysis };
     /// Recomputes, then signals: every signal sees a consistent document.
     void recompute(Recompute what, bool modelToo = false);
-    linlab::Evaluation evaluateModel() const;
+    /// m_evaluation for m_model: from the rows up to kDirectEvaluationRows, else from the statistics.
+    void evaluateModel();
 
     linlab::Dataset m_dataset;
     linlab::TransformSettings m_settings;

@@ -2,6 +2,7 @@
 // (`linlab FILE` opens a CSV or a .linlab project).
 
 #include "BatchCommand.h"
+#include "BlasThreads.h"
 #include "MainWindow.h"
 #include "QtBatchHooks.h"
 
@@ -45,6 +46,7 @@ int runBatch(int argc, char* argv[])
 
 int main(int argc, char* argv[])
 {
+    linlab::useSingleThreadedBlas(); // LinLab's large passes use both cores themselves
     for (int i = 1; i < argc; ++i)
         if (std::strcmp(argv[i], "--batch") == 0)
             return runBatch(argc, argv);

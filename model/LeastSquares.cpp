@@ -42,12 +42,24 @@ bool solveBySvd(const arma::mat& Xc, const arma::vec& yc, LeastSquaresResult& r)
 LeastSquaresResult LeastSquares::solveCentred(const arma::mat& Xc, const arma::vec& yc, const arma::mat& Sxx,
                                               const arma::vec& Sxy)
 {
-    const arma::uword d = Xc.n_cols;
+    return solveCentred(
+        Xc.n_rows, Sxx, Sxy, [&](const arma::vec& w) { return arma::vec(Xc.t() * (Xc * w - yc)); },
+        [&](arma::mat& X, arma::vec& y) {
+            X = Xc;
+            y = yc;
+        });
+}
+
+LeastSquaresResult LeastSquares::solveCentred(arma::uword rows, const arma::mat& Sxx, const arma::vec& Sxy,
+                                              const ResidualGradient& residualGradient,
+                                              const CentredData& centredData)
+{
+    const arma::uword d = Sxx.n_cols;
     LeastSquaresResult r;
     r.weights.zeros(d);
     r.conditionNumber = 1.0;
     r.method = "normal-equations";
-    if (d == 0 || Xc.n_rows == 0) {
+    if (d == 0 || rows == 0) {
         r.rankDeficient = d > 0;
         return r;
     }
@@ -65,15 +77,20 @@ LeastSquaresResult LeastSquares::solveCentred(const arma::mat& Xc, const arma::v
             // Solve the normal equations, then refine once with the residual computed on the
             // data itself: that recovers the accuracy the Gram matrix's squared condition loses.
             r.weights = V * ((V.t() * Sxy) / lambda);
-            const arma::vec correction = V * ((V.t() * (Xc.t() * (Xc * r.weights - yc))) / lambda);
+            const arma::vec correction = V * ((V.t() * residualGradient(r.weights)) / lambda);
             r.weights -= correction;
         }
     }
-    if (useSvd && !solveBySvd(Xc, yc, r)) {
-        r.weights.zeros(d);
-        r.rank = 0;
-        r.conditionNumber = arma::datum::inf;
-        r.method = "failed";
+    if (useSvd) {
+        arma::mat Xc;
+        arma::vec yc;
+        centredData(Xc, yc);
+        if (!solveBySvd(Xc, yc, r)) {
+            r.weights.zeros(d);
+            r.rank = 0;
+            r.conditionNumber = arma::datum::inf;
+            r.method = "failed";
+        }
     }
     r.rankDeficient = r.rank < d;
     if (r.rankDeficient) // the smallest singular value is rounding (or missing when n <= d)

@@ -3,6 +3,7 @@
 // Plain C++17 + Armadillo.
 
 #include <armadillo>
+#include <functional>
 #include <string>
 
 namespace linlab {
@@ -29,6 +30,16 @@ public:
     /// caller sets bias and mse. Never prints; a failed decomposition gives zero weights, flagged.
     static LeastSquaresResult solveCentred(const arma::mat& Xc, const arma::vec& yc, const arma::mat& Sxx,
                                            const arma::vec& Sxy);
+
+    /// Xc^T (Xc w - yc) for given weights w: one pass over the data.
+    using ResidualGradient = std::function<arma::vec(const arma::vec& weights)>;
+    /// Makes the centred data (Xc, yc), for the rare fit that needs the SVD.
+    using CentredData = std::function<void(arma::mat& Xc, arma::vec& yc)>;
+    /// The same, without the centred data in memory: `residualGradient` refines the normal
+    /// equations' answer and `centredData` is called only when the SVD is needed. `rows` is n.
+    static LeastSquaresResult solveCentred(arma::uword rows, const arma::mat& Sxx, const arma::vec& Sxy,
+                                           const ResidualGradient& residualGradient,
+                                           const CentredData& centredData);
 };
 
 } // namespace linlab

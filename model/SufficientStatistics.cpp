@@ -1,10 +1,86 @@
 #include "SufficientStatistics.h"
 
+#include "Parallel.h"
+
 #include <algorithm>
+#include <cmath>
 #include <stdexcept>
 #include <string>
 
 namespace linlab {
+
+namespace {
+
+// Plain loops rather than BLAS for these small products: OpenBLAS, called from two threads at
+// once, spends its time handing work between its own threads.
+double dot(const double* a, const double* b, arma::uword n)
+{
+    // Four running sums: independent additions keep the pipeline full (and vector lanes busy).
+    double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    arma::uword i = 0;
+    for (; i + 4 <= n; i += 4) {
+        s0 += a[i] * b[i];
+        s1 += a[i + 1] * b[i + 1];
+        s2 += a[i + 2] * b[i + 2];
+        s3 += a[i + 3] * b[i + 3];
+    }
+    for (; i < n; ++i)
+        s0 += a[i] * b[i];
+    return (s0 + s1) + (s2 + s3);
+}
+
+// What one thread adds up over its blocks.
+struct Sums {
+    arma::mat sxx;
+    arma::vec sxy;
+    double scalar = 0;
+};
+
+// X and y centred on given means, visited a block of rows at a time.
+struct CentredBlocks {
+    static constexpr arma::uword kBlockRows = 2048;
+
+    const arma::mat& X;
+    const arma::vec& y;
+    const arma::rowvec& meanX;
+    double meanY;
+
+    // init(sums) per thread, add(sums, Xb, yb) per block, then merge(sums) per thread in order.
+    template <typename Init, typename Add, typename Merge>
+    void forEach(Init init, Add add, Merge merge) const
+    {
+        const arma::uword n = X.n_rows;
+        const arma::uword half = n >= 2 * kBlockRows ? n / 2 : n;
+        Sums parts[2];
+        forEachIndex(half < n ? 2 : 1, n * (X.n_cols + 1), [&](std::size_t part) {
+            init(parts[part]);
+            const arma::uword begin = part == 0 ? 0 : half, end = part == 0 ? half : n;
+            arma::mat Xb;
+            arma::vec yb;
+            for (arma::uword a = begin; a < end; a += kBlockRows) {
+                const arma::uword last = std::min(end, a + kBlockRows) - 1;
+                Xb = X.rows(a, last);
+                if (Xb.n_cols > 0) // (each_row on an empty matrix is undefined in Armadillo)
+                    Xb.each_row() -= meanX;
+                yb = y.subvec(a, last) - meanY;
+                add(parts[part], Xb, yb);
+            }
+        });
+        merge(parts[0]);
+        if (half < n)
+            merge(parts[1]);
+    }
+
+    void materialize(arma::mat& Xc, arma::vec& yc) const
+    {
+        Xc = X;
+        if (Xc.n_cols > 0)
+            Xc.each_row() -= meanX;
+        yc = y - meanY;
+    }
+};
+
+} // namespace
 
 SufficientStatistics SufficientStatistics::compute(const arma::mat& X, const arma::vec& y)
 {
@@ -22,28 +98,87 @@ SufficientStatistics SufficientStatistics::compute(const arma::mat& X, const arm
     if (n == 0)
         return s;
 
-    // Two-pass means: the second pass removes the rounding of the first (offset data).
-    s.m_meanX = arma::mean(X, 0);
-    s.m_meanY = arma::mean(y);
-    arma::mat Xc = X;
-    Xc.each_row() -= s.m_meanX;
-    arma::vec yc = y - s.m_meanY;
-    const arma::rowvec fixX = arma::mean(Xc, 0);
-    const double fixY = arma::mean(yc);
-    Xc.each_row() -= fixX;
-    yc -= fixY;
-    s.m_meanX += fixX;
-    s.m_meanY += fixY;
+    // Two-pass means, column by column: the second pass removes the first's rounding (offset data).
+    auto twoPassMean = [n](const double* v) {
+        double sum = 0;
+        for (arma::uword i = 0; i < n; ++i)
+            sum += v[i];
+        double mean = sum / static_cast<double>(n);
+        if (!std::isfinite(mean)) { // the sum overflowed (values near the largest double)
+            mean = 0;
+            for (arma::uword i = 0; i < n; ++i)
+                mean += (v[i] - mean) / static_cast<double>(i + 1);
+        }
+        double fix = 0;
+        for (arma::uword i = 0; i < n; ++i)
+            fix += v[i] - mean;
+        return mean + fix / static_cast<double>(n);
+    };
+    forEachIndex(d + 1, n * (d + 1), [&](std::size_t j) {
+        if (j < d)
+            s.m_meanX(j) = twoPassMean(X.colptr(j));
+        else
+            s.m_meanY = twoPassMean(y.memptr());
+    });
 
-    s.m_sxx = Xc.t() * Xc;
-    s.m_sxx = 0.5 * (s.m_sxx + s.m_sxx.t()); // exactly symmetric for eig_sym
-    s.m_sxy = Xc.t() * yc;
-    s.m_syy = arma::dot(yc, yc);
+    // The centred data is never held whole: blocks of rows are centred into a small buffer (in
+    // cache) and folded into the sums, each half of the rows on its own thread.
+    const CentredBlocks blocks{X, y, s.m_meanX, s.m_meanY};
+    s.m_syy = 0;
+    blocks.forEach(
+        [d](Sums& sums) {
+            sums.sxx.zeros(d, d);
+            sums.sxy.zeros(d);
+        },
+        [d](Sums& sums, const arma::mat& Xb, const arma::vec& yb) {
+            for (arma::uword j = 0; j < d; ++j) {
+                for (arma::uword k = j; k < d; ++k)
+                    sums.sxx(j, k) += dot(Xb.colptr(j), Xb.colptr(k), Xb.n_rows);
+                sums.sxy(j) += dot(Xb.colptr(j), yb.memptr(), Xb.n_rows);
+            }
+            sums.scalar += dot(yb.memptr(), yb.memptr(), yb.n_elem);
+        },
+        [&](const Sums& sums) {
+            s.m_sxx += sums.sxx;
+            s.m_sxy += sums.sxy;
+            s.m_syy += sums.scalar;
+        });
+    s.m_sxx = arma::symmatu(s.m_sxx); // the upper triangle was summed: exactly symmetric for eig_sym
 
-    s.m_ls = LeastSquares::solveCentred(Xc, yc, s.m_sxx, s.m_sxy);
-    const arma::vec r = d > 0 ? arma::vec(Xc * s.m_ls.weights - yc) : arma::vec(-yc);
-    s.m_anchorSse = arma::dot(r, r);
-    s.m_anchorGrad = d > 0 ? arma::vec(Xc.t() * r) : arma::vec();
+    // Xc^T r and |r|^2 for the residual r = Xc w - yc, in one pass.
+    auto residualSums = [&](const arma::vec& w, arma::vec& gradient, double& sse) {
+        gradient.zeros(d);
+        sse = 0;
+        blocks.forEach([d](Sums& sums) { sums.sxy.zeros(d); },
+                       [&w, d](Sums& sums, const arma::mat& Xb, const arma::vec& yb) {
+                           arma::vec r = -yb;
+                           for (arma::uword k = 0; k < d; ++k) {
+                               const double* column = Xb.colptr(k);
+                               const double wk = w(k);
+                               for (arma::uword i = 0; i < r.n_elem; ++i)
+                                   r(i) += wk * column[i];
+                           }
+                           for (arma::uword k = 0; k < d; ++k)
+                               sums.sxy(k) += dot(Xb.colptr(k), r.memptr(), r.n_elem);
+                           sums.scalar += dot(r.memptr(), r.memptr(), r.n_elem);
+                       },
+                       [&](const Sums& sums) {
+                           gradient += sums.sxy;
+                           sse += sums.scalar;
+                       });
+    };
+    s.m_ls = LeastSquares::solveCentred(
+        n, s.m_sxx, s.m_sxy,
+        [&](const arma::vec& w) {
+            arma::vec gradient;
+            double sse = 0;
+            residualSums(w, gradient, sse);
+            return gradient;
+        },
+        [&](arma::mat& Xc, arma::vec& yc) { blocks.materialize(Xc, yc); });
+    residualSums(s.m_ls.weights, s.m_anchorGrad, s.m_anchorSse);
+    if (d == 0)
+        s.m_anchorGrad.reset();
     s.m_ls.bias = -s.meanResidual(s.m_ls.weights, 0.0); // mean_y - mean_x . w, in extended precision
     s.m_ls.mse = s.mse(s.m_ls.weights, s.m_ls.bias);
     return s;

@@ -1,5 +1,7 @@
 #include "Transform.h"
 
+#include "Parallel.h"
+
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
@@ -30,6 +32,63 @@ bool parseNormalization(const std::string& text, Normalization& mode)
     return false;
 }
 
+namespace {
+
+struct ColumnMoments {
+    double mean = arma::datum::nan;
+    double std = arma::datum::nan;
+    double min = arma::datum::nan;
+    double max = arma::datum::nan;
+};
+
+// Mean, std (ddof 0 or 1), min and max of scale * column, in two passes and no copy.
+ColumnMoments columnMoments(const double* column, arma::uword n, double scale, int ddof)
+{
+    ColumnMoments m;
+    double sum = 0;
+    double lo = arma::datum::inf, hi = -arma::datum::inf;
+    for (arma::uword i = 0; i < n; ++i) {
+        const double v = column[i] * scale;
+        sum += v;
+        lo = std::min(lo, v);
+        hi = std::max(hi, v);
+    }
+    const double count = static_cast<double>(n);
+    double mean = sum / count;
+    if (!std::isfinite(mean)) {
+        // The sum overflowed (values near the largest double): a running mean cannot.
+        mean = 0;
+        for (arma::uword i = 0; i < n; ++i)
+            mean += (column[i] * scale - mean) / static_cast<double>(i + 1);
+    }
+    m.min = lo;
+    m.max = hi;
+
+    // Squares of values past 1e154 overflow and those under 1e-154 underflow, so the std of
+    // 1e300 or 1e-300 would come out inf or 0: work on the values times a power of two that
+    // brings the largest near 1. That is exact, so ordinary data keeps NumPy's bits.
+    int exponent = 0;
+    std::frexp(std::max(std::abs(lo), std::abs(hi)), &exponent);
+    exponent = std::clamp(exponent, -1000, 1000); // 2^-exponent must be a normal double
+    const double down = std::ldexp(1.0, -exponent);
+    const double centre = mean * down;
+    // The corrected two-pass sums (as Armadillo's var): sum(u - c) fixes the first pass's mean.
+    double deviation = 0, squares = 0;
+    for (arma::uword i = 0; i < n; ++i) {
+        const double u = column[i] * scale * down - centre;
+        deviation += u;
+        squares += u * u;
+    }
+    m.mean = mean + std::ldexp(deviation / count, exponent);
+    if (n > static_cast<arma::uword>(ddof)) {
+        const double variance = (squares - deviation * deviation / count) / (count - ddof);
+        m.std = std::ldexp(std::sqrt(std::max(0.0, variance)), exponent);
+    }
+    return m;
+}
+
+} // namespace
+
 Transform::Transform(arma::uword featureCount)
     : m_mean(featureCount, arma::fill::value(arma::datum::nan))
     , m_std(featureCount, arma::fill::value(arma::datum::nan))
@@ -54,26 +113,13 @@ Transform Transform::fit(const arma::mat& X, const TransformSettings& settings)
     if (n == 0)
         return t;
 
-    const arma::mat scaled = X * settings.scale;
-    // Two-pass mean: the second pass removes the first's rounding on data far from zero.
-    t.m_mean = arma::mean(scaled, 0);
-    t.m_mean += arma::mean(scaled.each_row() - t.m_mean, 0);
-    t.m_min = arma::min(scaled, 0);
-    t.m_max = arma::max(scaled, 0);
-    if (n > static_cast<arma::uword>(settings.ddof)) {
-        // Armadillo's norm_type 1 divides by N (NumPy's ddof 0); norm_type 0 by N - 1.
-        const arma::uword normType = settings.ddof == 0 ? 1 : 0;
-        for (arma::uword j = 0; j < d; ++j) {
-            // Squares of values past 1e154 overflow and those under 1e-154 underflow, so the
-            // std of 1e300 or 1e-300 would come out inf or 0. Divide the column by a power of
-            // two near its size first: that is exact, so ordinary data keeps NumPy's bits.
-            int exponent = 0;
-            std::frexp(std::max(std::abs(t.m_min(j)), std::abs(t.m_max(j))), &exponent);
-            arma::vec column = scaled.col(j);
-            column.transform([exponent](double v) { return std::ldexp(v, -exponent); });
-            t.m_std(j) = std::ldexp(arma::stddev(column, normType), exponent);
-        }
-    }
+    forEachIndex(d, n * d, [&](std::size_t j) {
+        const ColumnMoments m = columnMoments(X.colptr(j), n, settings.scale, settings.ddof);
+        t.m_mean(j) = m.mean;
+        t.m_std(j) = m.std;
+        t.m_min(j) = m.min;
+        t.m_max(j) = m.max;
+    });
 
     for (arma::uword j = 0; j < d; ++j) {
         const double magnitude = std::max(std::abs(t.m_min(j)), std::abs(t.m_max(j)));
@@ -103,13 +149,32 @@ arma::mat Transform::apply(const arma::mat& X) const
     if (X.n_cols != m_shift.n_elem)
         throw std::invalid_argument("Transform::apply: X has " + std::to_string(X.n_cols) +
                                     " features, the transform was fitted to " + std::to_string(m_shift.n_elem));
-    arma::mat out = X * m_settings.scale;
-    if (m_settings.normalization == Normalization::None || out.n_rows == 0)
-        return out; // (each_row on an empty matrix is undefined in Armadillo)
-    // Subtract, then divide, element by element: the same operations NumPy's (X - mean) / std does.
-    out.each_row() -= m_shift;
-    out.each_row() /= m_divisor;
+    arma::mat out(X.n_rows, X.n_cols, arma::fill::none);
+    applyInto(X, out);
     return out;
+}
+
+void Transform::applyInto(const arma::mat& X, arma::mat& out) const
+{
+    if (X.n_cols != m_shift.n_elem)
+        throw std::invalid_argument("Transform::applyInto: X has " + std::to_string(X.n_cols) +
+                                    " features, the transform was fitted to " + std::to_string(m_shift.n_elem));
+    out.set_size(X.n_rows, X.n_cols); // keeps the memory when the size fits
+    const arma::uword n = X.n_rows;
+    const double scale = m_settings.scale;
+    const bool none = m_settings.normalization == Normalization::None;
+    forEachIndex(X.n_cols, n * X.n_cols, [&](std::size_t j) {
+        const double* from = X.colptr(j);
+        double* to = out.colptr(j);
+        const double shift = m_shift(j), divisor = m_divisor(j);
+        // Scale, subtract, divide, value by value: the operations NumPy's (X * s - mean) / std does.
+        if (none)
+            for (arma::uword i = 0; i < n; ++i)
+                to[i] = from[i] * scale;
+        else
+            for (arma::uword i = 0; i < n; ++i)
+                to[i] = (from[i] * scale - shift) / divisor;
+    });
 }
 
 arma::vec Transform::weightsToOriginal(const arma::vec& weights) const

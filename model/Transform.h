@@ -43,6 +43,8 @@ public:
 
     /// Applies the fitted transform to X (n x d).
     arma::mat apply(const arma::mat& X) const;
+    /// apply() into `out`, reusing its memory when the size fits (no second matrix in memory).
+    void applyInto(const arma::mat& X, arma::mat& out) const;
     /// Maps weights on transformed features back to the original features' units.
     arma::vec weightsToOriginal(const arma::vec& weights) const;
     /// Maps a bias on transformed features back to the original features' units.

@@ -471,8 +471,21 @@ void LossLandscapeView::onAnalysisChanged()
 
 void LossLandscapeView::onEvaluationChanged()
 {
+    // Behind another tab of a shown window: catch up once when shown, not on every slider tick.
+    if (!isVisible() && window()->isVisible()) {
+        m_updatePending = true;
+        return;
+    }
+    m_updatePending = false;
     updateAll(false);
     m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void LossLandscapeView::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (m_updatePending)
+        onEvaluationChanged();
 }
 
 bool LossLandscapeView::canDraw() const

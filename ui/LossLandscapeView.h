@@ -90,6 +90,9 @@ public:
     /// A five-pointed star, for the least-squares optimum.
     static QCPScatterStyle optimumStyle(double size = 15);
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
     void onAnalysisChanged();
     void onEvaluationChanged();
@@ -134,6 +137,7 @@ private:
     double m_xMin = -1, m_xMax = 1, m_yMin = -1, m_yMax = 1;
     bool m_haveWindow = false;
     bool m_analysisDirty = true;
+    bool m_updatePending = false; // a change came while behind another tab
     std::vector<double> m_held; ///< the held parameters the grid was computed with
     int m_gridBuilds = 0;
     int m_pathShown = 0; ///< trajectory points in m_path

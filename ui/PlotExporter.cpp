@@ -1,5 +1,7 @@
 #include "PlotExporter.h"
 
+#include "DenseScatter.h"
+
 #include "AtomicFile.h"
 
 #include <QBuffer>
@@ -41,6 +43,7 @@ public:
         , m_pixmapScaled(plot->backgroundScaled())
         , m_pixmapMode(plot->backgroundScaledMode())
         , m_viewport(plot->viewport())
+        , m_vectorPoints(plot)
     {
         m_plot->setBackground(QPixmap());
         m_plot->setBackground(QBrush(Qt::white));
@@ -62,6 +65,7 @@ private:
     bool m_pixmapScaled;
     Qt::AspectRatioMode m_pixmapMode;
     QRect m_viewport;
+    DenseScatter::VectorScope m_vectorPoints; // exports draw real circles, never stamped pixmaps
 };
 
 QString formatList()

@@ -1,5 +1,6 @@
 #include "PlotView.h"
 
+#include "DenseScatter.h"
 #include "Teardown.h"
 
 #include "Document.h"
@@ -199,15 +200,36 @@ void PlotView::updatePoints(const QString& name)
     for (int row = 0; row < n; row += m_sampleStep)
         if (rowPoint(row, &p) && isPlottable(p.x()) && isPlottable(p.y()))
             points.append({p.x(), p.y(), row});
-    sortByX(points);
-    m_drawnRows = setGraphPoints(m_points, points);
+
+    // Sorted by x (rows in order among equal x, so drawing is deterministic); the order of the
+    // last call is reused when the x values are the same.
+    bool sameX = points.size() == m_sortedX.size();
+    for (qsizetype i = 0; sameX && i < points.size(); ++i)
+        sameX = points[i].x == m_sortedX[i];
+    if (!sameX) {
+        m_sortedX.resize(points.size());
+        m_sortOrder.resize(points.size());
+        for (qsizetype i = 0; i < points.size(); ++i) {
+            m_sortedX[i] = points[i].x;
+            m_sortOrder[i] = int(i);
+        }
+        std::stable_sort(m_sortOrder.begin(), m_sortOrder.end(),
+                         [&](int a, int b) { return m_sortedX[a] < m_sortedX[b]; });
+    }
+    QVector<RowPoint> sorted;
+    sorted.reserve(points.size());
+    for (int i : m_sortOrder)
+        sorted.append(points[i]);
+    m_drawnRows = setGraphPoints(m_points, sorted);
 
     m_points->setName(m_sampleStep > 1 ? tr("%1 (1 in %2 shown)").arg(name).arg(m_sampleStep) : name);
     const bool dense = isDense();
     QColor fill = pointColor();
     fill.setAlpha(dense ? 110 : 170);
-    m_points->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(pointColor(), dense ? 0.8 : 1.2),
-                                              QBrush(fill), dense ? 4 : 7));
+    DenseScatter::apply(m_points,
+                        QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(pointColor(), dense ? 0.8 : 1.2),
+                                        QBrush(fill), dense ? 4 : 7),
+                        dense);
     updateHighlight();
 }
 

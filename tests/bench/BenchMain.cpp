@@ -2,6 +2,7 @@
 // side comparison with NumPy and pandas (tests/bench/compare_numpy.py, scripts/bench).
 
 #include "BenchOptions.h"
+#include "BlasThreads.h"
 #include "BenchRunner.h"
 #include "FrameBench.h"
 #include "MemoryStats.h"
@@ -81,6 +82,7 @@ void printTable(const std::vector<CaseResult>& results, std::size_t peakRss)
 
 int main(int argc, char** argv)
 {
+    linlab::useSingleThreadedBlas(); // as LinLab itself does
     BenchOptions options;
     try {
         options = BenchOptions::parse(argc, argv);
@@ -96,7 +98,7 @@ int main(int argc, char** argv)
     // The frame case needs the window: offscreen, and with settings apart from the user's.
     std::unique_ptr<QApplication> app;
     std::unique_ptr<FrameBench> frame;
-    if (options.wants("frame")) {
+    if (options.wants("frame") || options.wants("cell_edit")) {
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
         QStandardPaths::setTestModeEnabled(true);

@@ -152,5 +152,12 @@ void BenchRunner::run(arma::uword n, arma::uword d)
         r.paintMs = phases.paint;
         add(r);
     }
+    if (m_options.wants("cell_edit") && m_frame) {
+        CaseResult r{"cell_edit", n, d, {}};
+        m_frame->setData(data);
+        int step = 0;
+        r.timing = m_slowTimer.measure([&] { m_frame->editCell(step++); });
+        add(r);
+    }
 }
 

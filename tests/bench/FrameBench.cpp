@@ -2,9 +2,11 @@
 
 #include "Document.h"
 #include "MainWindow.h"
+#include "SetValuesCommand.h"
 
 #include <QApplication>
 #include <QEventLoop>
+#include <QUndoStack>
 
 #include <qcustomplot.h>
 
@@ -88,6 +90,20 @@ int FrameBench::frame(int step)
     phases.paint = msSince(start);
     m_phases.push_back(phases);
     return replots;
+}
+
+double FrameBench::editCell(int step)
+{
+    Document* document = m_window->document();
+    const int row = int((std::size_t(step) * 7919u) % document->dataset().rowCount());
+    const double old = document->dataset().features()(arma::uword(row), 0);
+    const auto start = std::chrono::steady_clock::now();
+    document->undoStack()->push(new SetValuesCommand(document, row, 0, arma::mat(1, 1, arma::fill::value(old + 0.5)),
+                                                     QStringLiteral("edit")));
+    QApplication::processEvents(QEventLoop::AllEvents);
+    for (QCustomPlot* plot : m_plots)
+        plot->replot(QCustomPlot::rpImmediateRefresh);
+    return msSince(start);
 }
 
 void FrameBench::clearPhases() { m_phases.clear(); }

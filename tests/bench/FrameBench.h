@@ -25,6 +25,9 @@ public:
     /// One frame: a slightly different weight (`step` picks it), then every queued replot and
     /// paint finished. Returns the number of replots it caused (for the report).
     int frame(int step);
+    /// One cell edit as the table makes it (an undo command), until every view has caught up:
+    /// statistics, metrics, plots painted. Returns the milliseconds it took.
+    double editCell(int step);
     /// How many QCustomPlots are visible (the ones a frame must redraw).
     int visiblePlots() const;
 

@@ -159,24 +159,38 @@ void tst_LinearModel::fastEvaluationAgreesWithDirect_data()
 {
     QTest::addColumn<double>("offset");
     QTest::addColumn<int>("mode");
-    QTest::newRow("plain") << 0.0 << int(Normalization::None);
-    QTest::newRow("z-scored") << 0.0 << int(Normalization::ZScore);
-    QTest::newRow("offset 1e6") << 1e6 << int(Normalization::None);
+    QTest::addColumn<int>("rows");
+    QTest::newRow("plain") << 0.0 << int(Normalization::None) << 3000;
+    QTest::newRow("z-scored") << 0.0 << int(Normalization::ZScore) << 3000;
+    QTest::newRow("offset 1e6") << 1e6 << int(Normalization::None) << 3000;
+    QTest::newRow("two threads") << 0.0 << int(Normalization::ZScore) << 250000;
 }
 
 void tst_LinearModel::fastEvaluationAgreesWithDirect()
 {
     QFETCH(double, offset);
     QFETCH(int, mode);
+    QFETCH(int, rows);
     arma::arma_rng::set_seed(12);
-    const arma::mat X = arma::randn(3000, 4) + offset;
-    const arma::vec y = X * arma::vec{1, -2, 0.5, 3} + 7 + arma::randn(3000);
+    const arma::mat X = arma::randn(arma::uword(rows), 4) + offset;
+    const arma::vec y = X * arma::vec{1, -2, 0.5, 3} + 7 + arma::randn(arma::uword(rows));
     const Analysis a(Dataset(X, y, {"a", "b", "c", "d"}, "y"), {1.0, Normalization(mode), 0});
     const LeastSquaresResult& ls = a.statistics().leastSquares();
     const LinearModel m(ls.weights + arma::vec{0.01, -0.02, 0.03, 0.0}, ls.bias + 0.5);
     const Evaluation direct = a.evaluate(m), fast = a.evaluateFast(m);
-    QVERIFY(arma::approx_equal(fast.predictions, direct.predictions, "absdiff", 0));
-    QCOMPARE(fast.metrics.mae, direct.metrics.mae);
+    // Predictions summed in another order: equal to rounding of the terms' size.
+    const double size = arma::abs(direct.predictions).max() + std::abs(m.bias());
+    QVERIFY(arma::approx_equal(fast.predictions, direct.predictions, "absdiff", 1e-13 * size));
+    QVERIFY(arma::approx_equal(fast.residuals, fast.predictions - a.labels(), "absdiff", 0));
+    QVERIFY(testutil::closeRel(fast.metrics.mae, direct.metrics.mae, 1e-12));
+    // Into an evaluation of another model, reusing its vectors: the same numbers.
+    Evaluation reused = a.evaluateFast(LinearModel(arma::vec(4, arma::fill::ones), -3.0));
+    const double* memory = reused.predictions.memptr();
+    a.evaluateFast(m, reused);
+    QCOMPARE(reused.predictions.memptr(), memory);
+    QVERIFY(arma::approx_equal(reused.predictions, fast.predictions, "absdiff", 0));
+    QCOMPARE(reused.metrics.mae, fast.metrics.mae);
+    QCOMPARE(reused.excessLoss, fast.excessLoss);
     QVERIFY(testutil::closeRel(fast.metrics.mse, direct.metrics.mse, 1e-9));
     QVERIFY(testutil::closeRel(fast.metrics.r2, direct.metrics.r2, 1e-9));
     // Gradients relative to the size of the terms they sum (see tst_SufficientStatistics).
