@@ -154,15 +154,16 @@ void Document::setModel(const LinearModel& model)
     recompute(Recompute::Evaluation, true);
 }
 
-void Document::replaceAll(const Dataset& dataset, const TransformSettings& settings, const LinearModel& model,
+void Document::replaceAll(Dataset dataset, const TransformSettings& settings, const LinearModel& model,
                           const QString& name)
 {
     emit aboutToReset();
-    m_dataset = dataset;
+    // Moved in, and the analysis reuses its memory: a million rows are not held twice.
+    m_dataset = std::move(dataset);
     m_settings = settings;
-    m_model = model.weights().n_elem == dataset.featureCount() ? model : LinearModel(dataset.featureCount());
+    m_model = model.weights().n_elem == m_dataset.featureCount() ? model : LinearModel(m_dataset.featureCount());
     m_undoStack->clear();
-    m_analysis = Analysis(m_dataset, m_settings);
+    m_analysis = Analysis(m_dataset, m_settings, std::move(m_analysis));
     evaluateModel();
     emit resetDone();
     setName(name);

@@ -65,7 +65,7 @@ public:
     /// Changes the weights and the bias (same number of weights as features).
     void setModel(const linlab::LinearModel& model);
     /// Replaces everything (a file opened, a project loaded).
-    void replaceAll(const linlab::Dataset& dataset, const linlab::TransformSettings& settings,
+    void replaceAll(linlab::Dataset dataset, const linlab::TransformSettings& settings,
                     const linlab::LinearModel& model, const QString& name);
 
 signals:

@@ -34,6 +34,8 @@ struct Sums {
     arma::mat sxx;
     arma::vec sxy;
     double scalar = 0;
+    arma::rowvec columnSum;
+    double labelSum = 0;
 };
 
 // X and y centred on given means, visited a block of rows at a time.
@@ -98,8 +100,8 @@ SufficientStatistics SufficientStatistics::compute(const arma::mat& X, const arm
     if (n == 0)
         return s;
 
-    // Two-pass means, column by column: the second pass removes the first's rounding (offset data).
-    auto twoPassMean = [n](const double* v) {
+    // First means, one pass per column; the sums pass below corrects their rounding.
+    auto firstMean = [n](const double* v) {
         double sum = 0;
         for (arma::uword i = 0; i < n; ++i)
             sum += v[i];
@@ -109,43 +111,59 @@ SufficientStatistics SufficientStatistics::compute(const arma::mat& X, const arm
             for (arma::uword i = 0; i < n; ++i)
                 mean += (v[i] - mean) / static_cast<double>(i + 1);
         }
-        double fix = 0;
-        for (arma::uword i = 0; i < n; ++i)
-            fix += v[i] - mean;
-        return mean + fix / static_cast<double>(n);
+        return mean;
     };
     forEachIndex(d + 1, n * (d + 1), [&](std::size_t j) {
         if (j < d)
-            s.m_meanX(j) = twoPassMean(X.colptr(j));
+            s.m_meanX(j) = firstMean(X.colptr(j));
         else
-            s.m_meanY = twoPassMean(y.memptr());
+            s.m_meanY = firstMean(y.memptr());
     });
 
     // The centred data is never held whole: blocks of rows are centred into a small buffer (in
-    // cache) and folded into the sums, each half of the rows on its own thread.
+    // cache) and folded into the sums, each half of the rows on its own thread. The first pass
+    // also sums the deviations from the first means: the corrected two-pass formulas
+    // (S - n dd^T, d the mean deviation) then give the sums about the exact means, and the
+    // means themselves, without a pass of their own.
     const CentredBlocks blocks{X, y, s.m_meanX, s.m_meanY};
+    arma::rowvec deviationX(d, arma::fill::zeros);
+    double deviationY = 0;
     s.m_syy = 0;
     blocks.forEach(
         [d](Sums& sums) {
             sums.sxx.zeros(d, d);
             sums.sxy.zeros(d);
+            sums.columnSum.zeros(d);
         },
         [d](Sums& sums, const arma::mat& Xb, const arma::vec& yb) {
-            for (arma::uword j = 0; j < d; ++j) {
-                for (arma::uword k = j; k < d; ++k)
-                    sums.sxx(j, k) += dot(Xb.colptr(j), Xb.colptr(k), Xb.n_rows);
-                sums.sxy(j) += dot(Xb.colptr(j), yb.memptr(), Xb.n_rows);
+            if (d > 0) {
+                sums.sxx += Xb.t() * Xb; // BLAS syrk: its vector kernels beat any loop here
+                sums.sxy += Xb.t() * yb;
+                sums.columnSum += arma::sum(Xb, 0);
             }
             sums.scalar += dot(yb.memptr(), yb.memptr(), yb.n_elem);
+            sums.labelSum += arma::accu(yb);
         },
         [&](const Sums& sums) {
             s.m_sxx += sums.sxx;
             s.m_sxy += sums.sxy;
             s.m_syy += sums.scalar;
+            deviationX += sums.columnSum;
+            deviationY += sums.labelSum;
         });
-    s.m_sxx = arma::symmatu(s.m_sxx); // the upper triangle was summed: exactly symmetric for eig_sym
+    const double count = static_cast<double>(n);
+    deviationX /= count;
+    deviationY /= count;
+    s.m_sxx -= count * (deviationX.t() * deviationX);
+    s.m_sxy -= count * deviationY * deviationX.t();
+    s.m_syy -= count * deviationY * deviationY;
+    s.m_meanX += deviationX;
+    s.m_meanY += deviationY;
+    s.m_sxx = 0.5 * (s.m_sxx + s.m_sxx.t()); // exactly symmetric for eig_sym
 
     // Xc^T r and |r|^2 for the residual r = Xc w - yc, in one pass.
+    arma::vec lastWeights, lastGradient;
+    double lastSse = 0;
     auto residualSums = [&](const arma::vec& w, arma::vec& gradient, double& sse) {
         gradient.zeros(d);
         sse = 0;
@@ -166,6 +184,9 @@ SufficientStatistics SufficientStatistics::compute(const arma::mat& X, const arm
                            gradient += sums.sxy;
                            sse += sums.scalar;
                        });
+        lastWeights = w;
+        lastGradient = gradient;
+        lastSse = sse;
     };
     s.m_ls = LeastSquares::solveCentred(
         n, s.m_sxx, s.m_sxy,
@@ -176,7 +197,17 @@ SufficientStatistics SufficientStatistics::compute(const arma::mat& X, const arm
             return gradient;
         },
         [&](arma::mat& Xc, arma::vec& yc) { blocks.materialize(Xc, yc); });
-    residualSums(s.m_ls.weights, s.m_anchorGrad, s.m_anchorSse);
+    if (d > 0 && lastWeights.n_elem == d && s.m_ls.method == "normal-equations") {
+        // The fit is the refined point p = w - c, w the point whose residual r was just summed:
+        // Xc^T (r - Xc c) = g - Sxx c and |r - Xc c|^2 = |r|^2 - 2 c^T g + c^T Sxx c. The
+        // correction c is tiny, so these are as accurate as another pass, at O(d^2).
+        const arma::vec c = lastWeights - s.m_ls.weights;
+        const arma::vec sxxC = s.m_sxx * c;
+        s.m_anchorGrad = lastGradient - sxxC;
+        s.m_anchorSse = std::max(0.0, lastSse - 2.0 * arma::dot(c, lastGradient) + arma::dot(c, sxxC));
+    } else {
+        residualSums(s.m_ls.weights, s.m_anchorGrad, s.m_anchorSse);
+    }
     if (d == 0)
         s.m_anchorGrad.reset();
     s.m_ls.bias = -s.meanResidual(s.m_ls.weights, 0.0); // mean_y - mean_x . w, in extended precision

@@ -521,12 +521,14 @@ void MainWindow::finishCsvLoad(const std::shared_ptr<linlab::CsvTable>& table)
     try {
         const int columns = int(table->data.n_cols);
         const int label = m_pendingLabel >= 0 && m_pendingLabel < columns ? m_pendingLabel : columns - 1;
-        const linlab::Dataset data = linlab::Dataset::fromTable(*table, arma::uword(label));
+        linlab::Dataset data = linlab::Dataset::fromTable(*table, arma::uword(label));
+        table->data.reset(); // the dataset has the numbers now: do not hold them twice
+        const arma::uword rows = data.rowCount(), features = data.featureCount();
         m_projectPath.clear();
-        m_document->replaceAll(data, {}, linlab::LinearModel(data.featureCount()), QFileInfo(path).completeBaseName());
+        m_document->replaceAll(std::move(data), {}, linlab::LinearModel(features), QFileInfo(path).completeBaseName());
         m_fileWatch->watch(path);
         addRecentFile(path);
-        showMessage(tr("Opened %1: %2 rows, %3 features.").arg(QFileInfo(path).fileName()).arg(data.rowCount()).arg(data.featureCount()),
+        showMessage(tr("Opened %1: %2 rows, %3 features.").arg(QFileInfo(path).fileName()).arg(rows).arg(features),
                     false);
     } catch (const std::exception& e) {
         warn(tr("Cannot Open File"),

@@ -7,9 +7,14 @@
 #include "FrameBench.h"
 #include "MemoryStats.h"
 
+#include "CsvLoader.h"
+#include "Document.h"
+#include "MainWindow.h"
+
 #include <QApplication>
 #include <QStandardPaths>
 
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -78,6 +83,37 @@ void printTable(const std::vector<CaseResult>& results, std::size_t peakRss)
     std::printf("peak RSS: %.1f MB\n", mb(peakRss));
 }
 
+// The memory a user's machine shows with `path` open in the window: loaded by the window's own
+// background loader (as after the import dialog), every view settled.
+int windowRss(const std::string& path)
+{
+    MainWindow window;
+    window.resize(1280, 800);
+    window.show();
+    bool done = false;
+    std::string error;
+    QObject::connect(window.csvLoader(), &CsvLoader::loaded, &window, [&] { done = true; });
+    QObject::connect(window.csvLoader(), &CsvLoader::failed, &window, [&](const QString& message) {
+        error = message.toStdString();
+        done = true;
+    });
+    const auto start = std::chrono::steady_clock::now();
+    window.loadCsv(QString::fromStdString(path), linlab::CsvReadOptions{}, -1);
+    while (!done)
+        QApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+    for (int i = 0; i < 10; ++i)
+        QApplication::processEvents(QEventLoop::AllEvents, 50);
+    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    if (!error.empty()) {
+        std::cerr << "linlab-bench: " << error << "\n";
+        return 1;
+    }
+    std::cout << "{\"rss_mb\": " << fixed(mb(MemoryStats::currentRss()), 1) << ", \"peak_rss_mb\": "
+              << fixed(mb(MemoryStats::processPeakRss()), 1) << ", \"load_ms\": " << fixed(ms, 0)
+              << ", \"rows\": " << window.document()->dataset().rowCount() << "}\n";
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -98,6 +134,15 @@ int main(int argc, char** argv)
     // The frame case needs the window: offscreen, and with settings apart from the user's.
     std::unique_ptr<QApplication> app;
     std::unique_ptr<FrameBench> frame;
+    if (!options.windowRssFile.empty()) {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        QStandardPaths::setTestModeEnabled(true);
+        QApplication::setOrganizationName(QStringLiteral("LinLab"));
+        QApplication::setApplicationName(QStringLiteral("LinLabBench"));
+        QApplication application(argc, argv);
+        return windowRss(options.windowRssFile);
+    }
     if (options.wants("frame") || options.wants("cell_edit")) {
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
             qputenv("QT_QPA_PLATFORM", "offscreen");

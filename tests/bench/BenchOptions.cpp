@@ -55,6 +55,7 @@ std::string BenchOptions::usage()
 {
     return "usage: linlab-bench [--json] [--quick] [--huge] [--cases a,b] [--sizes 1000,1e6] [--dims 2,10]\n"
            "                    [--data-dir DIR] [--budget-ms MS]\n"
+           "       linlab-bench --window-rss FILE\n"
            "  Times LinLab on generated data (label = X w + b + noise, fixed seed).\n"
            "  --json       print {\"cases\": [...]} instead of a table\n"
            "  --quick      n up to 1e5 and a shorter budget: a smoke run\n"
@@ -65,7 +66,9 @@ std::string BenchOptions::usage()
            "  --dims       feature counts (default 2,10)\n"
            "  --data-dir   keep the CSVs and LinLab's lstsq weights here (compare_numpy.py reads them);\n"
            "               default: a temporary folder removed at the end\n"
-           "  --budget-ms  time to spend on one case's samples (default 1500)\n";
+           "  --budget-ms  time to spend on one case's samples (default 1500)\n"
+           "  --window-rss FILE  open FILE in LinLab's window (offscreen) as the import dialog would,\n"
+           "               wait until every view has settled and print {\"rss_mb\", \"peak_rss_mb\", \"load_ms\"}\n";
 }
 
 BenchOptions BenchOptions::parse(int argc, char** argv)
@@ -103,6 +106,8 @@ BenchOptions BenchOptions::parse(int argc, char** argv)
                 o.dims.push_back(parseCount(s));
         } else if (arg == "--data-dir") {
             o.dataDir = value();
+        } else if (arg == "--window-rss") {
+            o.windowRssFile = value();
         } else if (arg == "--budget-ms") {
             o.budgetMs = static_cast<double>(parseCount(value()));
         } else {

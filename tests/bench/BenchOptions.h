@@ -16,6 +16,7 @@ struct BenchOptions {
     std::vector<arma::uword> dims{2, 10}; ///< --dims 2,10
     std::string dataDir;                ///< --data-dir DIR: CSVs and lstsq JSON stay there
     double budgetMs = 1500;             ///< --budget-ms: time spent on one case's samples
+    std::string windowRssFile;          ///< --window-rss FILE: only the window's memory with FILE open
 
     /// Every case name, in run order.
     static const std::vector<std::string>& allCases();

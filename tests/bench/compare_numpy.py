@@ -32,7 +32,7 @@ import time
 
 import numpy as np
 
-CASES = ["read_csv", "loadtxt", "tick_direct", "lstsq", "gd_epoch", "loss_surface_200"]
+CASES = ["read_csv", "loadtxt", "tick_direct", "lstsq", "gd_epoch", "loss_surface_200", "batch_lstsq", "window_rss"]
 TOLERANCE = 1e-9
 
 # Peak memory of one read, measured the same way as linlab-bench's: reset VmHWM, note VmRSS,
@@ -143,6 +143,30 @@ def load_data(path, d):
     return np.ascontiguousarray(values[:, :d]), np.ascontiguousarray(values[:, d])
 
 
+def time_batch(exe, path, repeats=3):
+    """`linlab --batch FILE --fit lstsq`, the whole program: median wall time and peak RSS."""
+    times, peaks = [], []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        child = subprocess.Popen([exe, "--batch", path, "--fit", "lstsq", "--output", os.devnull],
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        _, err = child.communicate()
+        status = child.returncode
+        times.append((time.perf_counter() - start) * 1000)
+        if status != 0:
+            sys.exit("compare_numpy.py: linlab --batch failed: %s" % err.decode(errors="replace"))
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    times.sort()
+    return {"median_ms": times[len(times) // 2], "min_ms": times[0], "repeats": repeats, "peak_rss_mb": peak}
+
+
+def window_rss(bench_exe, path):
+    """LinLab's window (offscreen) with `path` loaded by its own background loader and every view
+    settled: resident and peak memory of that process alone (linlab-bench --window-rss)."""
+    out = subprocess.run([bench_exe, "--window-rss", path], check=True, capture_output=True, text=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
 def run_cases(args):
     import pandas as pd
     results = []
@@ -168,6 +192,13 @@ def run_cases(args):
             if wanted("read_csv"):
                 timing = (slow if n >= 10**6 else timer).measure(lambda: pd.read_csv(path))
                 add("read_csv", n, d, timing, **memory_of("read_csv", path))
+            if args.linlab_exe and wanted("batch_lstsq") and n == max(args.sizes):
+                add("batch_lstsq", n, d, time_batch(args.linlab_exe, path))
+            if args.linlab_exe and wanted("window_rss") and n == max(args.sizes) and d == max(args.dims):
+                bench_exe = os.path.join(os.path.dirname(args.linlab_exe), "linlab-bench")
+                rss = window_rss(bench_exe, path)
+                add("window_rss", n, d, {"median_ms": rss["load_ms"], "min_ms": rss["load_ms"], "repeats": 1},
+                    rss_mb=rss["rss_mb"], window_peak_rss_mb=rss["peak_rss_mb"])
             if wanted("loadtxt") and (n <= 10**5 or args.all):
                 timing = slow.measure(lambda: np.loadtxt(path, delimiter=",", skiprows=1), min_repeats=3)
                 add("loadtxt", n, d, timing, **memory_of("loadtxt", path))
@@ -252,7 +283,8 @@ def report(linlab, numpy_results, checks, n, d):
         return None
 
     ours = {name: find(linlab["cases"], name) for name in
-            ["csv_load", "statistics", "tick_stats", "tick_direct", "lstsq", "gd_epoch", "loss_surface_200", "frame"]}
+            ["csv_load", "statistics", "tick_stats", "tick_direct", "lstsq", "gd_epoch", "loss_surface_200", "frame",
+             "cell_edit"]}
     theirs = {name: find(numpy_results, name) for name in CASES}
     check = next((c for c in checks if c["n"] == n and c["d"] == d), None)
 
@@ -314,6 +346,27 @@ def report(linlab, numpy_results, checks, n, d):
     met = verdict("frame <= 16 ms at n = %s" % ("1M" if n == 10**6 else n), frame_ok,
                   "" if frame is None else "%.1f ms" % frame["median_ms"])
     rows.append(("frame", median(frame), "-", None, None, "<= 16 ms", met))
+    edit = ours["cell_edit"]
+    edit_ok = None if edit is None else edit["median_ms"] < 100
+    met = verdict("cell edit updates everything in < 100 ms at n = %s" % ("1M" if n == 10**6 else n), edit_ok,
+                  "" if edit is None else "%.0f ms" % edit["median_ms"])
+    rows.append(("cell_edit", median(edit), "-", None, None, "< 100 ms", met))
+    batch = theirs["batch_lstsq"]
+    if batch:
+        both = None
+        if theirs["read_csv"] and theirs["lstsq"]:
+            both = {"median_ms": theirs["read_csv"]["median_ms"] + theirs["lstsq"]["median_ms"]}
+        r = None if both is None else both["median_ms"] / batch["median_ms"]
+        met = verdict("linlab --batch FILE --fit lstsq (whole program) >= 3x faster than read_csv + lstsq",
+                      None if r is None else r >= 3,
+                      "%.0f ms, peak RSS %.0f MB" % (batch["median_ms"], batch["peak_rss_mb"]))
+        rows.append(("batch --fit lstsq", batch["median_ms"], "read_csv + lstsq", median(both), r, ">= 3x", met))
+    window = theirs["window_rss"]
+    if window:
+        ok = None if window.get("window_peak_rss_mb") is None else window["window_peak_rss_mb"] < 400
+        met = verdict("window RSS < 400 MB with the file open (peak, loading included)", ok,
+                      "%.0f MB resident, peak %.0f MB" % (window.get("rss_mb") or 0, window.get("window_peak_rss_mb") or 0))
+        rows.append(("  window RSS (MB)", window.get("window_peak_rss_mb"), "-", None, None, "< 400 MB", met))
 
     lines = []
     lines.append("LinLab vs NumPy/pandas, n = %d, d = %d (medians, ms; ratio = NumPy or pandas time / LinLab time)"
@@ -326,7 +379,7 @@ def report(linlab, numpy_results, checks, n, d):
     lines.append(line(header))
     lines.append(line(["-" * w for w in widths]))
     for case, our_ms, other, their_ms, r, target, met in rows:
-        is_mem = case.strip().startswith("peak")
+        is_mem = case.strip().startswith("peak") or "RSS" in case
         ours_text = ("%.0f" % our_ms if our_ms is not None else "-") if is_mem else fmt_ms(our_ms)
         theirs_text = ("%.0f" % their_ms if their_ms is not None else "-") if is_mem else fmt_ms(their_ms)
         lines.append(line([case, ours_text, other, theirs_text, fmt_ratio(r), target, met]))
@@ -367,6 +420,8 @@ def main():
     parser.add_argument("--budget-ms", type=float, default=1500)
     parser.add_argument("--linlab-json", help="linlab-bench --json output: print the side-by-side table")
     parser.add_argument("--json-out", help="also write the JSON results to this file")
+    parser.add_argument("--linlab-exe", help="the linlab program: also time `linlab --batch FILE --fit lstsq` and"
+                                             " measure the window's memory on the largest file")
     parser.add_argument("--report-n", type=parse_count, help="n of the side-by-side table (default: largest)")
     parser.add_argument("--report-d", type=parse_count, default=10, help="d of the side-by-side table")
     args = parser.parse_args()
