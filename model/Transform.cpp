@@ -161,6 +161,8 @@ void Transform::applyInto(const arma::mat& X, arma::mat& out) const
                                     " features, the transform was fitted to " + std::to_string(m_shift.n_elem));
     out.set_size(X.n_rows, X.n_cols); // keeps the memory when the size fits
     const arma::uword n = X.n_rows;
+    if (n == 0)
+        return; // (colptr of an empty matrix points at no memory)
     const double scale = m_settings.scale;
     const bool none = m_settings.normalization == Normalization::None;
     forEachIndex(X.n_cols, n * X.n_cols, [&](std::size_t j) {

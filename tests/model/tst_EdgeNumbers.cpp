@@ -54,6 +54,14 @@ Dataset makeDataset(const arma::mat& X, const arma::vec& y)
 }
 
 /// The edge datasets by name; `scale` is what the base data was multiplied by (0: not scaled).
+// The default settings with normalisation `mode` (a Normalization as int, as the _data tables hold it).
+TransformSettings normalized(int mode)
+{
+    TransformSettings settings;
+    settings.normalization = Normalization(mode);
+    return settings;
+}
+
 Dataset edgeDataset(const QString& name, double* scale = nullptr)
 {
     if (scale)
@@ -172,8 +180,7 @@ void tst_EdgeNumbers::pipeline()
 
     const Dataset data = edgeDataset(dataset);
     const arma::uword n = data.rowCount(), d = data.featureCount();
-    TransformSettings settings;
-    settings.normalization = Normalization(normalization);
+    const TransformSettings settings = normalized(normalization);
     const Analysis analysis(data, settings);
 
     // The transform: statistics of real data are finite, and so is what the model sees.
@@ -282,8 +289,7 @@ void tst_EdgeNumbers::constantFeatureIsFlaggedAndKept()
     QFETCH(QList<bool>, flagged);
 
     const Dataset data = edgeDataset(dataset);
-    TransformSettings settings;
-    settings.normalization = Normalization(normalization);
+    TransformSettings settings = normalized(normalization);
     settings.ddof = ddof;
     const Transform t = Transform::fit(data.features(), settings);
     const arma::mat out = t.apply(data.features());
@@ -323,8 +329,7 @@ void tst_EdgeNumbers::leastSquaresAtScale()
 
     double scale = 0;
     const Dataset data = edgeDataset(dataset, &scale);
-    TransformSettings settings;
-    settings.normalization = Normalization(normalization);
+    const TransformSettings settings = normalized(normalization);
     const Analysis analysis(data, settings);
     const LeastSquaresResult& ls = analysis.statistics().leastSquares();
     QVERIFY(!ls.rankDeficient);
@@ -359,8 +364,7 @@ void tst_EdgeNumbers::gradientDescentStaysFinite()
     QFETCH(bool, finiteLoss);
 
     const Dataset data = edgeDataset(dataset);
-    TransformSettings settings;
-    settings.normalization = Normalization(normalization);
+    const TransformSettings settings = normalized(normalization);
     const Analysis analysis(data, settings);
     GradientDescentSettings gd;
     gd.maxEpochs = 50;
@@ -416,8 +420,7 @@ void tst_EdgeNumbers::lossSurfaceAndContours()
     QFETCH(bool, finiteLoss);
 
     const Dataset data = edgeDataset(dataset);
-    TransformSettings settings;
-    settings.normalization = Normalization(normalization);
+    const TransformSettings settings = normalized(normalization);
     const Analysis analysis(data, settings);
     const SufficientStatistics& stats = analysis.statistics();
     const LeastSquaresResult& ls = stats.leastSquares();
@@ -570,8 +573,7 @@ void tst_EdgeNumbers::numpyScriptPrintsStrictJson()
     QFETCH(int, rank);
 
     const Dataset data = edgeDataset(dataset);
-    TransformSettings settings;
-    settings.normalization = Normalization(normalization);
+    const TransformSettings settings = normalized(normalization);
     GradientDescentSettings gd;
     gd.maxEpochs = 5;
     const std::string script = NumpyScript::generate(data, settings, LinearModel(data.featureCount()), gd);
