@@ -176,6 +176,14 @@ void DataPlotView::rebuild()
         above.append(up);
     }
     m_residuals->setData(below, above);
+    // Past a few thousand points the segments are a blur that costs a third of a replot: the
+    // residual plot beside this one shows them better.
+    const bool segments = pointCount() <= kMaxResidualSegments;
+    m_residuals->setVisible(segments);
+    if (!segments)
+        m_residuals->removeFromLegend();
+    else if (!plot()->legend->hasItemWithPlottable(m_residuals))
+        m_residuals->addToLegend();
     // Start segments at the marker's edge rather than its centre; fade them in a dense cloud.
     m_residuals->setSymbolGap(pointsGraph()->scatterStyle().size());
     QColor segment = residualColor();

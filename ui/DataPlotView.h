@@ -11,6 +11,8 @@ class QLabel;
 class DataPlotView : public PlotView {
     Q_OBJECT
 public:
+    /// Residual segments are drawn up to this many points (the residual plot shows them all).
+    static constexpr int kMaxResidualSegments = 5000;
     explicit DataPlotView(Document* document, QWidget* parent = nullptr);
     ~DataPlotView() override;
 

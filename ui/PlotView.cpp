@@ -12,6 +12,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
+#include <vector>
 
 namespace {
 
@@ -209,12 +211,15 @@ void PlotView::updatePoints(const QString& name)
     if (!sameX) {
         m_sortedX.resize(points.size());
         m_sortOrder.resize(points.size());
+        // (x, index) pairs sorted as pairs: equal x keep row order, and no indirection.
+        std::vector<std::pair<double, int>> keyed(std::size_t(points.size()));
         for (qsizetype i = 0; i < points.size(); ++i) {
             m_sortedX[i] = points[i].x;
-            m_sortOrder[i] = int(i);
+            keyed[std::size_t(i)] = {points[i].x, int(i)};
         }
-        std::stable_sort(m_sortOrder.begin(), m_sortOrder.end(),
-                         [&](int a, int b) { return m_sortedX[a] < m_sortedX[b]; });
+        std::sort(keyed.begin(), keyed.end());
+        for (qsizetype i = 0; i < points.size(); ++i)
+            m_sortOrder[i] = keyed[std::size_t(i)].second;
     }
     QVector<RowPoint> sorted;
     sorted.reserve(points.size());
