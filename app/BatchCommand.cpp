@@ -252,6 +252,7 @@ int BatchCommand::run(const std::vector<std::string>& args, std::ostream& out, s
             featureColumns.push_back(column);
         }
         const Dataset data = Dataset::fromTable(table, label, featureColumns);
+        table.data.reset(); // the dataset holds the numbers now: a million rows are not kept twice
         // A project brings its own settings and model; options given on the command line win.
         TransformSettings settings = o.transform;
         if (project) {
