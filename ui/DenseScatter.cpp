@@ -44,6 +44,11 @@ void DenseScatter::apply(QCPGraph* graph, const QCPScatterStyle& style, bool den
         graph->setScatterStyle(style);
         return;
     }
+    // Every replot restyles the points; stamp a new pixmap only when the look changed.
+    if (graph->scatterStyle().shape() == QCPScatterStyle::ssPixmap && graph->property(kShape).isValid() &&
+        graph->property(kShape).toInt() == int(style.shape()) && graph->property(kSize).toDouble() == style.size() &&
+        graph->property(kPen).value<QPen>() == style.pen() && graph->property(kBrush).value<QBrush>() == style.brush())
+        return;
     graph->setProperty(kShape, int(style.shape()));
     graph->setProperty(kSize, style.size());
     graph->setProperty(kPen, style.pen());

@@ -97,6 +97,7 @@ private slots:
     void dialogMissingFolder();
     void clipboard();
     void samples();
+    void densePointsStampedOnScreenVectorInExports();
 
 private:
     QCustomPlot* plot(PlotKind kind) const;
@@ -608,6 +609,29 @@ void tst_PlotExporter::samples()
     ExportPlotDialog dialog(plots, m_doc->name());
     dialog.adjustSize();
     QVERIFY(dialog.grab().save(dir.filePath(QStringLiteral("dialog.png"))));
+}
+
+void tst_PlotExporter::densePointsStampedOnScreenVectorInExports()
+{
+    // A cloud past the dense threshold: on screen each point is a stamped pixmap (fast), in a
+    // vector export each is a real circle, never an embedded image; afterwards, stamps again.
+    Document doc;
+    arma::arma_rng::set_seed(3);
+    const arma::mat X = arma::randn(3000, 1);
+    doc.replaceAll(linlab::Dataset(X, 2 * X.col(0) + arma::randn(3000), {"x"}, "y"), {},
+                   linlab::LinearModel(arma::vec{2.0}, 0.0), QStringLiteral("dense"));
+    std::unique_ptr<PlotView> view(PlotFactory::create(PlotKind::Data, &doc));
+    QVERIFY(view->pointCount() > PlotView::kDenseThreshold);
+    QCPGraph* points = view->pointsGraph();
+    QCOMPARE(points->scatterStyle().shape(), QCPScatterStyle::ssPixmap);
+
+    const QString path = m_dir.filePath(QStringLiteral("dense.svg"));
+    QString error;
+    QVERIFY2(PlotExporter::exportPlot(view->plot(), path, QSize(600, 400), 1.0, &error), qPrintable(error));
+    const QByteArray svg = readAll(path);
+    QVERIFY(!svg.contains("<image"));
+    QVERIFY(svg.count("<circle") > 1000); // one per point
+    QCOMPARE(points->scatterStyle().shape(), QCPScatterStyle::ssPixmap);
 }
 
 QTEST_MAIN(tst_PlotExporter)
