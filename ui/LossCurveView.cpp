@@ -68,7 +68,7 @@ LossCurveView::LossCurveView(TrainingSession* session, QWidget* parent)
 
     m_plot->setMinimumSize(240, 140);
     m_plot->setMouseTracking(true);
-    LossLandscapeView::stylePlot(m_plot);
+    PlotView::stylePlot(m_plot);
     m_plot->xAxis->setLabel(tr("epoch"));
     m_plot->yAxis->setLabel(tr("MSE"));
     m_plot->legend->setVisible(true);

@@ -54,29 +54,6 @@ const QColor kPointColor(0xd6, 0x27, 0x28);
 
 // --- Shared drawing helpers ---------------------------------------------------------------------
 
-void LossLandscapeView::stylePlot(QCustomPlot* plot)
-{
-    plot->setBackground(QBrush(Qt::white));
-    plot->setAntialiasedElements(QCP::aePlottables | QCP::aeScatters | QCP::aeItems | QCP::aeLegendItems);
-    plot->setNotAntialiasedElements(QCP::aeGrid);
-    QFont textFont = plot->font();
-    if (textFont.pointSizeF() > 0 && textFont.pointSizeF() < 9)
-        textFont.setPointSizeF(9);
-    for (QCPAxis* axis : plot->axisRect()->axes()) {
-        axis->setLabelFont(textFont);
-        axis->setTickLabelFont(textFont);
-        axis->setLabelColor(QColor(60, 60, 60));
-        axis->setTickLabelColor(QColor(60, 60, 60));
-        axis->setBasePen(QPen(QColor(120, 120, 120)));
-        axis->setTickPen(QPen(QColor(120, 120, 120)));
-        axis->setSubTickPen(QPen(QColor(150, 150, 150)));
-        axis->grid()->setPen(QPen(QColor(228, 228, 228), 0, Qt::SolidLine));
-    }
-    plot->legend->setFont(textFont);
-    plot->legend->setBrush(QBrush(QColor(255, 255, 255, 225)));
-    plot->legend->setBorderPen(QPen(QColor(200, 200, 200)));
-}
-
 QCPColorGradient LossLandscapeView::lossGradient()
 {
     // Viridis: perceptually even, dark where the loss is low, readable in grey.
@@ -242,7 +219,7 @@ LossLandscapeView::LossLandscapeView(Document* document, QWidget* parent)
         tr("The landscape is a slice: every parameter not on an axis stays at its current value"));
     m_plot->setMinimumSize(260, 220);
     m_plot->setMouseTracking(true);
-    stylePlot(m_plot);
+    PlotView::stylePlot(m_plot);
 
     // Colour map and colour bar, aligned top and bottom; the legend in a row of its own below.
     m_colorMap = new QCPColorMap(m_plot->xAxis, m_plot->yAxis);

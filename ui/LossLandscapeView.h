@@ -74,8 +74,6 @@ public:
     void setLogColors(bool on);
 
     // Shared by the normalisation comparison, so both draw landscapes alike.
-    /// White background, grey axes, readable fonts.
-    static void stylePlot(QCustomPlot* plot);
     /// The colour gradient of every landscape (dark = low loss).
     static QCPColorGradient lossGradient();
     /// Fills `map` with `grid` and sets its colour range (logarithmic: values clamped to it).

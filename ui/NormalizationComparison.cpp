@@ -129,7 +129,7 @@ NormalizationComparison::~NormalizationComparison() { silenceChildren(this); }
 void NormalizationComparison::buildSide(Side& side, const QString& title)
 {
     QCustomPlot* plot = side.plot;
-    LossLandscapeView::stylePlot(plot);
+    PlotView::stylePlot(plot);
     plot->plotLayout()->insertRow(0);
     QFont titleFont = plot->xAxis->labelFont();
     titleFont.setBold(true);

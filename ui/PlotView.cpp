@@ -64,27 +64,9 @@ PlotView::PlotView(Document* document, QWidget* parent)
     // Tooltips follow the cursor, so moves must arrive without a button held.
     m_plot->setMouseTracking(true);
 
-    // Look: white, antialiased data, light grid, readable text.
-    m_plot->setBackground(QBrush(Qt::white));
-    m_plot->setAntialiasedElements(QCP::aePlottables | QCP::aeScatters | QCP::aeItems | QCP::aeLegendItems
-                                   | QCP::aeFills);
-    QFont textFont = font();
-    if (textFont.pointSizeF() > 0 && textFont.pointSizeF() < 9)
-        textFont.setPointSizeF(9);
-    for (QCPAxis* axis : {m_plot->xAxis, m_plot->yAxis}) {
-        axis->setLabelFont(textFont);
-        axis->setTickLabelFont(textFont);
-        axis->setLabelColor(QColor(60, 60, 60));
-        axis->setTickLabelColor(QColor(60, 60, 60));
-        axis->setBasePen(QPen(QColor(120, 120, 120)));
-        axis->setTickPen(QPen(QColor(120, 120, 120)));
-        axis->setSubTickPen(QPen(QColor(150, 150, 150)));
-        axis->grid()->setPen(QPen(QColor(228, 228, 228), 0, Qt::SolidLine));
-    }
+    stylePlot(m_plot);
+    m_plot->setAntialiasedElements(m_plot->antialiasedElements() | QCP::aeFills);
     m_plot->legend->setVisible(true);
-    m_plot->legend->setFont(textFont);
-    m_plot->legend->setBrush(QBrush(QColor(255, 255, 255, 210)));
-    m_plot->legend->setBorderPen(QPen(QColor(200, 200, 200)));
     m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
     // Room on the sides without axes, so edge points and the last tick label are not cramped.
     m_plot->axisRect()->setMinimumMargins(QMargins(12, 14, 22, 12));
@@ -124,6 +106,7 @@ PlotView::PlotView(Document* document, QWidget* parent)
     m_message->position->setCoords(0.5, 0.5);
     m_message->setPositionAlignment(Qt::AlignCenter);
     m_message->setTextAlignment(Qt::AlignCenter);
+    const QFont textFont = m_plot->legend->font(); // the text size stylePlot chose
     QFont messageFont = textFont;
     messageFont.setPointSizeF(textFont.pointSizeF() > 0 ? textFont.pointSizeF() * 1.2 : 11);
     m_message->setFont(messageFont);
@@ -150,6 +133,30 @@ QString PlotView::message() const
 bool PlotView::isPlottable(double value)
 {
     return std::isfinite(value) && std::abs(value) <= kLargestPlottable;
+}
+
+void PlotView::stylePlot(QCustomPlot* plot)
+{
+    // White, antialiased data, a light grid, readable text: one look for every plot.
+    plot->setBackground(QBrush(Qt::white));
+    plot->setAntialiasedElements(QCP::aePlottables | QCP::aeScatters | QCP::aeItems | QCP::aeLegendItems);
+    plot->setNotAntialiasedElements(QCP::aeGrid);
+    QFont textFont = plot->font();
+    if (textFont.pointSizeF() > 0 && textFont.pointSizeF() < 9)
+        textFont.setPointSizeF(9);
+    for (QCPAxis* axis : plot->axisRect()->axes()) {
+        axis->setLabelFont(textFont);
+        axis->setTickLabelFont(textFont);
+        axis->setLabelColor(QColor(60, 60, 60));
+        axis->setTickLabelColor(QColor(60, 60, 60));
+        axis->setBasePen(QPen(QColor(120, 120, 120)));
+        axis->setTickPen(QPen(QColor(120, 120, 120)));
+        axis->setSubTickPen(QPen(QColor(150, 150, 150)));
+        axis->grid()->setPen(QPen(QColor(228, 228, 228), 0, Qt::SolidLine));
+    }
+    plot->legend->setFont(textFont);
+    plot->legend->setBrush(QBrush(QColor(255, 255, 255, 225)));
+    plot->legend->setBorderPen(QPen(QColor(200, 200, 200)));
 }
 
 void PlotView::include(double value, double& lo, double& hi)

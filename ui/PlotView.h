@@ -19,6 +19,8 @@ class QVBoxLayout;
 class PlotView : public QWidget {
     Q_OBJECT
 public:
+    /// White background, grey axes, light grid, readable fonts: the look of every LinLab plot.
+    static void stylePlot(QCustomPlot* plot);
     /// Past this many points a view draws every k-th row instead (and says so in the legend).
     static constexpr int kMaxDrawnPoints = 20000;
     /// How near (pixels) the cursor must be to a point for a tooltip or a click.
