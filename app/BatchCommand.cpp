@@ -251,8 +251,8 @@ int BatchCommand::run(const std::vector<std::string>& args, std::ostream& out, s
                 throw UsageError("--features: column \"" + table.names[column] + "\" is named twice");
             featureColumns.push_back(column);
         }
-        const Dataset data = Dataset::fromTable(table, label, featureColumns);
-        table.data.reset(); // the dataset holds the numbers now: a million rows are not kept twice
+        // The dataset takes the table's memory: a million rows are not held twice.
+        const Dataset data = Dataset::fromTable(std::move(table), label, featureColumns);
         // A project brings its own settings and model; options given on the command line win.
         TransformSettings settings = o.transform;
         if (project) {

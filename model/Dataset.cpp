@@ -53,8 +53,12 @@ bool Dataset::isLesson() const
            arma::all(m_labels == reference.m_labels);
 }
 
-Dataset Dataset::fromTable(const CsvTable& table, arma::uword labelColumn,
-                           std::vector<arma::uword> featureColumns)
+namespace {
+
+// The feature columns (every other column when none are given) and their names; throws
+// std::invalid_argument naming a column that cannot be used.
+std::vector<std::string> pickColumns(const CsvTable& table, arma::uword labelColumn,
+                                     std::vector<arma::uword>& featureColumns)
 {
     const arma::uword k = table.data.n_cols;
     if (labelColumn >= k)
@@ -75,9 +79,67 @@ Dataset Dataset::fromTable(const CsvTable& table, arma::uword labelColumn,
                                         "\" cannot be both a feature and the label");
         names.push_back(table.names[c]);
     }
+    return names;
+}
+
+// Matrices at least this large (in values) are shrunk in place rather than copied; far above
+// the few values Armadillo keeps inside the matrix object itself.
+constexpr arma::uword kShrinkMinValues = 128;
+
+// Whether set_size() to fewer values keeps a matrix's memory, and so its values. Armadillo does
+// (Analysis recycles memory the same way), but promises only the memory; checked once, so a
+// version that did otherwise would cost a copy, never a value.
+bool shrinkKeepsValues()
+{
+    static const bool keeps = [] {
+        arma::mat m(kShrinkMinValues, 2);
+        for (arma::uword i = 0; i < m.n_elem; ++i)
+            m(i) = static_cast<double>(i);
+        const double* before = m.memptr();
+        m.set_size(kShrinkMinValues, 1);
+        if (m.memptr() != before)
+            return false;
+        for (arma::uword i = 0; i < m.n_elem; ++i)
+            if (m(i) != static_cast<double>(i))
+                return false;
+        return true;
+    }();
+    return keeps;
+}
+
+} // namespace
+
+Dataset Dataset::fromTable(const CsvTable& table, arma::uword labelColumn,
+                           std::vector<arma::uword> featureColumns)
+{
+    std::vector<std::string> names = pickColumns(table, labelColumn, featureColumns);
     const arma::uvec cols(featureColumns);
     arma::mat X = table.data.cols(cols);
     arma::vec y = table.data.col(labelColumn);
+    return Dataset(std::move(X), std::move(y), std::move(names), table.names[labelColumn]);
+}
+
+Dataset Dataset::fromTable(CsvTable&& table, arma::uword labelColumn, std::vector<arma::uword> featureColumns)
+{
+    std::vector<std::string> names = pickColumns(table, labelColumn, featureColumns);
+    const arma::uword n = table.data.n_rows, d = featureColumns.size();
+    const bool ascending =
+        std::adjacent_find(featureColumns.begin(), featureColumns.end(),
+                           [](arma::uword a, arma::uword b) { return a >= b; }) == featureColumns.end();
+    if (!ascending || n * d < kShrinkMinValues || !shrinkKeepsValues()) {
+        Dataset copied = fromTable(static_cast<const CsvTable&>(table), labelColumn, std::move(featureColumns));
+        table.data.reset();
+        return copied;
+    }
+    arma::vec y = table.data.col(labelColumn);
+    arma::mat X = std::move(table.data);
+    table.data.reset();
+    // Each feature moves to its place among the first d columns. In ascending order a column
+    // is only ever written after it has been read (feature k comes from column >= k).
+    for (arma::uword k = 0; k < d; ++k)
+        if (featureColumns[k] != k)
+            std::copy_n(X.colptr(featureColumns[k]), n, X.colptr(k));
+    X.set_size(n, d); // the first d columns, where they are (column-major)
     return Dataset(std::move(X), std::move(y), std::move(names), table.names[labelColumn]);
 }
 

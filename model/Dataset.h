@@ -31,6 +31,10 @@ public:
     /// features in order (empty = every other column). Throws std::invalid_argument naming the column.
     static Dataset fromTable(const CsvTable& table, arma::uword labelColumn,
                              std::vector<arma::uword> featureColumns = {});
+    /// The same, taking over the table's memory: when the features keep the table's order (as
+    /// by default) only the label column is copied, so a large table is not held twice. The
+    /// table is left without data.
+    static Dataset fromTable(CsvTable&& table, arma::uword labelColumn, std::vector<arma::uword> featureColumns = {});
 
     /// Number of samples (rows).
     arma::uword rowCount() const { return m_labels.n_elem; }

@@ -57,6 +57,8 @@ private slots:
     void usageErrors();
     void badDataNamesLineAndColumn();
     void europeanCsvAndColumnChoice();
+    void columnChoiceOnALargerTable_data();
+    void columnChoiceOnALargerTable();
     void nonFiniteIsNull();
     void singularDataIsQuiet();
     void largeReportsOmitPerRowArrays();
@@ -241,6 +243,58 @@ void tst_BatchCommand::europeanCsvAndColumnChoice()
     QCOMPARE(byNumber.exitCode, 0);
     QCOMPARE(byNumber.json.value(QStringLiteral("feature_names")).toArray().at(0).toString(), QStringLiteral("sleep"));
     QCOMPARE(byNumber.json.value(QStringLiteral("n_features")).toInt(), 1);
+}
+
+void tst_BatchCommand::columnChoiceOnALargerTable_data()
+{
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<QList<int>>("featureColumns"); // 0-based, in the report's order
+    QTest::addColumn<int>("labelColumn");
+    QTest::newRow("label last") << QStringList{} << QList<int>{0, 1, 2, 3} << 4;
+    QTest::newRow("label first") << QStringList{QStringLiteral("--label"), QStringLiteral("a")} << QList<int>{1, 2, 3, 4} << 0;
+    QTest::newRow("label in the middle") << QStringList{QStringLiteral("--label"), QStringLiteral("c")}
+                                         << QList<int>{0, 1, 3, 4} << 2;
+    QTest::newRow("some features, in order") << QStringList{QStringLiteral("--label"), QStringLiteral("b"),
+                                                            QStringLiteral("--features"), QStringLiteral("a,d,e")}
+                                             << QList<int>{0, 3, 4} << 1;
+    QTest::newRow("features reordered") << QStringList{QStringLiteral("--features"), QStringLiteral("d,a,c")}
+                                        << QList<int>{3, 0, 2} << 4;
+}
+
+// The dataset takes the table's memory when the features keep the table's order: every choice
+// of columns must still give exactly the chosen values.
+void tst_BatchCommand::columnChoiceOnALargerTable()
+{
+    QFETCH(QStringList, options);
+    QFETCH(QList<int>, featureColumns);
+    QFETCH(int, labelColumn);
+    constexpr int kRows = 300;
+    auto value = [](int row, int column) { return row * 0.25 + 1000.0 * (column + 1) + (row % 7) * column; };
+    QByteArray csv = "a,b,c,d,e\n";
+    for (int i = 0; i < kRows; ++i)
+        for (int c = 0; c < 5; ++c)
+            csv += QByteArray::number(value(i, c), 'g', 17) + (c < 4 ? ',' : '\n');
+    const QString path = write(QStringLiteral("columns.csv"), csv);
+    const Run r = batch(QStringList{path} + options);
+    QCOMPARE(r.exitCode, 0);
+    const QStringList names{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c"), QStringLiteral("d"),
+                            QStringLiteral("e")};
+    QCOMPARE(r.json.value(QStringLiteral("label_name")).toString(), names.at(labelColumn));
+    const QJsonArray featureNames = r.json.value(QStringLiteral("feature_names")).toArray();
+    QCOMPARE(featureNames.size(), featureColumns.size());
+    for (int k = 0; k < featureColumns.size(); ++k)
+        QCOMPARE(featureNames.at(k).toString(), names.at(featureColumns.at(k)));
+    const QList<double> labels = numbers(r.json.value(QStringLiteral("labels")));
+    const QJsonArray rows = r.json.value(QStringLiteral("features")).toArray();
+    QCOMPARE(labels.size(), kRows);
+    QCOMPARE(rows.size(), kRows);
+    for (int i = 0; i < kRows; ++i) {
+        QCOMPARE(labels.at(i), value(i, labelColumn));
+        const QList<double> row = numbers(rows.at(i));
+        QCOMPARE(row.size(), featureColumns.size());
+        for (int k = 0; k < featureColumns.size(); ++k)
+            QCOMPARE(row.at(k), value(i, featureColumns.at(k)));
+    }
 }
 
 void tst_BatchCommand::nonFiniteIsNull()
