@@ -12,6 +12,7 @@
 #include "NumpyScript.h"
 #include "JsonWriter.h"
 #include "NumberFormat.h"
+#include "Parallel.h"
 
 #include <algorithm>
 #include <optional>
@@ -266,9 +267,13 @@ int BatchCommand::run(const std::vector<std::string>& args, std::ostream& out, s
         const Analysis analysis(data, settings);
         const arma::uword d = data.featureCount();
         // The file's numbers are finite, but a scale factor can carry values near 1e300 past the
-        // largest double: name the column rather than report a page of nulls.
+        // largest double: name the column rather than report a page of nulls. (A pass over every
+        // value: the columns are shared between two threads.)
+        std::vector<char> finite(d);
+        forEachIndex(d, data.rowCount() * d,
+                     [&](std::size_t c) { finite[c] = analysis.features().col(c).is_finite(); });
         for (arma::uword c = 0; c < d; ++c)
-            if (!analysis.features().col(c).is_finite())
+            if (!finite[c])
                 throw std::invalid_argument("--scale " + formatDouble(settings.scale) + " takes feature \"" +
                                             data.featureNames()[c] + "\" past the largest double");
 
@@ -303,13 +308,16 @@ int BatchCommand::run(const std::vector<std::string>& args, std::ostream& out, s
 
         // Exports first: if one fails, nothing goes to stdout and the status says so.
         try {
-            const BatchProject state{data, settings, model};
-            const BatchRun run{start, o.gd};
-            for (const auto& [kind, path] : o.exportPlots)
-                hooks->exportPlot(kind, path, o.width, o.height, gdPtr ? BatchProject{data, settings, start} : state,
-                                  gdPtr ? &run : nullptr);
-            if (!o.saveProject.empty())
-                hooks->saveProject(o.saveProject, state);
+            if (!o.exportPlots.empty() || !o.saveProject.empty()) {
+                // A project holds a copy of the data: made only for the hooks that need it.
+                const BatchProject state{data, settings, model};
+                const BatchRun run{start, o.gd};
+                for (const auto& [kind, path] : o.exportPlots)
+                    hooks->exportPlot(kind, path, o.width, o.height,
+                                      gdPtr ? BatchProject{data, settings, start} : state, gdPtr ? &run : nullptr);
+                if (!o.saveProject.empty())
+                    hooks->saveProject(o.saveProject, state);
+            }
             if (!o.exportCsv.empty()) {
                 const CsvTable t = DataExport::table(data, analysis, analysis.evaluate(model), {false, true});
                 CsvWriter::writeFile(o.exportCsv, t.names, t.data);
