@@ -1,6 +1,10 @@
 #include "Document.h"
 
+#include "BackgroundMae.h"
+
 #include <QUndoStack>
+
+#include <cmath>
 
 using namespace linlab;
 
@@ -10,12 +14,15 @@ Document::Document(QObject* parent)
     , m_model(Dataset::lessonWeights(), Dataset::lessonBias())
     , m_undoStack(new QUndoStack(this))
     , m_name(QStringLiteral("lesson"))
+    , m_mae(new BackgroundMae(this))
 {
+    connect(m_mae, &BackgroundMae::finished, this, &Document::onMaeFinished);
     m_analysis = Analysis(m_dataset, m_settings);
     evaluateModel();
 }
 
-Document::~Document() = default;
+// The background pass reads the analysis: it is stopped before the analysis goes.
+Document::~Document() { m_mae->stop(); }
 
 void Document::setName(const QString& name)
 {
@@ -40,17 +47,87 @@ LinearModel Document::leastSquaresModel() const
     return LinearModel(ls.weights, ls.bias);
 }
 
+arma::uword Document::displayStep() const
+{
+    return linlab::displayStep(m_dataset.rowCount());
+}
+
+bool Document::hasPredictions() const
+{
+    const arma::uword n = m_dataset.rowCount();
+    const arma::uword step = m_evaluation.sampleStep;
+    return step > 0 && m_analysis.labels().n_elem == n && m_analysis.features().n_cols == m_dataset.featureCount()
+        && m_model.weights().n_elem == m_dataset.featureCount() && m_evaluation.predictions.n_elem == (n + step - 1) / step
+        && m_evaluation.residuals.n_elem == m_evaluation.predictions.n_elem;
+}
+
+double Document::prediction(arma::uword row) const
+{
+    const arma::uword step = m_evaluation.sampleStep;
+    if (step > 0 && row % step == 0 && row / step < m_evaluation.predictions.n_elem)
+        return m_evaluation.predictions(row / step);
+    return m_analysis.predict(m_model, row); // a row the sample skipped (a selected one, a tooltip)
+}
+
+double Document::residual(arma::uword row) const
+{
+    const arma::uword step = m_evaluation.sampleStep;
+    if (step > 0 && row % step == 0 && row / step < m_evaluation.residuals.n_elem)
+        return m_evaluation.residuals(row / step);
+    return prediction(row) - m_analysis.labels()(row);
+}
+
+linlab::Evaluation Document::fullEvaluation() const
+{
+    if (m_evaluation.sampleStep == 1 && !m_maePending)
+        return m_evaluation;
+    return m_analysis.evaluateFast(m_model);
+}
+
 void Document::evaluateModel()
 {
-    if (m_dataset.rowCount() <= kDirectEvaluationRows)
+    if (m_dataset.rowCount() <= kDirectEvaluationRows) {
         m_evaluation = m_analysis.evaluate(m_model);
-    else
-        m_analysis.evaluateFast(m_model, m_evaluation); // in place: a tick allocates nothing
+        m_maePending = false;
+        return;
+    }
+    // In place (a tick allocates nothing) and O(display rows + d^2): every number but the MAE
+    // comes from the statistics; the MAE follows from a pass on the other core.
+    m_analysis.evaluateSampled(m_model, m_evaluation);
+    m_maePending = true;
+    ++m_maeTicket;
+    m_mae->start(m_analysis, m_model, m_maeTicket); // no-op while a pass runs: its end restarts it
+}
+
+void Document::onMaeFinished(double mae, quint64 ticket)
+{
+    if (!m_maePending)
+        return;
+    if (ticket != m_maeTicket) {
+        // The model moved on while the pass ran: one more pass, for the model shown now.
+        m_mae->start(m_analysis, m_model, m_maeTicket);
+        return;
+    }
+    m_evaluation.metrics.mae = mae;
+    m_maePending = false;
+    emit metricsRefined();
+}
+
+void Document::waitForMetrics()
+{
+    if (!m_maePending)
+        return;
+    const std::optional<BackgroundMae::Result> result = m_mae->wait();
+    m_evaluation.metrics.mae = result && result->ticket == m_maeTicket ? result->mae
+                                                                        : m_analysis.meanAbsoluteError(m_model);
+    m_maePending = false;
+    emit metricsRefined();
 }
 
 void Document::recompute(Recompute what, bool modelToo)
 {
     if (what == Recompute::Analysis) {
+        m_mae->stop(); // it reads the analysis about to be replaced
         try {
             m_analysis = Analysis(m_dataset, m_settings, std::move(m_analysis));
         } catch (const std::exception&) {
@@ -163,6 +240,7 @@ void Document::replaceAll(Dataset dataset, const TransformSettings& settings, co
     m_settings = settings;
     m_model = model.weights().n_elem == m_dataset.featureCount() ? model : LinearModel(m_dataset.featureCount());
     m_undoStack->clear();
+    m_mae->stop(); // it reads the analysis about to be replaced
     m_analysis = Analysis(m_dataset, m_settings, std::move(m_analysis));
     evaluateModel();
     emit resetDone();

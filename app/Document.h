@@ -14,6 +14,7 @@
 #include <QObject>
 #include <QString>
 
+class BackgroundMae;
 class QUndoStack;
 
 class Document : public QObject {
@@ -29,13 +30,31 @@ public:
     /// Transformed features and statistics; recomputed only when data or transform change.
     const linlab::Analysis& analysis() const { return m_analysis; }
     /// Predictions, metrics and gradients of the current model; recomputed on every change.
+    /// Past kDirectEvaluationRows rows it holds the predictions of the display rows only (see
+    /// displayStep()), and its MAE is NaN while maePending(): use prediction() for any row.
     const linlab::Evaluation& evaluation() const { return m_evaluation; }
+    /// The evaluation with every row's prediction and the MAE, whatever the size (for exports).
+    linlab::Evaluation fullEvaluation() const;
     QUndoStack* undoStack() const { return m_undoStack; }
 
     /// Up to this many rows every number is computed directly, exactly as NumPy's lines do; past
     /// it, a change of weights takes the loss and gradient from the statistics (O(d^2)).
     static constexpr arma::uword kDirectEvaluationRows = 50000;
-
+    /// The plots draw at most this many rows: every displayStep()-th row.
+    static constexpr arma::uword kMaxDisplayRows = linlab::kMaxDisplayRows;
+    /// 1 when every row is drawn, k when the plots draw rows 0, k, 2k, ... (a faithful sample).
+    arma::uword displayStep() const;
+    /// True when the evaluation belongs to the current rows, features and model.
+    bool hasPredictions() const;
+    /// The current model's prediction (and residual, prediction - label) for `row`, any row;
+    /// only while hasPredictions().
+    double prediction(arma::uword row) const;
+    double residual(arma::uword row) const;
+    /// True while the MAE of a large table is being computed in the background (evaluation()'s
+    /// MAE is NaN meanwhile); metricsRefined() is sent when it is in.
+    bool maePending() const { return m_maePending; }
+    /// Finishes a pending MAE now, on this thread (tests, exports); sends metricsRefined().
+    void waitForMetrics();
     /// The name shown in the title bar ("lesson" for the built-in data).
     QString name() const { return m_name; }
     void setName(const QString& name);
@@ -91,6 +110,8 @@ signals:
     /// Every number shown may have changed: metrics, predictions, gradients.
     void evaluationChanged();
     void nameChanged(const QString& name);
+    /// The evaluation's MAE arrived from the background (nothing else changed).
+    void metricsRefined();
 
 private:
     enum class Recompute { Evaluation, Analysis };
@@ -98,6 +119,8 @@ private:
     void recompute(Recompute what, bool modelToo = false);
     /// m_evaluation for m_model: from the rows up to kDirectEvaluationRows, else from the statistics.
     void evaluateModel();
+    /// A background MAE pass ended; `ticket` says for which evaluation.
+    void onMaeFinished(double mae, quint64 ticket);
 
     linlab::Dataset m_dataset;
     linlab::TransformSettings m_settings;
@@ -106,4 +129,7 @@ private:
     linlab::Evaluation m_evaluation;
     QUndoStack* m_undoStack;
     QString m_name;
+    BackgroundMae* m_mae;
+    bool m_maePending = false;
+    quint64 m_maeTicket = 0; // counts sampled evaluations: a late MAE for an older one is dropped
 };

@@ -28,6 +28,12 @@ Analysis::Analysis(const Dataset& data, const TransformSettings& settings, Analy
         m_rawMean = data.rowCount() ? arma::rowvec(arma::mean(data.features(), 0))
                                     : arma::rowvec(data.featureCount(), arma::fill::zeros);
     m_stats = SufficientStatistics::compute(m_features, m_labels);
+    m_displayStep = displayStep(data.rowCount());
+    if (m_displayStep > 1) {
+        const arma::uvec rows = arma::regspace<arma::uvec>(0, m_displayStep, data.rowCount() - 1);
+        m_displayFeatures = m_features.rows(rows);
+        m_displayLabels = m_labels.elem(rows);
+    }
 }
 
 Evaluation Analysis::evaluate(const LinearModel& model) const
@@ -96,6 +102,73 @@ double residualPass(const arma::mat& X, const arma::vec& y, const arma::vec& w, 
 
 } // namespace
 
+double Analysis::predict(const LinearModel& model, arma::uword row) const
+{
+    if (row >= m_features.n_rows || model.weights().n_elem != m_features.n_cols)
+        throw std::invalid_argument("Analysis::predict: no row " + std::to_string(row) + " or wrong weight count");
+    // The residual pass's order: the bias, then each feature's term in turn.
+    double p = model.bias();
+    for (arma::uword k = 0; k < m_features.n_cols; ++k)
+        p += model.weights()(k) * m_features(row, k);
+    return p;
+}
+
+double Analysis::meanAbsoluteError(const LinearModel& model, const std::atomic<bool>* cancel) const
+{
+    if (model.weights().n_elem != m_features.n_cols)
+        throw std::invalid_argument("Analysis::meanAbsoluteError: the model has " +
+                                    std::to_string(model.weights().n_elem) + " weights for " +
+                                    std::to_string(m_features.n_cols) + " features");
+    const arma::uword n = m_labels.n_elem;
+    if (n == 0)
+        return arma::datum::nan;
+    // The residual pass's arithmetic, block by block into a small buffer: nothing is stored.
+    constexpr arma::uword kBlock = 2048;
+    double predictions[kBlock];
+    const double* labels = m_labels.memptr();
+    double absSum = 0;
+    for (arma::uword begin = 0; begin < n; begin += kBlock) {
+        if (cancel && cancel->load(std::memory_order_relaxed))
+            return arma::datum::nan;
+        const arma::uword size = std::min(n - begin, kBlock);
+        std::fill(predictions, predictions + size, model.bias());
+        for (arma::uword k = 0; k < m_features.n_cols; ++k) {
+            const double* column = m_features.colptr(k) + begin;
+            const double wk = model.weights()(k);
+            for (arma::uword i = 0; i < size; ++i)
+                predictions[i] += wk * column[i];
+        }
+        for (arma::uword i = 0; i < size; ++i)
+            absSum += std::abs(predictions[i] - labels[begin + i]);
+    }
+    return absSum / static_cast<double>(n);
+}
+
+void Analysis::evaluateSampled(const LinearModel& model, Evaluation& e) const
+{
+    if (m_labels.n_elem == 0 || model.weights().n_elem != m_features.n_cols || m_displayStep <= 1) {
+        evaluateFast(model, e); // every row anyway
+        return;
+    }
+    // The residual pass's arithmetic on the packed display rows: the same bits as predict().
+    const arma::uword count = m_displayLabels.n_elem;
+    e.sampleStep = m_displayStep;
+    e.predictions.set_size(count);
+    e.residuals.set_size(count);
+    double* predictions = e.predictions.memptr();
+    std::fill(predictions, predictions + count, model.bias());
+    for (arma::uword k = 0; k < m_displayFeatures.n_cols; ++k) {
+        const double* column = m_displayFeatures.colptr(k);
+        const double wk = model.weights()(k);
+        for (arma::uword i = 0; i < count; ++i)
+            predictions[i] += wk * column[i];
+    }
+    for (arma::uword i = 0; i < count; ++i)
+        e.residuals(i) = predictions[i] - m_displayLabels(i);
+    fillFromStatistics(model, e);
+    e.metrics.mae = arma::datum::nan;
+}
+
 Evaluation Analysis::evaluateFast(const LinearModel& model) const
 {
     Evaluation e;
@@ -128,11 +201,17 @@ void Analysis::evaluateFast(const LinearModel& model, Evaluation& e) const
         absSum = residualPass(m_features, m_labels, model.weights(), model.bias(), predictions, residuals, 0, n);
     }
 
-    const double count = static_cast<double>(n);
+    e.sampleStep = 1;
+    fillFromStatistics(model, e);
+    e.metrics.mae = absSum / static_cast<double>(n);
+}
+
+void Analysis::fillFromStatistics(const LinearModel& model, Evaluation& e) const
+{
+    const double count = static_cast<double>(m_labels.n_elem);
     e.metrics = Metrics{};
     e.metrics.mse = m_stats.mse(model.weights(), model.bias());
     e.metrics.rmse = std::sqrt(e.metrics.mse);
-    e.metrics.mae = absSum / count;
     const double ssTot = m_stats.centredLabelSquares();
     if (ssTot > 0)
         e.metrics.r2 = 1.0 - e.metrics.mse * count / ssTot;

@@ -11,12 +11,23 @@
 
 #include <armadillo>
 
+#include <atomic>
+
 namespace linlab {
+
+/// Plots draw at most this many rows: rows 0, k, 2k, ... for the step k below (a faithful sample).
+constexpr arma::uword kMaxDisplayRows = 20000;
+/// The smallest step k that keeps ceil(n / k) rows within kMaxDisplayRows (1: every row).
+constexpr arma::uword displayStep(arma::uword n)
+{
+    return n > kMaxDisplayRows ? (n + kMaxDisplayRows - 1) / kMaxDisplayRows : 1;
+}
 
 /// Everything that follows from one model on the transformed data, computed directly (O(n d)).
 struct Evaluation {
-    arma::vec predictions;    ///< X w + b
-    arma::vec residuals;      ///< prediction - label
+    arma::vec predictions;    ///< X w + b, for rows 0, sampleStep, 2 sampleStep, ...
+    arma::vec residuals;      ///< prediction - label, for the same rows
+    arma::uword sampleStep = 1; ///< 1: predictions and residuals hold every row
     Metrics metrics;          ///< MSE, RMSE, MAE, R2
     Gradient gradient;        ///< true gradient of the MSE
     arma::vec lessonGradient; ///< the lesson's X^T e / n
@@ -53,16 +64,35 @@ public:
     /// (two threads on large data), no allocation. What a slider tick at a million rows costs.
     void evaluateFast(const LinearModel& model, Evaluation& e) const;
 
+    /// A slider tick on very large data: predictions and residuals of the display rows only (rows
+    /// 0, k, 2k, ... for k = displayStep(n): what the plots draw), MSE, RMSE, R2 and both gradients
+    /// from the statistics, and MAE left NaN: it needs every row, see meanAbsoluteError().
+    /// O(kMaxDisplayRows d + d^2), from a compact copy of the display rows.
+    void evaluateSampled(const LinearModel& model, Evaluation& e) const;
+    /// The mean absolute error of `model` over every row, in one pass on the calling thread. NaN
+    /// if `cancel` turns true before the pass ends (it is checked between blocks of rows).
+    double meanAbsoluteError(const LinearModel& model, const std::atomic<bool>* cancel = nullptr) const;
+    /// Row `row`'s prediction x_row . w + b, to the bit as the evaluations compute it.
+    double predict(const LinearModel& model, arma::uword row) const;
+
     /// The model's prediction, in the label's units, as raw feature `feature` takes the values
     /// `x` (original units) and every other feature sits at its raw mean: the line drawn over a
     /// label-vs-feature plot.
     arma::vec partialPrediction(const LinearModel& model, arma::uword feature, const arma::vec& x) const;
 
 private:
+    /// Fills MSE, RMSE, R2, both gradients and the comparison with least squares from the
+    /// statistics (O(d^2)); leaves MAE alone.
+    void fillFromStatistics(const LinearModel& model, Evaluation& e) const;
     /// Fills the distance to the least-squares fit and the excess loss.
     void compareWithLeastSquares(const LinearModel& model, Evaluation& e) const;
 
     arma::rowvec m_rawMean;
+    // The display rows' transformed features and labels, packed: a tick reads 1.6 MB in order
+    // instead of gathering one cache line per value from the whole table.
+    arma::uword m_displayStep = 1;
+    arma::mat m_displayFeatures;
+    arma::vec m_displayLabels;
     Transform m_transform;
     arma::mat m_features;
     arma::vec m_labels;

@@ -659,7 +659,7 @@ bool MainWindow::exportDataCsvTo(const QString& path, bool transformed, bool pre
 {
     try {
         const linlab::CsvTable table = linlab::DataExport::table(
-            m_document->dataset(), m_document->analysis(), m_document->evaluation(), {transformed, predictions});
+            m_document->dataset(), m_document->analysis(), m_document->fullEvaluation(), {transformed, predictions});
         linlab::CsvWriter::writeFile(path.toStdString(), table.names, table.data);
     } catch (const std::exception& e) {
         warn(tr("Cannot Export"), tr("%1\n\nAny file already there is untouched; your data is still open and unchanged.")

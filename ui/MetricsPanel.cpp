@@ -38,8 +38,15 @@ MetricsPanel::MetricsPanel(Document* document, QWidget* parent)
     connect(m_document, &Document::evaluationChanged, this, &MetricsPanel::refresh);
     // Renames arrive without a new evaluation; sizes may briefly disagree, refresh() copes.
     connect(m_document, &Document::analysisChanged, this, &MetricsPanel::refresh);
+    // A large table's MAE arrives a moment after the rest, from the background.
+    connect(m_document, &Document::metricsRefined, this, &MetricsPanel::refresh);
 
     refresh();
+}
+
+QString MetricsPanel::maeToolTip()
+{
+    return tr("np.mean(np.abs(predicted - actual)): the average miss, whatever its sign");
 }
 
 QLabel* MetricsPanel::valueLabel(const QString& objectName) const { return findChild<QLabel*>(objectName); }
@@ -72,6 +79,11 @@ QLabel* MetricsPanel::addRow(const QString& name, const QString& objectName, con
     nameLabel->setToolTip(toolTip);
     auto* value = new QLabel(NumberText::dash(), m_content);
     value->setObjectName(objectName);
+    // A fixed size, wide enough for any shortest round-trip double: a label whose size cannot
+    // change does not ask the panel to lay out again when its text does (a slider tick changes
+    // thirty of them; the relayout cost more than the rest of the panel's work).
+    value->setFixedSize(value->fontMetrics().horizontalAdvance(QStringLiteral("-8.8888888888888888e-308")) + 4,
+                        value->sizeHint().height());
     value->setTextInteractionFlags(Qt::TextSelectableByMouse);
     value->setToolTip(toolTip);
     m_grid->addWidget(nameLabel, m_row, 0);
@@ -103,8 +115,7 @@ void MetricsPanel::rebuild()
     m_mse = addRow(tr("MSE"), QStringLiteral("mseValue"),
                    tr("mse = np.mean((predicted - actual) ** 2): the average squared miss"));
     m_rmse = addRow(tr("RMSE"), QStringLiteral("rmseValue"), tr("np.sqrt(mse): a typical miss, in the label's own units"));
-    m_mae = addRow(tr("MAE"), QStringLiteral("maeValue"),
-                   tr("np.mean(np.abs(predicted - actual)): the average miss, whatever its sign"));
+    m_mae = addRow(tr("MAE"), QStringLiteral("maeValue"), maeToolTip());
     m_r2 = addRow(tr("R²"), QStringLiteral("r2Value"),
                   tr("1 - SS_res / SS_tot: 1 is a perfect fit, 0 no better than predicting the mean"));
 
@@ -155,7 +166,17 @@ void MetricsPanel::refresh()
     const Evaluation& e = m_document->evaluation();
     m_mse->setText(NumberText::exact(e.metrics.mse));
     m_rmse->setText(NumberText::exact(e.metrics.rmse));
-    m_mae->setText(NumberText::exact(e.metrics.mae));
+    if (m_document->maePending()) {
+        // Being computed over every row: the last value stays, muted, rather than flicker.
+        if (m_mae->text().isEmpty())
+            m_mae->setText(QStringLiteral("\u2026"));
+        m_mae->setEnabled(false);
+        m_mae->setToolTip(maeToolTip() + tr("\n(being computed over every row\u2026)"));
+    } else {
+        m_mae->setText(NumberText::exact(e.metrics.mae));
+        m_mae->setEnabled(true);
+        m_mae->setToolTip(maeToolTip());
+    }
     m_r2->setText(NumberText::exact(e.metrics.r2));
     for (size_t j = 0; j < m_gradW.size(); ++j) {
         // While a feature is being inserted the evaluation can still be the old one's size.

@@ -26,6 +26,7 @@ public slots:
     void refresh();
 
 private:
+    static QString maeToolTip();
     void rebuild();
     void addSection(const QString& title);
     void addNote(const QString& text, const QString& toolTip);

@@ -22,6 +22,7 @@ private slots:
     void sizeChecksNameTheFunction();
     void fastEvaluationAgreesWithDirect_data();
     void fastEvaluationAgreesWithDirect();
+    void sampledEvaluationAgreesWithDirect();
 };
 
 void tst_LinearModel::lessonKnownAnswers()
@@ -199,6 +200,66 @@ void tst_LinearModel::fastEvaluationAgreesWithDirect()
     QVERIFY(std::abs(fast.gradient.bias - direct.gradient.bias) <= 1e-9 * scale);
     QVERIFY(arma::approx_equal(fast.lessonGradient, fast.gradient.weights / 2, "absdiff", 0));
     QVERIFY(testutil::closeRel(fast.excessLoss, direct.excessLoss, 1e-6));
+}
+
+void tst_LinearModel::sampledEvaluationAgreesWithDirect()
+{
+    // 60,000 rows: the display rows are every 3rd (20,000 of them).
+    arma::arma_rng::set_seed(13);
+    const arma::uword n = 60000;
+    const arma::mat X = arma::randn(n, 3) + 1e6; // offset: MSE and gradient still from centred sums
+    const arma::vec y = X * arma::vec{2, -1, 0.5} + 4 + arma::randn(n);
+    const Analysis a(Dataset(X, y, {"a", "b", "c"}, "y"), {1.0, Normalization::None, 0});
+    QCOMPARE(displayStep(n), arma::uword(3));
+    QCOMPARE(displayStep(kMaxDisplayRows), arma::uword(1));
+    QCOMPARE(displayStep(kMaxDisplayRows + 1), arma::uword(2));
+    const LinearModel m(a.statistics().leastSquares().weights + arma::vec{0.01, 0.0, -0.02},
+                        a.statistics().leastSquares().bias);
+    const Evaluation direct = a.evaluate(m), fast = a.evaluateFast(m);
+
+    Evaluation sampled;
+    a.evaluateSampled(m, sampled);
+    QCOMPARE(sampled.sampleStep, arma::uword(3));
+    QCOMPARE(sampled.predictions.n_elem, arma::uword(20000));
+    for (arma::uword i = 0; i < sampled.predictions.n_elem; ++i) {
+        // To the bit as predict() and the full pass compute them; the direct (BLAS) ones to rounding.
+        QCOMPARE(sampled.predictions(i), a.predict(m, 3 * i));
+        QCOMPARE(sampled.predictions(i), fast.predictions(3 * i));
+        QCOMPARE(sampled.residuals(i), sampled.predictions(i) - a.labels()(3 * i));
+    }
+    QVERIFY(arma::approx_equal(sampled.predictions, direct.predictions.elem(arma::regspace<arma::uvec>(0, 3, n - 1)),
+                               "reldiff", 1e-13));
+    // Every other number from the statistics, as the full fast path gives them; the MAE is not there.
+    QVERIFY(std::isnan(sampled.metrics.mae));
+    QCOMPARE(sampled.metrics.mse, fast.metrics.mse);
+    QCOMPARE(sampled.metrics.r2, fast.metrics.r2);
+    QVERIFY(arma::approx_equal(sampled.gradient.weights, fast.gradient.weights, "absdiff", 0));
+    QCOMPARE(sampled.excessLoss, fast.excessLoss);
+    QVERIFY(testutil::closeRel(sampled.metrics.mse, direct.metrics.mse, 1e-9));
+
+    // The MAE pass: every row, to rounding of the direct one; a cancelled pass says NaN.
+    QVERIFY(testutil::closeRel(a.meanAbsoluteError(m), direct.metrics.mae, 1e-12));
+    std::atomic<bool> cancel{true};
+    QVERIFY(std::isnan(a.meanAbsoluteError(m, &cancel)));
+    cancel = false;
+    QCOMPARE(a.meanAbsoluteError(m, &cancel), a.meanAbsoluteError(m));
+    // A row the sample skips, and errors that name the function.
+    QCOMPARE(a.predict(m, 1), fast.predictions(1));
+    try {
+        a.predict(m, n);
+        QFAIL("predict past the last row must throw");
+    } catch (const std::invalid_argument& e) {
+        QVERIFY(std::string(e.what()).find("Analysis::predict") != std::string::npos);
+    }
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, a.meanAbsoluteError(LinearModel(2)));
+
+    // Small data: every row, whatever is asked.
+    const Analysis small(Dataset::lesson(), {});
+    Evaluation e;
+    small.evaluateSampled(LinearModel(Dataset::lessonWeights(), Dataset::lessonBias()), e);
+    QCOMPARE(e.sampleStep, arma::uword(1));
+    QCOMPARE(e.predictions.n_elem, small.labels().n_elem);
+    QVERIFY(!std::isnan(e.metrics.mae));
 }
 
 QTEST_APPLESS_MAIN(tst_LinearModel)
