@@ -127,7 +127,7 @@ QString DataPlotView::rowDetails(int row) const
     parts << QStringLiteral("%1 %2").arg(QString::fromStdString(data.labelName()),
                                          NumberText::brief(data.labels()(row)));
     if (hasPredictions())
-        parts << tr("predicted %1").arg(NumberText::brief(document()->evaluation().predictions(row)));
+        parts << tr("predicted %1").arg(NumberText::brief(document()->prediction(arma::uword(row))));
     return parts.join(QStringLiteral(", "));
 }
 
@@ -152,33 +152,61 @@ void DataPlotView::rebuild()
 
     setAxisTitles(QString::fromStdString(data.featureNames()[m_feature]), label);
     updatePoints(pointsName());
+    m_xLo = m_yLo = inf;
+    m_xHi = m_yHi = -inf;
+    const QSharedPointer<QCPGraphDataContainer> points = pointsGraph()->data();
+    for (auto it = points->constBegin(); it != points->constEnd(); ++it) {
+        include(it->key, m_xLo, m_xHi);
+        include(it->value, m_yLo, m_yHi);
+    }
+    updateModelParts();
+    setMessage(pointCount() > 0 ? QString() : emptyMessage());
+}
+
+bool DataPlotView::rebuildModel()
+{
+    // The points are data: a new model moves only the line (and the segments, when drawn).
+    if (m_feature < 0 || pointCount() == 0 || !hasPredictions()) {
+        rebuild();
+        return false;
+    }
+    const QCPRange x = plot()->xAxis->range();
+    const QCPRange y = plot()->yAxis->range();
+    updateModelParts(true);
+    // Drawn segments sit under the points, off the model layer: those few thousand need a replot.
+    return plot()->xAxis->range() == x && plot()->yAxis->range() == y && !m_residuals->visible();
+}
+
+void DataPlotView::updateModelParts(bool sticky)
+{
+    constexpr double inf = std::numeric_limits<double>::infinity();
+    // Past a few thousand points the segments are a blur that costs a third of a replot: the
+    // residual plot beside this one shows them better. Hidden, they do not stretch the y axis
+    // either, so a slider tick leaves the axes (and the layers under the line) alone.
+    const bool segments = pointCount() <= kMaxResidualSegments;
+    double yLo = m_yLo, yHi = m_yHi;
 
     // Residual segments in the points' (sorted) order; a row without a drawable prediction gets
     // a zero-length segment, which draws nothing.
     const bool predictions = hasPredictions();
-    const arma::vec& predicted = document()->evaluation().predictions;
     const QSharedPointer<QCPGraphDataContainer> points = pointsGraph()->data();
     QVector<double> below, above;
-    below.reserve(points->size());
-    above.reserve(points->size());
-    double xLo = inf, xHi = -inf, yLo = inf, yHi = -inf;
-    int i = 0;
-    for (auto it = points->constBegin(); it != points->constEnd(); ++it, ++i) {
-        include(it->key, xLo, xHi);
-        include(it->value, yLo, yHi);
-        double up = 0, down = 0;
-        const double p = predictions ? predicted(drawnRows().at(i)) : inf;
-        if (isPlottable(p)) {
-            include(p, yLo, yHi);
-            (p > it->value ? up : down) = std::abs(p - it->value);
+    if (segments) {
+        below.reserve(points->size());
+        above.reserve(points->size());
+        int i = 0;
+        for (auto it = points->constBegin(); it != points->constEnd(); ++it, ++i) {
+            double up = 0, down = 0;
+            const double p = predictions ? document()->prediction(arma::uword(drawnRows().at(i))) : inf;
+            if (isPlottable(p)) {
+                include(p, yLo, yHi);
+                (p > it->value ? up : down) = std::abs(p - it->value);
+            }
+            below.append(down);
+            above.append(up);
         }
-        below.append(down);
-        above.append(up);
     }
     m_residuals->setData(below, above);
-    // Past a few thousand points the segments are a blur that costs a third of a replot: the
-    // residual plot beside this one shows them better.
-    const bool segments = pointCount() <= kMaxResidualSegments;
     m_residuals->setVisible(segments);
     if (!segments)
         m_residuals->removeFromLegend();
@@ -193,7 +221,7 @@ void DataPlotView::rebuild()
     m_residuals->setAntialiased(!isDense());
 
     // The model's line across the visible x range.
-    const QCPRange xRange = paddedRange(xLo, xHi);
+    const QCPRange xRange = paddedRange(m_xLo, m_xHi);
     m_model->data()->clear();
     if (pointCount() > 0 && analysisIsCurrent()) {
         arma::vec ys;
@@ -209,6 +237,11 @@ void DataPlotView::rebuild()
             include(ys(1), yLo, yHi);
         }
     }
-    setRanges(xRange, paddedRange(yLo, yHi));
-    setMessage(pointCount() > 0 ? QString() : emptyMessage());
+    const QCPRange yRange = paddedRange(yLo, yHi);
+    // Dense plots keep room for the line to move, and keep their axes while it fits: each change
+    // of axes costs a replot of every point.
+    if (isDense())
+        setRanges(xRange, sticky ? stickyRange(plot()->yAxis->range(), yRange) : withRoom(yRange));
+    else
+        setRanges(xRange, yRange);
 }

@@ -31,10 +31,13 @@ public slots:
 
 protected:
     void rebuild() override;
+    bool rebuildModel() override;
     bool rowPoint(int row, QPointF* point) const override;
     QString rowDetails(int row) const override;
 
 private:
+    /// The residual segments, the model's line and the axis ranges, over the points as drawn.
+    void updateModelParts(bool sticky = false);
     void syncFeatureCombo();
     void onReset();
     void onColumnsAboutToBeInserted(int first, int last);
@@ -46,4 +49,6 @@ private:
     QCPGraph* m_model;
     QCPErrorBars* m_residuals;
     int m_feature = 0;
+    // Extent of the drawn points (plottable values only), kept for model-only updates.
+    double m_xLo = 0, m_xHi = 0, m_yLo = 0, m_yHi = 0;
 };

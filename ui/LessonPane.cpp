@@ -44,6 +44,17 @@ QString rowVector(const arma::vec& v)
     return vectorText(v, LessonPane::kShownRows, false, rowsNote(v.n_elem));
 }
 
+// The same for a per-row value the document computes row by row (a million predictions are
+// not all kept while a slider moves): `value(i)` for the first rows of `n`.
+template <typename Value>
+QString rowVector(arma::uword n, Value value)
+{
+    arma::vec head(std::min<arma::uword>(n, LessonPane::kShownRows + 1));
+    for (arma::uword i = 0; i < head.n_elem; ++i)
+        head(i) = value(i);
+    return vectorText(head, LessonPane::kShownRows, false, rowsNote(n));
+}
+
 // Per-feature values (means, gradients): the first columns; weights exact, the rest brief.
 QString featureVector(const arma::vec& v, bool exact = false)
 {
@@ -104,23 +115,26 @@ LessonPane::LessonPane(Document* document, QWidget* parent)
     setOpenLinks(false);
     setToolTip(tr("The lesson's NumPy code, each line with the values it gives right now"));
     m_rebuildTimer->setSingleShot(true);
-    m_rebuildTimer->setInterval(0);
     connect(m_rebuildTimer, &QTimer::timeout, this, &LessonPane::rebuild);
     // A slider drag emits evaluationChanged many times per frame: coalesce into one rebuild.
     connect(m_document, &Document::evaluationChanged, this, &LessonPane::scheduleRebuild);
     connect(m_document, &Document::analysisChanged, this, &LessonPane::scheduleRebuild);
     rebuild();
+    m_sinceRebuild.invalidate(); // the first change after opening shows at once
 }
 
 void LessonPane::scheduleRebuild()
 {
-    if (!m_rebuildTimer->isActive())
-        m_rebuildTimer->start();
+    if (m_rebuildTimer->isActive())
+        return;
+    const qint64 since = m_sinceRebuild.isValid() ? m_sinceRebuild.elapsed() : kMinRebuildInterval;
+    m_rebuildTimer->start(int(std::max<qint64>(0, kMinRebuildInterval - since)));
 }
 
 void LessonPane::rebuild()
 {
     m_rebuildTimer->stop();
+    m_sinceRebuild.start();
     const int scroll = verticalScrollBar()->value();
     setHtml(lessonHtml());
     verticalScrollBar()->setValue(scroll);
@@ -218,15 +232,18 @@ QString LessonPane::lessonHtml() const
     // 3. Predict.
     section(tr("predict"), QStringLiteral("prediction = np.dot(X, weights) + bias"));
     QString predict = QStringLiteral("weights = %1\nbias = %2").arg(featureVector(model.weights(), true), NumberText::exact(model.bias()));
-    if (n > 0 && e.predictions.n_elem == n)
-        predict += QStringLiteral("\nprediction = ") + rowVector(e.predictions);
+    if (n > 0 && m_document->hasPredictions())
+        predict += QStringLiteral("\nprediction = ")
+                   + rowVector(n, [this](arma::uword row) { return m_document->prediction(row); });
     values(predict);
 
     // 4. Loss.
     section(tr("loss"), QStringLiteral("mse = np.mean((predicted - actual) ** 2)"));
     QString loss;
-    if (n > 0 && e.residuals.n_elem == n)
-        loss += QStringLiteral("actual = %1\nerrors = %2\n").arg(rowVector(data.labels()), rowVector(e.residuals));
+    if (n > 0 && m_document->hasPredictions())
+        loss += QStringLiteral("actual = %1\nerrors = %2\n")
+                    .arg(rowVector(data.labels()),
+                         rowVector(n, [this](arma::uword row) { return m_document->residual(row); }));
     loss += QStringLiteral("mse = ") + NumberText::exact(e.metrics.mse);
     values(loss);
 

@@ -3,6 +3,7 @@
 // predict, loss, gradient. Code and picture are the same thing; moving a slider changes both.
 // Read-only. Rebuilt at most once per event-loop turn, however many changes arrive in it.
 
+#include <QElapsedTimer>
 #include <QTextBrowser>
 
 class Document;
@@ -13,6 +14,9 @@ class LessonPane : public QTextBrowser {
 public:
     /// Matrices and vectors show this many rows, then "… n rows".
     static constexpr int kShownRows = 5;
+    /// During a burst of changes (a slider drag) the text is rebuilt at most this often, in ms:
+    /// laying it out costs a few ms, and text changing faster cannot be read anyway.
+    static constexpr int kMinRebuildInterval = 100;
 
     explicit LessonPane(Document* document, QWidget* parent = nullptr);
     ~LessonPane() override;
@@ -32,4 +36,5 @@ protected:
 private:
     Document* m_document;
     QTimer* m_rebuildTimer;
+    QElapsedTimer m_sinceRebuild;
 };

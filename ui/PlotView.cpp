@@ -73,16 +73,17 @@ PlotView::PlotView(Document* document, QWidget* parent)
 
     // Layers, bottom to top: grid, modelBelow (moving, drawn under the data: residual segments
     // would otherwise hide a dense cloud), main (static data), model (moving), highlight.
-    // Buffered layers get their own paint buffer, so what moves is repainted apart from the rest.
+    // Only the model layer is buffered: it gets its own paint buffer and a slider tick that leaves
+    // the axes alone redraws just that. Every buffer is blended into the widget on each paint, so
+    // the others share two: [background .. main] and [highlight .. overlay].
     m_plot->addLayer(QStringLiteral("modelBelow"), m_plot->layer(QStringLiteral("main")), QCustomPlot::limBelow);
     m_modelBelowLayer = m_plot->layer(QStringLiteral("modelBelow"));
-    m_modelBelowLayer->setMode(QCPLayer::lmBuffered);
     m_plot->addLayer(QStringLiteral("model"), m_plot->layer(QStringLiteral("main")), QCustomPlot::limAbove);
     m_modelLayer = m_plot->layer(QStringLiteral("model"));
     m_modelLayer->setMode(QCPLayer::lmBuffered);
     m_plot->addLayer(QStringLiteral("highlight"), m_modelLayer, QCustomPlot::limAbove);
     m_highlightLayer = m_plot->layer(QStringLiteral("highlight"));
-    m_highlightLayer->setMode(QCPLayer::lmBuffered);
+    m_plot->layer(QStringLiteral("overlay"))->setMode(QCPLayer::lmLogical);
 
     m_points = m_plot->addGraph();
     m_points->setLayer(m_plot->layer(QStringLiteral("main")));
@@ -115,7 +116,8 @@ PlotView::PlotView(Document* document, QWidget* parent)
 
     // The document recomputes everything before it signals, and every data, transform or model
     // change ends with evaluationChanged: one rebuild per change. Renames only touch headers.
-    connect(m_document, &Document::evaluationChanged, this, &PlotView::refresh);
+    connect(m_document, &Document::analysisChanged, this, &PlotView::onAnalysisChanged);
+    connect(m_document, &Document::evaluationChanged, this, &PlotView::onEvaluationChanged);
     connect(m_document, &Document::headersChanged, this, &PlotView::refresh);
     connect(m_plot, &QCustomPlot::mouseMove, this, &PlotView::onMouseMove);
     connect(m_plot, &QCustomPlot::mousePress, this, &PlotView::onMousePress);
@@ -183,6 +185,21 @@ QCPRange PlotView::paddedRange(double lo, double hi)
     return QCPRange(lo - pad, hi + pad);
 }
 
+QCPRange PlotView::stickyRange(const QCPRange& current, const QCPRange& wanted)
+{
+    if (wanted.lower >= current.lower && wanted.upper <= current.upper && wanted.size() >= 0.5 * current.size())
+        return current;
+    return withRoom(wanted);
+}
+
+QCPRange PlotView::withRoom(const QCPRange& wanted)
+{
+    const double room = 0.1 * wanted.size();
+    const QCPRange wider(wanted.lower - room, wanted.upper + room);
+    // Only ranges QCustomPlot accepts: fall back to the exact one if the room overflows.
+    return isPlottable(wider.lower) && isPlottable(wider.upper) ? wider : wanted;
+}
+
 void PlotView::setSelectedRows(const QList<int>& rows)
 {
     m_selectedRows = rows;
@@ -192,16 +209,55 @@ void PlotView::setSelectedRows(const QList<int>& rows)
 
 void PlotView::refresh()
 {
+    m_dataChanged = false; // everything is rebuilt from the document as it is now
     rebuild();
     // Queued: a burst of document signals (a slider drag) becomes one replot per frame.
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
+void PlotView::onAnalysisChanged()
+{
+    m_dataChanged = true; // the evaluationChanged that always follows rebuilds everything
+}
+
+void PlotView::onEvaluationChanged()
+{
+    if (m_dataChanged) {
+        refresh();
+        return;
+    }
+    if (rebuildModel()) {
+        // Grid, axes, legend and the data points are as they were: redraw what moves, on its own.
+        if (!m_layerReplotQueued) {
+            m_layerReplotQueued = true;
+            QMetaObject::invokeMethod(this, &PlotView::replotModelLayers, Qt::QueuedConnection);
+        }
+    } else {
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
+    }
+}
+
+bool PlotView::rebuildModel()
+{
+    rebuild();
+    return false;
+}
+
+void PlotView::replotModelLayers()
+{
+    m_layerReplotQueued = false;
+    // QCPLayer::replot() redraws one buffered layer and schedules a repaint (or, with buffers
+    // invalidated by a resize, replots everything).
+    m_modelLayer->replot();
+    emit layersReplotted();
+}
+
 void PlotView::updatePoints(const QString& name)
 {
     const int n = int(m_document->dataset().rowCount());
-    // Every k-th row, k the smallest step that keeps the count within kMaxDrawnPoints.
-    m_sampleStep = n > kMaxDrawnPoints ? (n + kMaxDrawnPoints - 1) / kMaxDrawnPoints : 1;
+    // Every k-th row, k the smallest step that keeps the count within kMaxDrawnPoints: the rows
+    // whose predictions the document keeps at hand.
+    m_sampleStep = int(m_document->displayStep());
 
     QVector<RowPoint> points;
     points.reserve(n / m_sampleStep + 1);
@@ -295,9 +351,7 @@ void PlotView::setMessage(const QString& text)
 
 bool PlotView::hasPredictions() const
 {
-    const linlab::Evaluation& e = m_document->evaluation();
-    const arma::uword n = m_document->dataset().rowCount();
-    return e.predictions.n_elem == n && e.residuals.n_elem == n;
+    return m_document->hasPredictions();
 }
 
 bool PlotView::analysisIsCurrent() const
@@ -320,11 +374,10 @@ QString PlotView::labelPredictionDetails(int row) const
         return QString();
     QString text = QStringLiteral("%1 %2").arg(QString::fromStdString(data.labelName()),
                                                NumberText::brief(data.labels()(row)));
-    if (hasPredictions()) {
-        const linlab::Evaluation& e = m_document->evaluation();
+    if (hasPredictions())
         text += tr(", predicted %1, residual %2")
-                    .arg(NumberText::brief(e.predictions(row)), NumberText::brief(e.residuals(row)));
-    }
+                    .arg(NumberText::brief(m_document->prediction(arma::uword(row))),
+                         NumberText::brief(m_document->residual(arma::uword(row))));
     return text;
 }
 

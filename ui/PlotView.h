@@ -6,6 +6,8 @@
 //
 // Views only read the document: they react to its signals and never modify it.
 
+#include "Document.h"
+
 #include <QList>
 #include <QPointF>
 #include <QVector>
@@ -13,7 +15,6 @@
 
 #include <qcustomplot.h>
 
-class Document;
 class QVBoxLayout;
 
 class PlotView : public QWidget {
@@ -22,7 +23,7 @@ public:
     /// White background, grey axes, light grid, readable fonts: the look of every LinLab plot.
     static void stylePlot(QCustomPlot* plot);
     /// Past this many points a view draws every k-th row instead (and says so in the legend).
-    static constexpr int kMaxDrawnPoints = 20000;
+    static constexpr int kMaxDrawnPoints = int(Document::kMaxDisplayRows);
     /// How near (pixels) the cursor must be to a point for a tooltip or a click.
     static constexpr double kHitRadius = 8.0;
     /// Values beyond this magnitude are treated like infinities: QCustomPlot rejects axis ranges
@@ -66,6 +67,13 @@ public:
     /// [lo, hi] with 5% padding; a small range around the value when lo == hi; 0..1 when there is
     /// no plottable extent (lo > hi, or either end not plottable). Always a range QCustomPlot accepts.
     static QCPRange paddedRange(double lo, double hi);
+    /// The axis range a dense plot shows while a slider moves: `current` as long as `wanted` fits and
+    /// fills at least half of it (axes that jump on every tick are hard to read, and each jump
+    /// redraws the whole plot); otherwise `wanted` with room to move.
+    static QCPRange stickyRange(const QCPRange& current, const QCPRange& wanted);
+    /// `wanted` widened by a tenth of its size each way (unchanged if that is not plottable): a
+    /// dense plot's axes, with room for the model to move before they must change.
+    static QCPRange withRoom(const QCPRange& wanted);
 
 public slots:
     /// Highlights these rows' points (rows out of range are ignored). Emits nothing.
@@ -76,11 +84,18 @@ public slots:
 signals:
     /// A point was clicked; extend is true with Ctrl held (add to the selection).
     void rowClicked(int row, bool extend);
+    /// Only the layers that move with the model were redrawn (a full replot sends the plot's
+    /// afterReplot instead).
+    void layersReplotted();
 
 protected:
     /// Redraws the view's contents from the document: typically updatePoints(), then the
     /// view's lines, axis titles and ranges. Called on every relevant document signal.
     virtual void rebuild() = 0;
+    /// The weights or the bias changed and nothing else (a slider tick). Returns true when only
+    /// what is drawn on modelLayer() changed (not the axes, not the selected points), so that
+    /// layer is all that needs redrawing. The default rebuilds everything and returns false.
+    virtual bool rebuildModel();
     /// Where `row` is drawn, in plot coordinates; false when it has nothing to show. Values that
     /// are not plottable are rejected by the caller, so implementations need not check.
     virtual bool rowPoint(int row, QPointF* point) const = 0;
@@ -110,7 +125,8 @@ protected:
 
     /// Buffered layer for whatever moves with the model, so it is repainted on its own.
     QCPLayer* modelLayer() const { return m_modelLayer; }
-    /// Like modelLayer(), but under the data points.
+    /// For what moves with the model but is drawn under the data points; not buffered, so a
+    /// change here needs a full replot.
     QCPLayer* modelBelowLayer() const { return m_modelBelowLayer; }
     /// True when so many points are drawn that markers shrink and lines fade.
     bool isDense() const;
@@ -128,6 +144,10 @@ protected:
     static QPen referencePen();
 
 private:
+    void onAnalysisChanged();
+    void onEvaluationChanged();
+    /// Redraws the moving layers only (queued, so a burst of ticks redraws them once).
+    void replotModelLayers();
     void updateHighlight();
     void onMouseMove(QMouseEvent* event);
     void onMousePress(QMouseEvent* event);
@@ -152,4 +172,6 @@ private:
     QVector<int> m_sortOrder;
     QPointF m_pressPos;
     bool m_pressed = false;
+    bool m_dataChanged = true;         // since the last rebuild: not a model-only change
+    bool m_layerReplotQueued = false;
 };

@@ -19,7 +19,7 @@ bool PredictedActualPlotView::rowPoint(int row, QPointF* point) const
 {
     if (!hasPredictions() || row < 0 || arma::uword(row) >= document()->dataset().rowCount())
         return false;
-    *point = QPointF(document()->dataset().labels()(row), document()->evaluation().predictions(row));
+    *point = QPointF(document()->dataset().labels()(row), document()->prediction(arma::uword(row)));
     return true;
 }
 
@@ -33,7 +33,29 @@ void PredictedActualPlotView::rebuild()
     const QString label = QString::fromStdString(document()->dataset().labelName());
     setAxisTitles(tr("actual %1").arg(label), tr("predicted %1").arg(label));
     updatePoints(pointsName());
+    setRange(isDense() ? withRoom(pointsRange()) : pointsRange()); // room for the points to move
+    setMessage(pointCount() > 0 ? QString() : emptyMessage());
+}
 
+bool PredictedActualPlotView::rebuildModel()
+{
+    // The points move (their y is a prediction); the axes stay while they still fit.
+    const QCPRange before = plot()->xAxis->range();
+    updatePoints(pointsName());
+    if (pointCount() == 0 || !message().isEmpty()) {
+        rebuild();
+        return false;
+    }
+    // Sticky axes on dense plots only, where each change of axes costs a replot of every point.
+    const QCPRange range = isDense() ? stickyRange(before, pointsRange()) : pointsRange();
+    if (range == before)
+        return highlightedRows().isEmpty(); // selected points move too, on an unbuffered layer
+    setRange(range);
+    return false;
+}
+
+QCPRange PredictedActualPlotView::pointsRange() const
+{
     // One range for both axes, so y = x is the diagonal and misses read the same either way.
     double lo = std::numeric_limits<double>::infinity();
     double hi = -lo;
@@ -42,12 +64,15 @@ void PredictedActualPlotView::rebuild()
         include(it->key, lo, hi);
         include(it->value, lo, hi);
     }
-    const QCPRange range = paddedRange(lo, hi);
+    return paddedRange(lo, hi);
+}
+
+void PredictedActualPlotView::setRange(const QCPRange& range)
+{
     if (pointCount() > 0)
         m_reference->setData(QVector<double>{range.lower, range.upper}, QVector<double>{range.lower, range.upper},
                              true);
     else
         m_reference->data()->clear();
-    setRanges(range, range);
-    setMessage(pointCount() > 0 ? QString() : emptyMessage());
+    PlotView::setRanges(range, range);
 }

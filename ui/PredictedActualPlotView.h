@@ -15,9 +15,14 @@ public:
 
 protected:
     void rebuild() override;
+    bool rebuildModel() override;
     bool rowPoint(int row, QPointF* point) const override;
     QString rowDetails(int row) const override;
 
 private:
+    /// One range for both axes over the drawn points: the range and its reference line.
+    void setRange(const QCPRange& range);
+    /// The padded extent of the drawn points, both coordinates together.
+    QCPRange pointsRange() const;
     QCPGraph* m_reference;
 };

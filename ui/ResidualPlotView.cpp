@@ -21,8 +21,7 @@ bool ResidualPlotView::rowPoint(int row, QPointF* point) const
 {
     if (!hasPredictions() || row < 0 || arma::uword(row) >= document()->dataset().rowCount())
         return false;
-    const linlab::Evaluation& e = document()->evaluation();
-    *point = QPointF(e.predictions(row), e.residuals(row));
+    *point = QPointF(document()->prediction(arma::uword(row)), document()->residual(arma::uword(row)));
     return true;
 }
 
@@ -36,7 +35,34 @@ void ResidualPlotView::rebuild()
     const QString label = QString::fromStdString(document()->dataset().labelName());
     setAxisTitles(tr("predicted %1").arg(label), tr("residual (predicted \u2212 actual)"));
     updatePoints(pointsName());
+    const auto [x, y] = pointsRanges();
+    // Dense plots leave room for the points to move (see rebuildModel()).
+    applyRanges(isDense() ? withRoom(x) : x, isDense() ? withRoom(y) : y);
+    setMessage(pointCount() > 0 ? QString() : emptyMessage());
+}
 
+bool ResidualPlotView::rebuildModel()
+{
+    // Both coordinates move; the axes stay while the points still fit them.
+    const QCPRange xBefore = plot()->xAxis->range();
+    const QCPRange yBefore = plot()->yAxis->range();
+    updatePoints(pointsName());
+    if (pointCount() == 0 || !message().isEmpty()) {
+        rebuild();
+        return false;
+    }
+    const auto [xWanted, yWanted] = pointsRanges();
+    // Sticky axes on dense plots only, where each change of axes costs a replot of every point.
+    const QCPRange x = isDense() ? stickyRange(xBefore, xWanted) : xWanted;
+    const QCPRange y = isDense() ? stickyRange(yBefore, yWanted) : yWanted;
+    if (x == xBefore && y == yBefore)
+        return highlightedRows().isEmpty(); // selected points move too, on an unbuffered layer
+    applyRanges(x, y);
+    return false;
+}
+
+std::pair<QCPRange, QCPRange> ResidualPlotView::pointsRanges() const
+{
     double xLo = std::numeric_limits<double>::infinity();
     double xHi = -xLo;
     double extent = 0; // largest |residual|: the y range is symmetric about zero
@@ -45,11 +71,14 @@ void ResidualPlotView::rebuild()
         include(it->key, xLo, xHi);
         extent = std::max(extent, std::abs(it->value));
     }
-    const QCPRange xRange = paddedRange(xLo, xHi);
+    return {paddedRange(xLo, xHi), extent > 0 ? paddedRange(-extent, extent) : QCPRange(-1, 1)};
+}
+
+void ResidualPlotView::applyRanges(const QCPRange& x, const QCPRange& y)
+{
     if (pointCount() > 0)
-        m_zero->setData(QVector<double>{xRange.lower, xRange.upper}, QVector<double>{0, 0}, true);
+        m_zero->setData(QVector<double>{x.lower, x.upper}, QVector<double>{0, 0}, true);
     else
         m_zero->data()->clear();
-    setRanges(xRange, extent > 0 ? paddedRange(-extent, extent) : QCPRange(-1, 1));
-    setMessage(pointCount() > 0 ? QString() : emptyMessage());
+    PlotView::setRanges(x, y);
 }

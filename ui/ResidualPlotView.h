@@ -4,6 +4,8 @@
 
 #include "PlotView.h"
 
+#include <utility>
+
 class ResidualPlotView : public PlotView {
     Q_OBJECT
 public:
@@ -15,9 +17,14 @@ public:
 
 protected:
     void rebuild() override;
+    bool rebuildModel() override;
     bool rowPoint(int row, QPointF* point) const override;
     QString rowDetails(int row) const override;
 
 private:
+    /// The x range (predictions) and the symmetric y range, with the zero line.
+    void applyRanges(const QCPRange& x, const QCPRange& y);
+    /// The padded extents of the drawn points: predictions, and residuals symmetric about zero.
+    std::pair<QCPRange, QCPRange> pointsRanges() const;
     QCPGraph* m_zero;
 };

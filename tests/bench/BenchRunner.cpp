@@ -4,6 +4,7 @@
 #include "FrameBench.h"
 #include "MemoryStats.h"
 
+#include "Analysis.h"
 #include "CsvReader.h"
 #include "GradientDescent.h"
 #include "LinearModel.h"
@@ -100,6 +101,14 @@ void BenchRunner::run(arma::uword n, arma::uword d)
             const double gb = scale * arma::accu(e);
             g_sink = g_sink + loss + gw(0) + gb;
         });
+        add(r);
+    }
+    if (m_options.wants("mae_pass")) {
+        CaseResult r{"mae_pass", n, d, {}};
+        // The one number a slider tick leaves to a second thread: the MAE over every row. This is
+        // how long after a tick the metrics panel has it.
+        const Analysis analysis(data, TransformSettings{});
+        r.timing = m_timer.measure([&] { g_sink = g_sink + analysis.meanAbsoluteError(near); });
         add(r);
     }
     if (m_options.wants("lstsq")) {

@@ -293,8 +293,8 @@ def report(linlab, numpy_results, checks, n, d):
         return None
 
     ours = {name: find(linlab["cases"], name) for name in
-            ["csv_load", "statistics", "tick_stats", "tick_direct", "lstsq", "gd_epoch", "loss_surface_200", "frame",
-             "cell_edit"]}
+            ["csv_load", "statistics", "tick_stats", "tick_direct", "mae_pass", "lstsq", "gd_epoch", "loss_surface_200",
+             "frame", "cell_edit"]}
     theirs = {name: find(numpy_results, name) for name in CASES}
     check = next((c for c in checks if c["n"] == n and c["d"] == d), None)
 
@@ -336,6 +336,7 @@ def report(linlab, numpy_results, checks, n, d):
                  ">= 1000x", met))
     rows.append(("tick_direct", median(ours["tick_direct"]), "numpy tick_direct", median(theirs["tick_direct"]),
                  ratio(ours["tick_direct"], theirs["tick_direct"]), "", ""))
+    rows.append(("mae_pass", median(ours["mae_pass"]), "-", None, None, "", ""))
     r = ratio(ours["lstsq"], theirs["lstsq"])
     equal = check["ok"] if check else None
     lstsq_ok = None if r is None or equal is None else (r > 1 and equal)
@@ -407,6 +408,9 @@ def report(linlab, numpy_results, checks, n, d):
                      " synchronous slots %.1f ms, queued work (replots, lesson pane) %.1f ms, painting %.1f ms"
                      % (f.get("plots", "?"), f.get("set_model_ms", float("nan")), f.get("queued_ms", float("nan")),
                         f.get("paint_ms", float("nan"))))
+    if ours["mae_pass"]:
+        lines.append("mae_pass: the MAE over every row, on the second core after each weight change (the one number"
+                     " the statistics cannot give); the metrics panel shows it this long after the frame")
     lines.append("LinLab peak RSS (whole linlab-bench run): %.0f MB" % linlab.get("peak_rss_mb", float("nan")))
     lines.append("")
     lines.append("Targets:")

@@ -30,6 +30,8 @@ class tst_Panels : public QObject {
     Q_OBJECT
 
 private slots:
+    void metricsMaeArrivesFromBackground();
+    void lessonPaneThrottlesDuringADrag();
     void transformZScorePushesOneCommand();
     void transformDdofOnlyForZScore();
     void transformScaleBox();
@@ -355,6 +357,59 @@ void tst_Panels::renderPanels()
         }
         shot.widget->hide();
     }
+}
+
+void tst_Panels::metricsMaeArrivesFromBackground()
+{
+    arma::arma_rng::set_seed(5);
+    const arma::uword n = 150000;
+    const arma::mat X = arma::randn(n, 2);
+    Document doc;
+    doc.replaceAll(Dataset(X, X * arma::vec{1, 2} + arma::randn(n), {"a", "b"}, "y"), {}, LinearModel(2),
+                   QStringLiteral("big"));
+    MetricsPanel panel(&doc);
+    QLabel* mae = panel.valueLabel(QStringLiteral("maeValue"));
+    QLabel* mse = panel.valueLabel(QStringLiteral("mseValue"));
+    QTRY_VERIFY(!doc.maePending());
+    const QString first = mae->text();
+    QVERIFY(mae->isEnabled());
+    QCOMPARE(first, NumberText::exact(doc.evaluation().metrics.mae));
+
+    // A tick: the MSE at once; the MAE keeps its last value, muted, until the pass is in.
+    doc.setModel(LinearModel(arma::vec{1, 2}, 0));
+    QCOMPARE(mse->text(), NumberText::exact(doc.evaluation().metrics.mse));
+    if (doc.maePending()) {
+        QCOMPARE(mae->text(), first);
+        QVERIFY(!mae->isEnabled());
+        QVERIFY(mae->toolTip().contains(QStringLiteral("being computed")));
+    }
+    QTRY_VERIFY(mae->isEnabled());
+    const double expected = doc.analysis().evaluate(doc.model()).metrics.mae;
+    QVERIFY(testutil::closeRel(doc.evaluation().metrics.mae, expected, 1e-12));
+    QCOMPARE(mae->text(), NumberText::exact(doc.evaluation().metrics.mae));
+    QVERIFY(!mae->toolTip().contains(QStringLiteral("being computed")));
+    // The value labels keep their size whatever they show: no relayout per tick.
+    QCOMPARE(mae->minimumSize(), mae->maximumSize());
+    QVERIFY(mae->width() >= mae->fontMetrics().horizontalAdvance(QStringLiteral("-1.2345678901234567e-300")));
+}
+
+void tst_Panels::lessonPaneThrottlesDuringADrag()
+{
+    Document doc;
+    LessonPane lesson(&doc);
+    // The first change shows at once...
+    doc.setModel(LinearModel(arma::vec{5, 3}, 10));
+    QCoreApplication::processEvents();
+    QVERIFY(lesson.toPlainText().contains(QStringLiteral("weights = [5, 3]")));
+    // ... a burst is coalesced (no state in between is laid out) and its last state shows
+    // within the interval (at once if the machine was slow enough for the interval to pass).
+    for (int w = 6; w <= 9; ++w)
+        doc.setModel(LinearModel(arma::vec{double(w), 3}, 10));
+    QCoreApplication::processEvents();
+    for (int w = 6; w <= 8; ++w)
+        QVERIFY(!lesson.toPlainText().contains(QStringLiteral("weights = [%1, 3]").arg(w)));
+    QTRY_VERIFY_WITH_TIMEOUT(lesson.toPlainText().contains(QStringLiteral("weights = [9, 3]")),
+                             10 * LessonPane::kMinRebuildInterval);
 }
 
 QTEST_MAIN(tst_Panels)

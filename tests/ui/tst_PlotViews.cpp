@@ -97,6 +97,8 @@ private slots:
     void clickEmitsRow();
     void toolTipNamesRow();
     void largeDocumentIsSampled();
+    void sliderTickRedrawsOnlyWhatMoves();
+    void millionRowTickUsesSampledPredictions();
     void rendersToPng();
 };
 
@@ -231,9 +233,12 @@ void tst_PlotViews::layersAndLegend()
         const QCPLayer* model = view->plot()->layer(QStringLiteral("model"));
         QVERIFY(model);
         QCOMPARE(model->mode(), QCPLayer::lmBuffered);
+        // Only the model layer has a buffer of its own: each buffer is blended on every paint.
         const QCPLayer* below = view->plot()->layer(QStringLiteral("modelBelow"));
         QVERIFY(below);
-        QCOMPARE(below->mode(), QCPLayer::lmBuffered);
+        QCOMPARE(below->mode(), QCPLayer::lmLogical);
+        QCOMPARE(view->plot()->layer(QStringLiteral("highlight"))->mode(), QCPLayer::lmLogical);
+        QCOMPARE(view->plot()->layer(QStringLiteral("overlay"))->mode(), QCPLayer::lmLogical);
         QVERIFY(below->index() < view->plot()->layer(QStringLiteral("main"))->index());
         QVERIFY(model->index() > view->plot()->layer(QStringLiteral("main"))->index());
         QVERIFY(view->plot()->legend->visible());
@@ -550,7 +555,9 @@ void tst_PlotViews::largeDocumentIsSampled()
         view->setSelectedRows({1});
         QCOMPARE(view->highlightedRows(), QVector<int>{1});
     }
-    QCOMPARE(data.residualBars()->dataCount(), 15000);
+    // 15,000 segments would be a blur: none are drawn (the residual plot shows them).
+    QCOMPARE(data.residualBars()->dataCount(), 0);
+    QVERIFY(!data.residualBars()->visible());
 
     // Back to a small document: everything is drawn and the note goes.
     doc.removeRows(10, int(n) - 10);
@@ -597,6 +604,91 @@ void tst_PlotViews::rendersToPng()
     QVERIFY(bigResidual.plot()->savePng(dir + QStringLiteral("/residual-sampled.png"), 640, 420));
     big.removeFeature(0);
     QVERIFY(bigData.plot()->savePng(dir + QStringLiteral("/data-no-features.png"), 640, 420));
+}
+
+void tst_PlotViews::sliderTickRedrawsOnlyWhatMoves()
+{
+    arma::arma_rng::set_seed(12);
+    const arma::uword n = 30000;
+    const arma::mat X = arma::randn(n, 2);
+    const arma::vec y = 3 * X.col(0) - X.col(1) + 0.5 * arma::randn(n);
+    Document doc;
+    doc.replaceAll(Dataset(X, y, {"a", "b"}, "y"), TransformSettings{}, LinearModel(arma::vec{3, -1}, 0),
+                   QStringLiteral("big"));
+    DataPlotView data(&doc);
+    PredictedActualPlotView predicted(&doc);
+    ResidualPlotView residual(&doc);
+    QApplication::processEvents();
+    QSignalSpy dataFull(data.plot(), &QCustomPlot::afterReplot);
+    QSignalSpy dataLayers(&data, &PlotView::layersReplotted);
+    QSignalSpy predictedFull(predicted.plot(), &QCustomPlot::afterReplot);
+    QSignalSpy predictedLayers(&predicted, &PlotView::layersReplotted);
+    const QCPRange dataY = data.plot()->yAxis->range();
+    const QCPRange predictedRange = predicted.plot()->xAxis->range();
+
+    // A small tick: the data points and every axis stay; only the model layer is redrawn.
+    doc.setModel(LinearModel(arma::vec{3.01, -1}, 0.01));
+    QApplication::processEvents();
+    QCOMPARE(dataLayers.count(), 1);
+    QCOMPARE(dataFull.count(), 0);
+    QCOMPARE(data.plot()->yAxis->range(), dataY);
+    QCOMPARE(predictedLayers.count(), 1);
+    QCOMPARE(predictedFull.count(), 0);
+    QCOMPARE(predicted.plot()->xAxis->range(), predictedRange);
+    // ... and the moved points are where the new model puts them.
+    const Points drawn = drawnPoints(predicted);
+    QVERIFY(!drawn.empty());
+    for (const auto& [row, p] : drawn)
+        QCOMPARE(p.y(), doc.prediction(arma::uword(row)));
+
+    // A large move: the points leave the axes, which follow (a full replot).
+    doc.setModel(LinearModel(arma::vec{30, -10}, 50));
+    QApplication::processEvents();
+    QCOMPARE(predictedFull.count(), 1);
+    QVERIFY(predicted.plot()->xAxis->range().upper > predictedRange.upper);
+    // A data edit always rebuilds everything.
+    dataFull.clear();
+    doc.setValues(0, 0, arma::mat(1, 1, arma::fill::value(100.0)));
+    QApplication::processEvents();
+    QCOMPARE(dataFull.count(), 1);
+    QVERIFY(data.plot()->xAxis->range().upper >= 100);
+
+    // With a selection, the selected points move with the model on an unbuffered layer.
+    predicted.setSelectedRows({5});
+    QApplication::processEvents();
+    predictedFull.clear();
+    doc.setModel(LinearModel(arma::vec{30.01, -10}, 50));
+    QApplication::processEvents();
+    QCOMPARE(predictedFull.count(), 1);
+    QCOMPARE(predicted.highlightGraph()->data()->begin()->value, doc.prediction(5));
+}
+
+void tst_PlotViews::millionRowTickUsesSampledPredictions()
+{
+    // Past the direct limit the document keeps only the display rows' predictions: what the
+    // plots draw and what their tooltips say still match the model exactly.
+    arma::arma_rng::set_seed(13);
+    const arma::uword n = 100000;
+    const arma::mat X = arma::randn(n, 2);
+    const arma::vec y = 2 * X.col(0) + X.col(1) + arma::randn(n);
+    Document doc;
+    doc.replaceAll(Dataset(X, y, {"a", "b"}, "y"), TransformSettings{}, LinearModel(arma::vec{2, 1}, 0),
+                   QStringLiteral("big"));
+    ResidualPlotView residual(&doc);
+    QCOMPARE(residual.sampleStep(), 5);
+    QCOMPARE(doc.evaluation().predictions.n_elem, arma::uword(20000));
+    const Evaluation direct = doc.analysis().evaluate(doc.model());
+    for (const auto& [row, p] : drawnPoints(residual)) {
+        QCOMPARE(row % 5, 0);
+        QVERIFY(testutil::close(p.x(), direct.predictions(arma::uword(row)), 1e-13));
+        QVERIFY(testutil::close(p.y(), direct.residuals(arma::uword(row)), 1e-13));
+    }
+    // A row the sample skips, selected: drawn where the model puts it.
+    residual.setSelectedRows({7});
+    QCOMPARE(residual.highlightedRows(), QVector<int>{7});
+    QVERIFY(testutil::close(residual.highlightGraph()->data()->begin()->key, direct.predictions(7), 1e-13));
+    QVERIFY(residual.toolTipForRow(7).contains(QStringLiteral("predicted")));
+    doc.waitForMetrics();
 }
 
 QTEST_MAIN(tst_PlotViews)
