@@ -124,12 +124,16 @@ void Document::waitForMetrics()
     emit metricsRefined();
 }
 
-void Document::recompute(Recompute what, bool modelToo)
+void Document::recompute(Recompute what, bool modelToo, const CellChange* cells)
 {
     if (what == Recompute::Analysis) {
         m_mae->stop(); // it reads the analysis about to be replaced
         try {
-            m_analysis = Analysis(m_dataset, m_settings, std::move(m_analysis));
+            if (cells)
+                m_analysis = Analysis(m_dataset, std::move(m_analysis), cells->featureColumns, cells->firstRow,
+                                      cells->lastRow);
+            else
+                m_analysis = Analysis(m_dataset, m_settings, std::move(m_analysis));
         } catch (const std::exception&) {
             // Settings are validated before they get here; fall back to the raw data rather than fail.
             m_settings = TransformSettings{};
@@ -152,7 +156,12 @@ void Document::setValues(int row, int column, const arma::mat& block)
         for (arma::uword c = 0; c < block.n_cols; ++c)
             m_dataset.setValue(row + r, column + c, block(r, c));
     emit valuesChanged(row, column, row + int(block.n_rows) - 1, column + int(block.n_cols) - 1);
-    recompute(Recompute::Analysis);
+    // Only these cells changed: the other columns keep their fit and transformed values.
+    CellChange cells{{}, arma::uword(row), arma::uword(row) + block.n_rows - 1};
+    for (arma::uword c = 0; c < block.n_cols; ++c)
+        if (arma::uword(column) + c < m_dataset.featureCount())
+            cells.featureColumns.push_back(arma::uword(column) + c);
+    recompute(Recompute::Analysis, false, &cells);
 }
 
 void Document::insertRows(int row, const arma::mat& block)

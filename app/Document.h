@@ -115,8 +115,14 @@ signals:
 
 private:
     enum class Recompute { Evaluation, Analysis };
-    /// Recomputes, then signals: every signal sees a consistent document.
-    void recompute(Recompute what, bool modelToo = false);
+    /// Which cells an edit changed, when it changed values only (no rows or columns).
+    struct CellChange {
+        std::vector<arma::uword> featureColumns;
+        arma::uword firstRow, lastRow;
+    };
+    /// Recomputes, then signals: every signal sees a consistent document. With `cells`, only
+    /// those cells changed and the analysis is updated rather than rebuilt.
+    void recompute(Recompute what, bool modelToo = false, const CellChange* cells = nullptr);
     /// m_evaluation for m_model: from the rows up to kDirectEvaluationRows, else from the statistics.
     void evaluateModel();
     /// A background MAE pass ended; `ticket` says for which evaluation.

@@ -20,20 +20,56 @@ Analysis::Analysis(const Dataset& data, const TransformSettings& settings, Analy
 {
     m_transform.applyInto(data.features(), m_features);
     m_labels = data.labels(); // a copy into the recycled memory when the size fits
-    // The raw means (for the line drawn over a feature) from the transform's, when it can.
-    const double scale = settings.scale;
-    if (scale != 0 && std::isfinite(scale) && data.rowCount() > 0)
-        m_rawMean = m_transform.mean() / scale;
-    else
-        m_rawMean = data.rowCount() ? arma::rowvec(arma::mean(data.features(), 0))
-                                    : arma::rowvec(data.featureCount(), arma::fill::zeros);
-    m_stats = SufficientStatistics::compute(m_features, m_labels);
     m_displayStep = displayStep(data.rowCount());
     if (m_displayStep > 1) {
         const arma::uvec rows = arma::regspace<arma::uvec>(0, m_displayStep, data.rowCount() - 1);
         m_displayFeatures = m_features.rows(rows);
         m_displayLabels = m_labels.elem(rows);
     }
+    finish(data);
+}
+
+Analysis::Analysis(const Dataset& data, Analysis&& previous, const std::vector<arma::uword>& columns,
+                   arma::uword firstRow, arma::uword lastRow)
+{
+    const arma::uword n = data.rowCount(), d = data.featureCount();
+    const bool sameShape = n > 0 && previous.m_features.n_rows == n && previous.m_features.n_cols == d &&
+                           previous.m_labels.n_elem == n && previous.m_transform.mean().n_elem == d &&
+                           firstRow <= lastRow && lastRow < n &&
+                           std::all_of(columns.begin(), columns.end(), [d](arma::uword j) { return j < d; });
+    if (!sameShape) {
+        *this = Analysis(data, previous.m_transform.settings(), std::move(previous));
+        return;
+    }
+    // A cell edit at a million rows: one column's fit and values, not the table's.
+    m_transform = previous.m_transform.refit(data.features(), columns);
+    m_features = std::move(previous.m_features);
+    m_transform.applyColumnsInto(data.features(), columns, m_features);
+    m_labels = std::move(previous.m_labels);
+    m_labels.subvec(firstRow, lastRow) = data.labels().subvec(firstRow, lastRow);
+    m_displayStep = previous.m_displayStep;
+    m_displayFeatures = std::move(previous.m_displayFeatures);
+    m_displayLabels = std::move(previous.m_displayLabels);
+    if (m_displayStep > 1) {
+        for (arma::uword i = 0; i < m_displayLabels.n_elem; ++i) {
+            for (arma::uword j : columns)
+                m_displayFeatures(i, j) = m_features(i * m_displayStep, j);
+            m_displayLabels(i) = m_labels(i * m_displayStep);
+        }
+    }
+    finish(data);
+}
+
+void Analysis::finish(const Dataset& data)
+{
+    // The raw means (for the line drawn over a feature) from the transform's, when it can.
+    const double scale = m_transform.settings().scale;
+    if (scale != 0 && std::isfinite(scale) && data.rowCount() > 0)
+        m_rawMean = m_transform.mean() / scale;
+    else
+        m_rawMean = data.rowCount() ? arma::rowvec(arma::mean(data.features(), 0))
+                                    : arma::rowvec(data.featureCount(), arma::fill::zeros);
+    m_stats = SufficientStatistics::compute(m_features, m_labels);
 }
 
 Evaluation Analysis::evaluate(const LinearModel& model) const

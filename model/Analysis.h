@@ -44,6 +44,13 @@ public:
     /// The same, reusing the memory of `recycled` (an analysis about to be replaced) for the
     /// transformed features: a large table recomputes without allocating it anew.
     Analysis(const Dataset& data, const TransformSettings& settings, Analysis&& recycled);
+    /// The analysis of `data` after an edit of some cells: `previous` is the analysis of the same
+    /// table before (same settings, rows and features) and only rows [firstRow, lastRow] of the
+    /// feature columns `columns` (and of the labels) may differ. Only those columns are fitted and
+    /// transformed anew; the statistics are computed as usual. Equal to Analysis(data, settings)
+    /// to the bit; falls back to it when the shapes differ.
+    Analysis(const Dataset& data, Analysis&& previous, const std::vector<arma::uword>& columns, arma::uword firstRow,
+             arma::uword lastRow);
 
     const Transform& transform() const { return m_transform; }
     /// The transformed features (n x d): what the model sees.
@@ -81,6 +88,8 @@ public:
     arma::vec partialPrediction(const LinearModel& model, arma::uword feature, const arma::vec& x) const;
 
 private:
+    /// What every constructor does once the transform, features and labels are in place.
+    void finish(const Dataset& data);
     /// Fills MSE, RMSE, R2, both gradients and the comparison with least squares from the
     /// statistics (O(d^2)); leaves MAE alone.
     void fillFromStatistics(const LinearModel& model, Evaluation& e) const;

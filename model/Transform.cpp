@@ -133,34 +133,56 @@ Transform Transform::fit(const arma::mat& X, const TransformSettings& settings)
     if (n == 0)
         return t;
 
-    forEachIndex(d, n * d, [&](std::size_t j) {
-        const ColumnMoments m = columnMoments(X.colptr(j), n, settings.scale, settings.ddof);
-        t.m_mean(j) = m.mean;
-        t.m_std(j) = m.std;
-        t.m_min(j) = m.min;
-        t.m_max(j) = m.max;
-    });
+    forEachIndex(d, n * d, [&](std::size_t j) { t.fitMoments(X, j); });
+    for (arma::uword j = 0; j < d; ++j)
+        t.fitParameters(j);
+    return t;
+}
 
-    for (arma::uword j = 0; j < d; ++j) {
-        const double magnitude = std::max(std::abs(t.m_min(j)), std::abs(t.m_max(j)));
-        const double range = t.m_max(j) - t.m_min(j);
-        // Flag as scikit-learn does: a spread that is zero relative to the values' size.
-        t.m_zeroSpread[j] = range <= kZeroSpreadTolerance * magnitude;
-        switch (settings.normalization) {
-        case Normalization::None:
-            break;
-        case Normalization::ZScore:
-            t.m_shift(j) = t.m_mean(j);
-            if (!t.m_zeroSpread[j] && std::isfinite(t.m_std(j)) && t.m_std(j) > 0)
-                t.m_divisor(j) = t.m_std(j);
-            break;
-        case Normalization::MinMax:
-            t.m_shift(j) = t.m_min(j);
-            if (!t.m_zeroSpread[j] && std::isfinite(range) && range > 0)
-                t.m_divisor(j) = range;
-            break;
-        }
+void Transform::fitMoments(const arma::mat& X, arma::uword j)
+{
+    const ColumnMoments m = columnMoments(X.colptr(j), X.n_rows, m_settings.scale, m_settings.ddof);
+    m_mean(j) = m.mean;
+    m_std(j) = m.std;
+    m_min(j) = m.min;
+    m_max(j) = m.max;
+}
+
+void Transform::fitParameters(arma::uword j)
+{
+    const double magnitude = std::max(std::abs(m_min(j)), std::abs(m_max(j)));
+    const double range = m_max(j) - m_min(j);
+    // Flag as scikit-learn does: a spread that is zero relative to the values' size.
+    m_zeroSpread[j] = range <= kZeroSpreadTolerance * magnitude;
+    m_shift(j) = 0;
+    m_divisor(j) = 1;
+    switch (m_settings.normalization) {
+    case Normalization::None:
+        break;
+    case Normalization::ZScore:
+        m_shift(j) = m_mean(j);
+        if (!m_zeroSpread[j] && std::isfinite(m_std(j)) && m_std(j) > 0)
+            m_divisor(j) = m_std(j);
+        break;
+    case Normalization::MinMax:
+        m_shift(j) = m_min(j);
+        if (!m_zeroSpread[j] && std::isfinite(range) && range > 0)
+            m_divisor(j) = range;
+        break;
     }
+}
+
+Transform Transform::refit(const arma::mat& X, const std::vector<arma::uword>& columns) const
+{
+    if (X.n_cols != m_shift.n_elem || X.n_rows == 0)
+        return fit(X, m_settings);
+    Transform t = *this;
+    for (arma::uword j : columns)
+        if (j >= X.n_cols)
+            throw std::invalid_argument("Transform::refit: no column " + std::to_string(j));
+    forEachIndex(columns.size(), X.n_rows * columns.size(), [&](std::size_t k) { t.fitMoments(X, columns[k]); });
+    for (arma::uword j : columns) // serially: the flags share words of a vector<bool>
+        t.fitParameters(j);
     return t;
 }
 
@@ -184,20 +206,35 @@ void Transform::applyInto(const arma::mat& X, arma::mat& out) const
     if (n == 0)
         return; // (colptr of an empty matrix points at no memory)
     adviseHugePages(out.memptr(), out.n_elem);
+    forEachIndex(X.n_cols, n * X.n_cols, [&](std::size_t j) { applyColumn(X, j, out); });
+}
+
+void Transform::applyColumnsInto(const arma::mat& X, const std::vector<arma::uword>& columns, arma::mat& out) const
+{
+    if (X.n_cols != m_shift.n_elem || arma::size(out) != arma::size(X))
+        throw std::invalid_argument("Transform::applyColumnsInto: X, out and the transform differ in size");
+    for (arma::uword j : columns)
+        if (j >= X.n_cols)
+            throw std::invalid_argument("Transform::applyColumnsInto: no column " + std::to_string(j));
+    if (X.n_rows == 0)
+        return;
+    forEachIndex(columns.size(), X.n_rows * columns.size(), [&](std::size_t k) { applyColumn(X, columns[k], out); });
+}
+
+void Transform::applyColumn(const arma::mat& X, arma::uword j, arma::mat& out) const
+{
+    const arma::uword n = X.n_rows;
+    const double* from = X.colptr(j);
+    double* to = out.colptr(j);
     const double scale = m_settings.scale;
-    const bool none = m_settings.normalization == Normalization::None;
-    forEachIndex(X.n_cols, n * X.n_cols, [&](std::size_t j) {
-        const double* from = X.colptr(j);
-        double* to = out.colptr(j);
-        const double shift = m_shift(j), divisor = m_divisor(j);
-        // Scale, subtract, divide, value by value: the operations NumPy's (X * s - mean) / std does.
-        if (none)
-            for (arma::uword i = 0; i < n; ++i)
-                to[i] = from[i] * scale;
-        else
-            for (arma::uword i = 0; i < n; ++i)
-                to[i] = (from[i] * scale - shift) / divisor;
-    });
+    const double shift = m_shift(j), divisor = m_divisor(j);
+    // Scale, subtract, divide, value by value: the operations NumPy's (X * s - mean) / std does.
+    if (m_settings.normalization == Normalization::None)
+        for (arma::uword i = 0; i < n; ++i)
+            to[i] = from[i] * scale;
+    else
+        for (arma::uword i = 0; i < n; ++i)
+            to[i] = (from[i] * scale - shift) / divisor;
 }
 
 arma::vec Transform::weightsToOriginal(const arma::vec& weights) const

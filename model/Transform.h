@@ -41,10 +41,15 @@ public:
     /// Throws std::invalid_argument on a non-finite scale or a ddof other than 0 or 1.
     static Transform fit(const arma::mat& X, const TransformSettings& settings);
 
+    /// This transform after X changed in `columns` only: those are fitted anew, the others keep
+    /// their fit (what a cell edit costs: one column, not the table). Equals fit(X, settings()).
+    Transform refit(const arma::mat& X, const std::vector<arma::uword>& columns) const;
     /// Applies the fitted transform to X (n x d).
     arma::mat apply(const arma::mat& X) const;
     /// apply() into `out`, reusing its memory when the size fits (no second matrix in memory).
     void applyInto(const arma::mat& X, arma::mat& out) const;
+    /// applyInto() for `columns` only; `out` (X's size) already holds the others transformed.
+    void applyColumnsInto(const arma::mat& X, const std::vector<arma::uword>& columns, arma::mat& out) const;
     /// Maps weights on transformed features back to the original features' units.
     arma::vec weightsToOriginal(const arma::vec& weights) const;
     /// Maps a bias on transformed features back to the original features' units.
@@ -69,6 +74,13 @@ public:
     bool isIdentity() const;
 
 private:
+    /// Column j's mean, std, min and max from X's values (columns may run in parallel).
+    void fitMoments(const arma::mat& X, arma::uword j);
+    /// Column j's flag, shift and divisor from its moments (serially: vector<bool> shares words).
+    void fitParameters(arma::uword j);
+    /// Transforms column j of X into column j of out (same sizes).
+    void applyColumn(const arma::mat& X, arma::uword j, arma::mat& out) const;
+
     TransformSettings m_settings;
     arma::rowvec m_mean, m_std, m_min, m_max, m_shift, m_divisor;
     std::vector<bool> m_zeroSpread;

@@ -23,6 +23,8 @@ private slots:
     void fastEvaluationAgreesWithDirect_data();
     void fastEvaluationAgreesWithDirect();
     void sampledEvaluationAgreesWithDirect();
+    void cellEditUpdateEqualsFullAnalysis_data();
+    void cellEditUpdateEqualsFullAnalysis();
 };
 
 void tst_LinearModel::lessonKnownAnswers()
@@ -260,6 +262,60 @@ void tst_LinearModel::sampledEvaluationAgreesWithDirect()
     QCOMPARE(e.sampleStep, arma::uword(1));
     QCOMPARE(e.predictions.n_elem, small.labels().n_elem);
     QVERIFY(!std::isnan(e.metrics.mae));
+}
+
+void tst_LinearModel::cellEditUpdateEqualsFullAnalysis_data()
+{
+    QTest::addColumn<int>("mode");
+    QTest::addColumn<int>("rows");
+    QTest::newRow("none, 3 rows sampled") << int(Normalization::None) << 60000;
+    QTest::newRow("z-score") << int(Normalization::ZScore) << 60000;
+    QTest::newRow("min-max, small") << int(Normalization::MinMax) << 50;
+}
+
+void tst_LinearModel::cellEditUpdateEqualsFullAnalysis()
+{
+    QFETCH(int, mode);
+    QFETCH(int, rows);
+    const arma::uword n = arma::uword(rows);
+    arma::arma_rng::set_seed(14);
+    arma::mat X = arma::randn(n, 3) + 1e6;
+    arma::vec y = X * arma::vec{1, 2, 3} + arma::randn(n);
+    const TransformSettings settings{1.1, Normalization(mode), 0};
+    Dataset data(X, y, {"a", "b", "c"}, "y");
+    Analysis analysis(data, settings);
+
+    // A feature cell, a label cell, then a 2 x 2 block over a feature and the label.
+    data.setValue(9, 1, 5e6);
+    analysis = Analysis(data, std::move(analysis), {1}, 9, 9);
+    data.setValue(n - 1, 3, -42);
+    analysis = Analysis(data, std::move(analysis), {}, n - 1, n - 1);
+    data.setValue(3, 2, 0.5);
+    data.setValue(4, 2, 0.25);
+    data.setValue(3, 3, 1);
+    data.setValue(4, 3, 2);
+    analysis = Analysis(data, std::move(analysis), {2}, 3, 4);
+
+    // To the bit what a fresh analysis gives: the same fit, values and statistics.
+    const Analysis fresh(data, settings);
+    QVERIFY(arma::approx_equal(analysis.features(), fresh.features(), "absdiff", 0));
+    QVERIFY(arma::approx_equal(analysis.labels(), fresh.labels(), "absdiff", 0));
+    QVERIFY(arma::approx_equal(analysis.transform().shift(), fresh.transform().shift(), "absdiff", 0));
+    QVERIFY(arma::approx_equal(analysis.statistics().centredGram(), fresh.statistics().centredGram(), "absdiff", 0));
+    QCOMPARE(analysis.statistics().leastSquares().bias, fresh.statistics().leastSquares().bias);
+    const LinearModel m(arma::vec{1, 2, 3}, 0.5);
+    Evaluation a, b;
+    analysis.evaluateSampled(m, a);
+    fresh.evaluateSampled(m, b);
+    QVERIFY(arma::approx_equal(a.predictions, b.predictions, "absdiff", 0));
+    QVERIFY(arma::approx_equal(a.residuals, b.residuals, "absdiff", 0));
+    QCOMPARE(analysis.partialPrediction(m, 1, arma::vec{2.0})(0), fresh.partialPrediction(m, 1, arma::vec{2.0})(0));
+
+    // Another shape: a fresh analysis of it.
+    data.removeRows(0, 1);
+    analysis = Analysis(data, std::move(analysis), {0}, 0, 0);
+    QCOMPARE(analysis.labels().n_elem, n - 1);
+    QVERIFY(arma::approx_equal(analysis.features(), Analysis(data, settings).features(), "absdiff", 0));
 }
 
 QTEST_APPLESS_MAIN(tst_LinearModel)

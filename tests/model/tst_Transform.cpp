@@ -11,6 +11,8 @@ using testutil::allClose;
 class tst_Transform : public QObject {
     Q_OBJECT
 private slots:
+    void refitOneColumnEqualsFit_data();
+    void refitOneColumnEqualsFit();
     void scaleByOnePointOne();
     void zscorePopulation();
     void zscoreSample();
@@ -123,6 +125,49 @@ void tst_Transform::badSettingsAreRefused()
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument, Transform::fit(X, {1.0, Normalization::ZScore, 2}));
     const Transform t = Transform::fit(X, {});
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument, t.apply(arma::mat(4, 3)));
+}
+
+void tst_Transform::refitOneColumnEqualsFit_data()
+{
+    QTest::addColumn<int>("mode");
+    QTest::addColumn<int>("ddof");
+    QTest::newRow("none") << int(Normalization::None) << 0;
+    QTest::newRow("z-score") << int(Normalization::ZScore) << 0;
+    QTest::newRow("z-score ddof 1") << int(Normalization::ZScore) << 1;
+    QTest::newRow("min-max") << int(Normalization::MinMax) << 0;
+}
+
+void tst_Transform::refitOneColumnEqualsFit()
+{
+    QFETCH(int, mode);
+    QFETCH(int, ddof);
+    const TransformSettings settings{1.1, Normalization(mode), ddof};
+    arma::arma_rng::set_seed(3);
+    arma::mat X = arma::randn(500, 4) * 10 + 1e6;
+    X.col(3).fill(7); // a constant column stays flagged
+    const Transform before = Transform::fit(X, settings);
+    arma::mat transformed = before.apply(X);
+
+    // A cell edit in column 1, and a new maximum in column 2: refit those two only.
+    X(17, 1) = -3e6;
+    X(400, 2) = 2e6;
+    const Transform after = before.refit(X, {1, 2});
+    const Transform fresh = Transform::fit(X, settings);
+    // To the bit: the same per-column arithmetic as a fit of the whole table.
+    QVERIFY(arma::approx_equal(after.mean(), fresh.mean(), "absdiff", 0));
+    QVERIFY(arma::approx_equal(after.stddev(), fresh.stddev(), "absdiff", 0));
+    QVERIFY(arma::approx_equal(after.min(), fresh.min(), "absdiff", 0));
+    QVERIFY(arma::approx_equal(after.max(), fresh.max(), "absdiff", 0));
+    QVERIFY(arma::approx_equal(after.shift(), fresh.shift(), "absdiff", 0));
+    QVERIFY(arma::approx_equal(after.divisor(), fresh.divisor(), "absdiff", 0));
+    QVERIFY(after.zeroSpread() == fresh.zeroSpread());
+    QVERIFY(after.zeroSpread()[3]);
+    after.applyColumnsInto(X, {1, 2}, transformed);
+    QVERIFY(arma::approx_equal(transformed, fresh.apply(X), "absdiff", 0));
+
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, before.refit(X, {4}));
+    arma::mat wrong(3, 4);
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, after.applyColumnsInto(X, {0}, wrong));
 }
 
 QTEST_APPLESS_MAIN(tst_Transform)
