@@ -59,20 +59,22 @@ arma::uword findColumn(const CsvTable& table, const std::string& option, const s
     throw UsageError(option + ": no column \"" + wanted + "\" in " + source + " (columns: " + names + ")");
 }
 
-std::string report(const BatchOptions& o, const Dataset& data, const Analysis& analysis,
-                   const LinearModel& model, const GradientDescentResult* gd)
+// The report reads the analysis only: the dataset's own numbers may be gone by then.
+std::string report(const BatchOptions& o, const std::vector<std::string>& featureNames, const std::string& labelName,
+                   const Analysis& analysis, const LinearModel& model, const GradientDescentResult* gd)
 {
     const Transform& t = analysis.transform();
     const Evaluation ev = analysis.evaluate(model);
     const LeastSquaresResult& ls = analysis.statistics().leastSquares();
-    const bool perRow = o.full || data.rowCount() <= kPerRowLimit;
+    const arma::uword rows = analysis.labels().n_elem;
+    const bool perRow = o.full || rows <= kPerRowLimit;
 
     JsonWriter j;
     j.beginObject();
-    j.value("n_samples", static_cast<long long>(data.rowCount()));
-    j.value("n_features", static_cast<long long>(data.featureCount()));
-    j.value("feature_names", data.featureNames());
-    j.value("label_name", data.labelName());
+    j.value("n_samples", static_cast<long long>(rows));
+    j.value("n_features", static_cast<long long>(analysis.features().n_cols));
+    j.value("feature_names", featureNames);
+    j.value("label_name", labelName);
     j.beginObject("transform");
     j.value("scale", t.settings().scale);
     j.value("normalize", normalizationName(t.settings().normalization));
@@ -253,7 +255,7 @@ int BatchCommand::run(const std::vector<std::string>& args, std::ostream& out, s
             featureColumns.push_back(column);
         }
         // The dataset takes the table's memory: a million rows are not held twice.
-        const Dataset data = Dataset::fromTable(std::move(table), label, featureColumns);
+        Dataset data = Dataset::fromTable(std::move(table), label, featureColumns);
         // A project brings its own settings and model; options given on the command line win.
         TransformSettings settings = o.transform;
         if (project) {
@@ -335,7 +337,13 @@ int BatchCommand::run(const std::vector<std::string>& args, std::ostream& out, s
             throw WriteError(e.what());
         }
 
-        const std::string text = report(o, data, analysis, model, gdPtr);
+        // Past the exports only the analysis is read, which holds its own (transformed) copy of
+        // the numbers: letting the loaded ones go keeps a large table from being in memory twice
+        // while the report is built.
+        const std::vector<std::string> featureNames = data.featureNames();
+        const std::string labelName = data.labelName();
+        data = Dataset();
+        const std::string text = report(o, featureNames, labelName, analysis, model, gdPtr);
         if (o.output.empty()) {
             out << text;
             out.flush();
