@@ -2,6 +2,7 @@
 
 #include "BackgroundMae.h"
 
+#include <QTimer>
 #include <QUndoStack>
 
 #include <cmath>
@@ -15,8 +16,14 @@ Document::Document(QObject* parent)
     , m_undoStack(new QUndoStack(this))
     , m_name(QStringLiteral("lesson"))
     , m_mae(new BackgroundMae(this))
+    , m_maeTimer(new QTimer(this))
 {
     connect(m_mae, &BackgroundMae::finished, this, &Document::onMaeFinished);
+    m_maeTimer->setSingleShot(true);
+    connect(m_maeTimer, &QTimer::timeout, this, [this] {
+        if (m_maePending && !m_mae->isRunning())
+            startMae();
+    });
     m_analysis = Analysis(m_dataset, m_settings);
     evaluateModel();
 }
@@ -84,11 +91,12 @@ linlab::Evaluation Document::fullEvaluation() const
     return m_analysis.evaluateFast(m_model);
 }
 
-void Document::evaluateModel()
+void Document::evaluateModel(bool tick)
 {
     if (m_dataset.rowCount() <= kDirectEvaluationRows) {
         m_evaluation = m_analysis.evaluate(m_model);
         m_maePending = false;
+        m_maeTimer->stop();
         return;
     }
     // In place (a tick allocates nothing) and O(display rows + d^2): every number but the MAE
@@ -96,7 +104,25 @@ void Document::evaluateModel()
     m_analysis.evaluateSampled(m_model, m_evaluation);
     m_maePending = true;
     ++m_maeTicket;
-    m_mae->start(m_analysis, m_model, m_maeTicket); // no-op while a pass runs: its end restarts it
+    requestMae(tick);
+}
+
+void Document::requestMae(bool throttled)
+{
+    if (m_mae->isRunning())
+        return; // its end asks again if the model moved on
+    const qint64 since = m_sinceMaeStart.isValid() ? m_sinceMaeStart.elapsed() : kMaeInterval;
+    if (!throttled || since >= kMaeInterval)
+        startMae();
+    else if (!m_maeTimer->isActive())
+        m_maeTimer->start(int(kMaeInterval - since));
+}
+
+void Document::startMae()
+{
+    m_maeTimer->stop();
+    m_sinceMaeStart.start();
+    m_mae->start(m_analysis, m_model, m_maeTicket);
 }
 
 void Document::onMaeFinished(double mae, quint64 ticket)
@@ -105,7 +131,7 @@ void Document::onMaeFinished(double mae, quint64 ticket)
         return;
     if (ticket != m_maeTicket) {
         // The model moved on while the pass ran: one more pass, for the model shown now.
-        m_mae->start(m_analysis, m_model, m_maeTicket);
+        requestMae(true);
         return;
     }
     m_evaluation.metrics.mae = mae;
@@ -117,6 +143,7 @@ void Document::waitForMetrics()
 {
     if (!m_maePending)
         return;
+    m_maeTimer->stop();
     const std::optional<BackgroundMae::Result> result = m_mae->wait();
     m_evaluation.metrics.mae = result && result->ticket == m_maeTicket ? result->mae
                                                                         : m_analysis.meanAbsoluteError(m_model);
@@ -140,7 +167,7 @@ void Document::recompute(Recompute what, bool modelToo, const CellChange* cells)
             m_analysis = Analysis(m_dataset, m_settings);
         }
     }
-    evaluateModel();
+    evaluateModel(what == Recompute::Evaluation);
     if (what == Recompute::Analysis)
         emit analysisChanged();
     if (modelToo)

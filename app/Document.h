@@ -11,10 +11,12 @@
 #include "LinearModel.h"
 #include "Transform.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QString>
 
 class BackgroundMae;
+class QTimer;
 class QUndoStack;
 
 class Document : public QObject {
@@ -42,6 +44,10 @@ public:
     static constexpr arma::uword kDirectEvaluationRows = 50000;
     /// The plots draw at most this many rows: every displayStep()-th row.
     static constexpr arma::uword kMaxDisplayRows = linlab::kMaxDisplayRows;
+    /// During a slider drag the background MAE pass starts at most this often (ms): a pass
+    /// reads the whole table, and a drag at 60 frames a second would keep it reading non-stop,
+    /// taking memory bandwidth from the frames. The last position always gets its pass.
+    static constexpr int kMaeInterval = 100;
     /// 1 when every row is drawn, k when the plots draw rows 0, k, 2k, ... (a faithful sample).
     arma::uword displayStep() const;
     /// True when the evaluation belongs to the current rows, features and model.
@@ -124,7 +130,12 @@ private:
     /// those cells changed and the analysis is updated rather than rebuilt.
     void recompute(Recompute what, bool modelToo = false, const CellChange* cells = nullptr);
     /// m_evaluation for m_model: from the rows up to kDirectEvaluationRows, else from the statistics.
-    void evaluateModel();
+    /// `tick`: only the model changed (a slider), so the MAE pass may wait for the next interval.
+    void evaluateModel(bool tick = false);
+    /// Starts the MAE pass for the current model now, or (throttled) once kMaeInterval has passed
+    /// since the last start; nothing while a pass runs (its end asks again).
+    void requestMae(bool throttled);
+    void startMae();
     /// A background MAE pass ended; `ticket` says for which evaluation.
     void onMaeFinished(double mae, quint64 ticket);
 
@@ -136,6 +147,8 @@ private:
     QUndoStack* m_undoStack;
     QString m_name;
     BackgroundMae* m_mae;
+    QTimer* m_maeTimer;           // a throttled pass waiting for its turn
+    QElapsedTimer m_sinceMaeStart;
     bool m_maePending = false;
     quint64 m_maeTicket = 0; // counts sampled evaluations: a late MAE for an older one is dropped
 };

@@ -12,6 +12,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <utility>
 #include <vector>
 
@@ -44,6 +46,53 @@ QVector<int> setGraphPoints(QCPGraph* graph, const QVector<RowPoint>& points)
     }
     graph->data()->set(data, true);
     return rows;
+}
+
+/// An unsigned key that orders as the double does (plottable values: no NaN). -0 and +0 get one
+/// key, as they compare equal.
+std::uint64_t orderKey(double x)
+{
+    if (x == 0)
+        x = 0; // -0 -> +0
+    std::uint64_t bits;
+    std::memcpy(&bits, &x, sizeof bits);
+    return (bits >> 63) ? ~bits : bits | (std::uint64_t(1) << 63);
+}
+
+/// The permutation that sorts `x` ascending with ties in index order: what sorting (x, index)
+/// pairs gives, by a stable radix sort (6 passes of 11 bits, passes where every key has the same
+/// digit skipped). A residual plot's x moves on every slider tick: this is O(n), not O(n log n).
+void sortOrder(const QVector<double>& x, QVector<int>& order)
+{
+    const int n = int(x.size());
+    const auto size = static_cast<std::size_t>(n);
+    std::vector<std::uint64_t> keys(size), keysTmp(size);
+    std::vector<int> index(size), indexTmp(size);
+    for (int i = 0; i < n; ++i) {
+        keys[std::size_t(i)] = orderKey(x[i]);
+        index[std::size_t(i)] = i;
+    }
+    constexpr int kBits = 11;
+    constexpr std::uint64_t kMask = (std::uint64_t(1) << kBits) - 1;
+    std::vector<int> count(std::size_t(kMask) + 2);
+    for (int shift = 0; shift < 64; shift += kBits) {
+        std::fill(count.begin(), count.end(), 0);
+        for (std::uint64_t k : keys)
+            ++count[std::size_t((k >> shift) & kMask) + 1];
+        if (n == 0 || count[std::size_t((keys[0] >> shift) & kMask) + 1] == n)
+            continue; // one digit for all: this pass would move nothing
+        for (std::size_t b = 1; b < count.size(); ++b)
+            count[b] += count[b - 1];
+        for (int i = 0; i < n; ++i) {
+            const std::size_t to = std::size_t(count[std::size_t((keys[std::size_t(i)] >> shift) & kMask)]++);
+            keysTmp[to] = keys[std::size_t(i)];
+            indexTmp[to] = index[std::size_t(i)];
+        }
+        keys.swap(keysTmp);
+        index.swap(indexTmp);
+    }
+    order.resize(n);
+    std::copy(index.begin(), index.end(), order.begin());
 }
 
 /// How far a press may move before its release stops counting as a click.
@@ -273,22 +322,20 @@ void PlotView::updatePoints(const QString& name)
         sameX = points[i].x == m_sortedX[i];
     if (!sameX) {
         m_sortedX.resize(points.size());
-        m_sortOrder.resize(points.size());
-        // (x, index) pairs sorted as pairs: equal x keep row order, and no indirection.
-        std::vector<std::pair<double, int>> keyed(std::size_t(points.size()));
-        for (qsizetype i = 0; i < points.size(); ++i) {
-            m_sortedX[i] = points[i].x;
-            keyed[std::size_t(i)] = {points[i].x, int(i)};
-        }
-        std::sort(keyed.begin(), keyed.end());
         for (qsizetype i = 0; i < points.size(); ++i)
-            m_sortOrder[i] = keyed[std::size_t(i)].second;
+            m_sortedX[i] = points[i].x;
+        sortOrder(m_sortedX, m_sortOrder); // equal x keep row order
     }
-    QVector<RowPoint> sorted;
-    sorted.reserve(points.size());
-    for (int i : m_sortOrder)
-        sorted.append(points[i]);
-    m_drawnRows = setGraphPoints(m_points, sorted);
+    // Straight into the graph's data, in x order.
+    QVector<QCPGraphData> data;
+    data.reserve(points.size());
+    m_drawnRows.resize(points.size());
+    for (qsizetype i = 0; i < m_sortOrder.size(); ++i) {
+        const RowPoint& point = points[m_sortOrder[i]];
+        data.append(QCPGraphData(point.x, point.y));
+        m_drawnRows[i] = point.row;
+    }
+    m_points->data()->set(data, true);
 
     m_points->setName(m_sampleStep > 1 ? tr("%1 (1 in %2 shown)").arg(name).arg(m_sampleStep) : name);
     const bool dense = isDense();

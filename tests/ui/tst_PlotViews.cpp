@@ -98,6 +98,7 @@ private slots:
     void toolTipNamesRow();
     void largeDocumentIsSampled();
     void sliderTickRedrawsOnlyWhatMoves();
+    void pointsSortedByXWithTiesInRowOrder();
     void millionRowTickUsesSampledPredictions();
     void rendersToPng();
 };
@@ -661,6 +662,29 @@ void tst_PlotViews::sliderTickRedrawsOnlyWhatMoves()
     QApplication::processEvents();
     QCOMPARE(predictedFull.count(), 1);
     QCOMPARE(predicted.highlightGraph()->data()->begin()->value, doc.prediction(5));
+}
+
+void tst_PlotViews::pointsSortedByXWithTiesInRowOrder()
+{
+    // Negative and positive values, ties, -0 beside +0 (equal), tiny and huge magnitudes.
+    const arma::vec x{3, -1, -0.0, 0.0, 2, -1, 1e-300, -5e199, 7, 3};
+    Document doc;
+    doc.replaceAll(Dataset(arma::mat(x), arma::regspace(1, 10), {"x"}, "y"), {}, LinearModel(1), QStringLiteral("t"));
+    DataPlotView data(&doc);
+    QCOMPARE(data.drawnRows(), (QVector<int>{7, 1, 5, 2, 3, 6, 4, 0, 9, 8}));
+    // Many points: the same order as sorting (x, row) pairs.
+    arma::arma_rng::set_seed(4);
+    arma::vec many = arma::round(arma::randn(3000) * 50) / 4; // plenty of ties
+    many.head(10) *= 1e150;
+    doc.replaceAll(Dataset(arma::mat(many), arma::randn(3000), {"x"}, "y"), {}, LinearModel(1), QStringLiteral("t"));
+    std::vector<std::pair<double, int>> pairs;
+    for (int i = 0; i < 3000; ++i)
+        pairs.push_back({many(arma::uword(i)), i});
+    std::sort(pairs.begin(), pairs.end());
+    QVector<int> expected;
+    for (const auto& p : pairs)
+        expected.append(p.second);
+    QCOMPARE(data.drawnRows(), expected);
 }
 
 void tst_PlotViews::millionRowTickUsesSampledPredictions()
