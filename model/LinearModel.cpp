@@ -1,5 +1,6 @@
 #include "LinearModel.h"
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 #include <string>
@@ -43,15 +44,51 @@ arma::vec LinearModel::residuals(const arma::mat& X, const arma::vec& y) const
     return predict(X) - y;
 }
 
+namespace {
+
+// mean(f(e)) as Armadillo's mean(f(e)) computes it -- one running sum over the even positions and
+// one over the odd (arrayops::accumulate), then divided by n -- but without the temporary f(e) it
+// allocates: the same bits, and no fresh 8 MB at a million rows. f(e) is worked out a block at a
+// time into a small buffer, so no multiply can be fused into the sums.
+template <typename F>
+double meanOf(const arma::vec& e, F f)
+{
+    constexpr arma::uword kBlock = 512; // even: a pair of positions never straddles two blocks
+    double buffer[kBlock];
+    double even = 0, odd = 0;
+    const double* values = e.memptr();
+    const arma::uword n = e.n_elem;
+    for (arma::uword begin = 0; begin < n; begin += kBlock) {
+        const arma::uword size = std::min(kBlock, n - begin);
+        for (arma::uword i = 0; i < size; ++i)
+            buffer[i] = f(values[begin + i]);
+        arma::uword i = 0;
+        for (; i + 1 < size; i += 2) {
+            even += buffer[i];
+            odd += buffer[i + 1];
+        }
+        if (i < size) // an odd count: the last value joins the even sum
+            even += buffer[i];
+    }
+    return (even + odd) / static_cast<double>(n);
+}
+
+} // namespace
+
 Metrics LinearModel::metricsFromResiduals(const arma::vec& e, const arma::vec& y)
 {
     Metrics m;
     const arma::uword n = e.n_elem;
     if (n == 0)
         return m;
-    m.mse = arma::mean(arma::square(e));
+    // Past the largest double Armadillo switches to a running mean: its own code decides then.
+    m.mse = meanOf(e, [](double v) { return v * v; });
+    if (!std::isfinite(m.mse))
+        m.mse = arma::mean(arma::square(e));
     m.rmse = std::sqrt(m.mse);
-    m.mae = arma::mean(arma::abs(e));
+    m.mae = meanOf(e, [](double v) { return std::abs(v); });
+    if (!std::isfinite(m.mae))
+        m.mae = arma::mean(arma::abs(e));
     const double ssTot = arma::accu(arma::square(y - arma::mean(y)));
     if (ssTot > 0)
         m.r2 = 1.0 - m.mse * static_cast<double>(n) / ssTot;
