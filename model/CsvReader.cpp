@@ -1,5 +1,6 @@
 #include "CsvReader.h"
 
+#include "HugePages.h"
 #include "NumberFormat.h"
 
 #include <algorithm>
@@ -408,22 +409,6 @@ private:
     const MappedFile* m_file;
     const char* m_done;
 };
-
-// Asks for 2 MiB pages under a large result: a few hundred page faults instead of tens of
-// thousands when the threads first write it. Only a hint; harmless where unsupported.
-void adviseHugePages(void* memory, std::size_t bytes)
-{
-    constexpr std::uintptr_t huge = 2u << 20;
-    const std::uintptr_t begin = (reinterpret_cast<std::uintptr_t>(memory) + huge - 1) / huge * huge;
-    const std::uintptr_t end = (reinterpret_cast<std::uintptr_t>(memory) + bytes) / huge * huge;
-#ifdef MADV_HUGEPAGE
-    if (end > begin)
-        ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
-#else
-    (void)begin;
-    (void)end;
-#endif
-}
 
 bool isNumberStart(char c) { return (c >= '0' && c <= '9') || c == '-' || c == '.'; }
 

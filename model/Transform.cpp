@@ -1,13 +1,12 @@
 #include "Transform.h"
 
+#include "HugePages.h"
 #include "Parallel.h"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <stdexcept>
-
-#include <sys/mman.h>
 
 namespace linlab {
 
@@ -88,23 +87,6 @@ ColumnMoments columnMoments(const double* column, arma::uword n, double scale, i
         m.std = std::ldexp(std::sqrt(std::max(0.0, variance)), exponent);
     }
     return m;
-}
-
-// Asks for 2 MiB pages under a large result (as the CSV reader does for its table): a few dozen
-// page faults instead of tens of thousands when it is first written. Only a hint; harmless where
-// unsupported, and on memory already in use.
-void adviseHugePages(double* memory, std::size_t count)
-{
-#ifdef MADV_HUGEPAGE
-    constexpr std::uintptr_t huge = 2u << 20;
-    const std::uintptr_t begin = (reinterpret_cast<std::uintptr_t>(memory) + huge - 1) / huge * huge;
-    const std::uintptr_t end = reinterpret_cast<std::uintptr_t>(memory + count) / huge * huge;
-    if (end > begin)
-        ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
-#else
-    (void)memory;
-    (void)count;
-#endif
 }
 
 } // namespace
@@ -205,7 +187,7 @@ void Transform::applyInto(const arma::mat& X, arma::mat& out) const
     const arma::uword n = X.n_rows;
     if (n == 0)
         return; // (colptr of an empty matrix points at no memory)
-    adviseHugePages(out.memptr(), out.n_elem);
+    adviseHugePages(out.memptr(), out.n_elem * sizeof(double));
     forEachIndex(X.n_cols, n * X.n_cols, [&](std::size_t j) { applyColumn(X, j, out); });
 }
 

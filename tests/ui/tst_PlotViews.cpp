@@ -30,6 +30,16 @@ namespace {
 using Points = std::map<int, QPointF>; // row -> drawn point
 
 /// The drawn points of a view by row (checks the row mapping has one row per point).
+/// n rows of y = 3a - b + noise (seeded), with the model (3, -1): past 20,000 rows, sampled.
+void loadLargeDocument(Document& doc, arma::uword n, int seed)
+{
+    arma::arma_rng::set_seed(seed);
+    const arma::mat X = arma::randn(n, 2);
+    const arma::vec y = 3 * X.col(0) - X.col(1) + 0.5 * arma::randn(n);
+    doc.replaceAll(Dataset(X, y, {"a", "b"}, "y"), TransformSettings{}, LinearModel(arma::vec{3, -1}, 0),
+                   QStringLiteral("big"));
+}
+
 Points drawnPoints(const PlotView& view)
 {
     Points points;
@@ -532,13 +542,9 @@ void tst_PlotViews::toolTipNamesRow()
 
 void tst_PlotViews::largeDocumentIsSampled()
 {
-    arma::arma_rng::set_seed(11);
     const arma::uword n = 30000;
-    const arma::mat X = arma::randn(n, 2);
-    const arma::vec y = 3 * X.col(0) - X.col(1) + 0.5 * arma::randn(n);
     Document doc;
-    doc.replaceAll(Dataset(X, y, {"a", "b"}, "y"), TransformSettings{}, LinearModel(arma::vec{3, -1}, 0),
-                   QStringLiteral("big"));
+    loadLargeDocument(doc, n, 11);
 
     DataPlotView data(&doc);
     PredictedActualPlotView predicted(&doc);
@@ -609,13 +615,8 @@ void tst_PlotViews::rendersToPng()
 
 void tst_PlotViews::sliderTickRedrawsOnlyWhatMoves()
 {
-    arma::arma_rng::set_seed(12);
-    const arma::uword n = 30000;
-    const arma::mat X = arma::randn(n, 2);
-    const arma::vec y = 3 * X.col(0) - X.col(1) + 0.5 * arma::randn(n);
     Document doc;
-    doc.replaceAll(Dataset(X, y, {"a", "b"}, "y"), TransformSettings{}, LinearModel(arma::vec{3, -1}, 0),
-                   QStringLiteral("big"));
+    loadLargeDocument(doc, 30000, 12);
     DataPlotView data(&doc);
     PredictedActualPlotView predicted(&doc);
     ResidualPlotView residual(&doc);
