@@ -120,8 +120,9 @@ QByteArray ProjectFile::toJson(const ProjectState& state)
 {
     const Dataset& d = state.dataset;
     QJsonArray columns;
+    // No rows: empty columns (col() of an empty matrix would bind a reference to no memory).
     for (arma::uword j = 0; j < d.featureCount(); ++j)
-        columns.append(numbers(d.features().col(j)));
+        columns.append(d.rowCount() > 0 ? numbers(d.features().col(j)) : QJsonArray());
     QJsonObject data{{QStringLiteral("feature_names"), strings(d.featureNames())},
                      {QStringLiteral("label_name"), QString::fromStdString(d.labelName())},
                      {QStringLiteral("features"), columns},

@@ -45,6 +45,7 @@ class tst_ProjectFile : public QObject {
     Q_OBJECT
 private slots:
     void roundTripIsBitExact();
+    void noRowsRoundTrip();
     void truncatedAtEveryOffsetIsRefused();
     void wrongTypeInEveryFieldIsNamed_data();
     void wrongTypeInEveryFieldIsNamed();
@@ -177,6 +178,19 @@ void tst_ProjectFile::failedWriteKeepsTheOldFile()
     QVERIFY_THROWS_EXCEPTION(ProjectError, ProjectFile::save(QStringLiteral("/dev/full"), sample()));
     QVERIFY(f.open(QIODevice::ReadOnly));
     QCOMPARE(f.readAll(), before);
+}
+
+void tst_ProjectFile::noRowsRoundTrip()
+{
+    // Two feature columns and no rows (found by fuzz_project: saving took col() of an empty matrix).
+    ProjectState s;
+    s.dataset = Dataset(arma::mat(0, 2), arma::vec(), {"a", "b"}, "y");
+    s.model = LinearModel(arma::vec{1, 2}, 3);
+    const ProjectState back = ProjectFile::fromJson(ProjectFile::toJson(s), QStringLiteral("memory"));
+    QCOMPARE(back.dataset.rowCount(), arma::uword(0));
+    QCOMPARE(back.dataset.featureCount(), arma::uword(2));
+    QCOMPARE(back.dataset.featureNames(), (std::vector<std::string>{"a", "b"}));
+    QCOMPARE(back.model.bias(), 3.0);
 }
 
 QTEST_GUILESS_MAIN(tst_ProjectFile)
