@@ -8,6 +8,29 @@
 
 namespace linlab {
 
+namespace {
+
+std::vector<arma::uword> allColumns(arma::uword count)
+{
+    std::vector<arma::uword> columns(count);
+    for (arma::uword j = 0; j < count; ++j)
+        columns[j] = j;
+    return columns;
+}
+
+// Rows 0, step, 2 step, ... of `columns` of X, and of y, into the packed display copy (sized).
+void packDisplayRows(const arma::mat& X, const arma::vec& y, arma::uword step,
+                     const std::vector<arma::uword>& columns, arma::mat& displayX, arma::vec& displayY)
+{
+    for (arma::uword j : columns)
+        for (arma::uword i = 0; i < displayY.n_elem; ++i)
+            displayX(i, j) = X(i * step, j);
+    for (arma::uword i = 0; i < displayY.n_elem; ++i)
+        displayY(i) = y(i * step);
+}
+
+} // namespace
+
 Analysis::Analysis(const Dataset& data, const TransformSettings& settings)
     : Analysis(data, settings, Analysis())
 {
@@ -22,9 +45,11 @@ Analysis::Analysis(const Dataset& data, const TransformSettings& settings, Analy
     m_labels = data.labels(); // a copy into the recycled memory when the size fits
     m_displayStep = displayStep(data.rowCount());
     if (m_displayStep > 1) {
-        const arma::uvec rows = arma::regspace<arma::uvec>(0, m_displayStep, data.rowCount() - 1);
-        m_displayFeatures = m_features.rows(rows);
-        m_displayLabels = m_labels.elem(rows);
+        const arma::uword count = (data.rowCount() + m_displayStep - 1) / m_displayStep;
+        m_displayFeatures.set_size(count, m_features.n_cols);
+        m_displayLabels.set_size(count);
+        packDisplayRows(m_features, m_labels, m_displayStep, allColumns(m_features.n_cols), m_displayFeatures,
+                        m_displayLabels);
     }
     finish(data);
 }
@@ -50,13 +75,8 @@ Analysis::Analysis(const Dataset& data, Analysis&& previous, const std::vector<a
     m_displayStep = previous.m_displayStep;
     m_displayFeatures = std::move(previous.m_displayFeatures);
     m_displayLabels = std::move(previous.m_displayLabels);
-    if (m_displayStep > 1) {
-        for (arma::uword i = 0; i < m_displayLabels.n_elem; ++i) {
-            for (arma::uword j : columns)
-                m_displayFeatures(i, j) = m_features(i * m_displayStep, j);
-            m_displayLabels(i) = m_labels(i * m_displayStep);
-        }
-    }
+    if (m_displayStep > 1)
+        packDisplayRows(m_features, m_labels, m_displayStep, columns, m_displayFeatures, m_displayLabels);
     finish(data);
 }
 
