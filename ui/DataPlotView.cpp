@@ -238,10 +238,5 @@ void DataPlotView::updateModelParts(bool sticky)
         }
     }
     const QCPRange yRange = paddedRange(yLo, yHi);
-    // Dense plots keep room for the line to move, and keep their axes while it fits: each change
-    // of axes costs a replot of every point.
-    if (isDense())
-        setRanges(xRange, sticky ? stickyRange(plot()->yAxis->range(), yRange) : withRoom(yRange));
-    else
-        setRanges(xRange, yRange);
+    setRanges(xRange, shownRange(plot()->yAxis->range(), yRange, sticky));
 }

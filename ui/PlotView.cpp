@@ -249,6 +249,14 @@ QCPRange PlotView::withRoom(const QCPRange& wanted)
     return isPlottable(wider.lower) && isPlottable(wider.upper) ? wider : wanted;
 }
 
+QCPRange PlotView::shownRange(const QCPRange& current, const QCPRange& wanted, bool tick) const
+{
+    // Only dense plots: there each change of axes costs a replot of every point.
+    if (!isDense())
+        return wanted;
+    return tick ? stickyRange(current, wanted) : withRoom(wanted);
+}
+
 void PlotView::setSelectedRows(const QList<int>& rows)
 {
     m_selectedRows = rows;

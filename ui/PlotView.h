@@ -105,6 +105,10 @@ protected:
     /// Refills pointsGraph() (sampled, non-plottable rows skipped, sorted by x) and the highlight.
     /// `name` is the legend name; a sampling note is appended when rows are skipped.
     void updatePoints(const QString& name);
+    /// The range to show for `wanted` (a paddedRange()): itself on a sparse plot; on a dense one,
+    /// with room to move after a data change (`tick` false), kept while it fits on a slider tick
+    /// (`tick` true; see stickyRange()). `current` is the axis's range now.
+    QCPRange shownRange(const QCPRange& current, const QCPRange& wanted, bool tick) const;
     /// Sets both axis ranges (they come from paddedRange(), so QCustomPlot accepts them).
     void setRanges(const QCPRange& x, const QCPRange& y);
     void setAxisTitles(const QString& x, const QString& y);

@@ -33,7 +33,7 @@ void PredictedActualPlotView::rebuild()
     const QString label = QString::fromStdString(document()->dataset().labelName());
     setAxisTitles(tr("actual %1").arg(label), tr("predicted %1").arg(label));
     updatePoints(pointsName());
-    setRange(isDense() ? withRoom(pointsRange()) : pointsRange()); // room for the points to move
+    setRange(shownRange(plot()->xAxis->range(), pointsRange(), false));
     setMessage(pointCount() > 0 ? QString() : emptyMessage());
 }
 
@@ -46,8 +46,7 @@ bool PredictedActualPlotView::rebuildModel()
         rebuild();
         return false;
     }
-    // Sticky axes on dense plots only, where each change of axes costs a replot of every point.
-    const QCPRange range = isDense() ? stickyRange(before, pointsRange()) : pointsRange();
+    const QCPRange range = shownRange(before, pointsRange(), true);
     if (range == before)
         return highlightedRows().isEmpty(); // selected points move too, on an unbuffered layer
     setRange(range);

@@ -36,8 +36,7 @@ void ResidualPlotView::rebuild()
     setAxisTitles(tr("predicted %1").arg(label), tr("residual (predicted \u2212 actual)"));
     updatePoints(pointsName());
     const auto [x, y] = pointsRanges();
-    // Dense plots leave room for the points to move (see rebuildModel()).
-    applyRanges(isDense() ? withRoom(x) : x, isDense() ? withRoom(y) : y);
+    applyRanges(shownRange(plot()->xAxis->range(), x, false), shownRange(plot()->yAxis->range(), y, false));
     setMessage(pointCount() > 0 ? QString() : emptyMessage());
 }
 
@@ -52,9 +51,8 @@ bool ResidualPlotView::rebuildModel()
         return false;
     }
     const auto [xWanted, yWanted] = pointsRanges();
-    // Sticky axes on dense plots only, where each change of axes costs a replot of every point.
-    const QCPRange x = isDense() ? stickyRange(xBefore, xWanted) : xWanted;
-    const QCPRange y = isDense() ? stickyRange(yBefore, yWanted) : yWanted;
+    const QCPRange x = shownRange(xBefore, xWanted, true);
+    const QCPRange y = shownRange(yBefore, yWanted, true);
     if (x == xBefore && y == yBefore)
         return highlightedRows().isEmpty(); // selected points move too, on an unbuffered layer
     applyRanges(x, y);
