@@ -1,13 +1,13 @@
-#include "QtBatchHooks.h"
+#include "app/QtBatchHooks.h"
 
-#include "Document.h"
-#include "LossCurveView.h"
-#include "LossLandscapeView.h"
-#include "TrainingSession.h"
-#include "PlotExporter.h"
-#include "PlotFactory.h"
-#include "PlotView.h"
-#include "ProjectFile.h"
+#include "app/document/Document.h"
+#include "ui/training/LossCurveView.h"
+#include "ui/training/LossLandscapeView.h"
+#include "ui/training/TrainingSession.h"
+#include "ui/plots/PlotExporter.h"
+#include "ui/plots/PlotFactory.h"
+#include "ui/plots/PlotView.h"
+#include "app/document/ProjectFile.h"
 
 #include <QFileInfo>
 #include <memory>

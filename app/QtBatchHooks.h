@@ -1,7 +1,7 @@
 #pragma once
 // The Qt side of `linlab --batch`: project files and plots, drawn offscreen.
 
-#include "BatchHooks.h"
+#include "app/batch/BatchHooks.h"
 
 class QtBatchHooks : public linlab::BatchHooks {
 public:

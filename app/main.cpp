@@ -1,10 +1,10 @@
 // LinLab: `linlab --batch ...` runs the model without a window; anything else opens the window
 // (`linlab FILE` opens a CSV or a .linlab project).
 
-#include "BatchCommand.h"
-#include "BlasThreads.h"
-#include "MainWindow.h"
-#include "QtBatchHooks.h"
+#include "app/batch/BatchCommand.h"
+#include "model/support/BlasThreads.h"
+#include "ui/window/MainWindow.h"
+#include "app/QtBatchHooks.h"
 
 #include <QApplication>
 

@@ -1,4 +1,4 @@
-#include "BenchData.h"
+#include "tests/bench/BenchData.h"
 
 #include <charconv>
 #include <cmath>

@@ -2,7 +2,7 @@
 // The benchmark's data: label = X w + b + noise, features with offsets, from a fixed seed, so
 // linlab-bench and compare_numpy.py (which reads the CSVs written here) time the same numbers.
 
-#include "Dataset.h"
+#include "model/data/Dataset.h"
 
 #include <armadillo>
 #include <string>

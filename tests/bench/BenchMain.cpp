@@ -1,15 +1,15 @@
 // linlab-bench: times LinLab's model, CSV reader and live frame on generated data, for the side by
 // side comparison with NumPy and pandas (tests/bench/compare_numpy.py, scripts/bench).
 
-#include "BenchOptions.h"
-#include "BlasThreads.h"
-#include "BenchRunner.h"
-#include "FrameBench.h"
-#include "MemoryStats.h"
+#include "tests/bench/BenchOptions.h"
+#include "model/support/BlasThreads.h"
+#include "tests/bench/BenchRunner.h"
+#include "tests/bench/FrameBench.h"
+#include "tests/bench/MemoryStats.h"
 
-#include "CsvLoader.h"
-#include "Document.h"
-#include "MainWindow.h"
+#include "ui/window/CsvLoader.h"
+#include "app/document/Document.h"
+#include "ui/window/MainWindow.h"
 
 #include <QApplication>
 #include <QStandardPaths>

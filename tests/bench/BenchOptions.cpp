@@ -1,4 +1,4 @@
-#include "BenchOptions.h"
+#include "tests/bench/BenchOptions.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,15 +1,15 @@
-#include "BenchRunner.h"
+#include "tests/bench/BenchRunner.h"
 
-#include "BenchData.h"
-#include "FrameBench.h"
-#include "MemoryStats.h"
+#include "tests/bench/BenchData.h"
+#include "tests/bench/FrameBench.h"
+#include "tests/bench/MemoryStats.h"
 
-#include "Analysis.h"
-#include "CsvReader.h"
-#include "GradientDescent.h"
-#include "LinearModel.h"
-#include "LossSurface.h"
-#include "SufficientStatistics.h"
+#include "model/fit/Analysis.h"
+#include "model/io/CsvReader.h"
+#include "model/training/GradientDescent.h"
+#include "model/fit/LinearModel.h"
+#include "model/training/LossSurface.h"
+#include "model/fit/SufficientStatistics.h"
 
 #include <algorithm>
 #include <cstdio>

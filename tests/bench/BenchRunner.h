@@ -1,8 +1,8 @@
 #pragma once
 // Runs linlab-bench's cases on one generated dataset and collects their timings.
 
-#include "BenchOptions.h"
-#include "BenchTimer.h"
+#include "tests/bench/BenchOptions.h"
+#include "tests/bench/BenchTimer.h"
 
 #include <armadillo>
 

@@ -1,4 +1,4 @@
-#include "BenchTimer.h"
+#include "tests/bench/BenchTimer.h"
 
 #include <algorithm>
 #include <chrono>

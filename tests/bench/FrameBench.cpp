@@ -1,9 +1,9 @@
-#include "FrameBench.h"
+#include "tests/bench/FrameBench.h"
 
-#include "Document.h"
-#include "MainWindow.h"
-#include "PlotView.h"
-#include "SetValuesCommand.h"
+#include "app/document/Document.h"
+#include "ui/window/MainWindow.h"
+#include "ui/plots/PlotView.h"
+#include "app/document/Commands.h"
 
 #include <QApplication>
 #include <QEventLoop>

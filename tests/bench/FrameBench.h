@@ -2,8 +2,8 @@
 // The "frame" case: LinLab's window, shown offscreen at its default size, and the cost of one
 // weight change until every visible live plot is replotted and painted.
 
-#include "Dataset.h"
-#include "LinearModel.h"
+#include "model/data/Dataset.h"
+#include "model/fit/LinearModel.h"
 
 #include <QList>
 #include <QSet>

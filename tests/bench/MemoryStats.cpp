@@ -1,4 +1,4 @@
-#include "MemoryStats.h"
+#include "tests/bench/MemoryStats.h"
 
 #include <algorithm>
 #include <fstream>

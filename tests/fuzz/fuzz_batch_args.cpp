@@ -2,8 +2,8 @@
 // parser must accept or refuse with a UsageError, and a run on the lesson's data must end with
 // a documented exit status. File arguments are dropped: the fuzzer must not touch the disk.
 
-#include "BatchCommand.h"
-#include "BatchOptions.h"
+#include "app/batch/BatchCommand.h"
+#include "app/batch/BatchOptions.h"
 
 #include <cstddef>
 #include <cstdint>

@@ -3,7 +3,7 @@
 // three ways of reading (the fast path in one thread, in two, and the RFC 4180 scanner alone)
 // must agree exactly: the same table to the bit, or the same error message.
 
-#include "CsvReader.h"
+#include "model/io/CsvReader.h"
 
 #include <cstddef>
 #include <cstdint>

@@ -1,6 +1,6 @@
 // libFuzzer target: the project loader. Any bytes must load or give a ProjectError.
 
-#include "ProjectFile.h"
+#include "app/document/ProjectFile.h"
 
 #include <QByteArray>
 #include <QCoreApplication>

@@ -5,16 +5,16 @@
 // infinity, shown as "—" and written as null), never a finite wrong one; least squares says
 // when its weights are not unique.
 
-#include "Analysis.h"
-#include "ContourLines.h"
-#include "Dataset.h"
-#include "Document.h"
-#include "GradientDescent.h"
-#include "LossSurface.h"
-#include "NumpyScript.h"
-#include "TestUtil.h"
-#include "TrainingMath.h"
-#include "TrainingSession.h"
+#include "model/fit/Analysis.h"
+#include "model/training/ContourLines.h"
+#include "model/data/Dataset.h"
+#include "app/document/Document.h"
+#include "model/training/GradientDescent.h"
+#include "model/training/LossSurface.h"
+#include "model/io/NumpyScript.h"
+#include "tests/common/TestUtil.h"
+#include "model/training/TrainingMath.h"
+#include "ui/training/TrainingSession.h"
 
 #include <QFile>
 #include <QJsonArray>

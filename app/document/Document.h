@@ -1,0 +1,154 @@
+#pragma once
+// The open LinLab document: the dataset, the transform settings and the model, with the
+// analysis that follows from them and the undo stack of every edit.
+//
+// Data flows one way: a user action becomes an undo command; the command calls one of the
+// mutators below; the document recomputes and signals; views redraw. Widgets never call the
+// mutators themselves.
+
+#include "model/fit/Analysis.h"
+#include "model/data/Dataset.h"
+#include "model/fit/LinearModel.h"
+#include "model/data/Transform.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QString>
+
+class BackgroundMae;
+class QTimer;
+class QUndoStack;
+
+class Document : public QObject {
+    Q_OBJECT
+public:
+    /// A document on the lesson's data and model.
+    explicit Document(QObject* parent = nullptr);
+    ~Document() override;
+
+    const linlab::Dataset& dataset() const { return m_dataset; }
+    const linlab::TransformSettings& transformSettings() const { return m_settings; }
+    const linlab::LinearModel& model() const { return m_model; }
+    /// Transformed features and statistics; recomputed only when data or transform change.
+    const linlab::Analysis& analysis() const { return m_analysis; }
+    /// Predictions, metrics and gradients of the current model; recomputed on every change.
+    /// Past kDirectEvaluationRows rows it holds the predictions of the display rows only (see
+    /// displayStep()), and its MAE is NaN while maePending(): use prediction() for any row.
+    const linlab::Evaluation& evaluation() const { return m_evaluation; }
+    /// The evaluation with every row's prediction and the MAE, whatever the size (for exports).
+    linlab::Evaluation fullEvaluation() const;
+    QUndoStack* undoStack() const { return m_undoStack; }
+
+    /// Up to this many rows every number is computed directly, exactly as NumPy's lines do; past
+    /// it, a change of weights takes the loss and gradient from the statistics (O(d^2)).
+    static constexpr arma::uword kDirectEvaluationRows = 50000;
+    /// The plots draw at most this many rows: every displayStep()-th row.
+    static constexpr arma::uword kMaxDisplayRows = linlab::kMaxDisplayRows;
+    /// During a slider drag the background MAE pass starts at most this often (ms): a pass
+    /// reads the whole table, and a drag at 60 frames a second would keep it reading non-stop,
+    /// taking memory bandwidth from the frames. The last position always gets its pass.
+    static constexpr int kMaeInterval = 100;
+    /// 1 when every row is drawn, k when the plots draw rows 0, k, 2k, ... (a faithful sample).
+    arma::uword displayStep() const;
+    /// True when the evaluation belongs to the current rows, features and model.
+    bool hasPredictions() const;
+    /// The current model's prediction (and residual, prediction - label) for `row`, any row;
+    /// only while hasPredictions().
+    double prediction(arma::uword row) const;
+    double residual(arma::uword row) const;
+    /// True while the MAE of a large table is being computed in the background (evaluation()'s
+    /// MAE is NaN meanwhile); metricsRefined() is sent when it is in.
+    bool maePending() const { return m_maePending; }
+    /// Finishes a pending MAE now, on this thread (tests, exports); sends metricsRefined().
+    void waitForMetrics();
+    /// The name shown in the title bar ("lesson" for the built-in data).
+    QString name() const { return m_name; }
+    void setName(const QString& name);
+
+    /// The lesson's model on the lesson's data, zeros otherwise: what Reset goes back to.
+    linlab::LinearModel defaultModel() const;
+    /// The model that least squares gives on the current (transformed) data.
+    linlab::LinearModel leastSquaresModel() const;
+
+    // --- Mutators, for undo commands only ---------------------------------------------------
+    /// Overwrites the rectangle whose top-left cell is (row, column) with `block`.
+    void setValues(int row, int column, const arma::mat& block);
+    /// Inserts block.n_rows rows at `row`; block has one column per table column.
+    void insertRows(int row, const arma::mat& block);
+    /// Removes `count` rows from `row`.
+    void removeRows(int row, int count);
+    /// Inserts a feature column with its values and the model's weight for it.
+    void insertFeature(int column, const std::string& name, const arma::vec& values, double weight);
+    /// Removes a feature column and its weight.
+    void removeFeature(int column);
+    /// Renames a table column (a feature or the label).
+    void renameColumn(int column, const std::string& name);
+    /// Makes feature `column` the label and the label that feature.
+    void swapLabelWithFeature(int column);
+    /// Changes the scale factor, normalisation or ddof.
+    void setTransformSettings(const linlab::TransformSettings& settings);
+    /// Changes the weights and the bias (same number of weights as features).
+    void setModel(const linlab::LinearModel& model);
+    /// Replaces everything (a file opened, a project loaded).
+    void replaceAll(linlab::Dataset dataset, const linlab::TransformSettings& settings,
+                    const linlab::LinearModel& model, const QString& name);
+
+signals:
+    // Structure and values of the table, for the table model adapter.
+    void rowsAboutToBeInserted(int first, int last);
+    void rowsInserted();
+    void rowsAboutToBeRemoved(int first, int last);
+    void rowsRemoved();
+    void columnsAboutToBeInserted(int first, int last);
+    void columnsInserted();
+    void columnsAboutToBeRemoved(int first, int last);
+    void columnsRemoved();
+    void valuesChanged(int top, int left, int bottom, int right);
+    void headersChanged(int first, int last);
+    void aboutToReset();
+    void resetDone();
+
+    /// The transform or the data changed: statistics, ranges and the transformed view are new.
+    /// (Always followed by evaluationChanged; everything is recomputed before either is sent.)
+    void analysisChanged();
+    /// The weights or the bias changed (also emitted when the number of features changes).
+    void modelChanged();
+    /// Every number shown may have changed: metrics, predictions, gradients.
+    void evaluationChanged();
+    void nameChanged(const QString& name);
+    /// The evaluation's MAE arrived from the background (nothing else changed).
+    void metricsRefined();
+
+private:
+    enum class Recompute { Evaluation, Analysis };
+    /// Which cells an edit changed, when it changed values only (no rows or columns).
+    struct CellChange {
+        std::vector<arma::uword> featureColumns;
+        arma::uword firstRow, lastRow;
+    };
+    /// Recomputes, then signals: every signal sees a consistent document. With `cells`, only
+    /// those cells changed and the analysis is updated rather than rebuilt.
+    void recompute(Recompute what, bool modelToo = false, const CellChange* cells = nullptr);
+    /// m_evaluation for m_model: from the rows up to kDirectEvaluationRows, else from the statistics.
+    /// `tick`: only the model changed (a slider), so the MAE pass may wait for the next interval.
+    void evaluateModel(bool tick = false);
+    /// Starts the MAE pass for the current model now, or (throttled) once kMaeInterval has passed
+    /// since the last start; nothing while a pass runs (its end asks again).
+    void requestMae(bool throttled);
+    void startMae();
+    /// A background MAE pass ended; `ticket` says for which evaluation.
+    void onMaeFinished(double mae, quint64 ticket);
+
+    linlab::Dataset m_dataset;
+    linlab::TransformSettings m_settings;
+    linlab::LinearModel m_model;
+    linlab::Analysis m_analysis;
+    linlab::Evaluation m_evaluation;
+    QUndoStack* m_undoStack;
+    QString m_name;
+    BackgroundMae* m_mae;
+    QTimer* m_maeTimer;           // a throttled pass waiting for its turn
+    QElapsedTimer m_sinceMaeStart;
+    bool m_maePending = false;
+    quint64 m_maeTicket = 0; // counts sampled evaluations: a late MAE for an older one is dropped
+};

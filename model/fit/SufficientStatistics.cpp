@@ -1,0 +1,303 @@
+#include "model/fit/SufficientStatistics.h"
+
+#include "model/support/Parallel.h"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+#include <string>
+
+namespace linlab {
+
+namespace {
+
+// Plain loops rather than BLAS for these small products: OpenBLAS, called from two threads at
+// once, spends its time handing work between its own threads.
+double dot(const double* a, const double* b, arma::uword n)
+{
+    // Four running sums: independent additions keep the pipeline full (and vector lanes busy).
+    double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    arma::uword i = 0;
+    for (; i + 4 <= n; i += 4) {
+        s0 += a[i] * b[i];
+        s1 += a[i + 1] * b[i + 1];
+        s2 += a[i + 2] * b[i + 2];
+        s3 += a[i + 3] * b[i + 3];
+    }
+    for (; i < n; ++i)
+        s0 += a[i] * b[i];
+    return (s0 + s1) + (s2 + s3);
+}
+
+// What one thread adds up over its blocks.
+struct Sums {
+    arma::mat sxx;
+    arma::vec sxy;
+    double scalar = 0;
+    arma::rowvec columnSum;
+    double labelSum = 0;
+};
+
+// X and y centred on given means, visited a block of rows at a time.
+struct CentredBlocks {
+    static constexpr arma::uword kBlockRows = 2048;
+
+    const arma::mat& X;
+    const arma::vec& y;
+    const arma::rowvec& meanX;
+    double meanY;
+
+    // init(sums) per thread, add(sums, Xb, yb) per block, then merge(sums) per thread in order.
+    template <typename Init, typename Add, typename Merge>
+    void forEach(Init init, Add add, Merge merge) const
+    {
+        const arma::uword n = X.n_rows;
+        const arma::uword half = n >= 2 * kBlockRows ? n / 2 : n;
+        Sums parts[2];
+        forEachIndex(half < n ? 2 : 1, n * (X.n_cols + 1), [&](std::size_t part) {
+            init(parts[part]);
+            const arma::uword begin = part == 0 ? 0 : half, end = part == 0 ? half : n;
+            arma::mat Xb;
+            arma::vec yb;
+            for (arma::uword a = begin; a < end; a += kBlockRows) {
+                const arma::uword last = std::min(end, a + kBlockRows) - 1;
+                Xb = X.rows(a, last);
+                if (Xb.n_cols > 0) // (each_row on an empty matrix is undefined in Armadillo)
+                    Xb.each_row() -= meanX;
+                yb = y.subvec(a, last) - meanY;
+                add(parts[part], Xb, yb);
+            }
+        });
+        merge(parts[0]);
+        if (half < n)
+            merge(parts[1]);
+    }
+
+    void materialize(arma::mat& Xc, arma::vec& yc) const
+    {
+        Xc = X;
+        if (Xc.n_cols > 0)
+            Xc.each_row() -= meanX;
+        yc = y - meanY;
+    }
+};
+
+} // namespace
+
+SufficientStatistics SufficientStatistics::compute(const arma::mat& X, const arma::vec& y)
+{
+    if (X.n_rows != y.n_elem)
+        throw std::invalid_argument("SufficientStatistics::compute: X has " + std::to_string(X.n_rows) +
+                                    " rows but y has " + std::to_string(y.n_elem) + " labels");
+    SufficientStatistics s;
+    const arma::uword n = X.n_rows, d = X.n_cols;
+    s.m_n = n;
+    s.m_meanX.zeros(d);
+    s.m_sxx.zeros(d, d);
+    s.m_sxy.zeros(d);
+    s.m_anchorGrad.zeros(d);
+    s.m_ls.weights.zeros(d);
+    if (n == 0)
+        return s;
+
+    // First means, one pass per column; the sums pass below corrects their rounding.
+    auto firstMean = [n](const double* v) {
+        double sum = 0;
+        for (arma::uword i = 0; i < n; ++i)
+            sum += v[i];
+        double mean = sum / static_cast<double>(n);
+        if (!std::isfinite(mean)) { // the sum overflowed (values near the largest double)
+            mean = 0;
+            for (arma::uword i = 0; i < n; ++i)
+                mean += (v[i] - mean) / static_cast<double>(i + 1);
+        }
+        return mean;
+    };
+    forEachIndex(d + 1, n * (d + 1), [&](std::size_t j) {
+        if (j < d)
+            s.m_meanX(j) = firstMean(X.colptr(j));
+        else
+            s.m_meanY = firstMean(y.memptr());
+    });
+
+    // The centred data is never held whole: blocks of rows are centred into a small buffer (in
+    // cache) and folded into the sums, each half of the rows on its own thread. The first pass
+    // also sums the deviations from the first means: the corrected two-pass formulas
+    // (S - n dd^T, d the mean deviation) then give the sums about the exact means, and the
+    // means themselves, without a pass of their own.
+    const CentredBlocks blocks{X, y, s.m_meanX, s.m_meanY};
+    arma::rowvec deviationX(d, arma::fill::zeros);
+    double deviationY = 0;
+    s.m_syy = 0;
+    blocks.forEach(
+        [d](Sums& sums) {
+            sums.sxx.zeros(d, d);
+            sums.sxy.zeros(d);
+            sums.columnSum.zeros(d);
+        },
+        [d](Sums& sums, const arma::mat& Xb, const arma::vec& yb) {
+            if (d > 0) {
+                sums.sxx += Xb.t() * Xb; // BLAS syrk: its vector kernels beat any loop here
+                sums.sxy += Xb.t() * yb;
+                sums.columnSum += arma::sum(Xb, 0);
+            }
+            sums.scalar += dot(yb.memptr(), yb.memptr(), yb.n_elem);
+            sums.labelSum += arma::accu(yb);
+        },
+        [&](const Sums& sums) {
+            s.m_sxx += sums.sxx;
+            s.m_sxy += sums.sxy;
+            s.m_syy += sums.scalar;
+            deviationX += sums.columnSum;
+            deviationY += sums.labelSum;
+        });
+    const double count = static_cast<double>(n);
+    deviationX /= count;
+    deviationY /= count;
+    s.m_sxx -= count * (deviationX.t() * deviationX);
+    s.m_sxy -= count * deviationY * deviationX.t();
+    s.m_syy -= count * deviationY * deviationY;
+    s.m_meanX += deviationX;
+    s.m_meanY += deviationY;
+    s.m_sxx = 0.5 * (s.m_sxx + s.m_sxx.t()); // exactly symmetric for eig_sym
+
+    // Xc^T r and |r|^2 for the residual r = Xc w - yc, in one pass.
+    arma::vec lastWeights, lastGradient;
+    double lastSse = 0;
+    auto residualSums = [&](const arma::vec& w, arma::vec& gradient, double& sse) {
+        gradient.zeros(d);
+        sse = 0;
+        blocks.forEach([d](Sums& sums) { sums.sxy.zeros(d); },
+                       [&w, d](Sums& sums, const arma::mat& Xb, const arma::vec& yb) {
+                           arma::vec r = -yb;
+                           for (arma::uword k = 0; k < d; ++k) {
+                               const double* column = Xb.colptr(k);
+                               const double wk = w(k);
+                               for (arma::uword i = 0; i < r.n_elem; ++i)
+                                   r(i) += wk * column[i];
+                           }
+                           for (arma::uword k = 0; k < d; ++k)
+                               sums.sxy(k) += dot(Xb.colptr(k), r.memptr(), r.n_elem);
+                           sums.scalar += dot(r.memptr(), r.memptr(), r.n_elem);
+                       },
+                       [&](const Sums& sums) {
+                           gradient += sums.sxy;
+                           sse += sums.scalar;
+                       });
+        lastWeights = w;
+        lastGradient = gradient;
+        lastSse = sse;
+    };
+    s.m_ls = LeastSquares::solveCentred(
+        n, s.m_sxx, s.m_sxy,
+        [&](const arma::vec& w) {
+            arma::vec gradient;
+            double sse = 0;
+            residualSums(w, gradient, sse);
+            return gradient;
+        },
+        [&](arma::mat& Xc, arma::vec& yc) { blocks.materialize(Xc, yc); });
+    if (d > 0 && lastWeights.n_elem == d && s.m_ls.method == "normal-equations") {
+        // The fit is the refined point p = w - c, w the point whose residual r was just summed:
+        // Xc^T (r - Xc c) = g - Sxx c and |r - Xc c|^2 = |r|^2 - 2 c^T g + c^T Sxx c. The
+        // correction c is tiny, so these are as accurate as another pass, at O(d^2).
+        const arma::vec c = lastWeights - s.m_ls.weights;
+        const arma::vec sxxC = s.m_sxx * c;
+        s.m_anchorGrad = lastGradient - sxxC;
+        s.m_anchorSse = std::max(0.0, lastSse - 2.0 * arma::dot(c, lastGradient) + arma::dot(c, sxxC));
+    } else {
+        residualSums(s.m_ls.weights, s.m_anchorGrad, s.m_anchorSse);
+    }
+    if (d == 0)
+        s.m_anchorGrad.reset();
+    s.m_ls.bias = -s.meanResidual(s.m_ls.weights, 0.0); // mean_y - mean_x . w, in extended precision
+    s.m_ls.mse = s.mse(s.m_ls.weights, s.m_ls.bias);
+    return s;
+}
+
+void SufficientStatistics::check(const char* function, const arma::vec& weights) const
+{
+    if (weights.n_elem != m_meanX.n_elem)
+        throw std::invalid_argument(std::string(function) + ": " + std::to_string(weights.n_elem) +
+                                    " weights for " + std::to_string(m_meanX.n_elem) + " features");
+}
+
+double SufficientStatistics::mse(const arma::vec& weights, double bias) const
+{
+    check("SufficientStatistics::mse", weights);
+    if (m_n == 0)
+        return arma::datum::nan;
+    const double n = static_cast<double>(m_n);
+    const double delta = meanResidual(weights, bias);
+    double sse = m_anchorSse;
+    const arma::vec dw = weights - m_ls.weights;
+    // At the fit itself there is nothing to add, and an overflowed Sxx (features near 1e300)
+    // times zero would be NaN where the fit's own loss is a fine number.
+    if (arma::any(dw != 0.0))
+        sse += arma::dot(dw, m_sxx * dw) + 2.0 * arma::dot(dw, m_anchorGrad);
+    // Rounding may leave a tiny negative SSE; an overflow (NaN or inf) must stay not a number.
+    const double meanSquare = sse / n;
+    return (meanSquare < 0.0 ? 0.0 : meanSquare) + delta * delta;
+}
+
+Gradient SufficientStatistics::gradient(const arma::vec& weights, double bias) const
+{
+    check("SufficientStatistics::gradient", weights);
+    Gradient g;
+    if (m_n == 0) {
+        g.weights.set_size(weights.n_elem);
+        g.weights.fill(arma::datum::nan);
+        g.bias = arma::datum::nan;
+        return g;
+    }
+    const double n = static_cast<double>(m_n);
+    const double delta = meanResidual(weights, bias);
+    // sum_i x_i e_i = Xc^T e + n mean_x delta, and Xc^T e = Sxx (w - p) + Xc^T r.
+    const arma::vec dw = weights - m_ls.weights;
+    if (weights.n_elem == 0)
+        g.weights.reset();
+    else if (arma::any(dw != 0.0))
+        g.weights = (2.0 / n) * (m_sxx * dw + m_anchorGrad) + 2.0 * delta * m_meanX.t();
+    else // at the fit: as in mse(), no overflowed Sxx times zero
+        g.weights = (2.0 / n) * m_anchorGrad + 2.0 * delta * m_meanX.t();
+    g.bias = 2.0 * delta;
+    return g;
+}
+
+double SufficientStatistics::meanResidual(const arma::vec& weights, double bias) const
+{
+    long double delta = static_cast<long double>(bias) - static_cast<long double>(m_meanY);
+    for (arma::uword j = 0; j < weights.n_elem; ++j)
+        delta += static_cast<long double>(m_meanX(j)) * static_cast<long double>(weights(j));
+    return static_cast<double>(delta);
+}
+
+arma::mat SufficientStatistics::hessian() const
+{
+    const arma::uword d = featureCount();
+    arma::mat H(d + 1, d + 1, arma::fill::zeros);
+    if (m_n == 0)
+        return H;
+    const double n = static_cast<double>(m_n);
+    // [X 1]^T [X 1] = [[Sxx + n m m^T, n m], [n m^T, n]]
+    if (d > 0) {
+        H.submat(0, 0, d - 1, d - 1) = m_sxx + n * (m_meanX.t() * m_meanX);
+        H.submat(0, d, d - 1, d) = n * m_meanX.t();
+        H.submat(d, 0, d, d - 1) = n * m_meanX;
+    }
+    H(d, d) = n;
+    return (2.0 / n) * H;
+}
+
+double SufficientStatistics::stableLearningRate() const
+{
+    if (m_n == 0)
+        return arma::datum::nan;
+    arma::vec lambda;
+    const arma::mat H = hessian();
+    if (!H.is_finite() || !arma::eig_sym(lambda, H) || lambda.max() <= 0)
+        return arma::datum::nan;
+    return 2.0 / lambda.max();
+}
+
+} // namespace linlab

@@ -1,0 +1,74 @@
+#pragma once
+// Centred sufficient statistics of (X, y) for linear least squares. Rows of X are samples,
+// columns are features. With them the MSE and its gradient at any (w, b) cost O(d^2),
+// whatever the number of rows: what every slider tick uses. Plain C++17 + Armadillo.
+
+#include "model/fit/LeastSquares.h"
+#include "model/fit/LinearModel.h"
+
+#include <armadillo>
+
+namespace linlab {
+
+class SufficientStatistics {
+public:
+    /// Statistics of no data: every loss is NaN.
+    SufficientStatistics() = default;
+    /// Computes the statistics of X (n x d) and y (n) in a few passes over the data, and the
+    /// least-squares fit. Throws std::invalid_argument when the sizes disagree.
+    static SufficientStatistics compute(const arma::mat& X, const arma::vec& y);
+
+    /// Number of samples n.
+    arma::uword sampleCount() const { return m_n; }
+    /// Number of features d.
+    arma::uword featureCount() const { return m_meanX.n_elem; }
+    /// Feature means (1 x d).
+    const arma::rowvec& featureMean() const { return m_meanX; }
+    /// Label mean.
+    double labelMean() const { return m_meanY; }
+    /// Centred Gram matrix Xc^T Xc (d x d).
+    const arma::mat& centredGram() const { return m_sxx; }
+    /// Centred cross products Xc^T yc (d).
+    const arma::vec& centredCross() const { return m_sxy; }
+    /// Centred label sum of squares yc^T yc.
+    double centredLabelSquares() const { return m_syy; }
+
+    /// MSE of (w, b) in O(d^2). NaN with no rows; throws on a wrong weight count.
+    double mse(const arma::vec& weights, double bias) const;
+    /// True gradient of the MSE at (w, b) in O(d^2).
+    Gradient gradient(const arma::vec& weights, double bias) const;
+    /// The least-squares fit computed with the statistics.
+    const LeastSquaresResult& leastSquares() const { return m_ls; }
+
+    /// Hessian of the MSE over (w, b): (2/n) [X 1]^T [X 1], (d+1) x (d+1).
+    arma::mat hessian() const;
+    /// Largest stable gradient-descent rate 2 / lambda_max(Hessian); NaN with no rows.
+    double stableLearningRate() const;
+
+    /// Sum of squared residuals at the least-squares weights, summed over the data.
+    double anchorSse() const { return m_anchorSse; }
+    /// Xc^T r at the least-squares weights (zero up to rounding), summed over the data.
+    const arma::vec& anchorCross() const { return m_anchorGrad; }
+
+    /// mean_x . w + b - mean_y: the mean residual, summed in extended precision because its
+    /// terms are as large as the data's offset while it may be tiny.
+    double meanResidual(const arma::vec& weights, double bias) const;
+
+private:
+    void check(const char* function, const arma::vec& weights) const;
+
+    arma::uword m_n = 0;
+    arma::rowvec m_meanX;
+    double m_meanY = arma::datum::nan;
+    arma::mat m_sxx;
+    arma::vec m_sxy;
+    double m_syy = arma::datum::nan;
+    LeastSquaresResult m_ls;
+    // Losses are expanded around the least-squares weights p, with its residual r = Xc p - yc
+    // taken from the data: SSE(w) = d^T Sxx d + 2 d^T g + |r|^2 (d = w - p, g = Xc^T r). Every
+    // term is small near the optimum, so nothing large cancels.
+    double m_anchorSse = arma::datum::nan;
+    arma::vec m_anchorGrad;
+};
+
+} // namespace linlab

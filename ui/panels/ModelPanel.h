@@ -1,0 +1,109 @@
+#pragma once
+// "The weights": one row per feature and one for the bias, each a slider over a range derived
+// from the data and an exact spin box, plus Fit (least squares) and Reset (the lesson's model).
+// The panel only reads the document; every change becomes a SetModelCommand on its undo stack,
+// and one whole slider drag is one undo step.
+
+#include "model/data/Transform.h"
+
+#include <QString>
+#include <QStringList>
+#include <QWidget>
+
+#include <vector>
+
+class Document;
+class PreciseSpinBox;
+class QGridLayout;
+class QLabel;
+class QPushButton;
+class QSlider;
+class QToolButton;
+class QWidget;
+
+class ModelPanel : public QWidget {
+    Q_OBJECT
+public:
+    /// Slider positions run 0..kSliderSteps, mapped linearly onto each row's range.
+    static constexpr int kSliderSteps = 1000;
+
+    explicit ModelPanel(Document* document, QWidget* parent = nullptr);
+    ~ModelPanel() override;
+
+    /// Number of rows: the features' weights, then the bias (parameter d).
+    int parameterCount() const { return int(m_rows.size()); }
+    /// The slider of weight `parameter` (the bias when parameter == d); nullptr when out of range.
+    QSlider* slider(int parameter) const;
+    /// The exact spin box of weight `parameter` (the bias when parameter == d).
+    PreciseSpinBox* spinBox(int parameter) const;
+    /// The muted label with the parameter in original feature units (hidden for the identity transform).
+    QLabel* originalLabel(int parameter) const;
+    QPushButton* fitButton() const { return m_fitButton; }
+    QPushButton* resetButton() const { return m_resetButton; }
+    /// Shows or hides the per-row range editors.
+    QToolButton* rangesButton() const { return m_rangesButton; }
+
+    /// The lower end of the parameter's slider range.
+    double rangeMinimum(int parameter) const;
+    /// The upper end of the parameter's slider range.
+    double rangeMaximum(int parameter) const;
+    /// True when the user set this row's range (it no longer follows the data).
+    bool isUserRange(int parameter) const;
+    /// The value slider position `position` stands for: the shortest decimal within a
+    /// thousandth of a slider step of the linear position, so ticks read "4.02", not "4.0199999".
+    double valueAt(int parameter, int position) const;
+    /// The slider position closest to `value` (clamped to the range).
+    int positionOf(int parameter, double value) const;
+
+public slots:
+    /// Fixes the slider range of one parameter (minimum < maximum, both finite; ignored otherwise).
+    void setRange(int parameter, double minimum, double maximum);
+    /// Lets the parameter's range follow the data again.
+    void setAutomaticRange(int parameter);
+
+private:
+    struct Row {
+        QLabel* name = nullptr;
+        QLabel* original = nullptr;
+        QSlider* slider = nullptr;
+        PreciseSpinBox* spin = nullptr;
+        QWidget* rangeEditor = nullptr;
+        PreciseSpinBox* minBox = nullptr;
+        PreciseSpinBox* maxBox = nullptr;
+        QToolButton* autoButton = nullptr;
+        double lo = -1.0;
+        double hi = 1.0;
+        bool user = false;
+    };
+
+    void onAnalysisChanged();
+    void onModelChanged();
+    void rebuildRows();
+    void buildRow(int parameter, QGridLayout* grid);
+    void updateTexts();
+    void syncFromDocument();
+    void computeAutomaticRange(int parameter);
+    void includeCurrentValue(int parameter);
+    void showRange(int parameter);
+    void onSliderValueChanged(int parameter, int position);
+    void onSpinValueChanged(int parameter, double value);
+    void onRangeEdited(int parameter);
+    void pushValue(int parameter, double value, const QString& text, int mergeId);
+    double currentValue(int parameter) const;
+    QString parameterSymbol(int parameter) const;
+    bool rowsMatchDocument() const;
+
+    Document* m_document;
+    QWidget* m_rowsHost = nullptr;
+    QWidget* m_rowsWidget = nullptr;
+    std::vector<Row> m_rows;
+    QStringList m_names;
+    QPushButton* m_fitButton = nullptr;
+    QPushButton* m_resetButton = nullptr;
+    QToolButton* m_rangesButton = nullptr;
+    int m_dragId = 0;        ///< non-zero while a slider is held down
+    int m_editId = 0;        ///< non-zero during one spin-box editing session
+    int m_editParameter = -1;
+    bool m_updating = false; ///< set while document values are pushed into widgets
+    linlab::TransformSettings m_lastSettings; ///< user ranges are dropped when the units change
+};
