@@ -1,13 +1,13 @@
 #include "app/QtBatchHooks.h"
 
 #include "app/document/Document.h"
-#include "ui/training/LossCurveView.h"
-#include "ui/training/LossLandscapeView.h"
-#include "ui/training/TrainingSession.h"
+#include "app/document/ProjectFile.h"
 #include "ui/plots/PlotExporter.h"
 #include "ui/plots/PlotFactory.h"
 #include "ui/plots/PlotView.h"
-#include "app/document/ProjectFile.h"
+#include "ui/training/LossCurveView.h"
+#include "ui/training/LossLandscapeView.h"
+#include "ui/training/TrainingSession.h"
 
 #include <QFileInfo>
 #include <memory>
@@ -15,8 +15,7 @@
 
 using namespace linlab;
 
-BatchProject QtBatchHooks::loadProject(const std::string& path)
-{
+BatchProject QtBatchHooks::loadProject(const std::string& path) {
     try {
         const ProjectState state = ProjectFile::load(QString::fromStdString(path));
         return BatchProject{state.dataset, state.transform, state.model};
@@ -25,8 +24,7 @@ BatchProject QtBatchHooks::loadProject(const std::string& path)
     }
 }
 
-void QtBatchHooks::saveProject(const std::string& path, const BatchProject& project)
-{
+void QtBatchHooks::saveProject(const std::string& path, const BatchProject& project) {
     ProjectState state;
     state.dataset = project.dataset;
     state.transform = project.transform;
@@ -39,9 +37,8 @@ void QtBatchHooks::saveProject(const std::string& path, const BatchProject& proj
     }
 }
 
-void QtBatchHooks::exportPlot(const std::string& kind, const std::string& path, int width, int height,
-                              const BatchProject& project, const BatchRun* run)
-{
+void QtBatchHooks::exportPlot(const std::string& kind, const std::string& path, int width,
+                              int height, const BatchProject& project, const BatchRun* run) {
     // With a run, the project holds its start: the curve and the landscape show the descent.
     Document document;
     document.replaceAll(project.dataset, project.transform, project.model, QStringLiteral("batch"));
@@ -52,7 +49,7 @@ void QtBatchHooks::exportPlot(const std::string& kind, const std::string& path, 
     if (kind == "loss-surface" || kind == "loss-curve") {
         session = std::make_unique<TrainingSession>(&document);
         const GradientDescentSettings settings = run ? run->settings : GradientDescentSettings{};
-        session->setMethod(settings.batchSize > 0 ? TrainingSession::Method::MiniBatch
+        session->setMethod(settings.batchSize > 0  ? TrainingSession::Method::MiniBatch
                            : settings.momentum > 0 ? TrainingSession::Method::Momentum
                                                    : TrainingSession::Method::GradientDescent);
         if (settings.learningRate > 0)
@@ -77,7 +74,8 @@ void QtBatchHooks::exportPlot(const std::string& kind, const std::string& path, 
     } else {
         const auto plotKind = PlotFactory::parseKind(QString::fromStdString(kind));
         if (!plotKind)
-            throw std::runtime_error("cannot write \"" + path + "\": unknown plot \"" + kind + "\"");
+            throw std::runtime_error("cannot write \"" + path + "\": unknown plot \"" + kind +
+                                     "\"");
         PlotView* view = PlotFactory::create(*plotKind, &document);
         owner.reset(view);
         plot = view->plot();
@@ -85,6 +83,7 @@ void QtBatchHooks::exportPlot(const std::string& kind, const std::string& path, 
     owner->resize(size);
     QString error;
     // Laid out like a window of the size divided by the scale, so text stays readable when large.
-    if (!PlotExporter::exportPlot(plot, QString::fromStdString(path), size, PlotExporter::suggestedScale(size), &error))
+    if (!PlotExporter::exportPlot(plot, QString::fromStdString(path), size,
+                                  PlotExporter::suggestedScale(size), &error))
         throw std::runtime_error(error.toStdString());
 }

@@ -1,10 +1,10 @@
 // LinLab: `linlab --batch ...` runs the model without a window; anything else opens the window
 // (`linlab FILE` opens a CSV or a .linlab project).
 
+#include "app/QtBatchHooks.h"
 #include "app/batch/BatchCommand.h"
 #include "model/support/BlasThreads.h"
 #include "ui/window/MainWindow.h"
-#include "app/QtBatchHooks.h"
 
 #include <QApplication>
 
@@ -14,8 +14,7 @@
 #include <vector>
 
 namespace {
-void describe()
-{
+void describe() {
     QApplication::setApplicationName(QStringLiteral("LinLab"));
     QApplication::setOrganizationName(QStringLiteral("LinLab"));
     QApplication::setApplicationVersion(QStringLiteral(LINLAB_VERSION));
@@ -23,14 +22,12 @@ void describe()
 
 // Batch mode's stderr carries LinLab's own messages only; Qt's chatter about the environment
 // (no XDG_RUNTIME_DIR, fonts, ...) would read as an error to a script.
-void quietQt(QtMsgType type, const QMessageLogContext&, const QString& message)
-{
+void quietQt(QtMsgType type, const QMessageLogContext&, const QString& message) {
     if (type == QtCriticalMsg || type == QtFatalMsg)
         std::cerr << "linlab: " << message.toStdString() << "\n";
 }
 
-int runBatch(int argc, char* argv[])
-{
+int runBatch(int argc, char* argv[]) {
     const std::vector<std::string> args(argv + 1, argv + argc);
     if (!linlab::BatchCommand::needsHooks(args))
         return linlab::BatchCommand::run(args, std::cout, std::cerr); // no Qt at all
@@ -44,8 +41,7 @@ int runBatch(int argc, char* argv[])
 }
 } // namespace
 
-int main(int argc, char* argv[])
-{
+int main(int argc, char* argv[]) {
     linlab::useSingleThreadedBlas(); // LinLab's large passes use both cores themselves
     for (int i = 1; i < argc; ++i)
         if (std::strcmp(argv[i], "--batch") == 0)

@@ -1,17 +1,17 @@
 #include "app/batch/BatchCommand.h"
 
-#include "model/fit/Analysis.h"
-#include "model/io/AtomicFile.h"
 #include "app/batch/BatchHooks.h"
 #include "app/batch/BatchOptions.h"
+#include "app/batch/JsonWriter.h"
+#include "model/fit/Analysis.h"
+#include "model/io/AtomicFile.h"
 #include "model/io/CsvError.h"
 #include "model/io/CsvReader.h"
 #include "model/io/CsvTable.h"
 #include "model/io/CsvWriter.h"
 #include "model/io/DataExport.h"
-#include "model/io/NumpyScript.h"
-#include "app/batch/JsonWriter.h"
 #include "model/io/NumberFormat.h"
+#include "model/io/NumpyScript.h"
 #include "model/support/Parallel.h"
 
 #include <algorithm>
@@ -29,8 +29,7 @@ namespace {
 // Reports past this many rows leave out the per-row arrays unless --full is given.
 constexpr arma::uword kPerRowLimit = 1000;
 
-CsvTable lessonTable()
-{
+CsvTable lessonTable() {
     const Dataset lesson = Dataset::lesson();
     CsvTable t;
     t.names = lesson.featureNames();
@@ -42,12 +41,12 @@ CsvTable lessonTable()
 
 // A column named NAME, else a 1-based column number N.
 arma::uword findColumn(const CsvTable& table, const std::string& option, const std::string& wanted,
-                       const std::string& source)
-{
+                       const std::string& source) {
     for (arma::uword c = 0; c < table.names.size(); ++c)
         if (table.names[c] == wanted)
             return c;
-    if (!wanted.empty() && std::all_of(wanted.begin(), wanted.end(), [](char ch) { return ch >= '0' && ch <= '9'; }) &&
+    if (!wanted.empty() &&
+        std::all_of(wanted.begin(), wanted.end(), [](char ch) { return ch >= '0' && ch <= '9'; }) &&
         wanted.size() < 10) {
         const unsigned long k = std::stoul(wanted);
         if (k >= 1 && k <= table.names.size())
@@ -56,13 +55,14 @@ arma::uword findColumn(const CsvTable& table, const std::string& option, const s
     std::string names;
     for (const auto& n : table.names)
         names += (names.empty() ? "" : ", ") + n;
-    throw UsageError(option + ": no column \"" + wanted + "\" in " + source + " (columns: " + names + ")");
+    throw UsageError(option + ": no column \"" + wanted + "\" in " + source +
+                     " (columns: " + names + ")");
 }
 
 // The report reads the analysis only: the dataset's own numbers may be gone by then.
-std::string report(const BatchOptions& o, const std::vector<std::string>& featureNames, const std::string& labelName,
-                   const Analysis& analysis, const LinearModel& model, const GradientDescentResult* gd)
-{
+std::string report(const BatchOptions& o, const std::vector<std::string>& featureNames,
+                   const std::string& labelName, const Analysis& analysis, const LinearModel& model,
+                   const GradientDescentResult* gd) {
     const Transform& t = analysis.transform();
     const Evaluation ev = analysis.evaluate(model);
     const LeastSquaresResult& ls = analysis.statistics().leastSquares();
@@ -155,8 +155,7 @@ std::string report(const BatchOptions& o, const std::vector<std::string>& featur
 } // namespace
 
 namespace {
-bool endsWith(const std::string& s, const std::string& suffix)
-{
+bool endsWith(const std::string& s, const std::string& suffix) {
     if (s.size() < suffix.size())
         return false;
     for (std::size_t i = 0; i < suffix.size(); ++i) {
@@ -169,11 +168,12 @@ bool endsWith(const std::string& s, const std::string& suffix)
     return true;
 }
 
-bool isProject(const std::string& file) { return endsWith(file, ".linlab"); }
+bool isProject(const std::string& file) {
+    return endsWith(file, ".linlab");
+}
 
 // A dataset as a table, so --label and --features pick from a project's columns as from a CSV's.
-CsvTable tableOf(const Dataset& d)
-{
+CsvTable tableOf(const Dataset& d) {
     CsvTable t;
     t.names = d.featureNames();
     t.names.push_back(d.labelName());
@@ -189,8 +189,7 @@ public:
 };
 } // namespace
 
-bool BatchCommand::needsHooks(const std::vector<std::string>& args)
-{
+bool BatchCommand::needsHooks(const std::vector<std::string>& args) {
     try {
         const BatchOptions o = BatchOptions::parse(args);
         return isProject(o.file) || !o.exportPlots.empty() || !o.saveProject.empty();
@@ -199,8 +198,8 @@ bool BatchCommand::needsHooks(const std::vector<std::string>& args)
     }
 }
 
-int BatchCommand::run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, BatchHooks* hooks)
-{
+int BatchCommand::run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+                      BatchHooks* hooks) {
     BatchOptions o;
     try {
         o = BatchOptions::parse(args);
@@ -250,8 +249,10 @@ int BatchCommand::run(const std::vector<std::string>& args, std::ostream& out, s
         for (const auto& f : o.features) {
             const arma::uword column = findColumn(table, "--features", f, source);
             // A column twice is a mistake (and a copy of it makes the fit singular).
-            if (std::find(featureColumns.begin(), featureColumns.end(), column) != featureColumns.end())
-                throw UsageError("--features: column \"" + table.names[column] + "\" is named twice");
+            if (std::find(featureColumns.begin(), featureColumns.end(), column) !=
+                featureColumns.end())
+                throw UsageError("--features: column \"" + table.names[column] +
+                                 "\" is named twice");
             featureColumns.push_back(column);
         }
         // The dataset takes the table's memory: a million rows are not held twice.
@@ -276,21 +277,23 @@ int BatchCommand::run(const std::vector<std::string>& args, std::ostream& out, s
                      [&](std::size_t c) { finite[c] = analysis.features().col(c).is_finite(); });
         for (arma::uword c = 0; c < d; ++c)
             if (!finite[c])
-                throw std::invalid_argument("--scale " + formatDouble(settings.scale) + " takes feature \"" +
-                                            data.featureNames()[c] + "\" past the largest double");
+                throw std::invalid_argument("--scale " + formatDouble(settings.scale) +
+                                            " takes feature \"" + data.featureNames()[c] +
+                                            "\" past the largest double");
 
         LinearModel model(d);
         const bool lessonDefaults = o.file.empty() && data.isLesson();
         if (lessonDefaults)
             model = LinearModel(Dataset::lessonWeights(), Dataset::lessonBias());
-        const bool sameColumns = project && data.featureNames() == project->dataset.featureNames() &&
+        const bool sameColumns = project &&
+                                 data.featureNames() == project->dataset.featureNames() &&
                                  data.labelName() == project->dataset.labelName();
         if (sameColumns && project->model.weights().n_elem == d)
             model = project->model;
         if (o.weights) {
             if (o.weights->size() != d)
-                throw UsageError("--weights has " + std::to_string(o.weights->size()) + " values for " +
-                                 std::to_string(d) + " features");
+                throw UsageError("--weights has " + std::to_string(o.weights->size()) +
+                                 " values for " + std::to_string(d) + " features");
             model.setWeights(arma::vec(*o.weights));
         }
         if (o.bias)
@@ -303,7 +306,8 @@ int BatchCommand::run(const std::vector<std::string>& args, std::ostream& out, s
             const LeastSquaresResult& ls = analysis.statistics().leastSquares();
             model = LinearModel(ls.weights, ls.bias);
         } else if (o.fit == BatchOptions::Fit::GradientDescent) {
-            gd = GradientDescent::run(analysis.statistics(), analysis.features(), analysis.labels(), model, o.gd);
+            gd = GradientDescent::run(analysis.statistics(), analysis.features(), analysis.labels(),
+                                      model, o.gd);
             model = gd.model;
             gdPtr = &gd;
         }
@@ -316,21 +320,24 @@ int BatchCommand::run(const std::vector<std::string>& args, std::ostream& out, s
                 const BatchRun run{start, o.gd};
                 for (const auto& [kind, path] : o.exportPlots)
                     hooks->exportPlot(kind, path, o.width, o.height,
-                                      gdPtr ? BatchProject{data, settings, start} : state, gdPtr ? &run : nullptr);
+                                      gdPtr ? BatchProject{data, settings, start} : state,
+                                      gdPtr ? &run : nullptr);
                 if (!o.saveProject.empty())
                     hooks->saveProject(o.saveProject, state);
             }
             if (!o.exportCsv.empty()) {
-                const CsvTable t = DataExport::table(data, analysis, analysis.evaluate(model), {false, true});
+                const CsvTable t =
+                    DataExport::table(data, analysis, analysis.evaluate(model), {false, true});
                 CsvWriter::writeFile(o.exportCsv, t.names, t.data);
             }
             if (!o.exportNumpy.empty()) {
-                // Plain full-batch gradient descent is repeated in the script; momentum and mini-batch
-                // runs are not, so the script starts from their result instead.
+                // Plain full-batch gradient descent is repeated in the script; momentum and
+                // mini-batch runs are not, so the script starts from their result instead.
                 const bool repeatRun = gdPtr && o.gd.momentum == 0.0 &&
                                        (o.gd.batchSize == 0 || o.gd.batchSize >= data.rowCount());
-                const std::string script =
-                    repeatRun ? NumpyScript::generate(data, settings, start, o.gd) : NumpyScript::generate(data, settings, model);
+                const std::string script = repeatRun
+                                               ? NumpyScript::generate(data, settings, start, o.gd)
+                                               : NumpyScript::generate(data, settings, model);
                 writeFileAtomically(o.exportNumpy, script);
             }
         } catch (const std::exception& e) {

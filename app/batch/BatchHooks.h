@@ -3,9 +3,9 @@
 // itself stays plain C++; the program passes an implementation (QtBatchHooks).
 
 #include "model/data/Dataset.h"
-#include "model/training/GradientDescent.h"
-#include "model/fit/LinearModel.h"
 #include "model/data/Transform.h"
+#include "model/fit/LinearModel.h"
+#include "model/training/GradientDescent.h"
 
 #include <string>
 
@@ -27,7 +27,8 @@ struct BatchRun {
 class BatchHooks {
 public:
     virtual ~BatchHooks() = default;
-    /// Reads a .linlab project; throws std::runtime_error whose message names the path and the problem.
+    /// Reads a .linlab project; throws std::runtime_error whose message names the path and the
+    /// problem.
     virtual BatchProject loadProject(const std::string& path) = 0;
     /// Writes a .linlab project atomically; throws std::runtime_error naming the path.
     virtual void saveProject(const std::string& path, const BatchProject& project) = 0;

@@ -9,10 +9,10 @@
 
 namespace linlab {
 
-const char* BatchOptions::usage()
-{
+const char* BatchOptions::usage() {
     return "Usage: linlab --batch [FILE] [options]\n"
-           "Runs the lesson's steps on FILE (a CSV or a .linlab project; none = the lesson's data) and\n"
+           "Runs the lesson's steps on FILE (a CSV or a .linlab project; none = the lesson's data) "
+           "and\n"
            "prints one JSON report.\n"
            "\n"
            "  --label NAME|N        label column, by name or 1-based number (default: the last)\n"
@@ -22,22 +22,32 @@ const char* BatchOptions::usage()
            "  --ddof 0|1            std convention for zscore (default 0, as NumPy)\n"
            "  --decimal C           decimal separator in FILE ('.' or ','; default: detected)\n"
            "  --weights W1,W2,...   model weights, in transformed units\n"
-           "  --bias B              model bias (default: the lesson's 4,3 and 10 on its data; zeros for a file)\n"
-           "  --fit none|lstsq|gd   fit the model: least squares or gradient descent (default none)\n"
-           "  --lr RATE             gradient-descent rate (default: half the stable bound 2/lambda_max)\n"
+           "  --bias B              model bias (default: the lesson's 4,3 and 10 on its data; "
+           "zeros for a file)\n"
+           "  --fit none|lstsq|gd   fit the model: least squares or gradient descent (default "
+           "none)\n"
+           "  --lr RATE             gradient-descent rate (default: half the stable bound "
+           "2/lambda_max)\n"
            "  --epochs N            gradient-descent epochs at most (default 10000)\n"
-           "  --tol T               converged when |gradient| <= T * max(1, |gradient at start|) (default 1e-9)\n"
-           "  --momentum M          heavy-ball momentum for gd, 0 <= M < 1 (default 0: plain descent)\n"
-           "  --batch-size B        rows per gd step, shuffled every epoch (default 0: full batch)\n"
-           "  --seed S              seed of that shuffle, a whole number (default 1): same seed, same run\n"
+           "  --tol T               converged when |gradient| <= T * max(1, |gradient at start|) "
+           "(default 1e-9)\n"
+           "  --momentum M          heavy-ball momentum for gd, 0 <= M < 1 (default 0: plain "
+           "descent)\n"
+           "  --batch-size B        rows per gd step, shuffled every epoch (default 0: full "
+           "batch)\n"
+           "  --seed S              seed of that shuffle, a whole number (default 1): same seed, "
+           "same run\n"
            "  --full                include features/labels/predictions/residuals past 1000 rows\n"
            "  --output PATH         write the report there (atomically) instead of stdout\n"
-           "  --export-plot KIND=PATH   write a plot (repeatable); KIND: data, predicted-vs-actual,\n"
-           "                        residuals, loss-surface, loss-curve; format from PATH: png, jpg, pdf, svg\n"
+           "  --export-plot KIND=PATH   write a plot (repeatable); KIND: data, "
+           "predicted-vs-actual,\n"
+           "                        residuals, loss-surface, loss-curve; format from PATH: png, "
+           "jpg, pdf, svg\n"
            "  --size WxH            plot size in pixels (default 1600x1000)\n"
            "  --export-numpy PATH   write a NumPy script that reproduces the report's numbers\n"
            "  --export-csv PATH     write the data with prediction and residual columns\n"
-           "  --save-project PATH   write a LinLab project (.linlab) with the data, settings and model\n"
+           "  --save-project PATH   write a LinLab project (.linlab) with the data, settings and "
+           "model\n"
            "  --help, --version\n"
            "\n"
            "Exit status: 0 done; 2 bad usage; 3 bad input data (file, line and column on stderr);\n"
@@ -46,16 +56,15 @@ const char* BatchOptions::usage()
 
 namespace {
 
-double number(const std::string& option, const std::string& text)
-{
+double number(const std::string& option, const std::string& text) {
     const ParseResult r = parseDouble(text);
     if (!r.ok())
-        throw UsageError(option + " expects a number, found \"" + text + "\" (" + parseStatusText(r.status) + ")");
+        throw UsageError(option + " expects a number, found \"" + text + "\" (" +
+                         parseStatusText(r.status) + ")");
     return r.value;
 }
 
-std::vector<std::string> splitList(const std::string& text)
-{
+std::vector<std::string> splitList(const std::string& text) {
     std::vector<std::string> parts;
     std::string current;
     for (char c : text) {
@@ -70,8 +79,7 @@ std::vector<std::string> splitList(const std::string& text)
     return parts;
 }
 
-std::size_t count(const std::string& option, const std::string& text)
-{
+std::size_t count(const std::string& option, const std::string& text) {
     const double v = number(option, text);
     if (v < 0 || v != std::floor(v) || v > 1e12)
         throw UsageError(option + " expects a whole number from 0 up, found \"" + text + "\"");
@@ -79,9 +87,9 @@ std::size_t count(const std::string& option, const std::string& text)
 }
 
 // A seed is an exact integer, so it is read as digits rather than through a double.
-std::uint64_t seedNumber(const std::string& option, const std::string& text)
-{
-    constexpr std::uint64_t limit = static_cast<std::uint64_t>(std::numeric_limits<long long>::max());
+std::uint64_t seedNumber(const std::string& option, const std::string& text) {
+    constexpr std::uint64_t limit =
+        static_cast<std::uint64_t>(std::numeric_limits<long long>::max());
     std::uint64_t v = 0;
     bool ok = !text.empty() && text.size() <= 19;
     for (char c : text) {
@@ -91,23 +99,22 @@ std::uint64_t seedNumber(const std::string& option, const std::string& text)
         }
         v = 10 * v + static_cast<std::uint64_t>(c - '0');
     }
-    if (!ok || v > limit) // 19 digits cannot overflow 64 bits; the report writes it as a signed integer
-        throw UsageError(option + " expects a whole number from 0 to " + std::to_string(limit) + ", found \"" +
-                         text + "\"");
+    if (!ok ||
+        v > limit) // 19 digits cannot overflow 64 bits; the report writes it as a signed integer
+        throw UsageError(option + " expects a whole number from 0 to " + std::to_string(limit) +
+                         ", found \"" + text + "\"");
     return v;
 }
 
 } // namespace
 
-const std::vector<std::string>& BatchOptions::plotKinds()
-{
-    static const std::vector<std::string> kinds{"data", "predicted-vs-actual", "residuals", "loss-surface",
-                                                "loss-curve"};
+const std::vector<std::string>& BatchOptions::plotKinds() {
+    static const std::vector<std::string> kinds{"data", "predicted-vs-actual", "residuals",
+                                                "loss-surface", "loss-curve"};
     return kinds;
 }
 
-BatchOptions BatchOptions::parse(const std::vector<std::string>& args)
-{
+BatchOptions BatchOptions::parse(const std::vector<std::string>& args) {
     BatchOptions o;
     bool haveFile = false;
     for (std::size_t i = 0; i < args.size(); ++i) {
@@ -218,23 +225,28 @@ BatchOptions BatchOptions::parse(const std::vector<std::string>& args)
             const std::string kind = v.substr(0, eq);
             const auto& kinds = plotKinds();
             if (std::find(kinds.begin(), kinds.end(), kind) == kinds.end())
-                throw UsageError("--export-plot: unknown plot \"" + kind +
-                                 "\" (data, predicted-vs-actual, residuals, loss-surface, loss-curve)");
+                throw UsageError(
+                    "--export-plot: unknown plot \"" + kind +
+                    "\" (data, predicted-vs-actual, residuals, loss-surface, loss-curve)");
             o.exportPlots.emplace_back(kind, v.substr(eq + 1));
         } else if (arg == "--size") {
             const std::string v = take();
             const auto x = v.find_first_of("xX");
             const auto w = x == std::string::npos ? std::nullopt : toDouble(v.substr(0, x));
             const auto h = x == std::string::npos ? std::nullopt : toDouble(v.substr(x + 1));
-            if (!w || !h || *w != std::floor(*w) || *h != std::floor(*h) || *w < 16 || *h < 16 || *w > 20000 || *h > 20000)
-                throw UsageError("--size expects WxH in whole pixels from 16 to 20000, found \"" + v + "\"");
+            if (!w || !h || *w != std::floor(*w) || *h != std::floor(*h) || *w < 16 || *h < 16 ||
+                *w > 20000 || *h > 20000)
+                throw UsageError("--size expects WxH in whole pixels from 16 to 20000, found \"" +
+                                 v + "\"");
             o.width = static_cast<int>(*w);
             o.height = static_cast<int>(*h);
         } else if (arg == "--export-numpy" || arg == "--export-csv" || arg == "--save-project") {
             const std::string v = take();
             if (v.empty())
                 throw UsageError(arg + " needs a path");
-            (arg == "--export-numpy" ? o.exportNumpy : arg == "--export-csv" ? o.exportCsv : o.saveProject) = v;
+            (arg == "--export-numpy" ? o.exportNumpy
+             : arg == "--export-csv" ? o.exportCsv
+                                     : o.saveProject) = v;
         } else if (arg == "--output") {
             o.output = take();
             if (o.output.empty())
@@ -243,7 +255,8 @@ BatchOptions BatchOptions::parse(const std::vector<std::string>& args)
             throw UsageError("unknown option " + arg);
         } else {
             if (haveFile)
-                throw UsageError("only one FILE may be given (found \"" + o.file + "\" and \"" + arg + "\")");
+                throw UsageError("only one FILE may be given (found \"" + o.file + "\" and \"" +
+                                 arg + "\")");
             o.file = arg;
             haveFile = true;
         }

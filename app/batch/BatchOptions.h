@@ -1,8 +1,8 @@
 #pragma once
 // The options of `linlab --batch`, parsed from the command line. Plain C++17.
 
-#include "model/training/GradientDescent.h"
 #include "model/data/Transform.h"
+#include "model/training/GradientDescent.h"
 
 #include <optional>
 #include <stdexcept>
@@ -20,24 +20,24 @@ public:
 struct BatchOptions {
     enum class Fit { None, LeastSquares, GradientDescent };
 
-    std::string file;                    ///< a CSV path; empty: the lesson's data
-    std::string label;                   ///< column name or 1-based number; empty: the last column
-    std::vector<std::string> features;   ///< names or 1-based numbers; empty: every other column
+    std::string file;                  ///< a CSV path; empty: the lesson's data
+    std::string label;                 ///< column name or 1-based number; empty: the last column
+    std::vector<std::string> features; ///< names or 1-based numbers; empty: every other column
     TransformSettings transform;
-    char decimal = 0;                    ///< 0: detect
+    char decimal = 0; ///< 0: detect
     std::optional<std::vector<double>> weights;
     std::optional<double> bias;
     Fit fit = Fit::None;
     GradientDescentSettings gd;
     bool full = false;
-    std::string output;                  ///< empty: stdout
+    std::string output; ///< empty: stdout
     /// What was given explicitly: a project file's own settings hold otherwise.
     bool scaleGiven = false, normalizeGiven = false, ddofGiven = false;
     std::vector<std::pair<std::string, std::string>> exportPlots; ///< (kind, path), in order
-    int width = 1600, height = 1000;     ///< --size for plot exports, in pixels
-    std::string exportNumpy;             ///< --export-numpy PATH
-    std::string exportCsv;               ///< --export-csv PATH
-    std::string saveProject;             ///< --save-project PATH
+    int width = 1600, height = 1000; ///< --size for plot exports, in pixels
+    std::string exportNumpy;         ///< --export-numpy PATH
+    std::string exportCsv;           ///< --export-csv PATH
+    std::string saveProject;         ///< --save-project PATH
 
     /// The plot kinds --export-plot knows.
     static const std::vector<std::string>& plotKinds();

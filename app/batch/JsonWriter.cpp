@@ -7,8 +7,7 @@
 
 namespace linlab {
 
-void JsonWriter::prefix(std::string_view key)
-{
+void JsonWriter::prefix(std::string_view key) {
     if (!m_first.empty()) {
         if (!m_first.back())
             m_out += ',';
@@ -22,16 +21,14 @@ void JsonWriter::prefix(std::string_view key)
     }
 }
 
-void JsonWriter::number(double x)
-{
+void JsonWriter::number(double x) {
     if (std::isfinite(x))
         m_out += formatDouble(x);
     else
         m_out += "null";
 }
 
-void JsonWriter::string(std::string_view s)
-{
+void JsonWriter::string(std::string_view s) {
     m_out += '"';
     for (char c : s) {
         switch (c) {
@@ -53,7 +50,8 @@ void JsonWriter::string(std::string_view s)
         default:
             if (static_cast<unsigned char>(c) < 0x20) {
                 char buf[8];
-                std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(static_cast<unsigned char>(c)));
+                std::snprintf(buf, sizeof buf, "\\u%04x",
+                              static_cast<unsigned>(static_cast<unsigned char>(c)));
                 m_out += buf;
             } else {
                 m_out += c;
@@ -63,8 +61,7 @@ void JsonWriter::string(std::string_view s)
     m_out += '"';
 }
 
-JsonWriter& JsonWriter::beginObject(std::string_view key)
-{
+JsonWriter& JsonWriter::beginObject(std::string_view key) {
     prefix(key);
     m_out += '{';
     m_first.push_back(true);
@@ -72,8 +69,7 @@ JsonWriter& JsonWriter::beginObject(std::string_view key)
     return *this;
 }
 
-JsonWriter& JsonWriter::endObject()
-{
+JsonWriter& JsonWriter::endObject() {
     m_first.pop_back();
     --m_depth;
     m_out += '\n';
@@ -84,8 +80,7 @@ JsonWriter& JsonWriter::endObject()
     return *this;
 }
 
-JsonWriter& JsonWriter::beginArray(std::string_view key)
-{
+JsonWriter& JsonWriter::beginArray(std::string_view key) {
     prefix(key);
     m_out += '[';
     m_first.push_back(true);
@@ -93,8 +88,7 @@ JsonWriter& JsonWriter::beginArray(std::string_view key)
     return *this;
 }
 
-JsonWriter& JsonWriter::endArray()
-{
+JsonWriter& JsonWriter::endArray() {
     const bool empty = m_first.back();
     m_first.pop_back();
     --m_depth;
@@ -106,36 +100,31 @@ JsonWriter& JsonWriter::endArray()
     return *this;
 }
 
-JsonWriter& JsonWriter::value(std::string_view key, double x)
-{
+JsonWriter& JsonWriter::value(std::string_view key, double x) {
     prefix(key);
     number(x);
     return *this;
 }
 
-JsonWriter& JsonWriter::value(std::string_view key, long long x)
-{
+JsonWriter& JsonWriter::value(std::string_view key, long long x) {
     prefix(key);
     m_out += std::to_string(x);
     return *this;
 }
 
-JsonWriter& JsonWriter::value(std::string_view key, bool flag)
-{
+JsonWriter& JsonWriter::value(std::string_view key, bool flag) {
     prefix(key);
     m_out += flag ? "true" : "false";
     return *this;
 }
 
-JsonWriter& JsonWriter::value(std::string_view key, std::string_view text)
-{
+JsonWriter& JsonWriter::value(std::string_view key, std::string_view text) {
     prefix(key);
     string(text);
     return *this;
 }
 
-JsonWriter& JsonWriter::null(std::string_view key)
-{
+JsonWriter& JsonWriter::null(std::string_view key) {
     prefix(key);
     m_out += "null";
     return *this;
@@ -144,8 +133,7 @@ JsonWriter& JsonWriter::null(std::string_view key)
 namespace {
 // Short arrays of numbers stay on one line; the writer's indentation is for structure.
 template <typename Range, typename Emit>
-void inlineArray(std::string& out, const Range& range, Emit emit)
-{
+void inlineArray(std::string& out, const Range& range, Emit emit) {
     out += '[';
     bool first = true;
     for (const auto& item : range) {
@@ -158,43 +146,37 @@ void inlineArray(std::string& out, const Range& range, Emit emit)
 }
 } // namespace
 
-JsonWriter& JsonWriter::value(std::string_view key, const arma::vec& numbers)
-{
+JsonWriter& JsonWriter::value(std::string_view key, const arma::vec& numbers) {
     prefix(key);
     inlineArray(m_out, numbers, [this](double x) { number(x); });
     return *this;
 }
 
-JsonWriter& JsonWriter::value(std::string_view key, const arma::rowvec& numbers)
-{
+JsonWriter& JsonWriter::value(std::string_view key, const arma::rowvec& numbers) {
     prefix(key);
     inlineArray(m_out, numbers, [this](double x) { number(x); });
     return *this;
 }
 
-JsonWriter& JsonWriter::value(std::string_view key, const std::vector<double>& numbers)
-{
+JsonWriter& JsonWriter::value(std::string_view key, const std::vector<double>& numbers) {
     prefix(key);
     inlineArray(m_out, numbers, [this](double x) { number(x); });
     return *this;
 }
 
-JsonWriter& JsonWriter::value(std::string_view key, const std::vector<std::string>& texts)
-{
+JsonWriter& JsonWriter::value(std::string_view key, const std::vector<std::string>& texts) {
     prefix(key);
     inlineArray(m_out, texts, [this](const std::string& s) { string(s); });
     return *this;
 }
 
-JsonWriter& JsonWriter::value(std::string_view key, const std::vector<bool>& flags)
-{
+JsonWriter& JsonWriter::value(std::string_view key, const std::vector<bool>& flags) {
     prefix(key);
     inlineArray(m_out, flags, [this](bool b) { m_out += b ? "true" : "false"; });
     return *this;
 }
 
-JsonWriter& JsonWriter::rows(std::string_view key, const arma::mat& matrix)
-{
+JsonWriter& JsonWriter::rows(std::string_view key, const arma::mat& matrix) {
     beginArray(key);
     for (arma::uword r = 0; r < matrix.n_rows; ++r) {
         prefix({});

@@ -22,8 +22,12 @@ public:
     JsonWriter& value(std::string_view key, long long number);
     JsonWriter& value(std::string_view key, bool flag);
     JsonWriter& value(std::string_view key, std::string_view text);
-    JsonWriter& value(std::string_view key, const std::string& text) { return value(key, std::string_view(text)); }
-    JsonWriter& value(std::string_view key, const char* text) { return value(key, std::string_view(text)); }
+    JsonWriter& value(std::string_view key, const std::string& text) {
+        return value(key, std::string_view(text));
+    }
+    JsonWriter& value(std::string_view key, const char* text) {
+        return value(key, std::string_view(text));
+    }
     JsonWriter& null(std::string_view key);
     JsonWriter& value(std::string_view key, const arma::vec& numbers);
     JsonWriter& value(std::string_view key, const arma::rowvec& numbers);

@@ -3,14 +3,14 @@
 #include <QMetaObject>
 
 BackgroundMae::BackgroundMae(QObject* parent)
-    : QObject(parent)
-{
+    : QObject(parent) {}
+
+BackgroundMae::~BackgroundMae() {
+    stop();
 }
 
-BackgroundMae::~BackgroundMae() { stop(); }
-
-bool BackgroundMae::start(const linlab::Analysis& analysis, const linlab::LinearModel& model, quint64 ticket)
-{
+bool BackgroundMae::start(const linlab::Analysis& analysis, const linlab::LinearModel& model,
+                          quint64 ticket) {
     if (isRunning())
         return false;
     m_cancel = false;
@@ -25,21 +25,20 @@ bool BackgroundMae::start(const linlab::Analysis& analysis, const linlab::Linear
         }
         m_result = mae;
         // Back on this object's thread; a posted call to a deleted object is dropped by Qt.
-        QMetaObject::invokeMethod(this, [this, job] { onThreadDone(job); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, job] { onThreadDone(job); }, Qt::QueuedConnection);
     });
     return true;
 }
 
-void BackgroundMae::onThreadDone(quint64 job)
-{
+void BackgroundMae::onThreadDone(quint64 job) {
     if (job != m_job || !m_thread.joinable())
         return; // stopped or waited for since
     m_thread.join();
     emit finished(m_result, m_ticket);
 }
 
-void BackgroundMae::stop()
-{
+void BackgroundMae::stop() {
     if (!m_thread.joinable())
         return;
     m_cancel = true;
@@ -48,8 +47,7 @@ void BackgroundMae::stop()
     ++m_job;
 }
 
-std::optional<BackgroundMae::Result> BackgroundMae::wait()
-{
+std::optional<BackgroundMae::Result> BackgroundMae::wait() {
     if (!m_thread.joinable())
         return std::nullopt;
     m_thread.join();

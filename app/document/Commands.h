@@ -3,8 +3,8 @@
 // The document's undo commands, one pair of files as in Qt's undo-framework example.
 // Every change a user makes to the document is one of these, pushed on its undo stack.
 
-#include "model/fit/LinearModel.h"
 #include "model/data/Transform.h"
+#include "model/fit/LinearModel.h"
 
 #include <QUndoCommand>
 #include <armadillo>
@@ -15,8 +15,8 @@ class Document;
 /// Adds a feature column (zeros, or given values) with weight 0.
 class InsertFeatureCommand : public QUndoCommand {
 public:
-    InsertFeatureCommand(Document* document, int column, const std::string& name, const arma::vec& values,
-                         QUndoCommand* parent = nullptr);
+    InsertFeatureCommand(Document* document, int column, const std::string& name,
+                         const arma::vec& values, QUndoCommand* parent = nullptr);
     void undo() override;
     void redo() override;
 
@@ -30,7 +30,8 @@ private:
 /// Inserts rows (zeros, or given values) at a position.
 class InsertRowsCommand : public QUndoCommand {
 public:
-    InsertRowsCommand(Document* document, int row, const arma::mat& values, QUndoCommand* parent = nullptr);
+    InsertRowsCommand(Document* document, int row, const arma::mat& values,
+                      QUndoCommand* parent = nullptr);
     void undo() override;
     void redo() override;
 
@@ -71,7 +72,8 @@ private:
 /// Renames a feature or the label.
 class RenameColumnCommand : public QUndoCommand {
 public:
-    RenameColumnCommand(Document* document, int column, const std::string& name, QUndoCommand* parent = nullptr);
+    RenameColumnCommand(Document* document, int column, const std::string& name,
+                        QUndoCommand* parent = nullptr);
     void undo() override;
     void redo() override;
 
@@ -101,8 +103,8 @@ class SetModelCommand : public QUndoCommand {
 public:
     static constexpr int kId = 0x4c4d; // "LM"
 
-    SetModelCommand(Document* document, const linlab::LinearModel& model, const QString& text, int dragId = 0,
-                    QUndoCommand* parent = nullptr);
+    SetModelCommand(Document* document, const linlab::LinearModel& model, const QString& text,
+                    int dragId = 0, QUndoCommand* parent = nullptr);
     void undo() override;
     void redo() override;
     int id() const override { return kId; }
@@ -117,7 +119,8 @@ private:
 /// Changes the scale factor, normalisation or ddof.
 class SetTransformCommand : public QUndoCommand {
 public:
-    SetTransformCommand(Document* document, const linlab::TransformSettings& settings, QUndoCommand* parent = nullptr);
+    SetTransformCommand(Document* document, const linlab::TransformSettings& settings,
+                        QUndoCommand* parent = nullptr);
     void undo() override;
     void redo() override;
 
@@ -126,11 +129,12 @@ private:
     linlab::TransformSettings m_old, m_new;
 };
 
-/// Overwrites a rectangle of cells (one edit, or a paste); undo restores the old values bit-exactly.
+/// Overwrites a rectangle of cells (one edit, or a paste); undo restores the old values
+/// bit-exactly.
 class SetValuesCommand : public QUndoCommand {
 public:
-    SetValuesCommand(Document* document, int row, int column, const arma::mat& values, const QString& text,
-                     QUndoCommand* parent = nullptr);
+    SetValuesCommand(Document* document, int row, int column, const arma::mat& values,
+                     const QString& text, QUndoCommand* parent = nullptr);
     void undo() override;
     void redo() override;
 

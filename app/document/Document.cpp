@@ -16,8 +16,7 @@ Document::Document(QObject* parent)
     , m_undoStack(new QUndoStack(this))
     , m_name(QStringLiteral("lesson"))
     , m_mae(new BackgroundMae(this))
-    , m_maeTimer(new QTimer(this))
-{
+    , m_maeTimer(new QTimer(this)) {
     connect(m_mae, &BackgroundMae::finished, this, &Document::onMaeFinished);
     m_maeTimer->setSingleShot(true);
     connect(m_maeTimer, &QTimer::timeout, this, [this] {
@@ -29,70 +28,66 @@ Document::Document(QObject* parent)
 }
 
 // The background pass reads the analysis: it is stopped before the analysis goes.
-Document::~Document() { m_mae->stop(); }
+Document::~Document() {
+    m_mae->stop();
+}
 
-void Document::setName(const QString& name)
-{
+void Document::setName(const QString& name) {
     if (name == m_name)
         return;
     m_name = name;
     emit nameChanged(name);
 }
 
-LinearModel Document::defaultModel() const
-{
+LinearModel Document::defaultModel() const {
     if (m_dataset.isLesson() && m_dataset.featureCount() == Dataset::lessonWeights().n_elem)
         return LinearModel(Dataset::lessonWeights(), Dataset::lessonBias());
     return LinearModel(m_dataset.featureCount());
 }
 
-LinearModel Document::leastSquaresModel() const
-{
+LinearModel Document::leastSquaresModel() const {
     const LeastSquaresResult& ls = m_analysis.statistics().leastSquares();
-    if (ls.weights.n_elem != m_dataset.featureCount() || !ls.weights.is_finite() || !std::isfinite(ls.bias))
+    if (ls.weights.n_elem != m_dataset.featureCount() || !ls.weights.is_finite() ||
+        !std::isfinite(ls.bias))
         return m_model;
     return LinearModel(ls.weights, ls.bias);
 }
 
-arma::uword Document::displayStep() const
-{
+arma::uword Document::displayStep() const {
     return linlab::displayStep(m_dataset.rowCount());
 }
 
-bool Document::hasPredictions() const
-{
+bool Document::hasPredictions() const {
     const arma::uword n = m_dataset.rowCount();
     const arma::uword step = m_evaluation.sampleStep;
-    return step > 0 && m_analysis.labels().n_elem == n && m_analysis.features().n_cols == m_dataset.featureCount()
-        && m_model.weights().n_elem == m_dataset.featureCount() && m_evaluation.predictions.n_elem == (n + step - 1) / step
-        && m_evaluation.residuals.n_elem == m_evaluation.predictions.n_elem;
+    return step > 0 && m_analysis.labels().n_elem == n &&
+           m_analysis.features().n_cols == m_dataset.featureCount() &&
+           m_model.weights().n_elem == m_dataset.featureCount() &&
+           m_evaluation.predictions.n_elem == (n + step - 1) / step &&
+           m_evaluation.residuals.n_elem == m_evaluation.predictions.n_elem;
 }
 
-double Document::prediction(arma::uword row) const
-{
+double Document::prediction(arma::uword row) const {
     const arma::uword step = m_evaluation.sampleStep;
     if (step > 0 && row % step == 0 && row / step < m_evaluation.predictions.n_elem)
         return m_evaluation.predictions(row / step);
     return m_analysis.predict(m_model, row); // a row the sample skipped (a selected one, a tooltip)
 }
 
-double Document::residual(arma::uword row) const
-{
+double Document::residual(arma::uword row) const {
     const arma::uword step = m_evaluation.sampleStep;
     if (step > 0 && row % step == 0 && row / step < m_evaluation.residuals.n_elem)
         return m_evaluation.residuals(row / step);
     return prediction(row) - m_analysis.labels()(row);
 }
 
-linlab::Evaluation Document::fullEvaluation() const
-{
+linlab::Evaluation Document::fullEvaluation() const {
     if (m_evaluation.sampleStep == 1 && !m_maePending)
         return m_evaluation;
     return m_analysis.evaluateFast(m_model);
 }
 
-void Document::evaluateModel(bool tick)
-{
+void Document::evaluateModel(bool tick) {
     if (m_dataset.rowCount() <= kDirectEvaluationRows) {
         m_evaluation = m_analysis.evaluate(m_model);
         m_maePending = false;
@@ -107,8 +102,7 @@ void Document::evaluateModel(bool tick)
     requestMae(tick);
 }
 
-void Document::requestMae(bool throttled)
-{
+void Document::requestMae(bool throttled) {
     if (m_mae->isRunning())
         return; // its end asks again if the model moved on
     const qint64 since = m_sinceMaeStart.isValid() ? m_sinceMaeStart.elapsed() : kMaeInterval;
@@ -118,15 +112,13 @@ void Document::requestMae(bool throttled)
         m_maeTimer->start(int(kMaeInterval - since));
 }
 
-void Document::startMae()
-{
+void Document::startMae() {
     m_maeTimer->stop();
     m_sinceMaeStart.start();
     m_mae->start(m_analysis, m_model, m_maeTicket);
 }
 
-void Document::onMaeFinished(double mae, quint64 ticket)
-{
+void Document::onMaeFinished(double mae, quint64 ticket) {
     if (!m_maePending)
         return;
     if (ticket != m_maeTicket) {
@@ -139,30 +131,30 @@ void Document::onMaeFinished(double mae, quint64 ticket)
     emit metricsRefined();
 }
 
-void Document::waitForMetrics()
-{
+void Document::waitForMetrics() {
     if (!m_maePending)
         return;
     m_maeTimer->stop();
     const std::optional<BackgroundMae::Result> result = m_mae->wait();
-    m_evaluation.metrics.mae = result && result->ticket == m_maeTicket ? result->mae
-                                                                        : m_analysis.meanAbsoluteError(m_model);
+    m_evaluation.metrics.mae = result && result->ticket == m_maeTicket
+                                   ? result->mae
+                                   : m_analysis.meanAbsoluteError(m_model);
     m_maePending = false;
     emit metricsRefined();
 }
 
-void Document::recompute(Recompute what, bool modelToo, const CellChange* cells)
-{
+void Document::recompute(Recompute what, bool modelToo, const CellChange* cells) {
     if (what == Recompute::Analysis) {
         m_mae->stop(); // it reads the analysis about to be replaced
         try {
             if (cells)
-                m_analysis = Analysis(m_dataset, std::move(m_analysis), cells->featureColumns, cells->firstRow,
-                                      cells->lastRow);
+                m_analysis = Analysis(m_dataset, std::move(m_analysis), cells->featureColumns,
+                                      cells->firstRow, cells->lastRow);
             else
                 m_analysis = Analysis(m_dataset, m_settings, std::move(m_analysis));
         } catch (const std::exception&) {
-            // Settings are validated before they get here; fall back to the raw data rather than fail.
+            // Settings are validated before they get here; fall back to the raw data rather than
+            // fail.
             m_settings = TransformSettings{};
             m_analysis = Analysis(m_dataset, m_settings);
         }
@@ -175,8 +167,7 @@ void Document::recompute(Recompute what, bool modelToo, const CellChange* cells)
     emit evaluationChanged();
 }
 
-void Document::setValues(int row, int column, const arma::mat& block)
-{
+void Document::setValues(int row, int column, const arma::mat& block) {
     if (block.is_empty())
         return;
     for (arma::uword r = 0; r < block.n_rows; ++r)
@@ -191,8 +182,7 @@ void Document::setValues(int row, int column, const arma::mat& block)
     recompute(Recompute::Analysis, false, &cells);
 }
 
-void Document::insertRows(int row, const arma::mat& block)
-{
+void Document::insertRows(int row, const arma::mat& block) {
     if (block.n_rows == 0)
         return;
     emit rowsAboutToBeInserted(row, row + int(block.n_rows) - 1);
@@ -201,8 +191,7 @@ void Document::insertRows(int row, const arma::mat& block)
     recompute(Recompute::Analysis);
 }
 
-void Document::removeRows(int row, int count)
-{
+void Document::removeRows(int row, int count) {
     if (count <= 0)
         return;
     emit rowsAboutToBeRemoved(row, row + count - 1);
@@ -211,8 +200,8 @@ void Document::removeRows(int row, int count)
     recompute(Recompute::Analysis);
 }
 
-void Document::insertFeature(int column, const std::string& name, const arma::vec& values, double weight)
-{
+void Document::insertFeature(int column, const std::string& name, const arma::vec& values,
+                             double weight) {
     emit columnsAboutToBeInserted(column, column);
     m_dataset.insertFeature(column, name, values);
     arma::vec w = m_model.weights();
@@ -222,8 +211,7 @@ void Document::insertFeature(int column, const std::string& name, const arma::ve
     recompute(Recompute::Analysis, true);
 }
 
-void Document::removeFeature(int column)
-{
+void Document::removeFeature(int column) {
     emit columnsAboutToBeRemoved(column, column);
     m_dataset.removeFeature(column);
     arma::vec w = m_model.weights();
@@ -233,15 +221,13 @@ void Document::removeFeature(int column)
     recompute(Recompute::Analysis, true);
 }
 
-void Document::renameColumn(int column, const std::string& name)
-{
+void Document::renameColumn(int column, const std::string& name) {
     m_dataset.renameColumn(column, name);
     emit headersChanged(column, column);
     emit analysisChanged(); // names appear in panels and plot titles
 }
 
-void Document::swapLabelWithFeature(int column)
-{
+void Document::swapLabelWithFeature(int column) {
     m_dataset.swapLabelWithFeature(column);
     const int label = int(m_dataset.featureCount());
     emit valuesChanged(0, column, int(m_dataset.rowCount()) - 1, column);
@@ -251,30 +237,29 @@ void Document::swapLabelWithFeature(int column)
     recompute(Recompute::Analysis);
 }
 
-void Document::setTransformSettings(const TransformSettings& settings)
-{
+void Document::setTransformSettings(const TransformSettings& settings) {
     if (settings == m_settings)
         return;
     m_settings = settings;
     recompute(Recompute::Analysis);
 }
 
-void Document::setModel(const LinearModel& model)
-{
+void Document::setModel(const LinearModel& model) {
     if (model.weights().n_elem != m_dataset.featureCount())
         throw std::invalid_argument("Document::setModel: wrong number of weights");
     m_model = model;
     recompute(Recompute::Evaluation, true);
 }
 
-void Document::replaceAll(Dataset dataset, const TransformSettings& settings, const LinearModel& model,
-                          const QString& name)
-{
+void Document::replaceAll(Dataset dataset, const TransformSettings& settings,
+                          const LinearModel& model, const QString& name) {
     emit aboutToReset();
     // Moved in, and the analysis reuses its memory: a million rows are not held twice.
     m_dataset = std::move(dataset);
     m_settings = settings;
-    m_model = model.weights().n_elem == m_dataset.featureCount() ? model : LinearModel(m_dataset.featureCount());
+    m_model = model.weights().n_elem == m_dataset.featureCount()
+                  ? model
+                  : LinearModel(m_dataset.featureCount());
     m_undoStack->clear();
     m_mae->stop(); // it reads the analysis about to be replaced
     m_analysis = Analysis(m_dataset, m_settings, std::move(m_analysis));

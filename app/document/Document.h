@@ -6,10 +6,10 @@
 // mutators below; the document recomputes and signals; views redraw. Widgets never call the
 // mutators themselves.
 
-#include "model/fit/Analysis.h"
 #include "model/data/Dataset.h"
-#include "model/fit/LinearModel.h"
 #include "model/data/Transform.h"
+#include "model/fit/Analysis.h"
+#include "model/fit/LinearModel.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -129,8 +129,9 @@ private:
     /// Recomputes, then signals: every signal sees a consistent document. With `cells`, only
     /// those cells changed and the analysis is updated rather than rebuilt.
     void recompute(Recompute what, bool modelToo = false, const CellChange* cells = nullptr);
-    /// m_evaluation for m_model: from the rows up to kDirectEvaluationRows, else from the statistics.
-    /// `tick`: only the model changed (a slider), so the MAE pass may wait for the next interval.
+    /// m_evaluation for m_model: from the rows up to kDirectEvaluationRows, else from the
+    /// statistics. `tick`: only the model changed (a slider), so the MAE pass may wait for the next
+    /// interval.
     void evaluateModel(bool tick = false);
     /// Starts the MAE pass for the current model now, or (throttled) once kMaeInterval has passed
     /// since the last start; nothing while a pass runs (its end asks again).
@@ -147,7 +148,7 @@ private:
     QUndoStack* m_undoStack;
     QString m_name;
     BackgroundMae* m_mae;
-    QTimer* m_maeTimer;           // a throttled pass waiting for its turn
+    QTimer* m_maeTimer; // a throttled pass waiting for its turn
     QElapsedTimer m_sinceMaeStart;
     bool m_maePending = false;
     quint64 m_maeTicket = 0; // counts sampled evaluations: a late MAE for an older one is dropped

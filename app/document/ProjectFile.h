@@ -3,9 +3,9 @@
 // names, label, transform settings, weights, bias and view settings.
 
 #include "model/data/Dataset.h"
-#include "model/training/GradientDescent.h"
-#include "model/fit/LinearModel.h"
 #include "model/data/Transform.h"
+#include "model/fit/LinearModel.h"
+#include "model/training/GradientDescent.h"
 
 #include <QByteArray>
 #include <QString>
@@ -19,7 +19,8 @@ struct ProjectState {
     linlab::LinearModel model;
     QString name;
     bool showTransformed = false;
-    QStringList plots; ///< which plots are shown, by kind ("data", "predicted-vs-actual", "residuals", ...)
+    QStringList
+        plots; ///< which plots are shown, by kind ("data", "predicted-vs-actual", "residuals", ...)
     /// Training settings: "gd", "momentum" or "sgd", and the descent's settings.
     QString trainingMethod = QStringLiteral("gd");
     linlab::GradientDescentSettings training;
@@ -41,7 +42,8 @@ public:
     /// the field (or the line and column of a syntax error) for anything wrong.
     static ProjectState fromJson(const QByteArray& json, const QString& source);
 
-    /// Writes atomically (a temporary file renamed over the target). Throws ProjectError naming the path.
+    /// Writes atomically (a temporary file renamed over the target). Throws ProjectError naming the
+    /// path.
     static void save(const QString& path, const ProjectState& state);
     /// Reads a project file. Throws ProjectError naming the path.
     static ProjectState load(const QString& path);

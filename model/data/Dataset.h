@@ -14,7 +14,8 @@ class Dataset {
 public:
     /// An empty dataset (0 rows, 0 features, label named "y").
     Dataset();
-    /// A dataset from an n x d feature matrix, n labels and d feature names; throws on size mismatch.
+    /// A dataset from an n x d feature matrix, n labels and d feature names; throws on size
+    /// mismatch.
     Dataset(arma::mat features, arma::vec labels, std::vector<std::string> featureNames,
             std::string labelName);
 
@@ -28,13 +29,15 @@ public:
     bool isLesson() const;
 
     /// Builds a dataset from CSV columns: `labelColumn` is the label, `featureColumns` the
-    /// features in order (empty = every other column). Throws std::invalid_argument naming the column.
+    /// features in order (empty = every other column). Throws std::invalid_argument naming the
+    /// column.
     static Dataset fromTable(const CsvTable& table, arma::uword labelColumn,
                              std::vector<arma::uword> featureColumns = {});
     /// The same, taking over the table's memory: when the features keep the table's order (as
     /// by default) only the label column is copied, so a large table is not held twice. The
     /// table is left without data.
-    static Dataset fromTable(CsvTable&& table, arma::uword labelColumn, std::vector<arma::uword> featureColumns = {});
+    static Dataset fromTable(CsvTable&& table, arma::uword labelColumn,
+                             std::vector<arma::uword> featureColumns = {});
 
     /// Number of samples (rows).
     arma::uword rowCount() const { return m_labels.n_elem; }
@@ -66,7 +69,8 @@ public:
     /// The rows [row, row + count) as a count x columnCount() matrix (features, then label).
     arma::mat rowBlock(arma::uword row, arma::uword count) const;
 
-    /// Inserts a feature column at `column` (0..featureCount()); `values` has rowCount() entries (zeros when empty).
+    /// Inserts a feature column at `column` (0..featureCount()); `values` has rowCount() entries
+    /// (zeros when empty).
     void insertFeature(arma::uword column, const std::string& name, const arma::vec& values = {});
     /// Removes feature `column`.
     void removeFeature(arma::uword column);

@@ -10,8 +10,7 @@
 
 namespace linlab {
 
-const char* normalizationName(Normalization mode)
-{
+const char* normalizationName(Normalization mode) {
     switch (mode) {
     case Normalization::None:
         return "none";
@@ -23,8 +22,7 @@ const char* normalizationName(Normalization mode)
     return "none";
 }
 
-bool parseNormalization(const std::string& text, Normalization& mode)
-{
+bool parseNormalization(const std::string& text, Normalization& mode) {
     for (Normalization m : {Normalization::None, Normalization::ZScore, Normalization::MinMax}) {
         if (text == normalizationName(m)) {
             mode = m;
@@ -44,8 +42,7 @@ struct ColumnMoments {
 };
 
 // Mean, std (ddof 0 or 1), min and max of scale * column, in two passes and no copy.
-ColumnMoments columnMoments(const double* column, arma::uword n, double scale, int ddof)
-{
+ColumnMoments columnMoments(const double* column, arma::uword n, double scale, int ddof) {
     ColumnMoments m;
     double sum = 0;
     double lo = arma::datum::inf, hi = -arma::datum::inf;
@@ -98,12 +95,9 @@ Transform::Transform(arma::uword featureCount)
     , m_max(featureCount, arma::fill::value(arma::datum::nan))
     , m_shift(featureCount, arma::fill::zeros)
     , m_divisor(featureCount, arma::fill::ones)
-    , m_zeroSpread(featureCount, false)
-{
-}
+    , m_zeroSpread(featureCount, false) {}
 
-Transform Transform::fit(const arma::mat& X, const TransformSettings& settings)
-{
+Transform Transform::fit(const arma::mat& X, const TransformSettings& settings) {
     if (!std::isfinite(settings.scale))
         throw std::invalid_argument("Transform::fit: the scale factor must be a finite number");
     if (settings.ddof != 0 && settings.ddof != 1)
@@ -121,8 +115,7 @@ Transform Transform::fit(const arma::mat& X, const TransformSettings& settings)
     return t;
 }
 
-void Transform::fitMoments(const arma::mat& X, arma::uword j)
-{
+void Transform::fitMoments(const arma::mat& X, arma::uword j) {
     const ColumnMoments m = columnMoments(X.colptr(j), X.n_rows, m_settings.scale, m_settings.ddof);
     m_mean(j) = m.mean;
     m_std(j) = m.std;
@@ -130,8 +123,7 @@ void Transform::fitMoments(const arma::mat& X, arma::uword j)
     m_max(j) = m.max;
 }
 
-void Transform::fitParameters(arma::uword j)
-{
+void Transform::fitParameters(arma::uword j) {
     const double magnitude = std::max(std::abs(m_min(j)), std::abs(m_max(j)));
     const double range = m_max(j) - m_min(j);
     // Flag as scikit-learn does: a spread that is zero relative to the values' size.
@@ -154,35 +146,35 @@ void Transform::fitParameters(arma::uword j)
     }
 }
 
-Transform Transform::refit(const arma::mat& X, const std::vector<arma::uword>& columns) const
-{
+Transform Transform::refit(const arma::mat& X, const std::vector<arma::uword>& columns) const {
     if (X.n_cols != m_shift.n_elem || X.n_rows == 0)
         return fit(X, m_settings);
     Transform t = *this;
     for (arma::uword j : columns)
         if (j >= X.n_cols)
             throw std::invalid_argument("Transform::refit: no column " + std::to_string(j));
-    forEachIndex(columns.size(), X.n_rows * columns.size(), [&](std::size_t k) { t.fitMoments(X, columns[k]); });
+    forEachIndex(columns.size(), X.n_rows * columns.size(),
+                 [&](std::size_t k) { t.fitMoments(X, columns[k]); });
     for (arma::uword j : columns) // serially: the flags share words of a vector<bool>
         t.fitParameters(j);
     return t;
 }
 
-arma::mat Transform::apply(const arma::mat& X) const
-{
+arma::mat Transform::apply(const arma::mat& X) const {
     if (X.n_cols != m_shift.n_elem)
         throw std::invalid_argument("Transform::apply: X has " + std::to_string(X.n_cols) +
-                                    " features, the transform was fitted to " + std::to_string(m_shift.n_elem));
+                                    " features, the transform was fitted to " +
+                                    std::to_string(m_shift.n_elem));
     arma::mat out(X.n_rows, X.n_cols, arma::fill::none);
     applyInto(X, out);
     return out;
 }
 
-void Transform::applyInto(const arma::mat& X, arma::mat& out) const
-{
+void Transform::applyInto(const arma::mat& X, arma::mat& out) const {
     if (X.n_cols != m_shift.n_elem)
         throw std::invalid_argument("Transform::applyInto: X has " + std::to_string(X.n_cols) +
-                                    " features, the transform was fitted to " + std::to_string(m_shift.n_elem));
+                                    " features, the transform was fitted to " +
+                                    std::to_string(m_shift.n_elem));
     out.set_size(X.n_rows, X.n_cols); // keeps the memory when the size fits
     const arma::uword n = X.n_rows;
     if (n == 0)
@@ -191,20 +183,22 @@ void Transform::applyInto(const arma::mat& X, arma::mat& out) const
     forEachIndex(X.n_cols, n * X.n_cols, [&](std::size_t j) { applyColumn(X, j, out); });
 }
 
-void Transform::applyColumnsInto(const arma::mat& X, const std::vector<arma::uword>& columns, arma::mat& out) const
-{
+void Transform::applyColumnsInto(const arma::mat& X, const std::vector<arma::uword>& columns,
+                                 arma::mat& out) const {
     if (X.n_cols != m_shift.n_elem || arma::size(out) != arma::size(X))
-        throw std::invalid_argument("Transform::applyColumnsInto: X, out and the transform differ in size");
+        throw std::invalid_argument(
+            "Transform::applyColumnsInto: X, out and the transform differ in size");
     for (arma::uword j : columns)
         if (j >= X.n_cols)
-            throw std::invalid_argument("Transform::applyColumnsInto: no column " + std::to_string(j));
+            throw std::invalid_argument("Transform::applyColumnsInto: no column " +
+                                        std::to_string(j));
     if (X.n_rows == 0)
         return;
-    forEachIndex(columns.size(), X.n_rows * columns.size(), [&](std::size_t k) { applyColumn(X, columns[k], out); });
+    forEachIndex(columns.size(), X.n_rows * columns.size(),
+                 [&](std::size_t k) { applyColumn(X, columns[k], out); });
 }
 
-void Transform::applyColumn(const arma::mat& X, arma::uword j, arma::mat& out) const
-{
+void Transform::applyColumn(const arma::mat& X, arma::uword j, arma::mat& out) const {
     const arma::uword n = X.n_rows;
     const double* from = X.colptr(j);
     double* to = out.colptr(j);
@@ -219,26 +213,22 @@ void Transform::applyColumn(const arma::mat& X, arma::uword j, arma::mat& out) c
             to[i] = (from[i] * scale - shift) / divisor;
 }
 
-arma::vec Transform::weightsToOriginal(const arma::vec& weights) const
-{
+arma::vec Transform::weightsToOriginal(const arma::vec& weights) const {
     if (weights.n_elem != m_divisor.n_elem)
         throw std::invalid_argument("Transform::weightsToOriginal: wrong number of weights");
     // w_j * (s x_j - c_j) / q_j  =  (w_j s / q_j) x_j  -  w_j c_j / q_j
     return weights % (m_settings.scale / m_divisor.t());
 }
 
-double Transform::biasToOriginal(const arma::vec& weights, double bias) const
-{
+double Transform::biasToOriginal(const arma::vec& weights, double bias) const {
     if (weights.n_elem != m_divisor.n_elem)
         throw std::invalid_argument("Transform::biasToOriginal: wrong number of weights");
     return bias - arma::accu(weights % (m_shift / m_divisor).t());
 }
 
-bool Transform::isIdentity() const
-{
-    return m_settings.scale == 1.0 &&
-           (m_settings.normalization == Normalization::None ||
-            (arma::all(m_shift == 0.0) && arma::all(m_divisor == 1.0)));
+bool Transform::isIdentity() const {
+    return m_settings.scale == 1.0 && (m_settings.normalization == Normalization::None ||
+                                       (arma::all(m_shift == 0.0) && arma::all(m_divisor == 1.0)));
 }
 
 } // namespace linlab

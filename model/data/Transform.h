@@ -22,8 +22,7 @@ struct TransformSettings {
     Normalization normalization = Normalization::None;
     int ddof = 0; ///< 0: population std (NumPy's default); 1: sample std.
 
-    bool operator==(const TransformSettings& o) const
-    {
+    bool operator==(const TransformSettings& o) const {
         return scale == o.scale && normalization == o.normalization && ddof == o.ddof;
     }
     bool operator!=(const TransformSettings& o) const { return !(*this == o); }
@@ -49,7 +48,8 @@ public:
     /// apply() into `out`, reusing its memory when the size fits (no second matrix in memory).
     void applyInto(const arma::mat& X, arma::mat& out) const;
     /// applyInto() for `columns` only; `out` (X's size) already holds the others transformed.
-    void applyColumnsInto(const arma::mat& X, const std::vector<arma::uword>& columns, arma::mat& out) const;
+    void applyColumnsInto(const arma::mat& X, const std::vector<arma::uword>& columns,
+                          arma::mat& out) const;
     /// Maps weights on transformed features back to the original features' units.
     arma::vec weightsToOriginal(const arma::vec& weights) const;
     /// Maps a bias on transformed features back to the original features' units.

@@ -10,8 +10,7 @@ namespace linlab {
 
 namespace {
 
-std::vector<arma::uword> allColumns(arma::uword count)
-{
+std::vector<arma::uword> allColumns(arma::uword count) {
     std::vector<arma::uword> columns(count);
     for (arma::uword j = 0; j < count; ++j)
         columns[j] = j;
@@ -20,8 +19,8 @@ std::vector<arma::uword> allColumns(arma::uword count)
 
 // Rows 0, step, 2 step, ... of `columns` of X, and of y, into the packed display copy (sized).
 void packDisplayRows(const arma::mat& X, const arma::vec& y, arma::uword step,
-                     const std::vector<arma::uword>& columns, arma::mat& displayX, arma::vec& displayY)
-{
+                     const std::vector<arma::uword>& columns, arma::mat& displayX,
+                     arma::vec& displayY) {
     for (arma::uword j : columns)
         for (arma::uword i = 0; i < displayY.n_elem; ++i)
             displayX(i, j) = X(i * step, j);
@@ -32,15 +31,12 @@ void packDisplayRows(const arma::mat& X, const arma::vec& y, arma::uword step,
 } // namespace
 
 Analysis::Analysis(const Dataset& data, const TransformSettings& settings)
-    : Analysis(data, settings, Analysis())
-{
-}
+    : Analysis(data, settings, Analysis()) {}
 
 Analysis::Analysis(const Dataset& data, const TransformSettings& settings, Analysis&& recycled)
     : m_transform(Transform::fit(data.features(), settings))
     , m_features(std::move(recycled.m_features))
-    , m_labels(std::move(recycled.m_labels))
-{
+    , m_labels(std::move(recycled.m_labels)) {
     m_transform.applyInto(data.features(), m_features);
     m_labels = data.labels(); // a copy into the recycled memory when the size fits
     m_displayStep = displayStep(data.rowCount());
@@ -48,20 +44,21 @@ Analysis::Analysis(const Dataset& data, const TransformSettings& settings, Analy
         const arma::uword count = (data.rowCount() + m_displayStep - 1) / m_displayStep;
         m_displayFeatures.set_size(count, m_features.n_cols);
         m_displayLabels.set_size(count);
-        packDisplayRows(m_features, m_labels, m_displayStep, allColumns(m_features.n_cols), m_displayFeatures,
-                        m_displayLabels);
+        packDisplayRows(m_features, m_labels, m_displayStep, allColumns(m_features.n_cols),
+                        m_displayFeatures, m_displayLabels);
     }
     finish(data);
 }
 
-Analysis::Analysis(const Dataset& data, Analysis&& previous, const std::vector<arma::uword>& columns,
-                   arma::uword firstRow, arma::uword lastRow)
-{
+Analysis::Analysis(const Dataset& data, Analysis&& previous,
+                   const std::vector<arma::uword>& columns, arma::uword firstRow,
+                   arma::uword lastRow) {
     const arma::uword n = data.rowCount(), d = data.featureCount();
-    const bool sameShape = n > 0 && previous.m_features.n_rows == n && previous.m_features.n_cols == d &&
-                           previous.m_labels.n_elem == n && previous.m_transform.mean().n_elem == d &&
-                           firstRow <= lastRow && lastRow < n &&
-                           std::all_of(columns.begin(), columns.end(), [d](arma::uword j) { return j < d; });
+    const bool sameShape =
+        n > 0 && previous.m_features.n_rows == n && previous.m_features.n_cols == d &&
+        previous.m_labels.n_elem == n && previous.m_transform.mean().n_elem == d &&
+        firstRow <= lastRow && lastRow < n &&
+        std::all_of(columns.begin(), columns.end(), [d](arma::uword j) { return j < d; });
     if (!sameShape) {
         *this = Analysis(data, previous.m_transform.settings(), std::move(previous));
         return;
@@ -76,12 +73,12 @@ Analysis::Analysis(const Dataset& data, Analysis&& previous, const std::vector<a
     m_displayFeatures = std::move(previous.m_displayFeatures);
     m_displayLabels = std::move(previous.m_displayLabels);
     if (m_displayStep > 1)
-        packDisplayRows(m_features, m_labels, m_displayStep, columns, m_displayFeatures, m_displayLabels);
+        packDisplayRows(m_features, m_labels, m_displayStep, columns, m_displayFeatures,
+                        m_displayLabels);
     finish(data);
 }
 
-void Analysis::finish(const Dataset& data)
-{
+void Analysis::finish(const Dataset& data) {
     // The raw means (for the line drawn over a feature) from the transform's, when it can.
     const double scale = m_transform.settings().scale;
     if (scale != 0 && std::isfinite(scale) && data.rowCount() > 0)
@@ -92,8 +89,7 @@ void Analysis::finish(const Dataset& data)
     m_stats = SufficientStatistics::compute(m_features, m_labels);
 }
 
-Evaluation Analysis::evaluate(const LinearModel& model) const
-{
+Evaluation Analysis::evaluate(const LinearModel& model) const {
     Evaluation e;
     e.predictions = model.predict(m_features);
     e.residuals = e.predictions - m_labels;
@@ -116,13 +112,13 @@ Evaluation Analysis::evaluate(const LinearModel& model) const
     return e;
 }
 
-void Analysis::compareWithLeastSquares(const LinearModel& model, Evaluation& e) const
-{
+void Analysis::compareWithLeastSquares(const LinearModel& model, Evaluation& e) const {
     const LeastSquaresResult& ls = m_stats.leastSquares();
     if (ls.weights.n_elem != model.weights().n_elem)
         return;
     const double db = model.bias() - ls.bias;
-    e.distanceToLeastSquares = std::sqrt(arma::accu(arma::square(model.weights() - ls.weights)) + db * db);
+    e.distanceToLeastSquares =
+        std::sqrt(arma::accu(arma::square(model.weights() - ls.weights)) + db * db);
     e.excessLoss = e.metrics.mse - ls.mse;
 }
 
@@ -133,9 +129,8 @@ constexpr arma::uword kTwoThreadRows = 200000;
 
 // predictions = X w + b and residuals = predictions - y for rows [first, last), block by block
 // so each block of X is read once while its predictions stay in cache; returns sum |residual|.
-double residualPass(const arma::mat& X, const arma::vec& y, const arma::vec& w, double b, double* predictions,
-                    double* residuals, arma::uword first, arma::uword last)
-{
+double residualPass(const arma::mat& X, const arma::vec& y, const arma::vec& w, double b,
+                    double* predictions, double* residuals, arma::uword first, arma::uword last) {
     constexpr arma::uword kBlock = 2048;
     const double* labels = y.memptr();
     double absSum = 0;
@@ -158,10 +153,10 @@ double residualPass(const arma::mat& X, const arma::vec& y, const arma::vec& w, 
 
 } // namespace
 
-double Analysis::predict(const LinearModel& model, arma::uword row) const
-{
+double Analysis::predict(const LinearModel& model, arma::uword row) const {
     if (row >= m_features.n_rows || model.weights().n_elem != m_features.n_cols)
-        throw std::invalid_argument("Analysis::predict: no row " + std::to_string(row) + " or wrong weight count");
+        throw std::invalid_argument("Analysis::predict: no row " + std::to_string(row) +
+                                    " or wrong weight count");
     // The residual pass's order: the bias, then each feature's term in turn.
     double p = model.bias();
     for (arma::uword k = 0; k < m_features.n_cols; ++k)
@@ -169,8 +164,8 @@ double Analysis::predict(const LinearModel& model, arma::uword row) const
     return p;
 }
 
-double Analysis::meanAbsoluteError(const LinearModel& model, const std::atomic<bool>* cancel) const
-{
+double Analysis::meanAbsoluteError(const LinearModel& model,
+                                   const std::atomic<bool>* cancel) const {
     if (model.weights().n_elem != m_features.n_cols)
         throw std::invalid_argument("Analysis::meanAbsoluteError: the model has " +
                                     std::to_string(model.weights().n_elem) + " weights for " +
@@ -200,8 +195,7 @@ double Analysis::meanAbsoluteError(const LinearModel& model, const std::atomic<b
     return absSum / static_cast<double>(n);
 }
 
-void Analysis::evaluateSampled(const LinearModel& model, Evaluation& e) const
-{
+void Analysis::evaluateSampled(const LinearModel& model, Evaluation& e) const {
     if (m_labels.n_elem == 0 || model.weights().n_elem != m_features.n_cols || m_displayStep <= 1) {
         evaluateFast(model, e); // every row anyway
         return;
@@ -225,15 +219,13 @@ void Analysis::evaluateSampled(const LinearModel& model, Evaluation& e) const
     e.metrics.mae = arma::datum::nan;
 }
 
-Evaluation Analysis::evaluateFast(const LinearModel& model) const
-{
+Evaluation Analysis::evaluateFast(const LinearModel& model) const {
     Evaluation e;
     evaluateFast(model, e);
     return e;
 }
 
-void Analysis::evaluateFast(const LinearModel& model, Evaluation& e) const
-{
+void Analysis::evaluateFast(const LinearModel& model, Evaluation& e) const {
     if (m_labels.n_elem == 0 || model.weights().n_elem != m_features.n_cols) {
         e = evaluate(model); // its messages and its empty-data answers
         return;
@@ -247,14 +239,16 @@ void Analysis::evaluateFast(const LinearModel& model, Evaluation& e) const
     if (n >= kTwoThreadRows && std::thread::hardware_concurrency() > 1) {
         double secondSum = 0;
         std::thread second([&] {
-            secondSum = residualPass(m_features, m_labels, model.weights(), model.bias(), predictions, residuals,
-                                     n / 2, n);
+            secondSum = residualPass(m_features, m_labels, model.weights(), model.bias(),
+                                     predictions, residuals, n / 2, n);
         });
-        absSum = residualPass(m_features, m_labels, model.weights(), model.bias(), predictions, residuals, 0, n / 2);
+        absSum = residualPass(m_features, m_labels, model.weights(), model.bias(), predictions,
+                              residuals, 0, n / 2);
         second.join();
         absSum += secondSum;
     } else {
-        absSum = residualPass(m_features, m_labels, model.weights(), model.bias(), predictions, residuals, 0, n);
+        absSum = residualPass(m_features, m_labels, model.weights(), model.bias(), predictions,
+                              residuals, 0, n);
     }
 
     e.sampleStep = 1;
@@ -262,8 +256,7 @@ void Analysis::evaluateFast(const LinearModel& model, Evaluation& e) const
     e.metrics.mae = absSum / static_cast<double>(n);
 }
 
-void Analysis::fillFromStatistics(const LinearModel& model, Evaluation& e) const
-{
+void Analysis::fillFromStatistics(const LinearModel& model, Evaluation& e) const {
     const double count = static_cast<double>(m_labels.n_elem);
     e.metrics = Metrics{};
     e.metrics.mse = m_stats.mse(model.weights(), model.bias());
@@ -278,10 +271,11 @@ void Analysis::fillFromStatistics(const LinearModel& model, Evaluation& e) const
     compareWithLeastSquares(model, e);
 }
 
-arma::vec Analysis::partialPrediction(const LinearModel& model, arma::uword feature, const arma::vec& x) const
-{
+arma::vec Analysis::partialPrediction(const LinearModel& model, arma::uword feature,
+                                      const arma::vec& x) const {
     if (feature >= m_rawMean.n_elem)
-        throw std::invalid_argument("Analysis::partialPrediction: no feature " + std::to_string(feature));
+        throw std::invalid_argument("Analysis::partialPrediction: no feature " +
+                                    std::to_string(feature));
     const arma::vec w = m_transform.weightsToOriginal(model.weights());
     const double b = m_transform.biasToOriginal(model.weights(), model.bias());
     double rest = b;

@@ -5,9 +5,9 @@
 // Plain C++17 + Armadillo.
 
 #include "model/data/Dataset.h"
+#include "model/data/Transform.h"
 #include "model/fit/LinearModel.h"
 #include "model/fit/SufficientStatistics.h"
-#include "model/data/Transform.h"
 
 #include <armadillo>
 
@@ -18,19 +18,18 @@ namespace linlab {
 /// Plots draw at most this many rows: rows 0, k, 2k, ... for the step k below (a faithful sample).
 constexpr arma::uword kMaxDisplayRows = 20000;
 /// The smallest step k that keeps ceil(n / k) rows within kMaxDisplayRows (1: every row).
-constexpr arma::uword displayStep(arma::uword n)
-{
+constexpr arma::uword displayStep(arma::uword n) {
     return n > kMaxDisplayRows ? (n + kMaxDisplayRows - 1) / kMaxDisplayRows : 1;
 }
 
 /// Everything that follows from one model on the transformed data, computed directly (O(n d)).
 struct Evaluation {
-    arma::vec predictions;    ///< X w + b, for rows 0, sampleStep, 2 sampleStep, ...
-    arma::vec residuals;      ///< prediction - label, for the same rows
+    arma::vec predictions;      ///< X w + b, for rows 0, sampleStep, 2 sampleStep, ...
+    arma::vec residuals;        ///< prediction - label, for the same rows
     arma::uword sampleStep = 1; ///< 1: predictions and residuals hold every row
-    Metrics metrics;          ///< MSE, RMSE, MAE, R2
-    Gradient gradient;        ///< true gradient of the MSE
-    arma::vec lessonGradient; ///< the lesson's X^T e / n
+    Metrics metrics;            ///< MSE, RMSE, MAE, R2
+    Gradient gradient;          ///< true gradient of the MSE
+    arma::vec lessonGradient;   ///< the lesson's X^T e / n
     double distanceToLeastSquares = arma::datum::nan; ///< |(w, b) - (w*, b*)|, Euclidean
     double excessLoss = arma::datum::nan;             ///< MSE - MSE of the least-squares fit
 };
@@ -49,8 +48,8 @@ public:
     /// feature columns `columns` (and of the labels) may differ. Only those columns are fitted and
     /// transformed anew; the statistics are computed as usual. Equal to Analysis(data, settings)
     /// to the bit; falls back to it when the shapes differ.
-    Analysis(const Dataset& data, Analysis&& previous, const std::vector<arma::uword>& columns, arma::uword firstRow,
-             arma::uword lastRow);
+    Analysis(const Dataset& data, Analysis&& previous, const std::vector<arma::uword>& columns,
+             arma::uword firstRow, arma::uword lastRow);
 
     const Transform& transform() const { return m_transform; }
     /// The transformed features (n x d): what the model sees.
@@ -78,14 +77,16 @@ public:
     void evaluateSampled(const LinearModel& model, Evaluation& e) const;
     /// The mean absolute error of `model` over every row, in one pass on the calling thread. NaN
     /// if `cancel` turns true before the pass ends (it is checked between blocks of rows).
-    double meanAbsoluteError(const LinearModel& model, const std::atomic<bool>* cancel = nullptr) const;
+    double meanAbsoluteError(const LinearModel& model,
+                             const std::atomic<bool>* cancel = nullptr) const;
     /// Row `row`'s prediction x_row . w + b, to the bit as the evaluations compute it.
     double predict(const LinearModel& model, arma::uword row) const;
 
     /// The model's prediction, in the label's units, as raw feature `feature` takes the values
     /// `x` (original units) and every other feature sits at its raw mean: the line drawn over a
     /// label-vs-feature plot.
-    arma::vec partialPrediction(const LinearModel& model, arma::uword feature, const arma::vec& x) const;
+    arma::vec partialPrediction(const LinearModel& model, arma::uword feature,
+                                const arma::vec& x) const;
 
 private:
     /// What every constructor does once the transform, features and labels are in place.

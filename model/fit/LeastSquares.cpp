@@ -10,8 +10,7 @@ namespace {
 
 // Minimum-norm solution through a thin SVD of the centred data, with NumPy's default cut-off
 // (singular values below eps * max(n, d) * s_max count as zero).
-bool solveBySvd(const arma::mat& Xc, const arma::vec& yc, LeastSquaresResult& r)
-{
+bool solveBySvd(const arma::mat& Xc, const arma::vec& yc, LeastSquaresResult& r) {
     arma::mat U, V;
     arma::vec s;
     if (!arma::svd_econ(U, s, V, Xc, "both", "std"))
@@ -39,9 +38,8 @@ bool solveBySvd(const arma::mat& Xc, const arma::vec& yc, LeastSquaresResult& r)
 
 } // namespace
 
-LeastSquaresResult LeastSquares::solveCentred(const arma::mat& Xc, const arma::vec& yc, const arma::mat& Sxx,
-                                              const arma::vec& Sxy)
-{
+LeastSquaresResult LeastSquares::solveCentred(const arma::mat& Xc, const arma::vec& yc,
+                                              const arma::mat& Sxx, const arma::vec& Sxy) {
     return solveCentred(
         Xc.n_rows, Sxx, Sxy, [&](const arma::vec& w) { return arma::vec(Xc.t() * (Xc * w - yc)); },
         [&](arma::mat& X, arma::vec& y) {
@@ -50,10 +48,10 @@ LeastSquaresResult LeastSquares::solveCentred(const arma::mat& Xc, const arma::v
         });
 }
 
-LeastSquaresResult LeastSquares::solveCentred(arma::uword rows, const arma::mat& Sxx, const arma::vec& Sxy,
+LeastSquaresResult LeastSquares::solveCentred(arma::uword rows, const arma::mat& Sxx,
+                                              const arma::vec& Sxy,
                                               const ResidualGradient& residualGradient,
-                                              const CentredData& centredData)
-{
+                                              const CentredData& centredData) {
     const arma::uword d = Sxx.n_cols;
     LeastSquaresResult r;
     r.weights.zeros(d);

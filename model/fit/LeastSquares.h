@@ -10,13 +10,15 @@ namespace linlab {
 
 /// A least-squares fit y ~ X w + b.
 struct LeastSquaresResult {
-    arma::vec weights;                    ///< minimum-norm weights (the intercept is not penalised)
-    double bias = arma::datum::nan;       ///< intercept
-    double mse = arma::datum::nan;        ///< mean squared error of the fit
-    arma::uword rank = 0;                 ///< rank of [X 1], as numpy.linalg.lstsq reports it
-    bool rankDeficient = false;           ///< true when the weights are not unique (collinear or constant features, n <= d)
-    double conditionNumber = arma::datum::nan; ///< 2-norm condition number of the centred X (inf when singular)
-    std::string method;                   ///< "normal-equations" or "svd"
+    arma::vec weights;              ///< minimum-norm weights (the intercept is not penalised)
+    double bias = arma::datum::nan; ///< intercept
+    double mse = arma::datum::nan;  ///< mean squared error of the fit
+    arma::uword rank = 0;           ///< rank of [X 1], as numpy.linalg.lstsq reports it
+    bool rankDeficient =
+        false; ///< true when the weights are not unique (collinear or constant features, n <= d)
+    double conditionNumber =
+        arma::datum::nan; ///< 2-norm condition number of the centred X (inf when singular)
+    std::string method;   ///< "normal-equations" or "svd"
 };
 
 class LeastSquares {
@@ -28,8 +30,8 @@ public:
     /// Solves min |Xc w - yc| for centred data Xc (n x d) and yc, given Sxx = Xc^T Xc and
     /// Sxy = Xc^T yc. Fills weights, rank, rankDeficient, conditionNumber and method; the
     /// caller sets bias and mse. Never prints; a failed decomposition gives zero weights, flagged.
-    static LeastSquaresResult solveCentred(const arma::mat& Xc, const arma::vec& yc, const arma::mat& Sxx,
-                                           const arma::vec& Sxy);
+    static LeastSquaresResult solveCentred(const arma::mat& Xc, const arma::vec& yc,
+                                           const arma::mat& Sxx, const arma::vec& Sxy);
 
     /// Xc^T (Xc w - yc) for given weights w: one pass over the data.
     using ResidualGradient = std::function<arma::vec(const arma::vec& weights)>;
@@ -37,7 +39,8 @@ public:
     using CentredData = std::function<void(arma::mat& Xc, arma::vec& yc)>;
     /// The same, without the centred data in memory: `residualGradient` refines the normal
     /// equations' answer and `centredData` is called only when the SVD is needed. `rows` is n.
-    static LeastSquaresResult solveCentred(arma::uword rows, const arma::mat& Sxx, const arma::vec& Sxy,
+    static LeastSquaresResult solveCentred(arma::uword rows, const arma::mat& Sxx,
+                                           const arma::vec& Sxy,
                                            const ResidualGradient& residualGradient,
                                            const CentredData& centredData);
 };

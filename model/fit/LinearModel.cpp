@@ -8,28 +8,23 @@
 namespace linlab {
 
 LinearModel::LinearModel(arma::uword featureCount)
-    : m_weights(featureCount, arma::fill::zeros)
-{
-}
+    : m_weights(featureCount, arma::fill::zeros) {}
 
 LinearModel::LinearModel(arma::vec weights, double bias)
     : m_weights(std::move(weights))
-    , m_bias(bias)
-{
-}
+    , m_bias(bias) {}
 
-void LinearModel::checkSizes(const char* function, const arma::mat& X, const arma::vec* y) const
-{
+void LinearModel::checkSizes(const char* function, const arma::mat& X, const arma::vec* y) const {
     if (X.n_cols != m_weights.n_elem)
         throw std::invalid_argument(std::string(function) + ": X has " + std::to_string(X.n_cols) +
-                                    " features but the model has " + std::to_string(m_weights.n_elem) + " weights");
+                                    " features but the model has " +
+                                    std::to_string(m_weights.n_elem) + " weights");
     if (y && y->n_elem != X.n_rows)
-        throw std::invalid_argument(std::string(function) + ": X has " + std::to_string(X.n_rows) + " rows but y has " +
-                                    std::to_string(y->n_elem) + " labels");
+        throw std::invalid_argument(std::string(function) + ": X has " + std::to_string(X.n_rows) +
+                                    " rows but y has " + std::to_string(y->n_elem) + " labels");
 }
 
-arma::vec LinearModel::predict(const arma::mat& X) const
-{
+arma::vec LinearModel::predict(const arma::mat& X) const {
     checkSizes("LinearModel::predict", X, nullptr);
     if (m_weights.n_elem == 0)
         return arma::vec(X.n_rows, arma::fill::value(m_bias));
@@ -38,8 +33,7 @@ arma::vec LinearModel::predict(const arma::mat& X) const
     return p;
 }
 
-arma::vec LinearModel::residuals(const arma::mat& X, const arma::vec& y) const
-{
+arma::vec LinearModel::residuals(const arma::mat& X, const arma::vec& y) const {
     checkSizes("LinearModel::residuals", X, &y);
     return predict(X) - y;
 }
@@ -50,9 +44,7 @@ namespace {
 // one over the odd (arrayops::accumulate), then divided by n -- but without the temporary f(e) it
 // allocates: the same bits, and no fresh 8 MB at a million rows. f(e) is worked out a block at a
 // time into a small buffer, so no multiply can be fused into the sums.
-template <typename F>
-double meanOf(const arma::vec& e, F f)
-{
+template <typename F> double meanOf(const arma::vec& e, F f) {
     constexpr arma::uword kBlock = 512; // even: a pair of positions never straddles two blocks
     double buffer[kBlock];
     double even = 0, odd = 0;
@@ -75,8 +67,7 @@ double meanOf(const arma::vec& e, F f)
 
 } // namespace
 
-Metrics LinearModel::metricsFromResiduals(const arma::vec& e, const arma::vec& y)
-{
+Metrics LinearModel::metricsFromResiduals(const arma::vec& e, const arma::vec& y) {
     Metrics m;
     const arma::uword n = e.n_elem;
     if (n == 0)
@@ -95,20 +86,17 @@ Metrics LinearModel::metricsFromResiduals(const arma::vec& e, const arma::vec& y
     return m;
 }
 
-Metrics LinearModel::metrics(const arma::mat& X, const arma::vec& y) const
-{
+Metrics LinearModel::metrics(const arma::mat& X, const arma::vec& y) const {
     return metricsFromResiduals(residuals(X, y), y);
 }
 
-double LinearModel::mse(const arma::mat& X, const arma::vec& y) const
-{
+double LinearModel::mse(const arma::mat& X, const arma::vec& y) const {
     if (X.n_rows == 0)
         return arma::datum::nan;
     return arma::mean(arma::square(residuals(X, y)));
 }
 
-Gradient LinearModel::gradient(const arma::mat& X, const arma::vec& y) const
-{
+Gradient LinearModel::gradient(const arma::mat& X, const arma::vec& y) const {
     const arma::vec e = residuals(X, y);
     const double n = static_cast<double>(X.n_rows);
     Gradient g;
@@ -117,8 +105,7 @@ Gradient LinearModel::gradient(const arma::mat& X, const arma::vec& y) const
     return g;
 }
 
-arma::vec LinearModel::lessonGradient(const arma::mat& X, const arma::vec& y) const
-{
+arma::vec LinearModel::lessonGradient(const arma::mat& X, const arma::vec& y) const {
     const arma::vec e = residuals(X, y);
     return X.t() * e / static_cast<double>(X.n_rows);
 }

@@ -5,7 +5,8 @@
 
 namespace linlab {
 
-/// Fit quality of a model on data. Any entry is NaN where it is undefined (no rows; R2 with constant labels).
+/// Fit quality of a model on data. Any entry is NaN where it is undefined (no rows; R2 with
+/// constant labels).
 struct Metrics {
     double mse = arma::datum::nan;  ///< mean squared error, mean(e^2)
     double rmse = arma::datum::nan; ///< sqrt(mse)

@@ -13,8 +13,7 @@ namespace {
 
 // Plain loops rather than BLAS for these small products: OpenBLAS, called from two threads at
 // once, spends its time handing work between its own threads.
-double dot(const double* a, const double* b, arma::uword n)
-{
+double dot(const double* a, const double* b, arma::uword n) {
     // Four running sums: independent additions keep the pipeline full (and vector lanes busy).
     double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
     arma::uword i = 0;
@@ -49,8 +48,7 @@ struct CentredBlocks {
 
     // init(sums) per thread, add(sums, Xb, yb) per block, then merge(sums) per thread in order.
     template <typename Init, typename Add, typename Merge>
-    void forEach(Init init, Add add, Merge merge) const
-    {
+    void forEach(Init init, Add add, Merge merge) const {
         const arma::uword n = X.n_rows;
         const arma::uword half = n >= 2 * kBlockRows ? n / 2 : n;
         Sums parts[2];
@@ -73,8 +71,7 @@ struct CentredBlocks {
             merge(parts[1]);
     }
 
-    void materialize(arma::mat& Xc, arma::vec& yc) const
-    {
+    void materialize(arma::mat& Xc, arma::vec& yc) const {
         Xc = X;
         if (Xc.n_cols > 0)
             Xc.each_row() -= meanX;
@@ -84,11 +81,11 @@ struct CentredBlocks {
 
 } // namespace
 
-SufficientStatistics SufficientStatistics::compute(const arma::mat& X, const arma::vec& y)
-{
+SufficientStatistics SufficientStatistics::compute(const arma::mat& X, const arma::vec& y) {
     if (X.n_rows != y.n_elem)
-        throw std::invalid_argument("SufficientStatistics::compute: X has " + std::to_string(X.n_rows) +
-                                    " rows but y has " + std::to_string(y.n_elem) + " labels");
+        throw std::invalid_argument("SufficientStatistics::compute: X has " +
+                                    std::to_string(X.n_rows) + " rows but y has " +
+                                    std::to_string(y.n_elem) + " labels");
     SufficientStatistics s;
     const arma::uword n = X.n_rows, d = X.n_cols;
     s.m_n = n;
@@ -204,26 +201,26 @@ SufficientStatistics SufficientStatistics::compute(const arma::mat& X, const arm
         const arma::vec c = lastWeights - s.m_ls.weights;
         const arma::vec sxxC = s.m_sxx * c;
         s.m_anchorGrad = lastGradient - sxxC;
-        s.m_anchorSse = std::max(0.0, lastSse - 2.0 * arma::dot(c, lastGradient) + arma::dot(c, sxxC));
+        s.m_anchorSse =
+            std::max(0.0, lastSse - 2.0 * arma::dot(c, lastGradient) + arma::dot(c, sxxC));
     } else {
         residualSums(s.m_ls.weights, s.m_anchorGrad, s.m_anchorSse);
     }
     if (d == 0)
         s.m_anchorGrad.reset();
-    s.m_ls.bias = -s.meanResidual(s.m_ls.weights, 0.0); // mean_y - mean_x . w, in extended precision
+    s.m_ls.bias =
+        -s.meanResidual(s.m_ls.weights, 0.0); // mean_y - mean_x . w, in extended precision
     s.m_ls.mse = s.mse(s.m_ls.weights, s.m_ls.bias);
     return s;
 }
 
-void SufficientStatistics::check(const char* function, const arma::vec& weights) const
-{
+void SufficientStatistics::check(const char* function, const arma::vec& weights) const {
     if (weights.n_elem != m_meanX.n_elem)
         throw std::invalid_argument(std::string(function) + ": " + std::to_string(weights.n_elem) +
                                     " weights for " + std::to_string(m_meanX.n_elem) + " features");
 }
 
-double SufficientStatistics::mse(const arma::vec& weights, double bias) const
-{
+double SufficientStatistics::mse(const arma::vec& weights, double bias) const {
     check("SufficientStatistics::mse", weights);
     if (m_n == 0)
         return arma::datum::nan;
@@ -240,8 +237,7 @@ double SufficientStatistics::mse(const arma::vec& weights, double bias) const
     return (meanSquare < 0.0 ? 0.0 : meanSquare) + delta * delta;
 }
 
-Gradient SufficientStatistics::gradient(const arma::vec& weights, double bias) const
-{
+Gradient SufficientStatistics::gradient(const arma::vec& weights, double bias) const {
     check("SufficientStatistics::gradient", weights);
     Gradient g;
     if (m_n == 0) {
@@ -264,16 +260,14 @@ Gradient SufficientStatistics::gradient(const arma::vec& weights, double bias) c
     return g;
 }
 
-double SufficientStatistics::meanResidual(const arma::vec& weights, double bias) const
-{
+double SufficientStatistics::meanResidual(const arma::vec& weights, double bias) const {
     long double delta = static_cast<long double>(bias) - static_cast<long double>(m_meanY);
     for (arma::uword j = 0; j < weights.n_elem; ++j)
         delta += static_cast<long double>(m_meanX(j)) * static_cast<long double>(weights(j));
     return static_cast<double>(delta);
 }
 
-arma::mat SufficientStatistics::hessian() const
-{
+arma::mat SufficientStatistics::hessian() const {
     const arma::uword d = featureCount();
     arma::mat H(d + 1, d + 1, arma::fill::zeros);
     if (m_n == 0)
@@ -289,8 +283,7 @@ arma::mat SufficientStatistics::hessian() const
     return (2.0 / n) * H;
 }
 
-double SufficientStatistics::stableLearningRate() const
-{
+double SufficientStatistics::stableLearningRate() const {
     if (m_n == 0)
         return arma::datum::nan;
     arma::vec lambda;

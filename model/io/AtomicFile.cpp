@@ -12,23 +12,21 @@
 namespace linlab {
 
 namespace {
-std::string failure(const std::string& path, const char* what, int error)
-{
+std::string failure(const std::string& path, const char* what, int error) {
     return "cannot write \"" + path + "\": " + what + ": " + std::strerror(error);
 }
 
-std::string temporaryName(const std::string& path)
-{
+std::string temporaryName(const std::string& path) {
     static std::mt19937_64 engine{std::random_device{}()};
     char suffix[32];
-    std::snprintf(suffix, sizeof suffix, ".tmp-%08llx", static_cast<unsigned long long>(engine() & 0xffffffffULL));
+    std::snprintf(suffix, sizeof suffix, ".tmp-%08llx",
+                  static_cast<unsigned long long>(engine() & 0xffffffffULL));
     return path + suffix;
 }
 } // namespace
 
 namespace {
-void writeAll(int fd, const std::string& path, std::string_view content, const std::string& temp)
-{
+void writeAll(int fd, const std::string& path, std::string_view content, const std::string& temp) {
     const char* data = content.data();
     std::size_t left = content.size();
     while (left > 0) {
@@ -48,8 +46,7 @@ void writeAll(int fd, const std::string& path, std::string_view content, const s
 }
 } // namespace
 
-void writeFileAtomically(const std::string& path, std::string_view content)
-{
+void writeFileAtomically(const std::string& path, std::string_view content) {
     // A device or pipe (/dev/stdout, /dev/full) is written to, never renamed over.
     struct stat info {};
     if (::stat(path.c_str(), &info) == 0 && !S_ISREG(info.st_mode)) {

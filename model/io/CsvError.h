@@ -19,9 +19,7 @@ public:
         , m_file(std::move(file))
         , m_line(line)
         , m_column(line == 0 ? 0 : column)
-        , m_reason(std::move(message))
-    {
-    }
+        , m_reason(std::move(message)) {}
 
     /// The file (or source) name the error is about.
     const std::string& file() const { return m_file; }
@@ -35,8 +33,7 @@ public:
 private:
     // Header-only so the error type costs no extra source file in the model library.
     static std::string compose(const std::string& file, std::size_t line, std::size_t column,
-                               const std::string& message)
-    {
+                               const std::string& message) {
         std::string text = file;
         if (line != 0) {
             text += ':' + std::to_string(line);

@@ -1,7 +1,7 @@
 #include "model/io/CsvReader.h"
 
-#include "model/support/HugePages.h"
 #include "model/io/NumberFormat.h"
+#include "model/support/HugePages.h"
 
 #include <algorithm>
 #include <array>
@@ -42,12 +42,15 @@ struct Field {
     bool quoted = false;
 };
 
-bool isSpaceOrTab(char c, char delimiter) { return c == ' ' || (c == '\t' && delimiter != '\t'); }
+bool isSpaceOrTab(char c, char delimiter) {
+    return c == ' ' || (c == '\t' && delimiter != '\t');
+}
 
-bool isBlankLineChar(char c, char delimiter) { return c == '\r' || isSpaceOrTab(c, delimiter); }
+bool isBlankLineChar(char c, char delimiter) {
+    return c == '\r' || isSpaceOrTab(c, delimiter);
+}
 
-std::string_view trimBlanks(std::string_view s)
-{
+std::string_view trimBlanks(std::string_view s) {
     auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
     while (!s.empty() && blank(s.front()))
         s.remove_prefix(1);
@@ -57,8 +60,7 @@ std::string_view trimBlanks(std::string_view s)
 }
 
 // Found text for a message: one line (control characters escaped), at most kMaxShownChars.
-std::string shownText(std::string_view text)
-{
+std::string shownText(std::string_view text) {
     bool shortened = false;
     if (text.size() > kMaxShownChars) {
         std::size_t cut = kMaxShownChars;
@@ -91,13 +93,10 @@ public:
     RecordScanner(std::string_view text, char delimiter, const std::string& source)
         : m_text(text)
         , m_delimiter(delimiter)
-        , m_source(source)
-    {
-    }
+        , m_source(source) {}
 
     // Fills `fields` with the next non-blank record; false at the end of the text.
-    bool next(std::vector<Field>& fields)
-    {
+    bool next(std::vector<Field>& fields) {
         fields.clear();
         m_scratch.clear();
         m_escaped.clear();
@@ -118,8 +117,7 @@ public:
 
 private:
     // Skips fully blank lines; false when only blanks remain.
-    bool skipBlankLines()
-    {
+    bool skipBlankLines() {
         const std::size_t size = m_text.size();
         while (m_pos < size) {
             std::size_t p = m_pos;
@@ -138,8 +136,7 @@ private:
     }
 
     // Reads one field at m_pos; true when another field of the same record follows.
-    bool readField(std::vector<Field>& fields)
-    {
+    bool readField(std::vector<Field>& fields) {
         const std::size_t size = m_text.size();
         Field field;
         field.line = m_line;
@@ -181,8 +178,7 @@ private:
 
     // Reads quoted content starting just after the opening quote; returns the offset just past
     // the closing quote.
-    std::size_t readQuoted(std::size_t start, std::size_t fieldIndex, Field& field)
-    {
+    std::size_t readQuoted(std::size_t start, std::size_t fieldIndex, Field& field) {
         const std::size_t size = m_text.size();
         const std::size_t openLine = m_line;
         bool escaped = false;
@@ -230,8 +226,7 @@ private:
     std::vector<std::pair<std::size_t, std::size_t>> m_escaped; // field index, scratch offset
 };
 
-int candidateIndex(char c, char excluded)
-{
+int candidateIndex(char c, char excluded) {
     for (std::size_t i = 0; i < kCandidates.size(); ++i)
         if (kCandidates[i] == c && c != excluded)
             return static_cast<int>(i);
@@ -241,8 +236,7 @@ int candidateIndex(char c, char excluded)
 // Picks the delimiter from the first kDetectRecords records (quotes respected): the first
 // candidate with the same non-zero count on every record, else the most frequent on the first
 // record, else 0 (one column). `excluded` is a candidate that cannot be the delimiter.
-char detectDelimiter(std::string_view text, char excluded)
-{
+char detectDelimiter(std::string_view text, char excluded) {
     const std::size_t size = text.size();
     std::array<std::size_t, 3> first{};
     std::array<bool, 3> consistent{true, true, true};
@@ -305,20 +299,17 @@ char detectDelimiter(std::string_view text, char excluded)
 }
 
 CsvError numberError(const std::string& source, const Field& field, std::size_t column,
-                     ParseStatus status)
-{
+                     ParseStatus status) {
     return CsvError(source, field.line, column,
                     "expected a number, found \"" + shownText(field.text) + "\" (" +
                         parseStatusText(status) + ")");
 }
 
-std::string fieldCount(std::size_t n)
-{
+std::string fieldCount(std::size_t n) {
     return std::to_string(n) + (n == 1 ? " field" : " fields");
 }
 
-void checkOptions(const CsvReadOptions& options)
-{
+void checkOptions(const CsvReadOptions& options) {
     const char d = options.delimiter;
     if (d == '"' || d == '\n' || d == '\r')
         throw std::invalid_argument("CsvReader: the delimiter cannot be a quote or a line break");
@@ -335,9 +326,9 @@ void checkOptions(const CsvReadOptions& options)
 // std::from_chars right where it lies. A quote anywhere in the data sends the whole read back to
 // the RFC 4180 scanner above, which stays the reference for every rule and message.
 
-constexpr std::size_t kReportRows = 16384;          // rows between progress reports
-constexpr std::size_t kReleaseBytes = 8u << 20;     // mapped bytes parsed between page releases
-constexpr std::size_t kCountBlockBytes = 8u << 20;  // bytes counted between page releases
+constexpr std::size_t kReportRows = 16384;         // rows between progress reports
+constexpr std::size_t kReleaseBytes = 8u << 20;    // mapped bytes parsed between page releases
+constexpr std::size_t kCountBlockBytes = 8u << 20; // bytes counted between page releases
 
 // A read-only private mapping of a whole regular file. Mapped pages count as resident memory, so
 // the parts already parsed are handed back (release) to keep the peak near the size of the result.
@@ -346,21 +337,20 @@ public:
     MappedFile() = default;
     MappedFile(const MappedFile&) = delete;
     MappedFile& operator=(const MappedFile&) = delete;
-    ~MappedFile()
-    {
+    ~MappedFile() {
         if (m_data)
             ::munmap(m_data, m_size);
     }
 
     // Maps `fd` (size bytes); false when the system refuses (the caller then reads instead).
-    bool map(int fd, std::size_t size)
-    {
+    bool map(int fd, std::size_t size) {
         void* data = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
         if (data == MAP_FAILED)
             return false;
         m_data = data;
         m_size = size;
-        ::madvise(m_data, m_size, MADV_SEQUENTIAL); // read-ahead, and pages behind are cheap to drop
+        ::madvise(m_data, m_size,
+                  MADV_SEQUENTIAL); // read-ahead, and pages behind are cheap to drop
         return true;
     }
 
@@ -369,10 +359,10 @@ public:
     // Drops the whole pages inside [from, to) from this process (never from the page cache).
     // Reading them again just maps them again, so this is safe whoever still looks at them.
     // Returns where the next release should start: the end of the last page dropped.
-    const char* release(const char* from, const char* to) const
-    {
+    const char* release(const char* from, const char* to) const {
         static const std::uintptr_t page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
-        const std::uintptr_t begin = (reinterpret_cast<std::uintptr_t>(from) + page - 1) / page * page;
+        const std::uintptr_t begin =
+            (reinterpret_cast<std::uintptr_t>(from) + page - 1) / page * page;
         const std::uintptr_t end = reinterpret_cast<std::uintptr_t>(to) / page * page;
         if (end <= begin)
             return from;
@@ -390,17 +380,13 @@ class PageReleaser {
 public:
     PageReleaser(const MappedFile* file, const char* start)
         : m_file(file)
-        , m_done(start)
-    {
-    }
+        , m_done(start) {}
     // Everything before `p` has been read for good.
-    void advance(const char* p)
-    {
+    void advance(const char* p) {
         if (m_file && static_cast<std::size_t>(p - m_done) >= kReleaseBytes)
             m_done = m_file->release(m_done, p);
     }
-    void finish(const char* p)
-    {
+    void finish(const char* p) {
         if (m_file)
             m_done = m_file->release(m_done, p);
     }
@@ -410,11 +396,12 @@ private:
     const char* m_done;
 };
 
-bool isNumberStart(char c) { return (c >= '0' && c <= '9') || c == '-' || c == '.'; }
+bool isNumberStart(char c) {
+    return (c >= '0' && c <= '9') || c == '-' || c == '.';
+}
 
 // Strict parse of one unquoted field (the rules of parseDouble), fast for the usual shapes.
-ParseResult parseField(std::string_view text, char decimal)
-{
+ParseResult parseField(std::string_view text, char decimal) {
     if (decimal == ',' && !text.empty() && text.size() < 64 && isNumberStart(text.front()) &&
         text.find('.') == std::string_view::npos) {
         // Decimal comma: swap it for a point in a small buffer rather than a std::string.
@@ -433,17 +420,17 @@ ParseResult parseField(std::string_view text, char decimal)
 // Which part of the data one thread reads and what it found.
 struct Chunk {
     const char* begin = nullptr;
-    const char* end = nullptr;  // just past a '\n', or the end of the text
-    std::size_t newlines = 0;   // '\n' in [begin, end)
-    std::size_t slots = 0;      // most records it can hold: its lines
-    std::size_t firstRow = 0;   // its first record's row in the matrix
-    std::size_t firstLine = 0;  // physical line of begin
-    bool first = false;         // the chunk at the start of the data
+    const char* end = nullptr; // just past a '\n', or the end of the text
+    std::size_t newlines = 0;  // '\n' in [begin, end)
+    std::size_t slots = 0;     // most records it can hold: its lines
+    std::size_t firstRow = 0;  // its first record's row in the matrix
+    std::size_t firstLine = 0; // physical line of begin
+    bool first = false;        // the chunk at the start of the data
     // Results
     std::size_t rows = 0;
-    bool quote = false;         // a '"' was seen: the fast path does not apply
-    bool failed = false;        // the error below is set
-    std::size_t errorLine = 0;  // absolute physical line
+    bool quote = false;        // a '"' was seen: the fast path does not apply
+    bool failed = false;       // the error below is set
+    std::size_t errorLine = 0; // absolute physical line
     std::size_t errorColumn = 0;
     std::string errorReason;
 };
@@ -453,7 +440,7 @@ struct FastRead {
     char delimiter = ',';
     char decimal = '.';
     std::size_t columns = 0;
-    double* out = nullptr;      // column-major, `stride` rows
+    double* out = nullptr; // column-major, `stride` rows
     std::size_t stride = 0;
     const MappedFile* file = nullptr;
     std::atomic<std::size_t> bytesDone{0};
@@ -462,12 +449,12 @@ struct FastRead {
 };
 
 // Counts the '\n' of a chunk; releases mapped pages as it goes.
-void countLines(Chunk& chunk, const MappedFile* file)
-{
+void countLines(Chunk& chunk, const MappedFile* file) {
     std::size_t count = 0;
     PageReleaser releaser(file, chunk.begin);
     for (const char* p = chunk.begin; p < chunk.end;) {
-        const char* stop = p + std::min<std::size_t>(kCountBlockBytes, static_cast<std::size_t>(chunk.end - p));
+        const char* stop =
+            p + std::min<std::size_t>(kCountBlockBytes, static_cast<std::size_t>(chunk.end - p));
         // 255 bytes at a time into an 8-bit sum: the compiler keeps it in byte-wide vector lanes.
         for (; stop - p >= 255; p += 255) {
             std::uint8_t lines = 0;
@@ -483,8 +470,7 @@ void countLines(Chunk& chunk, const MappedFile* file)
 }
 
 // Fields of the record starting at `p` (quotes ignored; *quote set when one is seen).
-std::size_t countFields(const char* p, const char* end, char delimiter, bool* quote)
-{
+std::size_t countFields(const char* p, const char* end, char delimiter, bool* quote) {
     std::size_t fields = 1;
     for (; p < end && *p != '\n'; ++p) {
         if (*p == delimiter)
@@ -496,10 +482,9 @@ std::size_t countFields(const char* p, const char* end, char delimiter, bool* qu
 }
 
 // Parses one chunk of unquoted records into shared.out from row chunk.firstRow on. Stops at the
-// first error (recorded in the chunk), at a quote, on cancel, or after an earlier chunk failed. `report`, on the
-// caller's thread only, is called every kReportRows rows.
-void parseChunk(Chunk& chunk, FastRead& shared, const std::function<void()>* report)
-{
+// first error (recorded in the chunk), at a quote, on cancel, or after an earlier chunk failed.
+// `report`, on the caller's thread only, is called every kReportRows rows.
+void parseChunk(Chunk& chunk, FastRead& shared, const std::function<void()>* report) {
     const char delimiter = shared.delimiter;
     const char decimal = shared.decimal;
     const std::size_t columns = shared.columns;
@@ -579,7 +564,8 @@ void parseChunk(Chunk& chunk, FastRead& shared, const std::function<void()>* rep
                 if (!r.ok()) {
                     if (!wrongCount(recordStart, recordLine) && !chunk.quote)
                         fail(recordLine, column + 1,
-                             "expected a number, found \"" + shownText(text) + "\" (" + parseStatusText(r.status) + ")");
+                             "expected a number, found \"" + shownText(text) + "\" (" +
+                                 parseStatusText(r.status) + ")");
                     shared.failed = true;
                     return;
                 }
@@ -596,7 +582,7 @@ void parseChunk(Chunk& chunk, FastRead& shared, const std::function<void()>* rep
                 ++line;
                 break;
             }
-            p = q + 1; // a delimiter: another field follows, even if empty
+            p = q + 1;               // a delimiter: another field follows, even if empty
             if (column == columns) { // more fields than columns
                 wrongCount(recordStart, recordLine);
                 shared.failed = true;
@@ -628,8 +614,7 @@ void parseChunk(Chunk& chunk, FastRead& shared, const std::function<void()>* rep
 }
 
 // Whether `text` holds `c`, without keeping the whole mapped file resident.
-bool containsByte(std::string_view text, char c, const MappedFile* file)
-{
+bool containsByte(std::string_view text, char c, const MappedFile* file) {
     PageReleaser releaser(file, text.data());
     for (std::size_t at = 0; at < text.size(); at += kCountBlockBytes) {
         const std::string_view block = text.substr(at, kCountBlockBytes);
@@ -643,10 +628,10 @@ bool containsByte(std::string_view text, char c, const MappedFile* file)
 // Reads the data region [start, end of text) when it holds no quote: fills table.data and
 // returns true, or throws the first error in file order. False when a quote was found: the
 // caller then reads with the RFC 4180 scanner.
-bool readUnquoted(std::string_view text, std::size_t start, std::size_t firstLine, char delimiter, char decimal,
-                  std::size_t columns, std::size_t headerLine, const std::string& source,
-                  const CsvReadOptions& options, const MappedFile* file, CsvTable& table)
-{
+bool readUnquoted(std::string_view text, std::size_t start, std::size_t firstLine, char delimiter,
+                  char decimal, std::size_t columns, std::size_t headerLine,
+                  const std::string& source, const CsvReadOptions& options, const MappedFile* file,
+                  CsvTable& table) {
     const char* const begin = text.data() + start;
     const char* const end = text.data() + text.size();
     const std::size_t bytes = static_cast<std::size_t>(end - begin);
@@ -698,15 +683,17 @@ bool readUnquoted(std::string_view text, std::size_t start, std::size_t firstLin
     const std::function<void()> report = [&] {
         if (!options.progress)
             return;
-        const double done = static_cast<double>(start + shared.bytesDone.load(std::memory_order_relaxed));
+        const double done =
+            static_cast<double>(start + shared.bytesDone.load(std::memory_order_relaxed));
         if (!options.progress(std::min(1.0, done / static_cast<double>(text.size())))) {
             shared.abandon = true;
             throw CsvCancelled();
         }
     };
     if (chunks.size() == 2) {
-        auto parsing = std::async(std::launch::async, parseChunk, std::ref(chunks[1]), std::ref(shared),
-                                  static_cast<const std::function<void()>*>(nullptr));
+        auto parsing =
+            std::async(std::launch::async, parseChunk, std::ref(chunks[1]), std::ref(shared),
+                       static_cast<const std::function<void()>*>(nullptr));
         try {
             // This thread parses the first part, reporting progress (the callback stays on the
             // caller's thread), then reports while the other part finishes.
@@ -753,9 +740,8 @@ bool readUnquoted(std::string_view text, std::size_t start, std::size_t firstLin
 }
 
 // readFile and readString: the rules of CsvReader.h. `file` is the mapping `text` lies in, if any.
-CsvTable readText(std::string_view text, const std::string& sourceName, const CsvReadOptions& options,
-                  const MappedFile* file)
-{
+CsvTable readText(std::string_view text, const std::string& sourceName,
+                  const CsvReadOptions& options, const MappedFile* file) {
     if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0)
         text.remove_prefix(3);
 
@@ -832,8 +818,8 @@ CsvTable readText(std::string_view text, const std::string& sourceName, const Cs
     // Data without quotes (nearly every file): straight into the matrix, in two threads.
     const std::size_t dataStart = header ? scanner.position() : 0;
     const std::size_t dataLine = header ? scanner.line() : 1;
-    if (options.fastPath && readUnquoted(text, dataStart, dataLine, table.delimiter, decimal, columns, firstLine, sourceName, options,
-                     file, table))
+    if (options.fastPath && readUnquoted(text, dataStart, dataLine, table.delimiter, decimal,
+                                         columns, firstLine, sourceName, options, file, table))
         return table;
 
     // Quoted data: the RFC 4180 scanner, record by record.
@@ -858,7 +844,8 @@ CsvTable readText(std::string_view text, const std::string& sourceName, const Cs
         }
         ++rows;
         if (options.progress && rows % 16384 == 0 &&
-            !options.progress(static_cast<double>(scanner.position()) / static_cast<double>(text.size())))
+            !options.progress(static_cast<double>(scanner.position()) /
+                              static_cast<double>(text.size())))
             throw CsvCancelled();
     }
     if (rows == 0)
@@ -872,8 +859,7 @@ CsvTable readText(std::string_view text, const std::string& sourceName, const Cs
 
 } // namespace
 
-CsvTable CsvReader::readFile(const std::string& path, const CsvReadOptions& options)
-{
+CsvTable CsvReader::readFile(const std::string& path, const CsvReadOptions& options) {
     checkOptions(options);
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec))
@@ -891,10 +877,12 @@ CsvTable CsvReader::readFile(const std::string& path, const CsvReadOptions& opti
     struct stat info {};
     MappedFile file;
     const bool regular = ::fstat(fd, &info) == 0 && S_ISREG(info.st_mode);
-    const bool mapped = regular && info.st_size > 0 && file.map(fd, static_cast<std::size_t>(info.st_size));
+    const bool mapped =
+        regular && info.st_size > 0 && file.map(fd, static_cast<std::size_t>(info.st_size));
     if (mapped || (regular && info.st_size == 0)) {
         ::close(fd); // the mapping keeps the file
-        return readText(mapped ? file.text() : std::string_view(), path, options, mapped ? &file : nullptr);
+        return readText(mapped ? file.text() : std::string_view(), path, options,
+                        mapped ? &file : nullptr);
     }
     // A pipe or a device (or a file that cannot be mapped): read it all.
     std::string content;
@@ -915,8 +903,7 @@ CsvTable CsvReader::readFile(const std::string& path, const CsvReadOptions& opti
 }
 
 CsvTable CsvReader::readString(std::string_view text, const std::string& sourceName,
-                               const CsvReadOptions& options)
-{
+                               const CsvReadOptions& options) {
     checkOptions(options);
     return readText(text, sourceName, options, nullptr);
 }

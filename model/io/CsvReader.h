@@ -49,9 +49,7 @@ struct CsvReadOptions {
 class CsvCancelled : public std::runtime_error {
 public:
     CsvCancelled()
-        : std::runtime_error("reading was cancelled")
-    {
-    }
+        : std::runtime_error("reading was cancelled") {}
 };
 
 /// Reads CSV text into a numeric table (see the rules above).

@@ -9,8 +9,7 @@ namespace linlab {
 
 namespace {
 
-void checkOptions(const CsvWriteOptions& options)
-{
+void checkOptions(const CsvWriteOptions& options) {
     const char d = options.delimiter;
     // Quotes, line breaks and anything that can appear inside a number cannot delimit.
     if (d == '"' || d == '\n' || d == '\r' || d == '\0' || d == '.' || d == '-' || d == '+' ||
@@ -19,12 +18,10 @@ void checkOptions(const CsvWriteOptions& options)
     if (options.decimal != '.' && options.decimal != ',')
         throw std::invalid_argument("CsvWriter: the decimal separator must be '.' or ','");
     if (options.decimal == ',' && d != ';' && d != '\t')
-        throw std::invalid_argument(
-            "CsvWriter: a decimal comma needs the delimiter ';' or tab");
+        throw std::invalid_argument("CsvWriter: a decimal comma needs the delimiter ';' or tab");
 }
 
-bool needsQuotes(const std::string& name, char delimiter)
-{
+bool needsQuotes(const std::string& name, char delimiter) {
     if (name.empty())
         return false;
     auto blank = [](char c) { return c == ' ' || c == '\t'; };
@@ -36,8 +33,7 @@ bool needsQuotes(const std::string& name, char delimiter)
     return false;
 }
 
-void appendName(std::string& out, const std::string& name, char delimiter)
-{
+void appendName(std::string& out, const std::string& name, char delimiter) {
     if (!needsQuotes(name, delimiter)) {
         out += name;
         return;
@@ -54,12 +50,11 @@ void appendName(std::string& out, const std::string& name, char delimiter)
 } // namespace
 
 std::string CsvWriter::toString(const std::vector<std::string>& names, const arma::mat& data,
-                                const CsvWriteOptions& options)
-{
+                                const CsvWriteOptions& options) {
     checkOptions(options);
     if (names.size() != data.n_cols)
-        throw std::invalid_argument("CsvWriter: " + std::to_string(names.size()) +
-                                    " names for " + std::to_string(data.n_cols) + " columns");
+        throw std::invalid_argument("CsvWriter: " + std::to_string(names.size()) + " names for " +
+                                    std::to_string(data.n_cols) + " columns");
     if (!data.is_finite())
         throw std::invalid_argument("CsvWriter: the data contain NaN or infinity");
 
@@ -89,8 +84,7 @@ std::string CsvWriter::toString(const std::vector<std::string>& names, const arm
 }
 
 void CsvWriter::writeFile(const std::string& path, const std::vector<std::string>& names,
-                          const arma::mat& data, const CsvWriteOptions& options)
-{
+                          const arma::mat& data, const CsvWriteOptions& options) {
     // Build the whole text first so bad input throws before the disk is touched; the shared
     // helper does the temporary-file-then-rename dance.
     writeFileAtomically(path, toString(names, data, options));

@@ -4,22 +4,24 @@
 
 namespace linlab {
 
-CsvTable DataExport::table(const Dataset& data, const Analysis& analysis, const Evaluation& evaluation,
-                           const DataExportOptions& options)
-{
+CsvTable DataExport::table(const Dataset& data, const Analysis& analysis,
+                           const Evaluation& evaluation, const DataExportOptions& options) {
     const arma::mat& X = options.transformed ? analysis.features() : data.features();
     if (X.n_rows != data.rowCount() || analysis.labels().n_elem != data.rowCount())
-        throw std::invalid_argument("DataExport::table: the analysis does not belong to this dataset");
+        throw std::invalid_argument(
+            "DataExport::table: the analysis does not belong to this dataset");
     CsvTable t;
     t.names = data.featureNames();
     t.names.push_back(data.labelName());
     t.data = arma::join_rows(X, data.labels());
     if (options.withPredictions) {
         if (evaluation.predictions.n_elem != data.rowCount())
-            throw std::invalid_argument("DataExport::table: the evaluation does not belong to this dataset");
+            throw std::invalid_argument(
+                "DataExport::table: the evaluation does not belong to this dataset");
         t.names.push_back(data.uniqueName("prediction"));
         t.names.push_back(data.uniqueName("residual"));
-        t.data = arma::join_rows(t.data, arma::join_rows(evaluation.predictions, evaluation.residuals));
+        t.data =
+            arma::join_rows(t.data, arma::join_rows(evaluation.predictions, evaluation.residuals));
     }
     t.hadHeader = true;
     return t;

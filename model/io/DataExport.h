@@ -2,9 +2,9 @@
 // The table written by "Export Data as CSV": raw or transformed features, the label, and
 // optionally each row's prediction and residual. Rows are samples. Plain C++17 + Armadillo.
 
+#include "model/data/Dataset.h"
 #include "model/fit/Analysis.h"
 #include "model/io/CsvTable.h"
-#include "model/data/Dataset.h"
 
 namespace linlab {
 
@@ -17,8 +17,8 @@ class DataExport {
 public:
     /// The columns to write: features (raw or transformed), the label, then optionally the
     /// model's predictions and residuals (from `evaluation`, which must belong to `analysis`).
-    static CsvTable table(const Dataset& data, const Analysis& analysis, const Evaluation& evaluation,
-                          const DataExportOptions& options);
+    static CsvTable table(const Dataset& data, const Analysis& analysis,
+                          const Evaluation& evaluation, const DataExportOptions& options);
 };
 
 } // namespace linlab

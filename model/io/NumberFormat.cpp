@@ -6,8 +6,7 @@
 
 namespace linlab {
 
-std::string formatDouble(double value)
-{
+std::string formatDouble(double value) {
     if (std::isnan(value))
         return "nan";
     if (std::isinf(value))
@@ -18,10 +17,11 @@ std::string formatDouble(double value)
 }
 
 namespace {
-bool isBlank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+bool isBlank(char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
 
-bool looksNonFinite(std::string_view t)
-{
+bool looksNonFinite(std::string_view t) {
     // from_chars accepts "inf", "infinity" and "nan(...)"; those are never data here.
     std::string lower;
     for (char c : t.substr(0, 3))
@@ -30,8 +30,7 @@ bool looksNonFinite(std::string_view t)
 }
 } // namespace
 
-ParseResult parseDouble(std::string_view text, char decimal)
-{
+ParseResult parseDouble(std::string_view text, char decimal) {
     while (!text.empty() && isBlank(text.front()))
         text.remove_prefix(1);
     while (!text.empty() && isBlank(text.back()))
@@ -80,8 +79,7 @@ ParseResult parseDouble(std::string_view text, char decimal)
     return {ParseStatus::Ok, value};
 }
 
-const char* parseStatusText(ParseStatus status)
-{
+const char* parseStatusText(ParseStatus status) {
     switch (status) {
     case ParseStatus::Ok:
         return "a number";
@@ -99,8 +97,7 @@ const char* parseStatusText(ParseStatus status)
     return "not a number";
 }
 
-std::optional<double> toDouble(std::string_view text, char decimal)
-{
+std::optional<double> toDouble(std::string_view text, char decimal) {
     const ParseResult r = parseDouble(text, decimal);
     if (!r.ok())
         return std::nullopt;

@@ -8,7 +8,8 @@
 
 namespace linlab {
 
-/// Shortest text that reads back to exactly `value` (std::to_chars); "nan"/"inf"/"-inf" for non-finite.
+/// Shortest text that reads back to exactly `value` (std::to_chars); "nan"/"inf"/"-inf" for
+/// non-finite.
 std::string formatDouble(double value);
 
 /// Why a text is not a usable number; `Ok` when it is.

@@ -4,9 +4,9 @@
 // shows. Plain C++17 + Armadillo.
 
 #include "model/data/Dataset.h"
-#include "model/training/GradientDescent.h"
-#include "model/fit/LinearModel.h"
 #include "model/data/Transform.h"
+#include "model/fit/LinearModel.h"
+#include "model/training/GradientDescent.h"
 
 #include <optional>
 #include <string>
@@ -18,7 +18,8 @@ public:
     /// The script's text: embeds the data, scales and normalises as `settings` say, predicts with
     /// `model` (in transformed units), computes MSE and gradients and least squares, and, when
     /// `gd` is given, runs full-batch gradient descent from `model` with those settings.
-    static std::string generate(const Dataset& data, const TransformSettings& settings, const LinearModel& model,
+    static std::string generate(const Dataset& data, const TransformSettings& settings,
+                                const LinearModel& model,
                                 const std::optional<GradientDescentSettings>& gd = std::nullopt);
 };
 

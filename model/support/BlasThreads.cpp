@@ -4,11 +4,11 @@
 
 namespace linlab {
 
-bool useSingleThreadedBlas()
-{
+bool useSingleThreadedBlas() {
     // Looked up at run time: the reference BLAS (or another) may be the one installed.
     using SetThreads = void (*)(int);
-    const auto set = reinterpret_cast<SetThreads>(::dlsym(RTLD_DEFAULT, "openblas_set_num_threads"));
+    const auto set =
+        reinterpret_cast<SetThreads>(::dlsym(RTLD_DEFAULT, "openblas_set_num_threads"));
     if (!set)
         return false;
     set(1);

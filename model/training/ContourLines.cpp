@@ -17,8 +17,7 @@ using Point = std::pair<double, double>;
 // level and the other not. Every edge is walked in one fixed direction (towards larger x or y)
 // in whichever cell it is met, so the two cells sharing an edge compute bit-identical points
 // and the pieces join exactly. A corner exactly on the level is returned as itself.
-Point crossing(double px, double py, double vp, double qx, double qy, double vq, double level)
-{
+Point crossing(double px, double py, double vp, double qx, double qy, double vq, double level) {
     const double t = (level - vp) / (vq - vp);
     if (!(t > 0.0))
         return {px, py};
@@ -28,27 +27,23 @@ Point crossing(double px, double py, double vp, double qx, double qy, double vq,
 }
 
 // Sorted endpoints, so that the same piece met twice compares equal.
-ContourSegment canonical(const Point& a, const Point& b)
-{
+ContourSegment canonical(const Point& a, const Point& b) {
     if (b < a)
         return {b.first, b.second, a.first, a.second};
     return {a.first, a.second, b.first, b.second};
 }
 
-bool segmentLess(const ContourSegment& a, const ContourSegment& b)
-{
+bool segmentLess(const ContourSegment& a, const ContourSegment& b) {
     return std::tie(a.x1, a.y1, a.x2, a.y2) < std::tie(b.x1, b.y1, b.x2, b.y2);
 }
 
-bool segmentEqual(const ContourSegment& a, const ContourSegment& b)
-{
+bool segmentEqual(const ContourSegment& a, const ContourSegment& b) {
     return a.x1 == b.x1 && a.y1 == b.y1 && a.x2 == b.x2 && a.y2 == b.y2;
 }
 
 // Joins pieces that share exact endpoints into polylines: open lines first (from their ends),
 // then closed loops, which repeat their first point at the end.
-std::vector<std::vector<Point>> join(const std::vector<ContourSegment>& segments)
-{
+std::vector<std::vector<Point>> join(const std::vector<ContourSegment>& segments) {
     std::map<Point, std::vector<std::size_t>> at;
     for (std::size_t s = 0; s < segments.size(); ++s) {
         at[{segments[s].x1, segments[s].y1}].push_back(s);
@@ -60,7 +55,8 @@ std::vector<std::vector<Point>> join(const std::vector<ContourSegment>& segments
         std::vector<Point> line{p};
         for (;;) {
             const auto& incident = at[p];
-            const auto next = std::find_if(incident.begin(), incident.end(), [&](std::size_t s) { return !used[s]; });
+            const auto next = std::find_if(incident.begin(), incident.end(),
+                                           [&](std::size_t s) { return !used[s]; });
             if (next == incident.end())
                 break;
             used[*next] = true;
@@ -82,13 +78,14 @@ std::vector<std::vector<Point>> join(const std::vector<ContourSegment>& segments
 
 } // namespace
 
-std::vector<ContourLevel> ContourLines::compute(const arma::vec& x, const arma::vec& y, const arma::mat& values,
-                                                const std::vector<double>& levels)
-{
+std::vector<ContourLevel> ContourLines::compute(const arma::vec& x, const arma::vec& y,
+                                                const arma::mat& values,
+                                                const std::vector<double>& levels) {
     if (values.n_rows != x.n_elem || values.n_cols != y.n_elem)
-        throw std::invalid_argument("ContourLines::compute: values are " + std::to_string(values.n_rows) + " x " +
-                                    std::to_string(values.n_cols) + " but the grid is " + std::to_string(x.n_elem) +
-                                    " x " + std::to_string(y.n_elem));
+        throw std::invalid_argument("ContourLines::compute: values are " +
+                                    std::to_string(values.n_rows) + " x " +
+                                    std::to_string(values.n_cols) + " but the grid is " +
+                                    std::to_string(x.n_elem) + " x " + std::to_string(y.n_elem));
     std::vector<ContourLevel> result;
     result.reserve(levels.size());
     for (const double level : levels) {
@@ -106,8 +103,10 @@ std::vector<ContourLevel> ContourLines::compute(const arma::vec& x, const arma::
             for (arma::uword j = 0; j + 1 < y.n_elem; ++j) {
                 // Corners counter-clockwise from (x_i, y_j): 0 bottom-left, 1 bottom-right,
                 // 2 top-right, 3 top-left.
-                const double v0 = values(i, j), v1 = values(i + 1, j), v2 = values(i + 1, j + 1), v3 = values(i, j + 1);
-                if (!(std::isfinite(v0) && std::isfinite(v1) && std::isfinite(v2) && std::isfinite(v3)))
+                const double v0 = values(i, j), v1 = values(i + 1, j), v2 = values(i + 1, j + 1),
+                             v3 = values(i, j + 1);
+                if (!(std::isfinite(v0) && std::isfinite(v1) && std::isfinite(v2) &&
+                      std::isfinite(v3)))
                     continue;
                 const bool a0 = v0 > level, a1 = v1 > level, a2 = v2 > level, a3 = v3 > level;
                 const int crossings = (a0 != a1) + (a1 != a2) + (a2 != a3) + (a3 != a0);
@@ -158,8 +157,7 @@ std::vector<ContourLevel> ContourLines::compute(const arma::vec& x, const arma::
     return result;
 }
 
-std::vector<double> ContourLines::niceLevels(const arma::mat& values, int count, bool logarithmic)
-{
+std::vector<double> ContourLines::niceLevels(const arma::mat& values, int count, bool logarithmic) {
     std::vector<double> levels;
     double lo = arma::datum::inf, hi = -arma::datum::inf, smallestPositive = arma::datum::inf;
     for (const double v : values) {

@@ -16,8 +16,8 @@ struct ContourSegment {
 
 /// The level line(s) of one value.
 struct ContourLevel {
-    double level;                          ///< the value every point of the line has
-    std::vector<ContourSegment> segments;  ///< unordered pieces, each once, none of zero length
+    double level;                         ///< the value every point of the line has
+    std::vector<ContourSegment> segments; ///< unordered pieces, each once, none of zero length
     /// The same pieces joined end to end; a closed line repeats its first point at its end.
     std::vector<std::vector<std::pair<double, double>>> polylines;
 };
@@ -27,7 +27,8 @@ public:
     /// Level lines of `values` at each of `levels` (one ContourLevel per level, in order), by
     /// linear interpolation along cell edges; cells with a non-finite corner are skipped. Throws
     /// std::invalid_argument when x, y and values disagree in size.
-    static std::vector<ContourLevel> compute(const arma::vec& x, const arma::vec& y, const arma::mat& values,
+    static std::vector<ContourLevel> compute(const arma::vec& x, const arma::vec& y,
+                                             const arma::mat& values,
                                              const std::vector<double>& levels);
 
     /// `count` increasing levels strictly between the smallest and largest finite values, evenly

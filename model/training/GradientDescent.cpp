@@ -9,8 +9,7 @@
 
 namespace linlab {
 
-const char* stopReasonName(StopReason reason)
-{
+const char* stopReasonName(StopReason reason) {
     switch (reason) {
     case StopReason::Converged:
         return "converged";
@@ -39,12 +38,9 @@ public:
         , m_meanY(s.labelMean())
         , m_anchorGrad(s.anchorCross())
         , m_anchorSse(s.anchorSse())
-        , m_sd(m_d)
-    {
-    }
+        , m_sd(m_d) {}
 
-    double evaluate(const double* theta, double* grad)
-    {
+    double evaluate(const double* theta, double* grad) {
         const double* w = theta;
         const double b = theta[m_d];
         // Extended precision, as SufficientStatistics::meanResidual: large terms, small sum.
@@ -81,16 +77,14 @@ private:
     std::vector<double> m_sd;
 };
 
-double norm(const std::vector<double>& v)
-{
+double norm(const std::vector<double>& v) {
     double s = 0.0;
     for (double x : v)
         s += x * x;
     return std::sqrt(s);
 }
 
-bool allFinite(const std::vector<double>& v)
-{
+bool allFinite(const std::vector<double>& v) {
     for (double x : v)
         if (!std::isfinite(x))
             return false;
@@ -99,8 +93,7 @@ bool allFinite(const std::vector<double>& v)
 
 // A uniform integer in [0, bound) from the generator's raw 64-bit output, by rejection: the
 // standard distributions are implementation-defined, this is the same on every platform.
-std::uint64_t uniformBelow(std::mt19937_64& rng, std::uint64_t bound)
-{
+std::uint64_t uniformBelow(std::mt19937_64& rng, std::uint64_t bound) {
     const std::uint64_t threshold = (0 - bound) % bound; // 2^64 mod bound: the biased low end
     for (;;) {
         const std::uint64_t r = rng();
@@ -110,8 +103,7 @@ std::uint64_t uniformBelow(std::mt19937_64& rng, std::uint64_t bound)
 }
 
 // Fisher-Yates, from the top down.
-void shuffle(std::vector<arma::uword>& order, std::mt19937_64& rng)
-{
+void shuffle(std::vector<arma::uword>& order, std::mt19937_64& rng) {
     for (std::size_t i = order.size(); i > 1; --i)
         std::swap(order[i - 1], order[uniformBelow(rng, i)]);
 }
@@ -130,8 +122,7 @@ public:
     }
 
     /// Records theta at `epoch` if the epoch is on the stride; epochs come in increasing order.
-    void offer(std::size_t epoch, const std::vector<double>& theta)
-    {
+    void offer(std::size_t epoch, const std::vector<double>& theta) {
         if (epoch != m_next)
             return;
         if (m_epochs.size() == m_capacity) {
@@ -145,8 +136,8 @@ public:
     }
 
     /// Adds the final point (unless already there) and hands the points over.
-    void finish(std::size_t epoch, const std::vector<double>& theta, GradientDescentResult& result)
-    {
+    void finish(std::size_t epoch, const std::vector<double>& theta,
+                GradientDescentResult& result) {
         if (m_epochs.empty() || m_epochs.back() != epoch)
             store(epoch, theta);
         result.trajectoryEpochs = m_epochs;
@@ -157,14 +148,12 @@ public:
     }
 
 private:
-    void store(std::size_t epoch, const std::vector<double>& theta)
-    {
+    void store(std::size_t epoch, const std::vector<double>& theta) {
         m_epochs.push_back(epoch);
         m_values.insert(m_values.end(), theta.begin(), theta.end());
     }
 
-    void thin()
-    {
+    void thin() {
         std::size_t kept = 0;
         for (std::size_t k = 0; k < m_epochs.size(); k += 2, ++kept) {
             m_epochs[kept] = m_epochs[k];
@@ -184,15 +173,16 @@ private:
     std::vector<std::size_t> m_epochs;
 };
 
-void checkSettings(const SufficientStatistics& stats, const LinearModel& start, const GradientDescentSettings& settings)
-{
+void checkSettings(const SufficientStatistics& stats, const LinearModel& start,
+                   const GradientDescentSettings& settings) {
     const arma::uword d = stats.featureCount();
     if (start.weights().n_elem != d)
-        throw std::invalid_argument("GradientDescent::run: " + std::to_string(start.weights().n_elem) +
-                                    " weights for " + std::to_string(d) + " features");
+        throw std::invalid_argument(
+            "GradientDescent::run: " + std::to_string(start.weights().n_elem) + " weights for " +
+            std::to_string(d) + " features");
     if (!(settings.momentum >= 0.0 && settings.momentum < 1.0))
-        throw std::invalid_argument("GradientDescent::run: momentum " + std::to_string(settings.momentum) +
-                                    " is outside [0, 1)");
+        throw std::invalid_argument("GradientDescent::run: momentum " +
+                                    std::to_string(settings.momentum) + " is outside [0, 1)");
 }
 
 // The loop shared by full batch and mini-batch: `epochStep(theta, velocity, grad, rate)` moves
@@ -203,14 +193,15 @@ void checkSettings(const SufficientStatistics& stats, const LinearModel& start, 
 // so they only count as diverged past GradientDescent::kDivergenceLossFactor times the start.
 template <typename EpochStep>
 GradientDescentResult descend(const SufficientStatistics& stats, const LinearModel& start,
-                              const GradientDescentSettings& settings, bool monotone, EpochStep&& epochStep)
-{
+                              const GradientDescentSettings& settings, bool monotone,
+                              EpochStep&& epochStep) {
     checkSettings(stats, start, settings);
     const arma::uword d = stats.featureCount();
     GradientDescentResult result;
     result.model = start;
     result.stableRateMax = stats.stableLearningRate();
-    result.learningRate = settings.learningRate > 0 ? settings.learningRate : 0.5 * result.stableRateMax;
+    result.learningRate =
+        settings.learningRate > 0 ? settings.learningRate : 0.5 * result.stableRateMax;
 
     std::vector<double> theta(d + 1), grad(d + 1), previous(d + 1), velocity(d + 1, 0.0);
     for (arma::uword j = 0; j < d; ++j)
@@ -263,7 +254,8 @@ GradientDescentResult descend(const SufficientStatistics& stats, const LinearMod
         result.lossHistory.push_back(loss);
         result.epochsRun = epoch;
         trajectory.offer(epoch, theta);
-        if (monotone ? loss > startLoss : loss > GradientDescent::kDivergenceLossFactor * startLoss) {
+        if (monotone ? loss > startLoss
+                     : loss > GradientDescent::kDivergenceLossFactor * startLoss) {
             result.diverged = true;
             result.stopReason = StopReason::Diverged;
             break;
@@ -284,8 +276,8 @@ GradientDescentResult descend(const SufficientStatistics& stats, const LinearMod
 }
 
 // One step along `grad`: plain, or heavy ball with momentum mu.
-inline void step(std::vector<double>& theta, std::vector<double>& velocity, const double* grad, double rate, double mu)
-{
+inline void step(std::vector<double>& theta, std::vector<double>& velocity, const double* grad,
+                 double rate, double mu) {
     const std::size_t k = theta.size();
     if (mu == 0.0) {
         // Exactly the plain update, so that momentum 0 is plain descent bit for bit.
@@ -301,24 +293,25 @@ inline void step(std::vector<double>& theta, std::vector<double>& velocity, cons
 
 } // namespace
 
-GradientDescentResult GradientDescent::run(const SufficientStatistics& stats, const LinearModel& start,
-                                           const GradientDescentSettings& settings)
-{
+GradientDescentResult GradientDescent::run(const SufficientStatistics& stats,
+                                           const LinearModel& start,
+                                           const GradientDescentSettings& settings) {
     const double mu = settings.momentum;
     return descend(stats, start, settings, mu == 0.0,
-                   [mu](std::vector<double>& theta, std::vector<double>& velocity, const std::vector<double>& grad,
+                   [mu](std::vector<double>& theta, std::vector<double>& velocity,
+                        const std::vector<double>& grad,
                         double rate) { step(theta, velocity, grad.data(), rate, mu); });
 }
 
-GradientDescentResult GradientDescent::run(const SufficientStatistics& stats, const arma::mat& X, const arma::vec& y,
-                                           const LinearModel& start, const GradientDescentSettings& settings)
-{
+GradientDescentResult GradientDescent::run(const SufficientStatistics& stats, const arma::mat& X,
+                                           const arma::vec& y, const LinearModel& start,
+                                           const GradientDescentSettings& settings) {
     const arma::uword n = X.n_rows, d = X.n_cols;
     if (y.n_elem != n || n != stats.sampleCount() || d != stats.featureCount())
-        throw std::invalid_argument("GradientDescent::run: X is " + std::to_string(n) + " x " + std::to_string(d) +
-                                    " with " + std::to_string(y.n_elem) + " labels, the statistics are of " +
-                                    std::to_string(stats.sampleCount()) + " x " +
-                                    std::to_string(stats.featureCount()));
+        throw std::invalid_argument(
+            "GradientDescent::run: X is " + std::to_string(n) + " x " + std::to_string(d) +
+            " with " + std::to_string(y.n_elem) + " labels, the statistics are of " +
+            std::to_string(stats.sampleCount()) + " x " + std::to_string(stats.featureCount()));
     if (settings.batchSize == 0 || settings.batchSize >= n)
         return run(stats, start, settings);
     checkSettings(stats, start, settings);
@@ -331,8 +324,8 @@ GradientDescentResult GradientDescent::run(const SufficientStatistics& stats, co
         order[i] = i;
     std::vector<double> batchGrad(d + 1);
     return descend(stats, start, settings, false,
-                   [&](std::vector<double>& theta, std::vector<double>& velocity, const std::vector<double>&,
-                       double rate) {
+                   [&](std::vector<double>& theta, std::vector<double>& velocity,
+                       const std::vector<double>&, double rate) {
                        shuffle(order, rng);
                        for (std::size_t first = 0; first < n; first += batch) {
                            const std::size_t last = std::min<std::size_t>(first + batch, n);

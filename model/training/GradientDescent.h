@@ -23,18 +23,20 @@ const char* stopReasonName(StopReason reason);
 struct GradientDescentSettings {
     double learningRate = 0.0;     ///< step size; 0 or less: half the stable bound 2/lambda_max
     std::size_t maxEpochs = 10000; ///< at most this many steps
-    double tolerance = 1e-9;       ///< converged when |gradient| <= tolerance * max(1, |gradient at start|)
-    double momentum = 0.0;         ///< heavy ball, in [0, 1): v <- momentum v - rate gradient; theta <- theta + v
-    std::size_t batchSize = 0;     ///< rows per SGD step; 0 (or n and up): full batch
-    std::uint64_t seed = 1;        ///< seeds the SGD row shuffle (std::mt19937_64): same seed, same run
+    double tolerance =
+        1e-9; ///< converged when |gradient| <= tolerance * max(1, |gradient at start|)
+    double momentum =
+        0.0; ///< heavy ball, in [0, 1): v <- momentum v - rate gradient; theta <- theta + v
+    std::size_t batchSize = 0; ///< rows per SGD step; 0 (or n and up): full batch
+    std::uint64_t seed = 1;    ///< seeds the SGD row shuffle (std::mt19937_64): same seed, same run
     std::size_t maxTrajectoryPoints = 1000; ///< at most this many trajectory points (2 at least)
 };
 
 struct GradientDescentResult {
-    LinearModel model;                ///< the model where the run stopped (the last finite step)
-    double learningRate = 0.0;        ///< the rate used
-    double stableRateMax = 0.0;       ///< 2 / lambda_max of the MSE Hessian
-    std::vector<double> lossHistory;  ///< the loss at the start and after every epoch run
+    LinearModel model;               ///< the model where the run stopped (the last finite step)
+    double learningRate = 0.0;       ///< the rate used
+    double stableRateMax = 0.0;      ///< 2 / lambda_max of the MSE Hessian
+    std::vector<double> lossHistory; ///< the loss at the start and after every epoch run
     std::size_t epochsRun = 0;
     bool converged = false;
     bool diverged = false;
@@ -67,8 +69,9 @@ public:
     /// As above, with mini-batches of settings.batchSize rows of (X, y), shuffled every epoch;
     /// full batch from `stats` when batchSize is 0 or at least n. `stats` must summarise (X, y).
     /// Throws std::invalid_argument on mismatched sizes or a momentum outside [0, 1).
-    static GradientDescentResult run(const SufficientStatistics& stats, const arma::mat& X, const arma::vec& y,
-                                     const LinearModel& start, const GradientDescentSettings& settings);
+    static GradientDescentResult run(const SufficientStatistics& stats, const arma::mat& X,
+                                     const arma::vec& y, const LinearModel& start,
+                                     const GradientDescentSettings& settings);
 };
 
 } // namespace linlab

@@ -7,17 +7,18 @@
 namespace linlab {
 
 LossSurfaceGrid LossSurface::compute(const SufficientStatistics& stats, const LinearModel& model,
-                                     const LossSurfaceSpec& spec)
-{
+                                     const LossSurfaceSpec& spec) {
     const arma::uword d = stats.featureCount();
     if (spec.xParameter > d || spec.yParameter > d || spec.xParameter == spec.yParameter)
-        throw std::invalid_argument("LossSurface::compute: choose two different parameters among the " +
-                                    std::to_string(d) + " weights and the bias");
+        throw std::invalid_argument(
+            "LossSurface::compute: choose two different parameters among the " + std::to_string(d) +
+            " weights and the bias");
     if (spec.xSteps < 2 || spec.ySteps < 2)
         throw std::invalid_argument("LossSurface::compute: a grid needs at least 2 steps a side");
     if (!(std::isfinite(spec.xMin) && std::isfinite(spec.xMax) && spec.xMin < spec.xMax &&
           std::isfinite(spec.yMin) && std::isfinite(spec.yMax) && spec.yMin < spec.yMax))
-        throw std::invalid_argument("LossSurface::compute: each range must be finite with min < max");
+        throw std::invalid_argument(
+            "LossSurface::compute: each range must be finite with min < max");
 
     LossSurfaceGrid grid;
     grid.x = arma::linspace(spec.xMin, spec.xMax, spec.xSteps);
@@ -41,7 +42,8 @@ LossSurfaceGrid LossSurface::compute(const SufficientStatistics& stats, const Li
         const double dx = grid.x(a) - x0;
         for (arma::uword b = 0; b < spec.ySteps; ++b) {
             const double dy = grid.y(b) - y0;
-            const double v = base + gx * dx + gy * dy + 0.5 * (hxx * dx * dx + 2.0 * hxy * dx * dy + hyy * dy * dy);
+            const double v = base + gx * dx + gy * dy +
+                             0.5 * (hxx * dx * dx + 2.0 * hxy * dx * dy + hyy * dy * dy);
             grid.values(a, b) = v < 0.0 ? 0.0 : v; // rounding below zero; NaN stays NaN
         }
     }

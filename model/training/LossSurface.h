@@ -9,7 +9,8 @@
 
 namespace linlab {
 
-/// Which parameters span the grid and over what ranges. Parameter index d (= featureCount) is the bias.
+/// Which parameters span the grid and over what ranges. Parameter index d (= featureCount) is the
+/// bias.
 struct LossSurfaceSpec {
     arma::uword xParameter = 0;
     arma::uword yParameter = 1;

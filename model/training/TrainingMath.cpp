@@ -11,8 +11,7 @@
 
 namespace linlab {
 
-double conditionNumber(const arma::mat& symmetric)
-{
+double conditionNumber(const arma::mat& symmetric) {
     if (symmetric.is_empty() || !symmetric.is_finite() || symmetric.n_rows != symmetric.n_cols)
         return arma::datum::nan;
     arma::vec lambda;
@@ -26,33 +25,30 @@ double conditionNumber(const arma::mat& symmetric)
     return hi / lo;
 }
 
-double centredGramConditionNumber(const SufficientStatistics& stats)
-{
+double centredGramConditionNumber(const SufficientStatistics& stats) {
     if (stats.sampleCount() == 0 || stats.featureCount() == 0)
         return arma::datum::nan;
     return conditionNumber(stats.centredGram());
 }
 
-double hessianConditionNumber(const SufficientStatistics& stats)
-{
+double hessianConditionNumber(const SufficientStatistics& stats) {
     if (stats.sampleCount() == 0)
         return arma::datum::nan;
     return conditionNumber(stats.hessian());
 }
 
-double stableRateBound(const SufficientStatistics& stats, double momentum)
-{
+double stableRateBound(const SufficientStatistics& stats, double momentum) {
     // Heavy ball on an eigen-direction lambda is stable while rate * lambda < 2 (1 + mu).
     const double mu = std::isfinite(momentum) ? std::clamp(momentum, 0.0, 1.0) : 0.0;
     return stats.stableLearningRate() * (1.0 + mu);
 }
 
-double roundDownSignificant(double value, int digits)
-{
+double roundDownSignificant(double value, int digits) {
     if (!(value > 0) || !std::isfinite(value) || digits < 1)
         return value;
     const int exponent = int(std::floor(std::log10(value)));
-    const int shift = digits - 1 - exponent; // value * 10^shift has `digits` digits before the point
+    const int shift =
+        digits - 1 - exponent; // value * 10^shift has `digits` digits before the point
     // Dividing by an exact power of ten rounds correctly; multiplying by 0.001 would not.
     if (shift >= 0 && shift <= 22) {
         const double p = std::pow(10.0, shift);
@@ -69,15 +65,13 @@ double roundDownSignificant(double value, int digits)
     return value;
 }
 
-double suggestedRate(double bound)
-{
+double suggestedRate(double bound) {
     if (!(bound > 0) || !std::isfinite(bound))
         return arma::datum::nan;
     return roundDownSignificant(0.5 * bound, 3);
 }
 
-double epochsToConvergeBound(double kappa, double tolerance)
-{
+double epochsToConvergeBound(double kappa, double tolerance) {
     if (!(kappa >= 1) || !(tolerance > 0) || !(tolerance < 1))
         return arma::datum::nan;
     if (!std::isfinite(kappa))
@@ -87,8 +81,7 @@ double epochsToConvergeBound(double kappa, double tolerance)
     return std::log(1.0 / tolerance) / -std::log1p(-1.0 / kappa);
 }
 
-double shortestDecimal(double value, double tolerance)
-{
+double shortestDecimal(double value, double tolerance) {
     if (!std::isfinite(value) || !(tolerance > 0))
         return value;
     char buffer[40];
@@ -101,15 +94,14 @@ double shortestDecimal(double value, double tolerance)
     return value;
 }
 
-double parameterValue(const LinearModel& model, arma::uword k)
-{
+double parameterValue(const LinearModel& model, arma::uword k) {
     if (k < model.weights().n_elem)
         return model.weights()(k);
     return k == model.weights().n_elem ? model.bias() : arma::datum::nan;
 }
 
-LinearModel withParameters(const LinearModel& model, arma::uword i, double xi, arma::uword j, double yj)
-{
+LinearModel withParameters(const LinearModel& model, arma::uword i, double xi, arma::uword j,
+                           double yj) {
     arma::vec w = model.weights();
     double b = model.bias();
     const arma::uword d = w.n_elem;
@@ -122,8 +114,7 @@ LinearModel withParameters(const LinearModel& model, arma::uword i, double xi, a
     return LinearModel(w, b);
 }
 
-double parameterScale(const SufficientStatistics& stats, arma::uword k)
-{
+double parameterScale(const SufficientStatistics& stats, arma::uword k) {
     const arma::uword d = stats.featureCount();
     if (stats.sampleCount() == 0 || k > d)
         return 1.0;
@@ -138,9 +129,10 @@ double parameterScale(const SufficientStatistics& stats, arma::uword k)
 }
 
 LandscapeWindow landscapeWindow(const SufficientStatistics& stats, arma::uword i, arma::uword j,
-                                const std::vector<std::pair<double, double>>& points, bool equalAspect)
-{
-    double xLo = arma::datum::inf, xHi = -arma::datum::inf, yLo = arma::datum::inf, yHi = -arma::datum::inf;
+                                const std::vector<std::pair<double, double>>& points,
+                                bool equalAspect) {
+    double xLo = arma::datum::inf, xHi = -arma::datum::inf, yLo = arma::datum::inf,
+           yHi = -arma::datum::inf;
     // 1e150: far past any useful model, and still leaves room for spans and pixel maths.
     const auto usable = [](double v) { return std::isfinite(v) && std::abs(v) < 1e150; };
     for (const auto& [x, y] : points) {
@@ -172,8 +164,7 @@ LandscapeWindow landscapeWindow(const SufficientStatistics& stats, arma::uword i
     return w;
 }
 
-double sliceConditionNumber(const SufficientStatistics& stats, arma::uword i, arma::uword j)
-{
+double sliceConditionNumber(const SufficientStatistics& stats, arma::uword i, arma::uword j) {
     const arma::uword d = stats.featureCount();
     if (stats.sampleCount() == 0 || i > d || j > d || i == j)
         return arma::datum::nan;
@@ -182,8 +173,8 @@ double sliceConditionNumber(const SufficientStatistics& stats, arma::uword i, ar
     return conditionNumber(block);
 }
 
-std::pair<arma::uword, arma::uword> mostChangedSlice(const SufficientStatistics& a, const SufficientStatistics& b)
-{
+std::pair<arma::uword, arma::uword> mostChangedSlice(const SufficientStatistics& a,
+                                                     const SufficientStatistics& b) {
     const arma::uword d = a.featureCount();
     std::pair<arma::uword, arma::uword> best{0, 1};
     if (d == 0 || b.featureCount() != d)
@@ -195,8 +186,9 @@ std::pair<arma::uword, arma::uword> mostChangedSlice(const SufficientStatistics&
             const double ka = sliceConditionNumber(a, i, j), kb = sliceConditionNumber(b, i, j);
             if (!(ka >= 1) || !(kb >= 1))
                 continue;
-            const double ratio = std::isfinite(ka) ? (std::isfinite(kb) ? std::log(ka) - std::log(kb) : 0.0)
-                                                   : (std::isfinite(kb) ? 1e300 : 0.0);
+            const double ratio = std::isfinite(ka)
+                                     ? (std::isfinite(kb) ? std::log(ka) - std::log(kb) : 0.0)
+                                     : (std::isfinite(kb) ? 1e300 : 0.0);
             if (ratio > bestRatio) {
                 bestRatio = ratio;
                 best = {i, j};
@@ -206,9 +198,8 @@ std::pair<arma::uword, arma::uword> mostChangedSlice(const SufficientStatistics&
     return best;
 }
 
-bool sliceMinimum(const SufficientStatistics& stats, const LinearModel& model, arma::uword i, arma::uword j,
-                  double& x, double& y)
-{
+bool sliceMinimum(const SufficientStatistics& stats, const LinearModel& model, arma::uword i,
+                  arma::uword j, double& x, double& y) {
     const arma::uword d = stats.featureCount();
     if (stats.sampleCount() == 0 || i > d || j > d || i == j || model.weights().n_elem != d)
         return false;
@@ -229,8 +220,7 @@ bool sliceMinimum(const SufficientStatistics& stats, const LinearModel& model, a
     return std::isfinite(x) && std::isfinite(y);
 }
 
-std::pair<double, double> colorRange(const arma::mat& values, bool logarithmic)
-{
+std::pair<double, double> colorRange(const arma::mat& values, bool logarithmic) {
     double lo = arma::datum::inf, hi = -arma::datum::inf, positive = arma::datum::inf;
     for (double v : values) {
         if (!std::isfinite(v))
@@ -260,8 +250,7 @@ std::pair<double, double> colorRange(const arma::mat& values, bool logarithmic)
 namespace {
 
 NormalizationRun runOneSide(const Dataset& data, const TransformSettings& transform,
-                            const NormalizationComparisonSettings& settings)
-{
+                            const NormalizationComparisonSettings& settings) {
     NormalizationRun side;
     side.settings = transform;
     const Analysis analysis(data, transform);
@@ -310,8 +299,8 @@ NormalizationRun runOneSide(const Dataset& data, const TransformSettings& transf
 
 } // namespace
 
-NormalizationComparisonResult compareNormalization(const Dataset& data, const NormalizationComparisonSettings& settings)
-{
+NormalizationComparisonResult
+compareNormalization(const Dataset& data, const NormalizationComparisonSettings& settings) {
     if (!std::isfinite(settings.scale))
         throw std::invalid_argument("compareNormalization: the scale factor must be finite");
     NormalizationComparisonResult result;

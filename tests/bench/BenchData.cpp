@@ -12,8 +12,7 @@
 namespace {
 
 // Appends the shortest text that reads back to exactly `value`.
-void appendNumber(std::string& out, double value)
-{
+void appendNumber(std::string& out, double value) {
     char buffer[32];
     const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
     out.append(buffer, result.ptr);
@@ -21,16 +20,14 @@ void appendNumber(std::string& out, double value)
 
 } // namespace
 
-arma::vec BenchData::trueWeights(arma::uword d)
-{
+arma::vec BenchData::trueWeights(arma::uword d) {
     arma::vec w(d);
     for (arma::uword j = 0; j < d; ++j)
         w(j) = (j % 2 ? -1.0 : 1.0) * (0.5 + 0.25 * static_cast<double>(j));
     return w;
 }
 
-linlab::Dataset BenchData::generate(arma::uword n, arma::uword d)
-{
+linlab::Dataset BenchData::generate(arma::uword n, arma::uword d) {
     // std::mt19937_64 and the Box-Muller-free normal below are fully specified, so the data do
     // not depend on the standard library's std::normal_distribution.
     std::mt19937_64 random(20261125ULL * 1000003ULL + n * 131ULL + d);
@@ -51,7 +48,8 @@ linlab::Dataset BenchData::generate(arma::uword n, arma::uword d)
     for (arma::uword i = 0; i < n; ++i) {
         double label = b;
         for (arma::uword j = 0; j < d; ++j) {
-            const double x = 10.0 * static_cast<double>(j + 1) + (1.0 + 0.5 * static_cast<double>(j)) * normal();
+            const double x =
+                10.0 * static_cast<double>(j + 1) + (1.0 + 0.5 * static_cast<double>(j)) * normal();
             X(i, j) = x;
             label += w(j) * x;
         }
@@ -63,18 +61,15 @@ linlab::Dataset BenchData::generate(arma::uword n, arma::uword d)
     return linlab::Dataset(std::move(X), std::move(y), std::move(names), "y");
 }
 
-std::string BenchData::csvName(arma::uword n, arma::uword d)
-{
+std::string BenchData::csvName(arma::uword n, arma::uword d) {
     return "bench_n" + std::to_string(n) + "_d" + std::to_string(d) + ".csv";
 }
 
-std::string BenchData::lstsqName(arma::uword n, arma::uword d)
-{
+std::string BenchData::lstsqName(arma::uword n, arma::uword d) {
     return "lstsq_n" + std::to_string(n) + "_d" + std::to_string(d) + ".json";
 }
 
-void BenchData::writeCsv(const linlab::Dataset& data, const std::string& path)
-{
+void BenchData::writeCsv(const linlab::Dataset& data, const std::string& path) {
     const arma::uword n = data.rowCount(), d = data.featureCount();
     std::string header;
     for (arma::uword j = 0; j < d; ++j)
@@ -118,11 +113,10 @@ void BenchData::writeCsv(const linlab::Dataset& data, const std::string& path)
     std::filesystem::rename(temporary, path);
 }
 
-void BenchData::writeLstsqJson(const std::string& path, arma::uword n, const arma::vec& weights, double bias,
-                               double mse)
-{
-    std::string text = "{\"n\": " + std::to_string(n) + ", \"d\": " + std::to_string(weights.n_elem) +
-                       ", \"weights\": [";
+void BenchData::writeLstsqJson(const std::string& path, arma::uword n, const arma::vec& weights,
+                               double bias, double mse) {
+    std::string text = "{\"n\": " + std::to_string(n) +
+                       ", \"d\": " + std::to_string(weights.n_elem) + ", \"weights\": [";
     for (arma::uword j = 0; j < weights.n_elem; ++j) {
         if (j)
             text += ", ";

@@ -21,9 +21,10 @@ public:
     static std::string lstsqName(arma::uword n, arma::uword d);
 
     /// Writes the dataset as CSV (header, ',' delimiter, shortest round-trip numbers) to `path`
-    /// via a temporary file and a rename, unless `path` already holds it. Throws std::runtime_error.
+    /// via a temporary file and a rename, unless `path` already holds it. Throws
+    /// std::runtime_error.
     static void writeCsv(const linlab::Dataset& data, const std::string& path);
     /// Writes {"n", "d", "weights": [...], "bias", "mse"} with round-trip numbers.
-    static void writeLstsqJson(const std::string& path, arma::uword n, const arma::vec& weights, double bias,
-                               double mse);
+    static void writeLstsqJson(const std::string& path, arma::uword n, const arma::vec& weights,
+                               double bias, double mse);
 };

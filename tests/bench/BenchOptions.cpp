@@ -6,13 +6,13 @@
 
 namespace {
 
-std::vector<std::string> splitList(const std::string& text)
-{
+std::vector<std::string> splitList(const std::string& text) {
     std::vector<std::string> parts;
     std::size_t start = 0;
     while (start <= text.size()) {
         const std::size_t comma = text.find(',', start);
-        const std::string part = text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+        const std::string part =
+            text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
         if (!part.empty())
             parts.push_back(part);
         if (comma == std::string::npos)
@@ -23,8 +23,7 @@ std::vector<std::string> splitList(const std::string& text)
 }
 
 // "1000", "1e6" or "1000000": a positive whole count.
-arma::uword parseCount(const std::string& text)
-{
+arma::uword parseCount(const std::string& text) {
     std::size_t used = 0;
     double value = 0;
     try {
@@ -39,40 +38,42 @@ arma::uword parseCount(const std::string& text)
 
 } // namespace
 
-const std::vector<std::string>& BenchOptions::allCases()
-{
-    static const std::vector<std::string> cases{"csv_load", "statistics", "tick_stats",       "tick_direct", "mae_pass",
-                                                "lstsq",    "gd_epoch",   "loss_surface_200", "frame", "cell_edit"};
+const std::vector<std::string>& BenchOptions::allCases() {
+    static const std::vector<std::string> cases{
+        "csv_load", "statistics", "tick_stats",       "tick_direct", "mae_pass",
+        "lstsq",    "gd_epoch",   "loss_surface_200", "frame",       "cell_edit"};
     return cases;
 }
 
-bool BenchOptions::wants(const std::string& name) const
-{
+bool BenchOptions::wants(const std::string& name) const {
     return cases.empty() || std::find(cases.begin(), cases.end(), name) != cases.end();
 }
 
-std::string BenchOptions::usage()
-{
-    return "usage: linlab-bench [--json] [--quick] [--huge] [--cases a,b] [--sizes 1000,1e6] [--dims 2,10]\n"
+std::string BenchOptions::usage() {
+    return "usage: linlab-bench [--json] [--quick] [--huge] [--cases a,b] [--sizes 1000,1e6] "
+           "[--dims 2,10]\n"
            "                    [--data-dir DIR] [--budget-ms MS]\n"
            "       linlab-bench --window-rss FILE\n"
            "  Times LinLab on generated data (label = X w + b + noise, fixed seed).\n"
            "  --json       print {\"cases\": [...]} instead of a table\n"
            "  --quick      n up to 1e5 and a shorter budget: a smoke run\n"
            "  --huge       also n = 1e7 (about 2.2 GB of CSV for d = 10)\n"
-           "  --cases      any of: csv_load statistics tick_stats tick_direct mae_pass lstsq gd_epoch\n"
+           "  --cases      any of: csv_load statistics tick_stats tick_direct mae_pass lstsq "
+           "gd_epoch\n"
            "               loss_surface_200 frame cell_edit\n"
            "  --sizes      row counts (default 1e3,1e4,1e5,1e6)\n"
            "  --dims       feature counts (default 2,10)\n"
-           "  --data-dir   keep the CSVs and LinLab's lstsq weights here (compare_numpy.py reads them);\n"
+           "  --data-dir   keep the CSVs and LinLab's lstsq weights here (compare_numpy.py reads "
+           "them);\n"
            "               default: a temporary folder removed at the end\n"
            "  --budget-ms  time to spend on one case's samples (default 1500)\n"
-           "  --window-rss FILE  open FILE in LinLab's window (offscreen) as the import dialog would,\n"
-           "               wait until every view has settled and print {\"rss_mb\", \"peak_rss_mb\", \"load_ms\"}\n";
+           "  --window-rss FILE  open FILE in LinLab's window (offscreen) as the import dialog "
+           "would,\n"
+           "               wait until every view has settled and print {\"rss_mb\", "
+           "\"peak_rss_mb\", \"load_ms\"}\n";
 }
 
-BenchOptions BenchOptions::parse(int argc, char** argv)
-{
+BenchOptions BenchOptions::parse(int argc, char** argv) {
     BenchOptions o;
     bool sizesGiven = false;
     for (int i = 1; i < argc; ++i) {

@@ -5,11 +5,11 @@
 #include "tests/bench/MemoryStats.h"
 
 #include "model/fit/Analysis.h"
+#include "model/fit/LinearModel.h"
+#include "model/fit/SufficientStatistics.h"
 #include "model/io/CsvReader.h"
 #include "model/training/GradientDescent.h"
-#include "model/fit/LinearModel.h"
 #include "model/training/LossSurface.h"
-#include "model/fit/SufficientStatistics.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -21,9 +21,13 @@ namespace {
 
 volatile double g_sink = 0; // keeps results of timed work observable, so nothing is optimised away
 
-double mb(std::size_t bytes) { return static_cast<double>(bytes) / (1024.0 * 1024.0); }
+double mb(std::size_t bytes) {
+    return static_cast<double>(bytes) / (1024.0 * 1024.0);
+}
 
-void progress(const std::string& text) { std::cerr << "[linlab-bench] " << text << std::endl; }
+void progress(const std::string& text) {
+    std::cerr << "[linlab-bench] " << text << std::endl;
+}
 
 } // namespace
 
@@ -31,20 +35,17 @@ BenchRunner::BenchRunner(const BenchOptions& options, std::string dataDir)
     : m_options(options)
     , m_dataDir(std::move(dataDir))
     , m_timer(options.budgetMs, options.quick ? 3 : 5, 1000)
-    , m_slowTimer(options.budgetMs, 3, 1000)
-{
-}
+    , m_slowTimer(options.budgetMs, 3, 1000) {}
 
-void BenchRunner::add(CaseResult r)
-{
+void BenchRunner::add(CaseResult r) {
     char median[64];
     std::snprintf(median, sizeof median, "%.4g", r.timing.medianMs);
-    progress(r.name + " n=" + std::to_string(r.n) + " d=" + std::to_string(r.d) + ": median " + median + " ms");
+    progress(r.name + " n=" + std::to_string(r.n) + " d=" + std::to_string(r.d) + ": median " +
+             median + " ms");
     m_results.push_back(std::move(r));
 }
 
-void BenchRunner::run(arma::uword n, arma::uword d)
-{
+void BenchRunner::run(arma::uword n, arma::uword d) {
     using namespace linlab;
     progress("generating n=" + std::to_string(n) + " d=" + std::to_string(d));
     const Dataset data = BenchData::generate(n, d);
@@ -53,9 +54,11 @@ void BenchRunner::run(arma::uword n, arma::uword d)
     const SufficientStatistics stats = SufficientStatistics::compute(X, y);
     // A slider position near the fit: what a user tuning weights evaluates.
     const LinearModel near(stats.leastSquares().weights * 1.01, stats.leastSquares().bias + 0.5);
-    const std::string csvPath = (std::filesystem::path(m_dataDir) / BenchData::csvName(n, d)).string();
-    BenchData::writeLstsqJson((std::filesystem::path(m_dataDir) / BenchData::lstsqName(n, d)).string(), n,
-                              stats.leastSquares().weights, stats.leastSquares().bias, stats.leastSquares().mse);
+    const std::string csvPath =
+        (std::filesystem::path(m_dataDir) / BenchData::csvName(n, d)).string();
+    BenchData::writeLstsqJson(
+        (std::filesystem::path(m_dataDir) / BenchData::lstsqName(n, d)).string(), n,
+        stats.leastSquares().weights, stats.leastSquares().bias, stats.leastSquares().mse);
 
     if (m_options.wants("csv_load")) {
         BenchData::writeCsv(data, csvPath);
@@ -70,15 +73,18 @@ void BenchRunner::run(arma::uword n, arma::uword d)
                               arma::approx_equal(table.data.head_cols(d), X, "absdiff", 0.0) &&
                               arma::approx_equal(arma::vec(table.data.col(d)), y, "absdiff", 0.0);
             if (!same)
-                throw std::runtime_error("csv_load: the values read differ from the values written");
+                throw std::runtime_error(
+                    "csv_load: the values read differ from the values written");
         }
         const BenchTimer& timer = n >= 1000000 ? m_slowTimer : m_timer;
-        r.timing = timer.measure([&] { g_sink = g_sink + CsvReader::readFile(csvPath).data(0, 0); });
+        r.timing =
+            timer.measure([&] { g_sink = g_sink + CsvReader::readFile(csvPath).data(0, 0); });
         add(r);
     }
     if (m_options.wants("statistics")) {
         CaseResult r{"statistics", n, d, {}};
-        r.timing = m_timer.measure([&] { g_sink = g_sink + SufficientStatistics::compute(X, y).labelMean(); });
+        r.timing = m_timer.measure(
+            [&] { g_sink = g_sink + SufficientStatistics::compute(X, y).labelMean(); });
         add(r);
     }
     if (m_options.wants("tick_stats")) {
@@ -113,7 +119,8 @@ void BenchRunner::run(arma::uword n, arma::uword d)
     }
     if (m_options.wants("lstsq")) {
         CaseResult r{"lstsq", n, d, {}};
-        // LinLab's least squares is part of the statistics: centred Gram matrix, then a d x d solve.
+        // LinLab's least squares is part of the statistics: centred Gram matrix, then a d x d
+        // solve.
         r.timing = m_timer.measure(
             [&] { g_sink = g_sink + SufficientStatistics::compute(X, y).leastSquares().bias; });
         add(r);
@@ -145,7 +152,8 @@ void BenchRunner::run(arma::uword n, arma::uword d)
         spec.yMin = w(1) - 1;
         spec.yMax = w(1) + 1;
         spec.xSteps = spec.ySteps = 200;
-        r.timing = m_timer.measure([&] { g_sink = g_sink + LossSurface::compute(stats, near, spec).values(0, 0); });
+        r.timing = m_timer.measure(
+            [&] { g_sink = g_sink + LossSurface::compute(stats, near, spec).values(0, 0); });
         add(r);
     }
     if (m_options.wants("frame") && m_frame) {
@@ -169,4 +177,3 @@ void BenchRunner::run(arma::uword n, arma::uword d)
         add(r);
     }
 }
-

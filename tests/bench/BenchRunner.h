@@ -20,9 +20,10 @@ struct CaseResult {
     double rssDeltaMb = -1; ///< csv_load: peak RSS above the level before the read
     int replots = -1;       ///< frame: replots per frame
     int plots = -1;         ///< frame: visible plots
-    double modelMs = -1;    ///< frame: median time in Document::setModel (recompute, synchronous slots)
-    double eventsMs = -1;   ///< frame: median time in the queued work (replots, lesson pane)
-    double paintMs = -1;    ///< frame: median time painting the plots
+    double modelMs =
+        -1; ///< frame: median time in Document::setModel (recompute, synchronous slots)
+    double eventsMs = -1; ///< frame: median time in the queued work (replots, lesson pane)
+    double paintMs = -1;  ///< frame: median time painting the plots
 };
 
 class BenchRunner {

@@ -7,8 +7,7 @@
 
 namespace {
 
-double elapsedMs(const std::function<void()>& work, int runs)
-{
+double elapsedMs(const std::function<void()>& work, int runs) {
     const auto start = std::chrono::steady_clock::now();
     for (int i = 0; i < runs; ++i)
         work();
@@ -21,12 +20,9 @@ double elapsedMs(const std::function<void()>& work, int runs)
 BenchTimer::BenchTimer(double budgetMs, int minRepeats, int maxRepeats)
     : m_budgetMs(budgetMs)
     , m_minRepeats(minRepeats)
-    , m_maxRepeats(maxRepeats)
-{
-}
+    , m_maxRepeats(maxRepeats) {}
 
-Timing BenchTimer::measure(const std::function<void()>& work) const
-{
+Timing BenchTimer::measure(const std::function<void()>& work) const {
     constexpr double kMinSampleMs = 0.2;
     Timing t;
     double first = elapsedMs(work, 1); // warm-up: caches, page faults, lazy allocations
@@ -38,7 +34,8 @@ Timing BenchTimer::measure(const std::function<void()>& work) const
     }
     t.runsPerSample = runs;
     const double sampleMs = std::max(first * runs, 1e-6);
-    t.repeats = std::clamp(static_cast<int>(std::ceil(m_budgetMs / sampleMs)), m_minRepeats, m_maxRepeats);
+    t.repeats =
+        std::clamp(static_cast<int>(std::ceil(m_budgetMs / sampleMs)), m_minRepeats, m_maxRepeats);
 
     std::vector<double> samples;
     samples.reserve(static_cast<std::size_t>(t.repeats));

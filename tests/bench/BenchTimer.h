@@ -7,8 +7,8 @@
 struct Timing {
     double medianMs = 0;
     double minMs = 0;
-    int repeats = 0;         ///< timed samples
-    int runsPerSample = 1;   ///< runs averaged inside one sample (very short work only)
+    int repeats = 0;       ///< timed samples
+    int runsPerSample = 1; ///< runs averaged inside one sample (very short work only)
 };
 
 class BenchTimer {

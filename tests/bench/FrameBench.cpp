@@ -1,9 +1,9 @@
 #include "tests/bench/FrameBench.h"
 
-#include "app/document/Document.h"
-#include "ui/window/MainWindow.h"
-#include "ui/plots/PlotView.h"
 #include "app/document/Commands.h"
+#include "app/document/Document.h"
+#include "ui/plots/PlotView.h"
+#include "ui/window/MainWindow.h"
 
 #include <QApplication>
 #include <QEventLoop>
@@ -16,13 +16,12 @@
 
 namespace {
 
-double msSince(std::chrono::steady_clock::time_point start)
-{
-    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+double msSince(std::chrono::steady_clock::time_point start) {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+        .count();
 }
 
-double median(std::vector<double> values)
-{
+double median(std::vector<double> values) {
     if (values.empty())
         return 0;
     std::sort(values.begin(), values.end());
@@ -33,8 +32,7 @@ double median(std::vector<double> values)
 } // namespace
 
 FrameBench::FrameBench()
-    : m_window(std::make_unique<MainWindow>())
-{
+    : m_window(std::make_unique<MainWindow>()) {
     m_window->resize(1280, 800);
     m_window->show();
     settle();
@@ -42,9 +40,9 @@ FrameBench::FrameBench()
 
 FrameBench::~FrameBench() = default;
 
-void FrameBench::setData(const linlab::Dataset& data)
-{
-    m_window->document()->replaceAll(data, {}, linlab::LinearModel(data.featureCount()), QStringLiteral("bench"));
+void FrameBench::setData(const linlab::Dataset& data) {
+    m_window->document()->replaceAll(data, {}, linlab::LinearModel(data.featureCount()),
+                                     QStringLiteral("bench"));
     // Start near the fit, as a user tuning weights would be.
     m_base = m_window->document()->leastSquaresModel();
     m_window->document()->setModel(m_base);
@@ -57,16 +55,17 @@ void FrameBench::setData(const linlab::Dataset& data)
         m_plots.append(plot);
         if (!m_watched.contains(plot)) {
             m_watched.insert(plot);
-            QObject::connect(plot, &QCustomPlot::afterReplot, plot, [this, plot] { m_replotted.insert(plot); });
+            QObject::connect(plot, &QCustomPlot::afterReplot, plot,
+                             [this, plot] { m_replotted.insert(plot); });
             // A view that redrew only its moving layer has its pixels too (see PlotView).
             if (auto* view = qobject_cast<PlotView*>(plot->parentWidget()))
-                QObject::connect(view, &PlotView::layersReplotted, plot, [this, plot] { m_replotted.insert(plot); });
+                QObject::connect(view, &PlotView::layersReplotted, plot,
+                                 [this, plot] { m_replotted.insert(plot); });
         }
     }
 }
 
-int FrameBench::frame(int step)
-{
+int FrameBench::frame(int step) {
     arma::vec w = m_base.weights();
     if (w.n_elem)
         w(0) += 1e-3 * (1 + step % 7) * (1 + std::abs(w(0)));
@@ -96,14 +95,13 @@ int FrameBench::frame(int step)
     return replots;
 }
 
-double FrameBench::editCell(int step)
-{
+double FrameBench::editCell(int step) {
     Document* document = m_window->document();
     const int row = int((std::size_t(step) * 7919u) % document->dataset().rowCount());
     const double old = document->dataset().features()(arma::uword(row), 0);
     const auto start = std::chrono::steady_clock::now();
-    document->undoStack()->push(new SetValuesCommand(document, row, 0, arma::mat(1, 1, arma::fill::value(old + 0.5)),
-                                                     QStringLiteral("edit")));
+    document->undoStack()->push(new SetValuesCommand(
+        document, row, 0, arma::mat(1, 1, arma::fill::value(old + 0.5)), QStringLiteral("edit")));
     QApplication::processEvents(QEventLoop::AllEvents);
     for (QCustomPlot* plot : m_plots)
         plot->replot(QCustomPlot::rpImmediateRefresh);
@@ -112,10 +110,11 @@ double FrameBench::editCell(int step)
     return msSince(start);
 }
 
-void FrameBench::clearPhases() { m_phases.clear(); }
+void FrameBench::clearPhases() {
+    m_phases.clear();
+}
 
-FrameBench::Phases FrameBench::phaseMedians() const
-{
+FrameBench::Phases FrameBench::phaseMedians() const {
     std::vector<double> model, events, paint;
     for (const Phases& p : m_phases) {
         model.push_back(p.model);
@@ -125,10 +124,11 @@ FrameBench::Phases FrameBench::phaseMedians() const
     return {median(model), median(events), median(paint)};
 }
 
-int FrameBench::visiblePlots() const { return static_cast<int>(m_plots.size()); }
+int FrameBench::visiblePlots() const {
+    return static_cast<int>(m_plots.size());
+}
 
-void FrameBench::settle()
-{
+void FrameBench::settle() {
     for (int i = 0; i < 3; ++i)
         QApplication::processEvents(QEventLoop::AllEvents);
     for (QCustomPlot* plot : m_window->findChildren<QCustomPlot*>())

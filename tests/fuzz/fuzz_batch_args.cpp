@@ -11,8 +11,7 @@
 #include <string>
 #include <vector>
 
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
-{
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     std::vector<std::string> args{"--batch"};
     std::string current;
     for (std::size_t i = 0; i < size; ++i) {
@@ -39,13 +38,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             ++i;
             continue;
         }
-        if (a.rfind("--output=", 0) == 0 || a.rfind("--export", 0) == 0 || a.rfind("--save-project", 0) == 0)
+        if (a.rfind("--output=", 0) == 0 || a.rfind("--export", 0) == 0 ||
+            a.rfind("--save-project", 0) == 0)
             continue;
         if (a == "--epochs" && i + 1 < args.size()) {
             ++i; // bounded below
             continue;
         }
-        if (!a.empty() && a[0] != '-' && a != "--batch" && (i == 0 || args[i - 1].rfind("--", 0) != 0))
+        if (!a.empty() && a[0] != '-' && a != "--batch" &&
+            (i == 0 || args[i - 1].rfind("--", 0) != 0))
             continue; // a FILE
         safe.push_back(a);
     }

@@ -21,8 +21,7 @@ struct Outcome {
     std::string error;
 };
 
-Outcome read(std::string_view text, const linlab::CsvReadOptions& options)
-{
+Outcome read(std::string_view text, const linlab::CsvReadOptions& options) {
     Outcome out;
     try {
         out.table = linlab::CsvReader::readString(text, "fuzz.csv", options);
@@ -35,8 +34,7 @@ Outcome read(std::string_view text, const linlab::CsvReadOptions& options)
     return out;
 }
 
-bool same(const Outcome& a, const Outcome& b)
-{
+bool same(const Outcome& a, const Outcome& b) {
     if (a.ok != b.ok)
         return false;
     if (!a.ok)
@@ -44,14 +42,14 @@ bool same(const Outcome& a, const Outcome& b)
     const linlab::CsvTable& s = a.table;
     const linlab::CsvTable& t = b.table;
     return s.names == t.names && s.delimiter == t.delimiter && s.decimal == t.decimal &&
-           s.hadHeader == t.hadHeader && s.data.n_rows == t.data.n_rows && s.data.n_cols == t.data.n_cols &&
+           s.hadHeader == t.hadHeader && s.data.n_rows == t.data.n_rows &&
+           s.data.n_cols == t.data.n_cols &&
            std::memcmp(s.data.memptr(), t.data.memptr(), s.data.n_elem * sizeof(double)) == 0;
 }
 
 } // namespace
 
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
-{
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     if (size == 0)
         return 0;
     // The first byte picks the options: delimiter (4), decimal (3), header (3).
@@ -66,8 +64,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
     const Outcome fast = read(text, options);
     // What is read is what the reader promises: finite numbers, one name per column.
-    if (fast.ok && (fast.table.names.size() != fast.table.data.n_cols || fast.table.data.n_rows == 0 ||
-                    !fast.table.data.is_finite()))
+    if (fast.ok && (fast.table.names.size() != fast.table.data.n_cols ||
+                    fast.table.data.n_rows == 0 || !fast.table.data.is_finite()))
         __builtin_trap();
 
     linlab::CsvReadOptions twoThreads = options;

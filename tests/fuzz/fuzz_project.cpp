@@ -7,16 +7,17 @@
 #include <cstddef>
 #include <cstdint>
 
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
-{
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const QByteArray json(reinterpret_cast<const char*>(data), static_cast<qsizetype>(size));
     try {
         const ProjectState state = ProjectFile::fromJson(json, QStringLiteral("fuzz.linlab"));
         // A loaded project is consistent: one weight per feature, finite numbers.
-        if (state.model.weights().n_elem != state.dataset.featureCount() || !state.dataset.features().is_finite())
+        if (state.model.weights().n_elem != state.dataset.featureCount() ||
+            !state.dataset.features().is_finite())
             __builtin_trap();
         // And it saves back to something that loads to the same shape.
-        const ProjectState again = ProjectFile::fromJson(ProjectFile::toJson(state), QStringLiteral("again"));
+        const ProjectState again =
+            ProjectFile::fromJson(ProjectFile::toJson(state), QStringLiteral("again"));
         if (again.dataset.rowCount() != state.dataset.rowCount())
             __builtin_trap();
     } catch (const ProjectError&) {

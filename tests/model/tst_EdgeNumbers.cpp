@@ -5,15 +5,15 @@
 // infinity, shown as "—" and written as null), never a finite wrong one; least squares says
 // when its weights are not unique.
 
-#include "model/fit/Analysis.h"
-#include "model/training/ContourLines.h"
-#include "model/data/Dataset.h"
 #include "app/document/Document.h"
+#include "model/data/Dataset.h"
+#include "model/fit/Analysis.h"
+#include "model/io/NumpyScript.h"
+#include "model/training/ContourLines.h"
 #include "model/training/GradientDescent.h"
 #include "model/training/LossSurface.h"
-#include "model/io/NumpyScript.h"
-#include "tests/common/TestUtil.h"
 #include "model/training/TrainingMath.h"
+#include "tests/common/TestUtil.h"
 #include "ui/training/TrainingSession.h"
 
 #include <QFile>
@@ -45,8 +45,7 @@ const arma::vec kBaseY{1, 3, 2, 5};
 const arma::vec kBaseWeights{1.5555555555555556, -0.6507936507936508};
 constexpr double kBaseBias = 0.6507936507936508;
 
-Dataset makeDataset(const arma::mat& X, const arma::vec& y)
-{
+Dataset makeDataset(const arma::mat& X, const arma::vec& y) {
     std::vector<std::string> names;
     for (arma::uword j = 0; j < X.n_cols; ++j)
         names.push_back("x" + std::to_string(j + 1));
@@ -54,16 +53,15 @@ Dataset makeDataset(const arma::mat& X, const arma::vec& y)
 }
 
 /// The edge datasets by name; `scale` is what the base data was multiplied by (0: not scaled).
-// The default settings with normalisation `mode` (a Normalization as int, as the _data tables hold it).
-TransformSettings normalized(int mode)
-{
+// The default settings with normalisation `mode` (a Normalization as int, as the _data tables hold
+// it).
+TransformSettings normalized(int mode) {
     TransformSettings settings;
     settings.normalization = Normalization(mode);
     return settings;
 }
 
-Dataset edgeDataset(const QString& name, double* scale = nullptr)
-{
+Dataset edgeDataset(const QString& name, double* scale = nullptr) {
     if (scale)
         *scale = 0;
     if (name == QLatin1String("huge") || name == QLatin1String("tiny")) {
@@ -79,32 +77,33 @@ Dataset edgeDataset(const QString& name, double* scale = nullptr)
     if (name == QLatin1String("single row"))
         return makeDataset(arma::mat{{2, 3}}, arma::vec{4});
     if (name == QLatin1String("more features than rows"))
-        return makeDataset(arma::mat{{1, 0, 2, 5, -1}, {0, 3, 1, 1, 2}, {4, 1, 0, 2, 2}}, arma::vec{1, 2, 4});
+        return makeDataset(arma::mat{{1, 0, 2, 5, -1}, {0, 3, 1, 1, 2}, {4, 1, 0, 2, 2}},
+                           arma::vec{1, 2, 4});
     if (name == QLatin1String("collinear"))
         return makeDataset(arma::mat{{1, 2}, {2, 4}, {3, 6}, {4, 8}}, arma::vec{3, 5, 8, 9});
     if (name == QLatin1String("million identical rows"))
-        return makeDataset(arma::repmat(arma::rowvec{1.5, -2.5}, 1000000, 1), arma::vec(1000000, arma::fill::value(4.0)));
+        return makeDataset(arma::repmat(arma::rowvec{1.5, -2.5}, 1000000, 1),
+                           arma::vec(1000000, arma::fill::value(4.0)));
     qFatal("unknown edge dataset");
 }
 
-bool allFinite(const arma::mat& m) { return m.is_finite(); }
+bool allFinite(const arma::mat& m) {
+    return m.is_finite();
+}
 
-bool allFinite(const std::vector<double>& v)
-{
+bool allFinite(const std::vector<double>& v) {
     return std::all_of(v.begin(), v.end(), [](double x) { return std::isfinite(x); });
 }
 
 /// Finite and equal to rounding, or both not available: what evaluate() and evaluateFast() share.
-bool agree(double a, double b, double tol)
-{
+bool agree(double a, double b, double tol) {
     if (!std::isfinite(a) || !std::isfinite(b))
         return !std::isfinite(a) && !std::isfinite(b);
     return close(a, b, tol);
 }
 
 /// A JSON text holds no token JSON cannot read (NaN, Infinity, inf).
-bool strictJson(const QByteArray& text)
-{
+bool strictJson(const QByteArray& text) {
     static const QRegularExpression bad(QStringLiteral("\\b(nan|NaN|inf|Infinity)\\b"),
                                         QRegularExpression::CaseInsensitiveOption);
     return !QString::fromUtf8(text).contains(bad);
@@ -139,24 +138,24 @@ private:
 
 // Every edge dataset under every normalisation: the transform, the statistics, least squares
 // and both evaluations of the zero model and of the least-squares fit.
-void tst_EdgeNumbers::pipeline_data()
-{
+void tst_EdgeNumbers::pipeline_data() {
     QTest::addColumn<QString>("dataset");
     QTest::addColumn<int>("normalization");
-    QTest::addColumn<int>("rank");             // of [X 1], as numpy.linalg.lstsq counts it
-    QTest::addColumn<bool>("finiteLoss");      // the MSE is representable
-    QTest::addColumn<bool>("r2Defined");       // labels vary and their squares are representable
+    QTest::addColumn<int>("rank");        // of [X 1], as numpy.linalg.lstsq counts it
+    QTest::addColumn<bool>("finiteLoss"); // the MSE is representable
+    QTest::addColumn<bool>("r2Defined");  // labels vary and their squares are representable
 
     struct Case {
         const char* name;
         int rank;
-        bool finiteLoss; // 1e300 labels overflow any squared error, whatever the features' transform
+        bool
+            finiteLoss; // 1e300 labels overflow any squared error, whatever the features' transform
         bool r2Defined;
     };
     // Rank by hand: the centred features' rank plus one for the intercept.
     const Case cases[] = {
         {"huge", 3, false, false}, // SSE and SStot both overflow: R2 is inf / inf, not available
-        {"tiny", 3, true, false}, // squares of 1e-300 underflow: R2 is 0 / 0, not available
+        {"tiny", 3, true, false},  // squares of 1e-300 underflow: R2 is 0 / 0, not available
         {"constant feature", 2, true, true},
         {"constant label", 3, true, false},
         {"single row", 1, true, false},
@@ -164,14 +163,15 @@ void tst_EdgeNumbers::pipeline_data()
         {"collinear", 2, true, true},
     };
     for (const Case& c : cases) {
-        for (Normalization mode : {Normalization::None, Normalization::ZScore, Normalization::MinMax})
+        for (Normalization mode :
+             {Normalization::None, Normalization::ZScore, Normalization::MinMax})
             QTest::addRow("%s, %s", c.name, normalizationName(mode))
-                << QString::fromLatin1(c.name) << int(mode) << c.rank << c.finiteLoss << c.r2Defined;
+                << QString::fromLatin1(c.name) << int(mode) << c.rank << c.finiteLoss
+                << c.r2Defined;
     }
 }
 
-void tst_EdgeNumbers::pipeline()
-{
+void tst_EdgeNumbers::pipeline() {
     QFETCH(QString, dataset);
     QFETCH(int, normalization);
     QFETCH(int, rank);
@@ -198,8 +198,10 @@ void tst_EdgeNumbers::pipeline()
         const arma::vec column = analysis.features().col(j);
         if (settings.normalization == Normalization::ZScore) {
             // z-scores have mean 0 and std 1 at any scale of the raw values.
-            QVERIFY2(std::abs(arma::mean(column)) < 1e-12, qPrintable(QString::number(arma::mean(column))));
-            QVERIFY2(close(arma::stddev(column, 1), 1.0, 1e-12), qPrintable(QString::number(arma::stddev(column, 1))));
+            QVERIFY2(std::abs(arma::mean(column)) < 1e-12,
+                     qPrintable(QString::number(arma::mean(column))));
+            QVERIFY2(close(arma::stddev(column, 1), 1.0, 1e-12),
+                     qPrintable(QString::number(arma::stddev(column, 1))));
         } else if (settings.normalization == Normalization::MinMax) {
             QCOMPARE(column.min(), 0.0);
             QVERIFY(close(column.max(), 1.0, 1e-15));
@@ -260,29 +262,31 @@ void tst_EdgeNumbers::pipeline()
 
 // A constant feature is flagged and divided by 1 (scikit-learn's choice), under both
 // normalisations: it becomes zeros, and never NaN from 0 / 0.
-void tst_EdgeNumbers::constantFeatureIsFlaggedAndKept_data()
-{
+void tst_EdgeNumbers::constantFeatureIsFlaggedAndKept_data() {
     QTest::addColumn<QString>("dataset");
     QTest::addColumn<int>("normalization");
     QTest::addColumn<int>("ddof");
     QTest::addColumn<QList<bool>>("flagged");
 
-    QTest::newRow("constant feature, zscore") << QStringLiteral("constant feature") << int(Normalization::ZScore) << 0
-                                              << QList<bool>{false, true};
-    QTest::newRow("constant feature, minmax") << QStringLiteral("constant feature") << int(Normalization::MinMax) << 0
-                                              << QList<bool>{false, true};
-    QTest::newRow("single row, zscore ddof 1") << QStringLiteral("single row") << int(Normalization::ZScore) << 1
-                                               << QList<bool>{true, true};
-    QTest::newRow("single row, minmax") << QStringLiteral("single row") << int(Normalization::MinMax) << 0
-                                        << QList<bool>{true, true};
+    QTest::newRow("constant feature, zscore")
+        << QStringLiteral("constant feature") << int(Normalization::ZScore) << 0
+        << QList<bool>{false, true};
+    QTest::newRow("constant feature, minmax")
+        << QStringLiteral("constant feature") << int(Normalization::MinMax) << 0
+        << QList<bool>{false, true};
+    QTest::newRow("single row, zscore ddof 1")
+        << QStringLiteral("single row") << int(Normalization::ZScore) << 1
+        << QList<bool>{true, true};
+    QTest::newRow("single row, minmax")
+        << QStringLiteral("single row") << int(Normalization::MinMax) << 0
+        << QList<bool>{true, true};
     QTest::newRow("huge, zscore") << QStringLiteral("huge") << int(Normalization::ZScore) << 0
                                   << QList<bool>{false, false};
-    QTest::newRow("tiny, zscore ddof 1") << QStringLiteral("tiny") << int(Normalization::ZScore) << 1
-                                         << QList<bool>{false, false};
+    QTest::newRow("tiny, zscore ddof 1")
+        << QStringLiteral("tiny") << int(Normalization::ZScore) << 1 << QList<bool>{false, false};
 }
 
-void tst_EdgeNumbers::constantFeatureIsFlaggedAndKept()
-{
+void tst_EdgeNumbers::constantFeatureIsFlaggedAndKept() {
     QFETCH(QString, dataset);
     QFETCH(int, normalization);
     QFETCH(int, ddof);
@@ -311,19 +315,18 @@ void tst_EdgeNumbers::constantFeatureIsFlaggedAndKept()
 
 // Least squares is scale-free: the base data times 1e300 or 1e-300 has the base weights and a
 // bias scaled alike, from the raw values and from z-scores mapped back.
-void tst_EdgeNumbers::leastSquaresAtScale_data()
-{
+void tst_EdgeNumbers::leastSquaresAtScale_data() {
     QTest::addColumn<QString>("dataset");
     QTest::addColumn<int>("normalization");
     const char* const names[] = {"huge", "tiny"};
     for (const char* name : names)
-        for (Normalization mode : {Normalization::None, Normalization::ZScore, Normalization::MinMax})
+        for (Normalization mode :
+             {Normalization::None, Normalization::ZScore, Normalization::MinMax})
             QTest::newRow((QByteArray(name) + ", " + normalizationName(mode)).constData())
                 << QString::fromLatin1(name) << int(mode);
 }
 
-void tst_EdgeNumbers::leastSquaresAtScale()
-{
+void tst_EdgeNumbers::leastSquaresAtScale() {
     QFETCH(QString, dataset);
     QFETCH(int, normalization);
 
@@ -337,14 +340,14 @@ void tst_EdgeNumbers::leastSquaresAtScale()
     const arma::vec w = analysis.transform().weightsToOriginal(ls.weights);
     const double b = analysis.transform().biasToOriginal(ls.weights, ls.bias);
     for (arma::uword j = 0; j < w.n_elem; ++j)
-        QVERIFY2(closeRel(w(j), kBaseWeights(j), 1e-12), qPrintable(QString::number(w(j), 'g', 17)));
+        QVERIFY2(closeRel(w(j), kBaseWeights(j), 1e-12),
+                 qPrintable(QString::number(w(j), 'g', 17)));
     QVERIFY2(closeRel(b / scale, kBaseBias, 1e-12), qPrintable(QString::number(b, 'g', 17)));
 }
 
 // A few epochs of descent on every edge dataset: a finite model and history, or a clear
 // "diverged" with the last finite step kept; never "no data" when there are rows.
-void tst_EdgeNumbers::gradientDescentStaysFinite_data()
-{
+void tst_EdgeNumbers::gradientDescentStaysFinite_data() {
     QTest::addColumn<QString>("dataset");
     QTest::addColumn<int>("normalization");
     QTest::addColumn<bool>("finiteLoss");
@@ -357,8 +360,7 @@ void tst_EdgeNumbers::gradientDescentStaysFinite_data()
     }
 }
 
-void tst_EdgeNumbers::gradientDescentStaysFinite()
-{
+void tst_EdgeNumbers::gradientDescentStaysFinite() {
     QFETCH(QString, dataset);
     QFETCH(int, normalization);
     QFETCH(bool, finiteLoss);
@@ -398,8 +400,9 @@ void tst_EdgeNumbers::gradientDescentStaysFinite()
         gd.momentum = 0;
         gd.batchSize = 1;
         gd.maxEpochs = 5;
-        const GradientDescentResult r = GradientDescent::run(analysis.statistics(), analysis.features(),
-                                                             analysis.labels(), LinearModel(data.featureCount()), gd);
+        const GradientDescentResult r =
+            GradientDescent::run(analysis.statistics(), analysis.features(), analysis.labels(),
+                                 LinearModel(data.featureCount()), gd);
         QVERIFY(r.stopReason != StopReason::NoData);
         QVERIFY(r.model.weights().is_finite());
         QVERIFY(std::isfinite(r.model.bias()));
@@ -408,13 +411,11 @@ void tst_EdgeNumbers::gradientDescentStaysFinite()
 }
 
 // The landscape the training view draws: its window, the grid and the contour lines.
-void tst_EdgeNumbers::lossSurfaceAndContours_data()
-{
+void tst_EdgeNumbers::lossSurfaceAndContours_data() {
     gradientDescentStaysFinite_data();
 }
 
-void tst_EdgeNumbers::lossSurfaceAndContours()
-{
+void tst_EdgeNumbers::lossSurfaceAndContours() {
     QFETCH(QString, dataset);
     QFETCH(int, normalization);
     QFETCH(bool, finiteLoss);
@@ -427,7 +428,8 @@ void tst_EdgeNumbers::lossSurfaceAndContours()
     const arma::uword d = data.featureCount();
     const LinearModel model(d);
     // A weight against the bias, and two weights: the view's two kinds of slice.
-    for (const auto& [i, j] : {std::pair<arma::uword, arma::uword>{0, d}, std::pair<arma::uword, arma::uword>{0, 1}}) {
+    for (const auto& [i, j] :
+         {std::pair<arma::uword, arma::uword>{0, d}, std::pair<arma::uword, arma::uword>{0, 1}}) {
         const std::vector<std::pair<double, double>> points{
             {parameterValue(model, i), parameterValue(model, j)},
             {i < d ? ls.weights(i) : ls.bias, j < d ? ls.weights(j) : ls.bias}};
@@ -451,27 +453,31 @@ void tst_EdgeNumbers::lossSurfaceAndContours()
             QVERIFY(!arma::any(arma::vectorise(grid.values) == 0.0));
         }
         for (bool logarithmic : {false, true}) {
-            const std::vector<double> levels = ContourLines::niceLevels(grid.values, 8, logarithmic);
+            const std::vector<double> levels =
+                ContourLines::niceLevels(grid.values, 8, logarithmic);
             QVERIFY(allFinite(levels));
-            const std::vector<ContourLevel> lines = ContourLines::compute(grid.x, grid.y, grid.values, levels);
+            const std::vector<ContourLevel> lines =
+                ContourLines::compute(grid.x, grid.y, grid.values, levels);
             QCOMPARE(lines.size(), levels.size());
             for (const ContourLevel& level : lines)
                 for (const ContourSegment& s : level.segments)
-                    QVERIFY(std::isfinite(s.x1) && std::isfinite(s.y1) && std::isfinite(s.x2) && std::isfinite(s.y2));
+                    QVERIFY(std::isfinite(s.x1) && std::isfinite(s.y1) && std::isfinite(s.x2) &&
+                            std::isfinite(s.y2));
         }
         const std::pair<double, double> range = colorRange(grid.values, false);
-        QVERIFY(std::isfinite(range.first) && std::isfinite(range.second) && range.first < range.second);
+        QVERIFY(std::isfinite(range.first) && std::isfinite(range.second) &&
+                range.first < range.second);
     }
 }
 
 // The loss from the statistics must not turn an overflow into a finite number: with 1e300
 // labels every squared error is past the largest double, at any model.
-void tst_EdgeNumbers::overflowIsNeverAFiniteLoss()
-{
+void tst_EdgeNumbers::overflowIsNeverAFiniteLoss() {
     const Dataset data = edgeDataset(QStringLiteral("huge"));
     const SufficientStatistics s = SufficientStatistics::compute(data.features(), data.labels());
-    for (const LinearModel& model : {LinearModel(2), LinearModel(s.leastSquares().weights, s.leastSquares().bias),
-                                     LinearModel(arma::vec{1, 1}, 1e300)}) {
+    for (const LinearModel& model :
+         {LinearModel(2), LinearModel(s.leastSquares().weights, s.leastSquares().bias),
+          LinearModel(arma::vec{1, 1}, 1e300)}) {
         const double mse = s.mse(model.weights(), model.bias());
         QVERIFY2(!std::isfinite(mse), qPrintable(QString::number(mse)));
         QVERIFY(!std::isfinite(model.mse(data.features(), data.labels())));
@@ -509,8 +515,7 @@ void tst_EdgeNumbers::overflowIsNeverAFiniteLoss()
 
 // A million identical rows: every feature constant, the label constant. The fit is the label
 // itself with zero weights, flagged as not unique; descent has nothing to do; all in O(n d).
-void tst_EdgeNumbers::millionIdenticalRows()
-{
+void tst_EdgeNumbers::millionIdenticalRows() {
     const Dataset data = edgeDataset(QStringLiteral("million identical rows"));
     for (Normalization mode : {Normalization::None, Normalization::ZScore, Normalization::MinMax}) {
         TransformSettings settings;
@@ -541,7 +546,8 @@ void tst_EdgeNumbers::millionIdenticalRows()
 
         GradientDescentSettings gd;
         gd.maxEpochs = 20;
-        const GradientDescentResult r = GradientDescent::run(analysis.statistics(), LinearModel(2), gd);
+        const GradientDescentResult r =
+            GradientDescent::run(analysis.statistics(), LinearModel(2), gd);
         QVERIFY(r.stopReason != StopReason::NoData);
         QVERIFY(!r.diverged);
         QVERIFY(allFinite(r.lossHistory));
@@ -551,23 +557,24 @@ void tst_EdgeNumbers::millionIdenticalRows()
 
 // The exported script embeds the data and prints the report: strict JSON (null, never NaN or
 // Infinity) even when NumPy's own sums overflow.
-void tst_EdgeNumbers::numpyScriptPrintsStrictJson_data()
-{
+void tst_EdgeNumbers::numpyScriptPrintsStrictJson_data() {
     QTest::addColumn<QString>("dataset");
     QTest::addColumn<int>("normalization");
     QTest::addColumn<int>("rank");
     QTest::newRow("huge, none") << QStringLiteral("huge") << int(Normalization::None) << -1;
     QTest::newRow("huge, zscore") << QStringLiteral("huge") << int(Normalization::ZScore) << -1;
     QTest::newRow("tiny, none") << QStringLiteral("tiny") << int(Normalization::None) << -1;
-    QTest::newRow("constant label, none") << QStringLiteral("constant label") << int(Normalization::None) << 3;
-    QTest::newRow("single row, zscore") << QStringLiteral("single row") << int(Normalization::ZScore) << 1;
-    QTest::newRow("collinear, none") << QStringLiteral("collinear") << int(Normalization::None) << 2;
+    QTest::newRow("constant label, none")
+        << QStringLiteral("constant label") << int(Normalization::None) << 3;
+    QTest::newRow("single row, zscore")
+        << QStringLiteral("single row") << int(Normalization::ZScore) << 1;
+    QTest::newRow("collinear, none")
+        << QStringLiteral("collinear") << int(Normalization::None) << 2;
     QTest::newRow("more features than rows, minmax")
         << QStringLiteral("more features than rows") << int(Normalization::MinMax) << 3;
 }
 
-void tst_EdgeNumbers::numpyScriptPrintsStrictJson()
-{
+void tst_EdgeNumbers::numpyScriptPrintsStrictJson() {
     QFETCH(QString, dataset);
     QFETCH(int, normalization);
     QFETCH(int, rank);
@@ -576,7 +583,8 @@ void tst_EdgeNumbers::numpyScriptPrintsStrictJson()
     const TransformSettings settings = normalized(normalization);
     GradientDescentSettings gd;
     gd.maxEpochs = 5;
-    const std::string script = NumpyScript::generate(data, settings, LinearModel(data.featureCount()), gd);
+    const std::string script =
+        NumpyScript::generate(data, settings, LinearModel(data.featureCount()), gd);
     QVERIFY(!script.empty());
 
     QVERIFY(m_dir.isValid());
@@ -587,7 +595,8 @@ void tst_EdgeNumbers::numpyScriptPrintsStrictJson()
         f.write(script.data(), qint64(script.size()));
     }
     QProcess p;
-    p.start(QStringLiteral("/usr/bin/python3"), {QStringLiteral("-W"), QStringLiteral("ignore"), path});
+    p.start(QStringLiteral("/usr/bin/python3"),
+            {QStringLiteral("-W"), QStringLiteral("ignore"), path});
     if (!p.waitForStarted(10000))
         QSKIP("Debian's python3 with NumPy is not installed");
     QVERIFY(p.waitForFinished(60000));
@@ -599,12 +608,15 @@ void tst_EdgeNumbers::numpyScriptPrintsStrictJson()
     QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
     QCOMPARE(report.value(QStringLiteral("n_samples")).toInt(), int(data.rowCount()));
     if (rank >= 0) // NumPy's rank of [X 1] where NumPy itself copes
-        QCOMPARE(report.value(QStringLiteral("least_squares")).toObject().value(QStringLiteral("rank")).toInt(), rank);
+        QCOMPARE(report.value(QStringLiteral("least_squares"))
+                     .toObject()
+                     .value(QStringLiteral("rank"))
+                     .toInt(),
+                 rank);
 }
 
 // The batch command line on edge files: a sane status, strict JSON, least squares flagged.
-void tst_EdgeNumbers::batch_data()
-{
+void tst_EdgeNumbers::batch_data() {
     QTest::addColumn<QByteArray>("csv");
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<int>("exitCode");
@@ -612,10 +624,13 @@ void tst_EdgeNumbers::batch_data()
     QTest::addColumn<bool>("rankDeficient");
 
     const QStringList lstsq{QStringLiteral("--fit"), QStringLiteral("lstsq")};
-    const QStringList gd{QStringLiteral("--fit"), QStringLiteral("gd"), QStringLiteral("--epochs"), QStringLiteral("20")};
+    const QStringList gd{QStringLiteral("--fit"), QStringLiteral("gd"), QStringLiteral("--epochs"),
+                         QStringLiteral("20")};
     const QStringList zscore{QStringLiteral("--normalize"), QStringLiteral("zscore")};
-    const QByteArray huge = "a,b,y\n1e300,2e300,1e300\n2e300,1e300,3e300\n3e300,5e300,2e300\n4e300,3e300,5e300\n";
-    const QByteArray tiny = "a,b,y\n1e-300,2e-300,1e-300\n2e-300,1e-300,3e-300\n3e-300,5e-300,2e-300\n4e-300,3e-300,5e-300\n";
+    const QByteArray huge =
+        "a,b,y\n1e300,2e300,1e300\n2e300,1e300,3e300\n3e300,5e300,2e300\n4e300,3e300,5e300\n";
+    const QByteArray tiny = "a,b,y\n1e-300,2e-300,1e-300\n2e-300,1e-300,3e-300\n3e-300,5e-300,2e-"
+                            "300\n4e-300,3e-300,5e-300\n";
     const QByteArray single = "a,b,y\n2,3,4\n";
     const QByteArray wide = "a,b,c,d,e,y\n1,0,2,5,-1,1\n0,3,1,1,2,2\n4,1,0,2,2,4\n";
     const QByteArray constantLabel = "a,b,y\n1,2,5\n2,1,5\n3,5,5\n4,3,5\n";
@@ -630,23 +645,27 @@ void tst_EdgeNumbers::batch_data()
     QTest::newRow("tiny, zscore, gd") << tiny << zscore + gd << 0 << 3 << false;
     QTest::newRow("single row, lstsq") << single << lstsq << 0 << 1 << true;
     QTest::newRow("single row, zscore ddof 1, gd")
-        << single << zscore + QStringList{QStringLiteral("--ddof"), QStringLiteral("1")} + gd << 0 << 1 << true;
+        << single << zscore + QStringList{QStringLiteral("--ddof"), QStringLiteral("1")} + gd << 0
+        << 1 << true;
     QTest::newRow("more features than rows, lstsq") << wide << lstsq << 0 << 3 << true;
     QTest::newRow("more features than rows, gd") << wide << gd << 0 << 3 << true;
     QTest::newRow("constant label, lstsq") << constantLabel << lstsq << 0 << 3 << false;
-    QTest::newRow("constant feature, zscore, lstsq") << constantFeature << zscore + lstsq << 0 << 2 << true;
+    QTest::newRow("constant feature, zscore, lstsq")
+        << constantFeature << zscore + lstsq << 0 << 2 << true;
     QTest::newRow("collinear, minmax, gd")
-        << collinear << QStringList{QStringLiteral("--normalize"), QStringLiteral("minmax")} + gd << 0 << 2 << true;
+        << collinear << QStringList{QStringLiteral("--normalize"), QStringLiteral("minmax")} + gd
+        << 0 << 2 << true;
     // Past the largest double is not a number the reader accepts: status 3, naming the place.
-    QTest::newRow("1e309") << QByteArray("a,y\n1,2\n1e309,3\n") << QStringList{} << 3 << -1 << false;
+    QTest::newRow("1e309") << QByteArray("a,y\n1,2\n1e309,3\n") << QStringList{} << 3 << -1
+                           << false;
     // The file is fine, but the scale factor takes it past the largest double: status 3, saying so.
     QTest::newRow("huge, scale 1e10")
-        << huge << QStringList{QStringLiteral("--scale"), QStringLiteral("1e10")} << 3 << -1 << false;
+        << huge << QStringList{QStringLiteral("--scale"), QStringLiteral("1e10")} << 3 << -1
+        << false;
     QTest::newRow("header only") << QByteArray("a,y\n") << QStringList{} << 3 << -1 << false;
 }
 
-void tst_EdgeNumbers::batch()
-{
+void tst_EdgeNumbers::batch() {
     QFETCH(QByteArray, csv);
     QFETCH(QStringList, args);
     QFETCH(int, exitCode);
@@ -670,8 +689,8 @@ void tst_EdgeNumbers::batch()
         QVERIFY(out.isEmpty());
         QVERIFY(err.startsWith("linlab: "));
         QVERIFY(err.contains(path.toUtf8()));
-        QVERIFY(err.contains(" of the range of a double") || err.contains("past the largest double") ||
-                err.contains("no data rows"));
+        QVERIFY(err.contains(" of the range of a double") ||
+                err.contains("past the largest double") || err.contains("no data rows"));
         return;
     }
     QVERIFY2(err.isEmpty(), err.constData()); // no library warning on stderr
@@ -687,8 +706,8 @@ void tst_EdgeNumbers::batch()
     QVERIFY(ls.value(QStringLiteral("bias")).isDouble());
     // Every statistic of the features is a number; only a std with n <= ddof is null.
     const QJsonObject transform = report.value(QStringLiteral("transform")).toObject();
-    const bool stdUndefined =
-        report.value(QStringLiteral("n_samples")).toInt() <= transform.value(QStringLiteral("ddof")).toInt();
+    const bool stdUndefined = report.value(QStringLiteral("n_samples")).toInt() <=
+                              transform.value(QStringLiteral("ddof")).toInt();
     for (const char* key : {"mean", "std", "min", "max"})
         for (const QJsonValue& v : transform.value(QLatin1String(key)).toArray())
             QVERIFY2(v.isDouble() || (stdUndefined && std::string(key) == "std"), key);
@@ -696,7 +715,8 @@ void tst_EdgeNumbers::batch()
         const QJsonObject fit = report.value(QStringLiteral("fit")).toObject();
         const QString reason = fit.value(QStringLiteral("stop_reason")).toString();
         QVERIFY2(reason != QLatin1String("no_data"), qPrintable(reason));
-        QCOMPARE(fit.value(QStringLiteral("diverged")).toBool(), reason == QLatin1String("diverged"));
+        QCOMPARE(fit.value(QStringLiteral("diverged")).toBool(),
+                 reason == QLatin1String("diverged"));
         for (const QJsonValue& w : report.value(QStringLiteral("weights")).toArray())
             QVERIFY(w.isDouble());
         QVERIFY(report.value(QStringLiteral("bias")).isDouble());
@@ -705,10 +725,10 @@ void tst_EdgeNumbers::batch()
 
 // The training view on 1e300 data: the run stops at once, with words that say why (it used
 // to read "No rows to learn from", and a rate or bound shown as a dash).
-void tst_EdgeNumbers::trainingViewSaysWhyOnHugeData()
-{
+void tst_EdgeNumbers::trainingViewSaysWhyOnHugeData() {
     Document doc;
-    doc.replaceAll(edgeDataset(QStringLiteral("huge")), TransformSettings(), LinearModel(2), QStringLiteral("huge"));
+    doc.replaceAll(edgeDataset(QStringLiteral("huge")), TransformSettings(), LinearModel(2),
+                   QStringLiteral("huge"));
     TrainingSession session(&doc);
     session.toEnd();
     const QString text = session.stopText();

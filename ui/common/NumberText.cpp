@@ -6,17 +6,17 @@
 
 namespace NumberText {
 
-QString dash() { return QStringLiteral("\u2014"); }
+QString dash() {
+    return QStringLiteral("\u2014");
+}
 
-QString exact(double value)
-{
+QString exact(double value) {
     if (!std::isfinite(value))
         return dash();
     return QString::fromStdString(linlab::formatDouble(value));
 }
 
-QString brief(double value, int significant)
-{
+QString brief(double value, int significant) {
     if (!std::isfinite(value))
         return dash();
     if (value == 0.0)

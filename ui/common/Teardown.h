@@ -6,8 +6,7 @@
 #include <QObject>
 
 /// Blocks every descendant's signals: nothing they emit from here on reaches `owner`.
-inline void silenceChildren(QObject* owner)
-{
+inline void silenceChildren(QObject* owner) {
     for (QObject* child : owner->findChildren<QObject*>())
         child->blockSignals(true);
 }

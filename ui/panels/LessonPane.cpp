@@ -21,14 +21,17 @@ namespace {
 // Matrix columns past this many are elided, so a wide dataset does not push the pane sideways.
 constexpr arma::uword kShownColumns = 6;
 
-QString ellipsis() { return QStringLiteral("\u2026"); }
+QString ellipsis() {
+    return QStringLiteral("\u2026");
+}
 
-QString rowsNote(arma::uword n) { return LessonPane::tr("%1 rows").arg(n); }
+QString rowsNote(arma::uword n) {
+    return LessonPane::tr("%1 rows").arg(n);
+}
 
 // "[4, 3]" or "[51, 40, 66, 33, 12, … 40 rows]": the first `limit` entries, exact or brief,
 // then how many there are in all.
-QString vectorText(const arma::vec& v, arma::uword limit, bool exact, const QString& total)
-{
+QString vectorText(const arma::vec& v, arma::uword limit, bool exact, const QString& total) {
     QStringList parts;
     const arma::uword shown = std::min<arma::uword>(v.n_elem, limit);
     for (arma::uword i = 0; i < shown; ++i)
@@ -39,16 +42,13 @@ QString vectorText(const arma::vec& v, arma::uword limit, bool exact, const QStr
 }
 
 // Per-row values (predictions, labels, errors): the first rows, brief.
-QString rowVector(const arma::vec& v)
-{
+QString rowVector(const arma::vec& v) {
     return vectorText(v, LessonPane::kShownRows, false, rowsNote(v.n_elem));
 }
 
 // The same for a per-row value the document computes row by row (a million predictions are
 // not all kept while a slider moves): `value(i)` for the first rows of `n`.
-template <typename Value>
-QString rowVector(arma::uword n, Value value)
-{
+template <typename Value> QString rowVector(arma::uword n, Value value) {
     arma::vec head(std::min<arma::uword>(n, LessonPane::kShownRows + 1));
     for (arma::uword i = 0; i < head.n_elem; ++i)
         head(i) = value(i);
@@ -56,8 +56,7 @@ QString rowVector(arma::uword n, Value value)
 }
 
 // Per-feature values (means, gradients): the first columns; weights exact, the rest brief.
-QString featureVector(const arma::vec& v, bool exact = false)
-{
+QString featureVector(const arma::vec& v, bool exact = false) {
     return vectorText(v, kShownColumns, exact, LessonPane::tr("%1 features").arg(v.n_elem));
 }
 
@@ -66,8 +65,7 @@ QString featureVector(const arma::vec& v, bool exact = false)
 //    [3.3, 6.6],
 //    … 40 rows]
 // `total` is the row count to report when `m` holds only the first rows.
-QString briefMatrix(const arma::mat& m, int indent, arma::uword total)
-{
+QString briefMatrix(const arma::mat& m, int indent, arma::uword total) {
     const arma::uword rows = std::min<arma::uword>(m.n_rows, LessonPane::kShownRows);
     const arma::uword cols = std::min<arma::uword>(m.n_cols, kShownColumns);
     std::vector<QStringList> cells(rows);
@@ -87,7 +85,8 @@ QString briefMatrix(const arma::mat& m, int indent, arma::uword total)
             row << cells[r][int(c)].rightJustified(width[c]);
         if (m.n_cols > cols)
             row << ellipsis();
-        QString line = (r == 0 ? QStringLiteral("[[") : pad + QLatin1Char('[')) + row.join(QStringLiteral(", ")) + QLatin1Char(']');
+        QString line = (r == 0 ? QStringLiteral("[[") : pad + QLatin1Char('[')) +
+                       row.join(QStringLiteral(", ")) + QLatin1Char(']');
         line += (r + 1 < rows || total > rows) ? QStringLiteral(",") : QStringLiteral("]");
         lines << line;
     }
@@ -96,11 +95,13 @@ QString briefMatrix(const arma::mat& m, int indent, arma::uword total)
     return lines.join(QLatin1Char('\n'));
 }
 
-QString colorName(const QColor& c) { return c.name(QColor::HexRgb); }
+QString colorName(const QColor& c) {
+    return c.name(QColor::HexRgb);
+}
 
-QColor blend(const QColor& a, const QColor& b, double t)
-{
-    return QColor::fromRgbF(float(a.redF() * (1 - t) + b.redF() * t), float(a.greenF() * (1 - t) + b.greenF() * t),
+QColor blend(const QColor& a, const QColor& b, double t) {
+    return QColor::fromRgbF(float(a.redF() * (1 - t) + b.redF() * t),
+                            float(a.greenF() * (1 - t) + b.greenF() * t),
                             float(a.blueF() * (1 - t) + b.blueF() * t));
 }
 
@@ -109,8 +110,7 @@ QColor blend(const QColor& a, const QColor& b, double t)
 LessonPane::LessonPane(Document* document, QWidget* parent)
     : QTextBrowser(parent)
     , m_document(document)
-    , m_rebuildTimer(new QTimer(this))
-{
+    , m_rebuildTimer(new QTimer(this)) {
     setReadOnly(true);
     setOpenLinks(false);
     setToolTip(tr("The lesson's NumPy code, each line with the values it gives right now"));
@@ -123,16 +123,14 @@ LessonPane::LessonPane(Document* document, QWidget* parent)
     m_sinceRebuild.invalidate(); // the first change after opening shows at once
 }
 
-void LessonPane::scheduleRebuild()
-{
+void LessonPane::scheduleRebuild() {
     if (m_rebuildTimer->isActive())
         return;
     const qint64 since = m_sinceRebuild.isValid() ? m_sinceRebuild.elapsed() : kMinRebuildInterval;
     m_rebuildTimer->start(int(std::max<qint64>(0, kMinRebuildInterval - since)));
 }
 
-void LessonPane::rebuild()
-{
+void LessonPane::rebuild() {
     m_rebuildTimer->stop();
     m_sinceRebuild.start();
     const int scroll = verticalScrollBar()->value();
@@ -140,16 +138,14 @@ void LessonPane::rebuild()
     verticalScrollBar()->setValue(scroll);
 }
 
-void LessonPane::changeEvent(QEvent* event)
-{
+void LessonPane::changeEvent(QEvent* event) {
     QTextBrowser::changeEvent(event);
     // Colours come from the palette; a theme switch needs new HTML.
     if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange)
         scheduleRebuild();
 }
 
-QString LessonPane::lessonHtml() const
-{
+QString LessonPane::lessonHtml() const {
     const Dataset& data = m_document->dataset();
     const Analysis& analysis = m_document->analysis();
     const Transform& transform = analysis.transform();
@@ -163,34 +159,46 @@ QString LessonPane::lessonHtml() const
     const QPalette pal = palette();
     const QString text = colorName(pal.color(QPalette::Text));
     // Opaque: Qt 6's placeholder colour is the text colour at half alpha, which HTML would lose.
-    const QString muted = colorName(blend(pal.color(QPalette::Base), pal.color(QPalette::Text), 0.55));
-    const QString codeBackground = colorName(blend(pal.color(QPalette::Base), pal.color(QPalette::Text), 0.07));
-    const QString codeColor = colorName(blend(pal.color(QPalette::Text), pal.color(QPalette::Link), 0.55));
-    const QString warn = colorName(blend(QColor(0xb0, 0x60, 0x00), pal.color(QPalette::Text), 0.15));
+    const QString muted =
+        colorName(blend(pal.color(QPalette::Base), pal.color(QPalette::Text), 0.55));
+    const QString codeBackground =
+        colorName(blend(pal.color(QPalette::Base), pal.color(QPalette::Text), 0.07));
+    const QString codeColor =
+        colorName(blend(pal.color(QPalette::Text), pal.color(QPalette::Link), 0.55));
+    const QString warn =
+        colorName(blend(QColor(0xb0, 0x60, 0x00), pal.color(QPalette::Text), 0.15));
 
     QString html;
     html += QStringLiteral("<html><body style=\"color:%1\">").arg(text);
     int step = 0;
     auto section = [&](const QString& title, const QString& code) {
         ++step;
-        html += QStringLiteral("<p style=\"margin-top:%1px; margin-bottom:3px; color:%2\">%3&nbsp;&nbsp;%4</p>")
-                    .arg(step == 1 ? 0 : 12)
-                    .arg(muted, QString::number(step), title.toHtmlEscaped());
-        html += QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"5\" bgcolor=\"%1\"><tr><td>"
-                               "<pre style=\"margin:0; color:%2\"><b>%3</b></pre></td></tr></table>")
-                    .arg(codeBackground, codeColor, code.toHtmlEscaped());
+        html +=
+            QStringLiteral(
+                "<p style=\"margin-top:%1px; margin-bottom:3px; color:%2\">%3&nbsp;&nbsp;%4</p>")
+                .arg(step == 1 ? 0 : 12)
+                .arg(muted, QString::number(step), title.toHtmlEscaped());
+        html +=
+            QStringLiteral(
+                "<table width=\"100%\" cellspacing=\"0\" cellpadding=\"5\" bgcolor=\"%1\"><tr><td>"
+                "<pre style=\"margin:0; color:%2\"><b>%3</b></pre></td></tr></table>")
+                .arg(codeBackground, codeColor, code.toHtmlEscaped());
     };
     auto values = [&](const QString& body) {
-        html += QStringLiteral("<pre style=\"margin-top:4px; margin-bottom:0; margin-left:6px\">%1</pre>")
+        html += QStringLiteral(
+                    "<pre style=\"margin-top:4px; margin-bottom:0; margin-left:6px\">%1</pre>")
                     .arg(body.toHtmlEscaped());
     };
     auto note = [&](const QString& body, const QString& colour) {
-        html += QStringLiteral("<p style=\"margin-top:3px; margin-bottom:0; margin-left:6px; color:%1\">%2</p>")
-                    .arg(colour, body.toHtmlEscaped());
+        html +=
+            QStringLiteral(
+                "<p style=\"margin-top:3px; margin-bottom:0; margin-left:6px; color:%1\">%2</p>")
+                .arg(colour, body.toHtmlEscaped());
     };
 
     // 1. Scale.
-    section(tr("scale the features"), QStringLiteral("X_scaled = X * %1").arg(NumberText::exact(settings.scale)));
+    section(tr("scale the features"),
+            QStringLiteral("X_scaled = X * %1").arg(NumberText::exact(settings.scale)));
     if (n > 0) {
         // Only the rows shown are scaled here: the text stays cheap whatever n is.
         const arma::mat head = data.features().rows(0, shown - 1) * settings.scale;
@@ -202,8 +210,9 @@ QString LessonPane::lessonHtml() const
         note(tr("s = 1: the features are unchanged"), muted);
 
     // 2. Normalise.
-    const QString ddofText = settings.ddof == 0 ? tr("std with ddof=0, as np.std does by default")
-                                                : tr("std with ddof=1: the sample std, divided by n - 1");
+    const QString ddofText = settings.ddof == 0
+                                 ? tr("std with ddof=0, as np.std does by default")
+                                 : tr("std with ddof=1: the sample std, divided by n - 1");
     switch (settings.normalization) {
     case Normalization::None:
         section(tr("normalise (off)"), QStringLiteral("X_normalized = X_scaled"));
@@ -211,17 +220,21 @@ QString LessonPane::lessonHtml() const
         break;
     case Normalization::ZScore:
         section(tr("normalise: z-score"), QStringLiteral("X_normalized = (X - mean) / std"));
-        values(QStringLiteral("mean = %1\nstd  = %2").arg(featureVector(transform.mean().t()), featureVector(transform.stddev().t())));
+        values(
+            QStringLiteral("mean = %1\nstd  = %2")
+                .arg(featureVector(transform.mean().t()), featureVector(transform.stddev().t())));
         note(ddofText, muted);
         break;
     case Normalization::MinMax:
         section(tr("normalise: min-max"), QStringLiteral("X_normalized = (X - min) / (max - min)"));
-        values(QStringLiteral("min = %1\nmax = %2").arg(featureVector(transform.min().t()), featureVector(transform.max().t())));
+        values(QStringLiteral("min = %1\nmax = %2")
+                   .arg(featureVector(transform.min().t()), featureVector(transform.max().t())));
         break;
     }
     if (settings.normalization != Normalization::None) {
         if (n > 0)
-            values(QStringLiteral("X_normalized = ") + briefMatrix(analysis.features(), 15, analysis.features().n_rows));
+            values(QStringLiteral("X_normalized = ") +
+                   briefMatrix(analysis.features(), 15, analysis.features().n_rows));
         for (arma::uword j = 0; j < d && j < transform.zeroSpread().size(); ++j)
             if (transform.zeroSpread()[j])
                 note(tr("\u26a0 %1 is constant: not divided by its spread, as scikit-learn does")
@@ -231,19 +244,22 @@ QString LessonPane::lessonHtml() const
 
     // 3. Predict.
     section(tr("predict"), QStringLiteral("prediction = np.dot(X, weights) + bias"));
-    QString predict = QStringLiteral("weights = %1\nbias = %2").arg(featureVector(model.weights(), true), NumberText::exact(model.bias()));
+    QString predict =
+        QStringLiteral("weights = %1\nbias = %2")
+            .arg(featureVector(model.weights(), true), NumberText::exact(model.bias()));
     if (n > 0 && m_document->hasPredictions())
-        predict += QStringLiteral("\nprediction = ")
-                   + rowVector(n, [this](arma::uword row) { return m_document->prediction(row); });
+        predict += QStringLiteral("\nprediction = ") +
+                   rowVector(n, [this](arma::uword row) { return m_document->prediction(row); });
     values(predict);
 
     // 4. Loss.
     section(tr("loss"), QStringLiteral("mse = np.mean((predicted - actual) ** 2)"));
     QString loss;
     if (n > 0 && m_document->hasPredictions())
-        loss += QStringLiteral("actual = %1\nerrors = %2\n")
-                    .arg(rowVector(data.labels()),
-                         rowVector(n, [this](arma::uword row) { return m_document->residual(row); }));
+        loss +=
+            QStringLiteral("actual = %1\nerrors = %2\n")
+                .arg(rowVector(data.labels()),
+                     rowVector(n, [this](arma::uword row) { return m_document->residual(row); }));
     loss += QStringLiteral("mse = ") + NumberText::exact(e.metrics.mse);
     values(loss);
 
@@ -251,7 +267,8 @@ QString LessonPane::lessonHtml() const
     section(tr("gradient"), QStringLiteral("gradient = np.dot(X.T, errors) / len(X)"));
     // Brief: the exact values are in the metrics panel; here they must fit the line.
     values(QStringLiteral("gradient = ") + featureVector(e.lessonGradient));
-    note(tr("The true gradient of the MSE is twice this, ∂MSE/∂w = %1, and for the bias ∂MSE/∂b = %2.")
+    note(tr("The true gradient of the MSE is twice this, ∂MSE/∂w = %1, and for the bias ∂MSE/∂b = "
+            "%2.")
              .arg(featureVector(e.gradient.weights), NumberText::brief(e.gradient.bias)),
          muted);
 
@@ -259,4 +276,6 @@ QString LessonPane::lessonHtml() const
     return html;
 }
 
-LessonPane::~LessonPane() { silenceChildren(this); }
+LessonPane::~LessonPane() {
+    silenceChildren(this);
+}

@@ -17,8 +17,7 @@ using namespace linlab;
 namespace {
 
 // Digits as Unicode subscripts, for w₁, w₂, ...
-QString subscript(int number)
-{
+QString subscript(int number) {
     QString digits = QString::number(number);
     for (QChar& c : digits)
         c = QChar(char16_t(0x2080 + (c.unicode() - u'0')));
@@ -29,8 +28,7 @@ QString subscript(int number)
 
 MetricsPanel::MetricsPanel(Document* document, QWidget* parent)
     : QWidget(parent)
-    , m_document(document)
-{
+    , m_document(document) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addStretch(1);
@@ -44,15 +42,15 @@ MetricsPanel::MetricsPanel(Document* document, QWidget* parent)
     refresh();
 }
 
-QString MetricsPanel::maeToolTip()
-{
+QString MetricsPanel::maeToolTip() {
     return tr("np.mean(np.abs(predicted - actual)): the average miss, whatever its sign");
 }
 
-QLabel* MetricsPanel::valueLabel(const QString& objectName) const { return findChild<QLabel*>(objectName); }
+QLabel* MetricsPanel::valueLabel(const QString& objectName) const {
+    return findChild<QLabel*>(objectName);
+}
 
-void MetricsPanel::addSection(const QString& title)
-{
+void MetricsPanel::addSection(const QString& title) {
     auto* label = new QLabel(title, m_content);
     QFont bold = label->font();
     bold.setBold(true);
@@ -62,8 +60,7 @@ void MetricsPanel::addSection(const QString& title)
     m_grid->addWidget(label, m_row++, 0, 1, 2);
 }
 
-void MetricsPanel::addNote(const QString& text, const QString& toolTip)
-{
+void MetricsPanel::addNote(const QString& text, const QString& toolTip) {
     auto* label = new QLabel(text, m_content);
     label->setForegroundRole(QPalette::PlaceholderText);
     label->setWordWrap(true);
@@ -72,8 +69,8 @@ void MetricsPanel::addNote(const QString& text, const QString& toolTip)
     m_grid->addWidget(label, m_row++, 0, 1, 2);
 }
 
-QLabel* MetricsPanel::addRow(const QString& name, const QString& objectName, const QString& toolTip)
-{
+QLabel* MetricsPanel::addRow(const QString& name, const QString& objectName,
+                             const QString& toolTip) {
     auto* nameLabel = new QLabel(name, m_content);
     nameLabel->setContentsMargins(8, 0, 0, 0);
     nameLabel->setToolTip(toolTip);
@@ -82,8 +79,9 @@ QLabel* MetricsPanel::addRow(const QString& name, const QString& objectName, con
     // A fixed size, wide enough for any shortest round-trip double: a label whose size cannot
     // change does not ask the panel to lay out again when its text does (a slider tick changes
     // thirty of them; the relayout cost more than the rest of the panel's work).
-    value->setFixedSize(value->fontMetrics().horizontalAdvance(QStringLiteral("-8.8888888888888888e-308")) + 4,
-                        value->sizeHint().height());
+    value->setFixedSize(
+        value->fontMetrics().horizontalAdvance(QStringLiteral("-8.8888888888888888e-308")) + 4,
+        value->sizeHint().height());
     value->setTextInteractionFlags(Qt::TextSelectableByMouse);
     value->setToolTip(toolTip);
     m_grid->addWidget(nameLabel, m_row, 0);
@@ -91,8 +89,7 @@ QLabel* MetricsPanel::addRow(const QString& name, const QString& objectName, con
     return value;
 }
 
-void MetricsPanel::rebuild()
-{
+void MetricsPanel::rebuild() {
     // Only labels live here and none of them emits, so deleting now is safe; deleting later
     // would leave two "gradW0Value" labels for findChild() until the event loop runs.
     delete m_content;
@@ -114,31 +111,38 @@ void MetricsPanel::rebuild()
     addSection(tr("Loss"));
     m_mse = addRow(tr("MSE"), QStringLiteral("mseValue"),
                    tr("mse = np.mean((predicted - actual) ** 2): the average squared miss"));
-    m_rmse = addRow(tr("RMSE"), QStringLiteral("rmseValue"), tr("np.sqrt(mse): a typical miss, in the label's own units"));
+    m_rmse = addRow(tr("RMSE"), QStringLiteral("rmseValue"),
+                    tr("np.sqrt(mse): a typical miss, in the label's own units"));
     m_mae = addRow(tr("MAE"), QStringLiteral("maeValue"), maeToolTip());
-    m_r2 = addRow(tr("R²"), QStringLiteral("r2Value"),
-                  tr("1 - SS_res / SS_tot: 1 is a perfect fit, 0 no better than predicting the mean"));
+    m_r2 =
+        addRow(tr("R²"), QStringLiteral("r2Value"),
+               tr("1 - SS_res / SS_tot: 1 is a perfect fit, 0 no better than predicting the mean"));
 
     addSection(tr("Gradient ∂MSE/∂"));
     for (int j = 0; j < m_names.size(); ++j)
-        m_gradW.push_back(addRow(QStringLiteral("w%1  %2").arg(subscript(j + 1), m_names.at(j)),
-                                 QStringLiteral("gradW%1Value").arg(j),
-                                 tr("(2/n) Xᵀe for %1: how fast the MSE grows as its weight grows; negative: "
-                                    "increase the weight")
-                                     .arg(m_names.at(j))));
+        m_gradW.push_back(
+            addRow(QStringLiteral("w%1  %2").arg(subscript(j + 1), m_names.at(j)),
+                   QStringLiteral("gradW%1Value").arg(j),
+                   tr("(2/n) Xᵀe for %1: how fast the MSE grows as its weight grows; negative: "
+                      "increase the weight")
+                       .arg(m_names.at(j))));
     m_gradBias = addRow(tr("b  bias"), QStringLiteral("gradBiasValue"),
-                        tr("(2/n) Σe: how fast the MSE grows as the bias grows; negative: the predictions are too low"));
+                        tr("(2/n) Σe: how fast the MSE grows as the bias grows; negative: the "
+                           "predictions are too low"));
     addNote(tr("lesson's Xᵀe/n (half the true gradient)"),
-            tr("gradient = np.dot(X.T, errors) / len(X): the lesson's formula drops the 2 that comes from "
+            tr("gradient = np.dot(X.T, errors) / len(X): the lesson's formula drops the 2 that "
+               "comes from "
                "differentiating the square, and has no bias term"));
     for (int j = 0; j < m_names.size(); ++j)
-        m_lessonGradW.push_back(addRow(QStringLiteral("w%1  %2").arg(subscript(j + 1), m_names.at(j)),
-                                       QStringLiteral("lessonGradW%1Value").arg(j),
-                                       tr("The lesson's gradient for %1: half the true one").arg(m_names.at(j))));
+        m_lessonGradW.push_back(
+            addRow(QStringLiteral("w%1  %2").arg(subscript(j + 1), m_names.at(j)),
+                   QStringLiteral("lessonGradW%1Value").arg(j),
+                   tr("The lesson's gradient for %1: half the true one").arg(m_names.at(j))));
 
     addSection(tr("Distance to the least-squares fit"));
-    m_distance = addRow(tr("|(w, b) − (w*, b*)|"), QStringLiteral("distanceValue"),
-                        tr("How far the weights and bias are from the best fit, as a straight-line distance"));
+    m_distance = addRow(
+        tr("|(w, b) − (w*, b*)|"), QStringLiteral("distanceValue"),
+        tr("How far the weights and bias are from the best fit, as a straight-line distance"));
     m_excess = addRow(tr("MSE − MSE*"), QStringLiteral("excessLossValue"),
                       tr("How much more loss than the best fit: 0 at the least-squares weights"));
 
@@ -147,15 +151,15 @@ void MetricsPanel::rebuild()
     m_rankWarning->setWordWrap(true);
     m_rankWarning->setContentsMargins(0, 6, 0, 0);
     m_rankWarning->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_rankWarning->setToolTip(tr("Some features are constant or combinations of others, or there are too few rows"));
+    m_rankWarning->setToolTip(
+        tr("Some features are constant or combinations of others, or there are too few rows"));
     m_rankWarning->hide();
     m_grid->addWidget(m_rankWarning, m_row++, 0, 1, 2);
 
     static_cast<QVBoxLayout*>(layout())->insertWidget(0, m_content);
 }
 
-void MetricsPanel::refresh()
-{
+void MetricsPanel::refresh() {
     const Dataset& data = m_document->dataset();
     bool namesMatch = m_content && m_names.size() == int(data.featureCount());
     for (int j = 0; namesMatch && j < m_names.size(); ++j)
@@ -180,8 +184,10 @@ void MetricsPanel::refresh()
     m_r2->setText(NumberText::exact(e.metrics.r2));
     for (size_t j = 0; j < m_gradW.size(); ++j) {
         // While a feature is being inserted the evaluation can still be the old one's size.
-        m_gradW[j]->setText(NumberText::exact(j < e.gradient.weights.n_elem ? e.gradient.weights(j) : std::nan("")));
-        m_lessonGradW[j]->setText(NumberText::exact(j < e.lessonGradient.n_elem ? e.lessonGradient(j) : std::nan("")));
+        m_gradW[j]->setText(NumberText::exact(j < e.gradient.weights.n_elem ? e.gradient.weights(j)
+                                                                            : std::nan("")));
+        m_lessonGradW[j]->setText(
+            NumberText::exact(j < e.lessonGradient.n_elem ? e.lessonGradient(j) : std::nan("")));
     }
     m_gradBias->setText(NumberText::exact(e.gradient.bias));
     m_distance->setText(NumberText::exact(e.distanceToLeastSquares));
@@ -191,10 +197,13 @@ void MetricsPanel::refresh()
     const bool warn = data.rowCount() > 0 && ls.rankDeficient;
     m_rankWarning->setVisible(warn);
     if (warn)
-        m_rankWarning->setText(tr("\u26a0 Least squares is rank-deficient (rank %1 of %2): the best fit is not "
-                                  "unique; Fit uses the smallest weights among them.")
-                                   .arg(ls.rank)
-                                   .arg(data.featureCount() + 1));
+        m_rankWarning->setText(
+            tr("\u26a0 Least squares is rank-deficient (rank %1 of %2): the best fit is not "
+               "unique; Fit uses the smallest weights among them.")
+                .arg(ls.rank)
+                .arg(data.featureCount() + 1));
 }
 
-MetricsPanel::~MetricsPanel() { silenceChildren(this); }
+MetricsPanel::~MetricsPanel() {
+    silenceChildren(this);
+}

@@ -35,13 +35,13 @@ private:
     Document* m_document;
     QWidget* m_content = nullptr; ///< every label; rebuilt when the features change
     QGridLayout* m_grid = nullptr;
-    int m_row = 0;                ///< next free row of m_grid while building
+    int m_row = 0; ///< next free row of m_grid while building
     QLabel* m_mse = nullptr;
     QLabel* m_rmse = nullptr;
     QLabel* m_mae = nullptr;
     QLabel* m_r2 = nullptr;
-    std::vector<QLabel*> m_gradW;        ///< true dMSE/dw_j
-    std::vector<QLabel*> m_lessonGradW;  ///< the lesson's X^T e / n
+    std::vector<QLabel*> m_gradW;       ///< true dMSE/dw_j
+    std::vector<QLabel*> m_lessonGradW; ///< the lesson's X^T e / n
     QLabel* m_gradBias = nullptr;
     QLabel* m_distance = nullptr;
     QLabel* m_excess = nullptr;

@@ -2,10 +2,10 @@
 
 #include "ui/common/Teardown.h"
 
+#include "app/document/Commands.h"
 #include "app/document/Document.h"
 #include "ui/common/NumberText.h"
 #include "ui/common/PreciseSpinBox.h"
-#include "app/document/Commands.h"
 
 #include <QFont>
 #include <QGridLayout>
@@ -27,17 +27,16 @@ using namespace linlab;
 
 namespace {
 
-// Merge ids for SetModelCommand. Started far from 1 so they do not meet ids other views count from 1.
-int nextMergeId()
-{
+// Merge ids for SetModelCommand. Started far from 1 so they do not meet ids other views count
+// from 1.
+int nextMergeId() {
     static int next = 0x10000;
     return ++next;
 }
 
 // The smallest "nice" number (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8 times a power of ten) >= x > 0, so
 // range ends read as round numbers around the least-squares value.
-double niceCeil(double x)
-{
+double niceCeil(double x) {
     if (!(x > 0) || !std::isfinite(x))
         return 1.0;
     const double exponent = std::floor(std::log10(x));
@@ -56,8 +55,7 @@ struct Tick {
     int exponent;
 };
 
-Tick niceFloorTick(double x)
-{
+Tick niceFloorTick(double x) {
     const int exponent = int(std::floor(std::log10(x)));
     const double m = x / std::pow(10.0, exponent);
     return {m >= 5.0 ? 5.0 : (m >= 2.0 ? 2.0 : 1.0), exponent};
@@ -65,16 +63,15 @@ Tick niceFloorTick(double x)
 
 // k ticks, as the double nearest the decimal k * mantissa * 10^exponent (dividing by an exact
 // power of ten is correctly rounded; multiplying by an inexact 0.1 would not be).
-double ticks(double k, const Tick& tick)
-{
+double ticks(double k, const Tick& tick) {
     const double units = k * tick.mantissa;
-    return tick.exponent >= 0 ? units * std::pow(10.0, tick.exponent) : units / std::pow(10.0, -tick.exponent);
+    return tick.exponent >= 0 ? units * std::pow(10.0, tick.exponent)
+                              : units / std::pow(10.0, -tick.exponent);
 }
 
 // [centre - half, centre + half] widened to whole ticks of about half/10, so range ends read as
 // round numbers ("-13 to 17") while the least-squares value stays near the middle.
-void roundedRange(double centre, double half, double& lo, double& hi)
-{
+void roundedRange(double centre, double half, double& lo, double& hi) {
     const Tick tick = niceFloorTick(half / 10);
     const double size = ticks(1, tick);
     lo = ticks(std::floor((centre - half) / size), tick);
@@ -82,22 +79,22 @@ void roundedRange(double centre, double half, double& lo, double& hi)
 }
 
 // Digits 0-9 as Unicode subscripts, for w₁, w₂, ...
-QString subscript(int number)
-{
+QString subscript(int number) {
     QString digits = QString::number(number);
     for (QChar& c : digits)
         c = QChar(char16_t(0x2080 + (c.unicode() - u'0')));
     return digits;
 }
 
-bool sameDouble(double a, double b) { return a == b || (std::isnan(a) && std::isnan(b)); }
+bool sameDouble(double a, double b) {
+    return a == b || (std::isnan(a) && std::isnan(b));
+}
 
 } // namespace
 
 ModelPanel::ModelPanel(Document* document, QWidget* parent)
     : QWidget(parent)
-    , m_document(document)
-{
+    , m_document(document) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
 
@@ -115,7 +112,8 @@ ModelPanel::ModelPanel(Document* document, QWidget* parent)
     // The buttons sit above the rows, so they stay next to the weights however tall the dock is.
     auto* buttons = new QHBoxLayout;
     m_fitButton = new QPushButton(tr("Fit"), this);
-    m_fitButton->setToolTip(tr("Jump to the least-squares weights and bias: the lowest MSE a straight line can reach"));
+    m_fitButton->setToolTip(
+        tr("Jump to the least-squares weights and bias: the lowest MSE a straight line can reach"));
     m_resetButton = new QPushButton(tr("Reset"), this);
     m_rangesButton = new QToolButton(this);
     m_rangesButton->setText(tr("Ranges"));
@@ -129,11 +127,12 @@ ModelPanel::ModelPanel(Document* document, QWidget* parent)
     layout->addWidget(scroll, 1);
 
     connect(m_fitButton, &QPushButton::clicked, this, [this] {
-        m_document->undoStack()->push(
-            new SetModelCommand(m_document, m_document->leastSquaresModel(), tr("Fit Least Squares")));
+        m_document->undoStack()->push(new SetModelCommand(
+            m_document, m_document->leastSquaresModel(), tr("Fit Least Squares")));
     });
     connect(m_resetButton, &QPushButton::clicked, this, [this] {
-        m_document->undoStack()->push(new SetModelCommand(m_document, m_document->defaultModel(), tr("Reset Model")));
+        m_document->undoStack()->push(
+            new SetModelCommand(m_document, m_document->defaultModel(), tr("Reset Model")));
     });
     connect(m_rangesButton, &QToolButton::toggled, this, [this](bool on) {
         for (const Row& row : m_rows)
@@ -152,38 +151,36 @@ ModelPanel::ModelPanel(Document* document, QWidget* parent)
     rebuildRows();
 }
 
-QSlider* ModelPanel::slider(int parameter) const
-{
-    return parameter >= 0 && parameter < parameterCount() ? m_rows[size_t(parameter)].slider : nullptr;
+QSlider* ModelPanel::slider(int parameter) const {
+    return parameter >= 0 && parameter < parameterCount() ? m_rows[size_t(parameter)].slider
+                                                          : nullptr;
 }
 
-PreciseSpinBox* ModelPanel::spinBox(int parameter) const
-{
-    return parameter >= 0 && parameter < parameterCount() ? m_rows[size_t(parameter)].spin : nullptr;
+PreciseSpinBox* ModelPanel::spinBox(int parameter) const {
+    return parameter >= 0 && parameter < parameterCount() ? m_rows[size_t(parameter)].spin
+                                                          : nullptr;
 }
 
-QLabel* ModelPanel::originalLabel(int parameter) const
-{
-    return parameter >= 0 && parameter < parameterCount() ? m_rows[size_t(parameter)].original : nullptr;
+QLabel* ModelPanel::originalLabel(int parameter) const {
+    return parameter >= 0 && parameter < parameterCount() ? m_rows[size_t(parameter)].original
+                                                          : nullptr;
 }
 
-double ModelPanel::rangeMinimum(int parameter) const
-{
-    return parameter >= 0 && parameter < parameterCount() ? m_rows[size_t(parameter)].lo : std::nan("");
+double ModelPanel::rangeMinimum(int parameter) const {
+    return parameter >= 0 && parameter < parameterCount() ? m_rows[size_t(parameter)].lo
+                                                          : std::nan("");
 }
 
-double ModelPanel::rangeMaximum(int parameter) const
-{
-    return parameter >= 0 && parameter < parameterCount() ? m_rows[size_t(parameter)].hi : std::nan("");
+double ModelPanel::rangeMaximum(int parameter) const {
+    return parameter >= 0 && parameter < parameterCount() ? m_rows[size_t(parameter)].hi
+                                                          : std::nan("");
 }
 
-bool ModelPanel::isUserRange(int parameter) const
-{
+bool ModelPanel::isUserRange(int parameter) const {
     return parameter >= 0 && parameter < parameterCount() && m_rows[size_t(parameter)].user;
 }
 
-double ModelPanel::valueAt(int parameter, int position) const
-{
+double ModelPanel::valueAt(int parameter, int position) const {
     if (parameter < 0 || parameter >= parameterCount())
         return std::nan("");
     const Row& row = m_rows[size_t(parameter)];
@@ -203,8 +200,7 @@ double ModelPanel::valueAt(int parameter, int position) const
     return raw;
 }
 
-int ModelPanel::positionOf(int parameter, double value) const
-{
+int ModelPanel::positionOf(int parameter, double value) const {
     if (parameter < 0 || parameter >= parameterCount() || !std::isfinite(value))
         return 0;
     const Row& row = m_rows[size_t(parameter)];
@@ -214,10 +210,9 @@ int ModelPanel::positionOf(int parameter, double value) const
     return int(std::lround(std::clamp(t, 0.0, double(kSliderSteps))));
 }
 
-void ModelPanel::setRange(int parameter, double minimum, double maximum)
-{
-    if (parameter < 0 || parameter >= parameterCount() || !std::isfinite(minimum) || !std::isfinite(maximum) ||
-        !(minimum < maximum) || !std::isfinite(maximum - minimum))
+void ModelPanel::setRange(int parameter, double minimum, double maximum) {
+    if (parameter < 0 || parameter >= parameterCount() || !std::isfinite(minimum) ||
+        !std::isfinite(maximum) || !(minimum < maximum) || !std::isfinite(maximum - minimum))
         return;
     Row& row = m_rows[size_t(parameter)];
     row.lo = minimum;
@@ -227,8 +222,7 @@ void ModelPanel::setRange(int parameter, double minimum, double maximum)
     showRange(parameter);
 }
 
-void ModelPanel::setAutomaticRange(int parameter)
-{
+void ModelPanel::setAutomaticRange(int parameter) {
     if (parameter < 0 || parameter >= parameterCount())
         return;
     m_rows[size_t(parameter)].user = false;
@@ -236,23 +230,22 @@ void ModelPanel::setAutomaticRange(int parameter)
     showRange(parameter);
 }
 
-double ModelPanel::currentValue(int parameter) const
-{
+double ModelPanel::currentValue(int parameter) const {
     const LinearModel& model = m_document->model();
     if (parameter < int(model.weights().n_elem))
         return model.weights()(arma::uword(parameter));
     return model.bias();
 }
 
-QString ModelPanel::parameterSymbol(int parameter) const
-{
-    return parameter < parameterCount() - 1 ? QStringLiteral("w%1").arg(parameter + 1) : QStringLiteral("b");
+QString ModelPanel::parameterSymbol(int parameter) const {
+    return parameter < parameterCount() - 1 ? QStringLiteral("w%1").arg(parameter + 1)
+                                            : QStringLiteral("b");
 }
 
-bool ModelPanel::rowsMatchDocument() const
-{
+bool ModelPanel::rowsMatchDocument() const {
     const Dataset& data = m_document->dataset();
-    if (m_document->model().weights().n_elem != data.featureCount() || m_rows.size() != data.featureCount() + 1)
+    if (m_document->model().weights().n_elem != data.featureCount() ||
+        m_rows.size() != data.featureCount() + 1)
         return false;
     for (arma::uword j = 0; j < data.featureCount(); ++j)
         if (m_names.at(int(j)) != QString::fromStdString(data.featureNames()[j]))
@@ -260,8 +253,7 @@ bool ModelPanel::rowsMatchDocument() const
     return true;
 }
 
-void ModelPanel::onAnalysisChanged()
-{
+void ModelPanel::onAnalysisChanged() {
     // Defensive: weights and features that disagree mean a change is half done; its next signal
     // (modelChanged) brings them in line and rebuilds then.
     if (m_document->model().weights().n_elem != m_document->dataset().featureCount())
@@ -285,8 +277,7 @@ void ModelPanel::onAnalysisChanged()
     syncFromDocument();
 }
 
-void ModelPanel::onModelChanged()
-{
+void ModelPanel::onModelChanged() {
     if (!rowsMatchDocument()) {
         if (m_document->model().weights().n_elem == m_document->dataset().featureCount())
             rebuildRows();
@@ -295,8 +286,7 @@ void ModelPanel::onModelChanged()
     syncFromDocument();
 }
 
-void ModelPanel::rebuildRows()
-{
+void ModelPanel::rebuildRows() {
     m_dragId = 0;
     m_editId = 0;
     m_editParameter = -1;
@@ -342,8 +332,7 @@ void ModelPanel::rebuildRows()
     syncFromDocument();
 }
 
-void ModelPanel::buildRow(int parameter, QGridLayout* grid)
-{
+void ModelPanel::buildRow(int parameter, QGridLayout* grid) {
     Row& row = m_rows[size_t(parameter)];
     const int top = parameter * 3;
     QWidget* parent = m_rowsWidget;
@@ -371,7 +360,8 @@ void ModelPanel::buildRow(int parameter, QGridLayout* grid)
     row.slider->setSingleStep(1);
     row.slider->setPageStep(kSliderSteps / 20);
     row.spin = new PreciseSpinBox(parent);
-    row.spin->setMinimumWidth(row.spin->fontMetrics().horizontalAdvance(QStringLiteral("-0.30000000000000004")) / 2 + 40);
+    row.spin->setMinimumWidth(
+        row.spin->fontMetrics().horizontalAdvance(QStringLiteral("-0.30000000000000004")) / 2 + 40);
     row.spin->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     grid->addWidget(row.slider, top + 1, 0);
     grid->addWidget(row.spin, top + 1, 1);
@@ -396,7 +386,8 @@ void ModelPanel::buildRow(int parameter, QGridLayout* grid)
     toLabel->setForegroundRole(QPalette::PlaceholderText);
     row.autoButton = new QToolButton(row.rangeEditor);
     row.autoButton->setText(tr("Auto"));
-    row.autoButton->setToolTip(tr("Let the range follow the data again (centred on the least-squares value)"));
+    row.autoButton->setToolTip(
+        tr("Let the range follow the data again (centred on the least-squares value)"));
     editor->addWidget(rangeLabel);
     editor->addWidget(row.minBox, 1);
     editor->addWidget(toLabel);
@@ -412,13 +403,15 @@ void ModelPanel::buildRow(int parameter, QGridLayout* grid)
     connect(row.spin, &QDoubleSpinBox::valueChanged, this,
             [this, parameter](double value) { onSpinValueChanged(parameter, value); });
     connect(row.spin, &QAbstractSpinBox::editingFinished, this, [this] { m_editId = 0; });
-    connect(row.minBox, &QDoubleSpinBox::valueChanged, this, [this, parameter] { onRangeEdited(parameter); });
-    connect(row.maxBox, &QDoubleSpinBox::valueChanged, this, [this, parameter] { onRangeEdited(parameter); });
-    connect(row.autoButton, &QToolButton::clicked, this, [this, parameter] { setAutomaticRange(parameter); });
+    connect(row.minBox, &QDoubleSpinBox::valueChanged, this,
+            [this, parameter] { onRangeEdited(parameter); });
+    connect(row.maxBox, &QDoubleSpinBox::valueChanged, this,
+            [this, parameter] { onRangeEdited(parameter); });
+    connect(row.autoButton, &QToolButton::clicked, this,
+            [this, parameter] { setAutomaticRange(parameter); });
 }
 
-void ModelPanel::updateTexts()
-{
+void ModelPanel::updateTexts() {
     const Dataset& data = m_document->dataset();
     const QString label = QString::fromStdString(data.labelName());
     const bool normalized = m_document->transformSettings().normalization != Normalization::None;
@@ -427,18 +420,21 @@ void ModelPanel::updateTexts()
         const bool bias = p == parameterCount() - 1;
         const QString name = bias ? tr("bias") : m_names.at(p);
         const QString symbol = bias ? QStringLiteral("b") : QStringLiteral("w") + subscript(p + 1);
-        row.name->setText(QStringLiteral("<b>%1</b>&nbsp;&nbsp;%2").arg(symbol, name.toHtmlEscaped()));
+        row.name->setText(
+            QStringLiteral("<b>%1</b>&nbsp;&nbsp;%2").arg(symbol, name.toHtmlEscaped()));
         QString meaning;
         if (bias) {
             meaning = tr("Bias: the predicted %1 when every feature is 0").arg(label);
         } else if (normalized) {
-            meaning = tr("Weight for %1: how many %2 points one more unit of normalised %1 adds").arg(name, label);
+            meaning = tr("Weight for %1: how many %2 points one more unit of normalised %1 adds")
+                          .arg(name, label);
         } else {
             meaning = tr("Weight for %1: how many %2 points one more %1 adds").arg(name, label);
         }
         row.name->setToolTip(meaning);
         row.slider->setToolTip(meaning);
-        row.spin->setToolTip(bias ? tr("The bias, exactly: type any number") : tr("weights[%1], exactly: type any number").arg(p));
+        row.spin->setToolTip(bias ? tr("The bias, exactly: type any number")
+                                  : tr("weights[%1], exactly: type any number").arg(p));
     }
     if (data.isLesson() && m_document->defaultModel().weights().n_elem == 2)
         m_resetButton->setToolTip(tr("Back to the lesson's model: weights = [4, 3], bias = 10"));
@@ -446,8 +442,7 @@ void ModelPanel::updateTexts()
         m_resetButton->setToolTip(tr("Back to the starting model: every weight and the bias 0"));
 }
 
-void ModelPanel::computeAutomaticRange(int parameter)
-{
+void ModelPanel::computeAutomaticRange(int parameter) {
     Row& row = m_rows[size_t(parameter)];
     const SufficientStatistics& stats = m_document->analysis().statistics();
     const LeastSquaresResult& ls = stats.leastSquares();
@@ -496,8 +491,7 @@ void ModelPanel::computeAutomaticRange(int parameter)
     }
 }
 
-void ModelPanel::includeCurrentValue(int parameter)
-{
+void ModelPanel::includeCurrentValue(int parameter) {
     Row& row = m_rows[size_t(parameter)];
     const double v = currentValue(parameter);
     if (!std::isfinite(v) || (v >= row.lo && v <= row.hi))
@@ -515,8 +509,7 @@ void ModelPanel::includeCurrentValue(int parameter)
         row.hi = v + margin;
 }
 
-void ModelPanel::showRange(int parameter)
-{
+void ModelPanel::showRange(int parameter) {
     Row& row = m_rows[size_t(parameter)];
     const bool was = m_updating;
     m_updating = true;
@@ -529,8 +522,7 @@ void ModelPanel::showRange(int parameter)
     m_updating = was;
 }
 
-void ModelPanel::syncFromDocument()
-{
+void ModelPanel::syncFromDocument() {
     const Analysis& analysis = m_document->analysis();
     const LinearModel& model = m_document->model();
     const bool identity = analysis.transform().isIdentity();
@@ -546,7 +538,8 @@ void ModelPanel::syncFromDocument()
     for (int p = 0; p < parameterCount(); ++p) {
         Row& row = m_rows[size_t(p)];
         const double v = currentValue(p);
-        // The slider being dragged already shows its value; its range must not move under the mouse.
+        // The slider being dragged already shows its value; its range must not move under the
+        // mouse.
         if (!row.slider->isSliderDown() && !(v >= row.lo && v <= row.hi)) {
             includeCurrentValue(p);
             showRange(p);
@@ -559,12 +552,17 @@ void ModelPanel::syncFromDocument()
         row.original->setVisible(!identity);
         if (!identity) {
             const bool bias = p == parameterCount() - 1;
-            const double o = bias ? originalBias : (p < int(originalWeights.n_elem) ? originalWeights(arma::uword(p)) : std::nan(""));
+            const double o =
+                bias ? originalBias
+                     : (p < int(originalWeights.n_elem) ? originalWeights(arma::uword(p))
+                                                        : std::nan(""));
             const QString feature = bias ? QString() : m_names.at(p);
             row.original->setText(tr("original units: %1").arg(NumberText::brief(o)));
             row.original->setToolTip(
-                bias ? tr("The same model's bias on the untransformed features: exactly %1").arg(NumberText::exact(o))
-                     : tr("The same weight per unit of raw %1 (before scaling and normalising): exactly %2")
+                bias ? tr("The same model's bias on the untransformed features: exactly %1")
+                           .arg(NumberText::exact(o))
+                     : tr("The same weight per unit of raw %1 (before scaling and normalising): "
+                          "exactly %2")
                            .arg(feature, NumberText::exact(o)));
         }
     }
@@ -572,8 +570,7 @@ void ModelPanel::syncFromDocument()
     m_fitButton->setEnabled(m_document->dataset().rowCount() > 0);
 }
 
-void ModelPanel::onSliderValueChanged(int parameter, int position)
-{
+void ModelPanel::onSliderValueChanged(int parameter, int position) {
     if (m_updating)
         return;
     const QString symbol = parameterSymbol(parameter);
@@ -583,8 +580,7 @@ void ModelPanel::onSliderValueChanged(int parameter, int position)
         pushValue(parameter, valueAt(parameter, position), tr("Set %1").arg(symbol), 0);
 }
 
-void ModelPanel::onSpinValueChanged(int parameter, double value)
-{
+void ModelPanel::onSpinValueChanged(int parameter, double value) {
     if (m_updating)
         return;
     // Typing "1", "12", "12.5" into one box is one edit: merge until the box loses focus.
@@ -595,8 +591,7 @@ void ModelPanel::onSpinValueChanged(int parameter, double value)
     pushValue(parameter, value, tr("Edit %1").arg(parameterSymbol(parameter)), m_editId);
 }
 
-void ModelPanel::onRangeEdited(int parameter)
-{
+void ModelPanel::onRangeEdited(int parameter) {
     if (m_updating)
         return;
     const Row& row = m_rows[size_t(parameter)];
@@ -606,8 +601,7 @@ void ModelPanel::onRangeEdited(int parameter)
         showRange(parameter); // an empty range: put the old ends back
 }
 
-void ModelPanel::pushValue(int parameter, double value, const QString& text, int mergeId)
-{
+void ModelPanel::pushValue(int parameter, double value, const QString& text, int mergeId) {
     if (!std::isfinite(value) || value == currentValue(parameter))
         return;
     LinearModel model = m_document->model();
@@ -621,4 +615,6 @@ void ModelPanel::pushValue(int parameter, double value, const QString& text, int
     m_document->undoStack()->push(new SetModelCommand(m_document, model, text, mergeId));
 }
 
-ModelPanel::~ModelPanel() { silenceChildren(this); }
+ModelPanel::~ModelPanel() {
+    silenceChildren(this);
+}

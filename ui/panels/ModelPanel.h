@@ -36,7 +36,8 @@ public:
     QSlider* slider(int parameter) const;
     /// The exact spin box of weight `parameter` (the bias when parameter == d).
     PreciseSpinBox* spinBox(int parameter) const;
-    /// The muted label with the parameter in original feature units (hidden for the identity transform).
+    /// The muted label with the parameter in original feature units (hidden for the identity
+    /// transform).
     QLabel* originalLabel(int parameter) const;
     QPushButton* fitButton() const { return m_fitButton; }
     QPushButton* resetButton() const { return m_resetButton; }
@@ -101,9 +102,9 @@ private:
     QPushButton* m_fitButton = nullptr;
     QPushButton* m_resetButton = nullptr;
     QToolButton* m_rangesButton = nullptr;
-    int m_dragId = 0;        ///< non-zero while a slider is held down
-    int m_editId = 0;        ///< non-zero during one spin-box editing session
+    int m_dragId = 0; ///< non-zero while a slider is held down
+    int m_editId = 0; ///< non-zero during one spin-box editing session
     int m_editParameter = -1;
-    bool m_updating = false; ///< set while document values are pushed into widgets
+    bool m_updating = false;                  ///< set while document values are pushed into widgets
     linlab::TransformSettings m_lastSettings; ///< user ranges are dropped when the units change
 };

@@ -2,10 +2,10 @@
 
 #include "ui/common/Teardown.h"
 
+#include "app/document/Commands.h"
 #include "app/document/Document.h"
 #include "ui/common/NumberText.h"
 #include "ui/common/PreciseSpinBox.h"
-#include "app/document/Commands.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -22,14 +22,15 @@ using namespace linlab;
 
 namespace {
 
-QString warningSign() { return QStringLiteral("\u26a0"); }
+QString warningSign() {
+    return QStringLiteral("\u26a0");
+}
 
 } // namespace
 
 TransformPanel::TransformPanel(Document* document, QWidget* parent)
     : QWidget(parent)
-    , m_document(document)
-{
+    , m_document(document) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
 
@@ -39,7 +40,8 @@ TransformPanel::TransformPanel(Document* document, QWidget* parent)
     m_scaleBox->setSingleStep(0.1);
     // A transform refits the whole dataset: commit on Enter or focus out, not per keystroke.
     m_scaleBox->setKeyboardTracking(false);
-    m_scaleBox->setToolTip(tr("X_scaled = X * s: every feature multiplied by s (the lesson uses 1.1)"));
+    m_scaleBox->setToolTip(
+        tr("X_scaled = X * s: every feature multiplied by s (the lesson uses 1.1)"));
     form->addRow(tr("Scale X by"), m_scaleBox);
 
     m_normalizationBox = new QComboBox(this);
@@ -47,10 +49,12 @@ TransformPanel::TransformPanel(Document* document, QWidget* parent)
     m_normalizationBox->addItem(tr("Z-score: (X - mean) / std"));
     m_normalizationBox->addItem(tr("Min-max: (X - min) / (max - min)"));
     m_normalizationBox->setItemData(0, tr("Use the scaled features as they are"), Qt::ToolTipRole);
-    m_normalizationBox->setItemData(1, tr("X_normalized = (X - mean) / std: every feature centred, in units of its spread"),
-                                    Qt::ToolTipRole);
+    m_normalizationBox->setItemData(
+        1, tr("X_normalized = (X - mean) / std: every feature centred, in units of its spread"),
+        Qt::ToolTipRole);
     m_normalizationBox->setItemData(2, tr("Every feature mapped onto 0..1"), Qt::ToolTipRole);
-    m_normalizationBox->setToolTip(tr("How the scaled features are normalised before the model sees them"));
+    m_normalizationBox->setToolTip(
+        tr("How the scaled features are normalised before the model sees them"));
     form->addRow(tr("Normalise"), m_normalizationBox);
 
     m_ddofBox = new QComboBox(this);
@@ -66,7 +70,8 @@ TransformPanel::TransformPanel(Document* document, QWidget* parent)
     layout->addWidget(m_statsCaption);
 
     m_statsTable = new QTableWidget(0, 5, this);
-    m_statsTable->setHorizontalHeaderLabels({tr("feature"), tr("mean"), tr("std"), tr("min"), tr("max")});
+    m_statsTable->setHorizontalHeaderLabels(
+        {tr("feature"), tr("mean"), tr("std"), tr("min"), tr("max")});
     m_statsTable->verticalHeader()->hide();
     m_statsTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_statsTable->setSelectionMode(QAbstractItemView::NoSelection);
@@ -79,12 +84,14 @@ TransformPanel::TransformPanel(Document* document, QWidget* parent)
     m_statsTable->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_statsTable->horizontalHeader()->setHighlightSections(false);
     m_statsTable->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_statsTable->setToolTip(tr("Each feature after X * s, before normalising: what the normalisation uses"));
+    m_statsTable->setToolTip(
+        tr("Each feature after X * s, before normalising: what the normalisation uses"));
     layout->addWidget(m_statsTable);
     layout->addStretch(1);
 
     connect(m_scaleBox, &QDoubleSpinBox::valueChanged, this, &TransformPanel::pushSettings);
-    connect(m_normalizationBox, &QComboBox::currentIndexChanged, this, &TransformPanel::pushSettings);
+    connect(m_normalizationBox, &QComboBox::currentIndexChanged, this,
+            &TransformPanel::pushSettings);
     connect(m_ddofBox, &QComboBox::currentIndexChanged, this, &TransformPanel::pushSettings);
     // Settings change through undo and file loads too; the analysis follows each of them.
     connect(m_document, &Document::analysisChanged, this, &TransformPanel::syncFromDocument);
@@ -92,8 +99,7 @@ TransformPanel::TransformPanel(Document* document, QWidget* parent)
     syncFromDocument();
 }
 
-void TransformPanel::pushSettings()
-{
+void TransformPanel::pushSettings() {
     if (m_updating)
         return;
     TransformSettings settings = m_document->transformSettings();
@@ -107,8 +113,7 @@ void TransformPanel::pushSettings()
     m_document->undoStack()->push(new SetTransformCommand(m_document, settings));
 }
 
-void TransformPanel::syncFromDocument()
-{
+void TransformPanel::syncFromDocument() {
     const TransformSettings& settings = m_document->transformSettings();
     m_updating = true;
     if (m_scaleBox->value() != settings.scale)
@@ -121,8 +126,7 @@ void TransformPanel::syncFromDocument()
     fillStatistics();
 }
 
-void TransformPanel::fillStatistics()
-{
+void TransformPanel::fillStatistics() {
     const Dataset& data = m_document->dataset();
     const Transform& transform = m_document->analysis().transform();
     const TransformSettings& settings = m_document->transformSettings();
@@ -138,9 +142,11 @@ void TransformPanel::fillStatistics()
     for (int j = 0; j < d; ++j) {
         const QString name = QString::fromStdString(data.featureNames()[size_t(j)]);
         const bool flagged = consistent && transform.zeroSpread()[size_t(j)];
-        auto* nameItem = new QTableWidgetItem(flagged ? warningSign() + QLatin1Char(' ') + name : name);
+        auto* nameItem =
+            new QTableWidgetItem(flagged ? warningSign() + QLatin1Char(' ') + name : name);
         if (flagged)
-            nameItem->setToolTip(tr("constant feature: not divided by its spread, as scikit-learn does"));
+            nameItem->setToolTip(
+                tr("constant feature: not divided by its spread, as scikit-learn does"));
         else
             nameItem->setToolTip(name);
         m_statsTable->setItem(j, 0, nameItem);
@@ -157,17 +163,21 @@ void TransformPanel::fillStatistics()
                 text = warningSign() + QLatin1Char(' ') + text;
             auto* item = new QTableWidgetItem(text);
             item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-            item->setToolTip(flagged && c == 1
-                                 ? tr("constant feature: not divided by its spread, as scikit-learn does")
-                                 : tr("exactly %1").arg(NumberText::exact(values[c])));
+            item->setToolTip(
+                flagged && c == 1
+                    ? tr("constant feature: not divided by its spread, as scikit-learn does")
+                    : tr("exactly %1").arg(NumberText::exact(values[c])));
             m_statsTable->setItem(j, c + 1, item);
         }
     }
     // Show every row up to eight without a scroll bar; more scroll.
-    int height = m_statsTable->horizontalHeader()->sizeHint().height() + 2 * m_statsTable->frameWidth();
+    int height =
+        m_statsTable->horizontalHeader()->sizeHint().height() + 2 * m_statsTable->frameWidth();
     for (int j = 0; j < std::min(d, 8); ++j)
         height += m_statsTable->verticalHeader()->sectionSizeHint(j);
     m_statsTable->setMaximumHeight(height + 2);
 }
 
-TransformPanel::~TransformPanel() { silenceChildren(this); }
+TransformPanel::~TransformPanel() {
+    silenceChildren(this);
+}

@@ -16,8 +16,7 @@
 DataPlotView::DataPlotView(Document* document, QWidget* parent)
     : PlotView(document, parent)
     , m_comboLabel(new QLabel(this))
-    , m_combo(new QComboBox(this))
-{
+    , m_combo(new QComboBox(this)) {
     auto* header = new QHBoxLayout;
     header->setContentsMargins(6, 4, 6, 0);
     m_comboLabel->setBuddy(m_combo);
@@ -39,8 +38,10 @@ DataPlotView::DataPlotView(Document* document, QWidget* parent)
 
     m_model = addLineGraph(tr("model (others at mean)"), QPen(modelColor(), 2), modelLayer());
 
-    connect(document, &Document::columnsAboutToBeInserted, this, &DataPlotView::onColumnsAboutToBeInserted);
-    connect(document, &Document::columnsAboutToBeRemoved, this, &DataPlotView::onColumnsAboutToBeRemoved);
+    connect(document, &Document::columnsAboutToBeInserted, this,
+            &DataPlotView::onColumnsAboutToBeInserted);
+    connect(document, &Document::columnsAboutToBeRemoved, this,
+            &DataPlotView::onColumnsAboutToBeRemoved);
     // A new document starts on its first feature. (PlotView's own refresh on resetDone ran first.)
     connect(document, &Document::resetDone, this, &DataPlotView::onReset);
     connect(m_combo, &QComboBox::currentIndexChanged, this, &DataPlotView::onComboIndexChanged);
@@ -49,42 +50,36 @@ DataPlotView::DataPlotView(Document* document, QWidget* parent)
 
 DataPlotView::~DataPlotView() = default;
 
-void DataPlotView::setFeature(int column)
-{
+void DataPlotView::setFeature(int column) {
     if (column < 0 || column >= int(document()->dataset().featureCount()) || column == m_feature)
         return;
     m_feature = column;
     refresh();
 }
 
-void DataPlotView::onComboIndexChanged(int index)
-{
+void DataPlotView::onComboIndexChanged(int index) {
     setFeature(index);
 }
 
-void DataPlotView::onReset()
-{
+void DataPlotView::onReset() {
     m_feature = 0;
     refresh();
 }
 
-void DataPlotView::onColumnsAboutToBeInserted(int first, int last)
-{
+void DataPlotView::onColumnsAboutToBeInserted(int first, int last) {
     // Keep showing the same feature as columns shift.
     if (m_feature >= first)
         m_feature += last - first + 1;
 }
 
-void DataPlotView::onColumnsAboutToBeRemoved(int first, int last)
-{
+void DataPlotView::onColumnsAboutToBeRemoved(int first, int last) {
     if (m_feature > last)
         m_feature -= last - first + 1;
     else if (m_feature >= first)
         m_feature = first; // the feature that moves into its place (clamped in syncFeatureCombo)
 }
 
-void DataPlotView::syncFeatureCombo()
-{
+void DataPlotView::syncFeatureCombo() {
     const std::vector<std::string>& names = document()->dataset().featureNames();
     const int count = int(names.size());
     m_feature = count == 0 ? -1 : std::clamp(m_feature, 0, count - 1);
@@ -106,17 +101,16 @@ void DataPlotView::syncFeatureCombo()
     m_combo->setEnabled(count > 0);
 }
 
-bool DataPlotView::rowPoint(int row, QPointF* point) const
-{
+bool DataPlotView::rowPoint(int row, QPointF* point) const {
     const linlab::Dataset& data = document()->dataset();
-    if (m_feature < 0 || arma::uword(m_feature) >= data.featureCount() || row < 0 || arma::uword(row) >= data.rowCount())
+    if (m_feature < 0 || arma::uword(m_feature) >= data.featureCount() || row < 0 ||
+        arma::uword(row) >= data.rowCount())
         return false;
     *point = QPointF(data.features()(row, m_feature), data.labels()(row));
     return true;
 }
 
-QString DataPlotView::rowDetails(int row) const
-{
+QString DataPlotView::rowDetails(int row) const {
     const linlab::Dataset& data = document()->dataset();
     if (row < 0 || arma::uword(row) >= data.rowCount())
         return QString();
@@ -127,12 +121,12 @@ QString DataPlotView::rowDetails(int row) const
     parts << QStringLiteral("%1 %2").arg(QString::fromStdString(data.labelName()),
                                          NumberText::brief(data.labels()(row)));
     if (hasPredictions())
-        parts << tr("predicted %1").arg(NumberText::brief(document()->prediction(arma::uword(row))));
+        parts
+            << tr("predicted %1").arg(NumberText::brief(document()->prediction(arma::uword(row))));
     return parts.join(QStringLiteral(", "));
 }
 
-void DataPlotView::rebuild()
-{
+void DataPlotView::rebuild() {
     syncFeatureCombo();
     const linlab::Dataset& data = document()->dataset();
     const QString label = QString::fromStdString(data.labelName());
@@ -163,8 +157,7 @@ void DataPlotView::rebuild()
     setMessage(pointCount() > 0 ? QString() : emptyMessage());
 }
 
-bool DataPlotView::rebuildModel()
-{
+bool DataPlotView::rebuildModel() {
     // The points are data: a new model moves only the line (and the segments, when drawn).
     if (m_feature < 0 || pointCount() == 0 || !hasPredictions()) {
         rebuild();
@@ -177,8 +170,7 @@ bool DataPlotView::rebuildModel()
     return plot()->xAxis->range() == x && plot()->yAxis->range() == y && !m_residuals->visible();
 }
 
-void DataPlotView::updateModelParts(bool sticky)
-{
+void DataPlotView::updateModelParts(bool sticky) {
     constexpr double inf = std::numeric_limits<double>::infinity();
     // Past a few thousand points the segments are a blur that costs a third of a replot: the
     // residual plot beside this one shows them better. Hidden, they do not stretch the y axis
@@ -197,7 +189,8 @@ void DataPlotView::updateModelParts(bool sticky)
         int i = 0;
         for (auto it = points->constBegin(); it != points->constEnd(); ++it, ++i) {
             double up = 0, down = 0;
-            const double p = predictions ? document()->prediction(arma::uword(drawnRows().at(i))) : inf;
+            const double p =
+                predictions ? document()->prediction(arma::uword(drawnRows().at(i))) : inf;
             if (isPlottable(p)) {
                 include(p, yLo, yHi);
                 (p > it->value ? up : down) = std::abs(p - it->value);
@@ -226,13 +219,14 @@ void DataPlotView::updateModelParts(bool sticky)
     if (pointCount() > 0 && analysisIsCurrent()) {
         arma::vec ys;
         try {
-            ys = document()->analysis().partialPrediction(document()->model(), arma::uword(m_feature),
-                                                          arma::vec{xRange.lower, xRange.upper});
+            ys = document()->analysis().partialPrediction(
+                document()->model(), arma::uword(m_feature), arma::vec{xRange.lower, xRange.upper});
         } catch (const std::exception&) {
             ys.reset(); // a stale analysis mid-edit; the next signal redraws
         }
         if (ys.n_elem == 2 && isPlottable(ys(0)) && isPlottable(ys(1))) {
-            m_model->setData(QVector<double>{xRange.lower, xRange.upper}, QVector<double>{ys(0), ys(1)}, true);
+            m_model->setData(QVector<double>{xRange.lower, xRange.upper},
+                             QVector<double>{ys(0), ys(1)}, true);
             include(ys(0), yLo, yHi);
             include(ys(1), yLo, yHi);
         }

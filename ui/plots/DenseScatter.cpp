@@ -14,8 +14,7 @@ constexpr char kPen[] = "linlabScatterPen";
 constexpr char kBrush[] = "linlabScatterBrush";
 constexpr char kStamp[] = "linlabScatterStamp"; // the pixmap, while a VectorScope is alive
 
-QCPScatterStyle stamped(const QCPScatterStyle& style)
-{
+QCPScatterStyle stamped(const QCPScatterStyle& style) {
     // Device pixel ratio 1: QCustomPlot centres a pixmap by its size in device pixels.
     const int side = int(std::ceil(style.size() + style.pen().widthF())) + 2;
     QPixmap pixmap(side, side);
@@ -28,26 +27,28 @@ QCPScatterStyle stamped(const QCPScatterStyle& style)
     return QCPScatterStyle(pixmap);
 }
 
-QCPScatterStyle drawnStyle(const QCPGraph* graph)
-{
+QCPScatterStyle drawnStyle(const QCPGraph* graph) {
     return QCPScatterStyle(QCPScatterStyle::ScatterShape(graph->property(kShape).toInt()),
-                           graph->property(kPen).value<QPen>(), graph->property(kBrush).value<QBrush>(),
+                           graph->property(kPen).value<QPen>(),
+                           graph->property(kBrush).value<QBrush>(),
                            graph->property(kSize).toDouble());
 }
 
 } // namespace
 
-void DenseScatter::apply(QCPGraph* graph, const QCPScatterStyle& style, bool dense)
-{
+void DenseScatter::apply(QCPGraph* graph, const QCPScatterStyle& style, bool dense) {
     if (!dense || style.shape() == QCPScatterStyle::ssPixmap) {
         graph->setProperty(kShape, QVariant());
         graph->setScatterStyle(style);
         return;
     }
     // Every replot restyles the points; stamp a new pixmap only when the look changed.
-    if (graph->scatterStyle().shape() == QCPScatterStyle::ssPixmap && graph->property(kShape).isValid() &&
-        graph->property(kShape).toInt() == int(style.shape()) && graph->property(kSize).toDouble() == style.size() &&
-        graph->property(kPen).value<QPen>() == style.pen() && graph->property(kBrush).value<QBrush>() == style.brush())
+    if (graph->scatterStyle().shape() == QCPScatterStyle::ssPixmap &&
+        graph->property(kShape).isValid() &&
+        graph->property(kShape).toInt() == int(style.shape()) &&
+        graph->property(kSize).toDouble() == style.size() &&
+        graph->property(kPen).value<QPen>() == style.pen() &&
+        graph->property(kBrush).value<QBrush>() == style.brush())
         return;
     graph->setProperty(kShape, int(style.shape()));
     graph->setProperty(kSize, style.size());
@@ -56,8 +57,7 @@ void DenseScatter::apply(QCPGraph* graph, const QCPScatterStyle& style, bool den
     graph->setScatterStyle(stamped(style));
 }
 
-DenseScatter::VectorScope::VectorScope(QCustomPlot* plot)
-{
+DenseScatter::VectorScope::VectorScope(QCustomPlot* plot) {
     for (int i = 0; i < plot->graphCount(); ++i) {
         QCPGraph* graph = plot->graph(i);
         if (!graph->property(kShape).isValid())
@@ -68,8 +68,7 @@ DenseScatter::VectorScope::VectorScope(QCustomPlot* plot)
     }
 }
 
-DenseScatter::VectorScope::~VectorScope()
-{
+DenseScatter::VectorScope::~VectorScope() {
     for (const QPointer<QCPGraph>& graph : m_graphs)
         if (graph)
             graph->setScatterStyle(QCPScatterStyle(graph->property(kStamp).value<QPixmap>()));

@@ -29,22 +29,19 @@ namespace {
 const QSize kPresets[] = {QSize(800, 500), QSize(1600, 1000), QSize(3200, 2000)};
 const QSize kDefaultSize(1600, 1000);
 
-QString settingsKey(const char* name)
-{
+QString settingsKey(const char* name) {
     return QStringLiteral("export/") + QLatin1String(name);
 }
 
 /// Where files go before anything was exported: Pictures if it exists, else home.
-QString initialFolder()
-{
+QString initialFolder() {
     const QString pictures = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
     if (!pictures.isEmpty() && QFileInfo(pictures).isDir())
         return pictures;
     return QDir::homePath();
 }
 
-QString filterFor(const QString& format)
-{
+QString filterFor(const QString& format) {
     if (format == QLatin1String("jpg"))
         return ExportPlotDialog::tr("JPEG image (*.jpg *.jpeg)");
     if (format == QLatin1String("pdf"))
@@ -55,8 +52,7 @@ QString filterFor(const QString& format)
 }
 
 /// `path` with its extension made `format`'s (a known extension is replaced, otherwise added).
-QString withFormat(const QString& path, const QString& format)
-{
+QString withFormat(const QString& path, const QString& format) {
     if (path.isEmpty())
         return path;
     QString base = path;
@@ -67,8 +63,8 @@ QString withFormat(const QString& path, const QString& format)
 
 } // namespace
 
-ExportPlotDialog::ExportPlotDialog(const QList<QPair<QString, QCustomPlot*>>& plots, const QString& datasetName,
-                                   QWidget* parent)
+ExportPlotDialog::ExportPlotDialog(const QList<QPair<QString, QCustomPlot*>>& plots,
+                                   const QString& datasetName, QWidget* parent)
     : QDialog(parent)
     , m_plots(plots)
     , m_datasetName(datasetName)
@@ -83,8 +79,7 @@ ExportPlotDialog::ExportPlotDialog(const QList<QPair<QString, QCustomPlot*>>& pl
     , m_pathEdit(new QLineEdit)
     , m_browseButton(new QPushButton(tr("Browse\u2026")))
     , m_copyButton(new QPushButton(tr("Copy to Clipboard")))
-    , m_status(new QLabel)
-{
+    , m_status(new QLabel) {
     setWindowTitle(tr("Export Plot"));
 
     for (int i = 0; i < m_plots.size(); ++i)
@@ -116,13 +111,15 @@ ExportPlotDialog::ExportPlotDialog(const QList<QPair<QString, QCustomPlot*>>& pl
 
     // Settings from last time; 1600 x 1000 at the scale that keeps its text readable otherwise.
     QSettings settings;
-    const QString lastFormat = settings.value(settingsKey("format"), QStringLiteral("png")).toString();
+    const QString lastFormat =
+        settings.value(settingsKey("format"), QStringLiteral("png")).toString();
     QSize size(settings.value(settingsKey("width"), kDefaultSize.width()).toInt(),
                settings.value(settingsKey("height"), kDefaultSize.height()).toInt());
-    if (size.width() < PlotExporter::kMinSide || size.width() > PlotExporter::kMaxSide
-        || size.height() < PlotExporter::kMinSide || size.height() > PlotExporter::kMaxSide)
+    if (size.width() < PlotExporter::kMinSide || size.width() > PlotExporter::kMaxSide ||
+        size.height() < PlotExporter::kMinSide || size.height() > PlotExporter::kMaxSide)
         size = kDefaultSize;
-    const double lastScale = settings.value(settingsKey("scale"), PlotExporter::suggestedScale(size)).toDouble();
+    const double lastScale =
+        settings.value(settingsKey("scale"), PlotExporter::suggestedScale(size)).toDouble();
     QString lastFolder = settings.value(settingsKey("folder")).toString();
     if (lastFolder.isEmpty() || !QFileInfo(lastFolder).isDir())
         lastFolder = initialFolder();
@@ -173,7 +170,8 @@ ExportPlotDialog::ExportPlotDialog(const QList<QPair<QString, QCustomPlot*>>& pl
     updateHint();
 
     connect(m_plotCombo, &QComboBox::currentIndexChanged, this, &ExportPlotDialog::onPlotChanged);
-    connect(m_formatCombo, &QComboBox::currentIndexChanged, this, &ExportPlotDialog::onFormatChanged);
+    connect(m_formatCombo, &QComboBox::currentIndexChanged, this,
+            &ExportPlotDialog::onFormatChanged);
     connect(m_presetCombo, &QComboBox::activated, this, &ExportPlotDialog::onPresetActivated);
     connect(m_width, &QSpinBox::valueChanged, this, &ExportPlotDialog::onSizeChanged);
     connect(m_height, &QSpinBox::valueChanged, this, &ExportPlotDialog::onSizeChanged);
@@ -185,61 +183,56 @@ ExportPlotDialog::ExportPlotDialog(const QList<QPair<QString, QCustomPlot*>>& pl
     connect(buttons, &QDialogButtonBox::rejected, this, &ExportPlotDialog::reject);
 }
 
-ExportPlotDialog::~ExportPlotDialog() { silenceChildren(this); }
+ExportPlotDialog::~ExportPlotDialog() {
+    silenceChildren(this);
+}
 
-int ExportPlotDialog::plotIndex() const
-{
+int ExportPlotDialog::plotIndex() const {
     return m_plotCombo->currentIndex() < 0 ? -1 : m_plotCombo->currentData().toInt();
 }
 
-QString ExportPlotDialog::format() const
-{
+QString ExportPlotDialog::format() const {
     return m_formatCombo->currentData().toString();
 }
 
-QSize ExportPlotDialog::sizePx() const
-{
+QSize ExportPlotDialog::sizePx() const {
     return QSize(m_width->value(), m_height->value());
 }
 
-double ExportPlotDialog::scale() const
-{
+double ExportPlotDialog::scale() const {
     return m_scaleCombo->currentData().toDouble();
 }
 
-QString ExportPlotDialog::path() const
-{
+QString ExportPlotDialog::path() const {
     return m_pathEdit->text().trimmed();
 }
 
-QStringList ExportPlotDialog::targetPaths() const
-{
+QStringList ExportPlotDialog::targetPaths() const {
     if (!allPlots())
         return {path().isEmpty() ? QString() : withFormat(path(), format())};
     QStringList paths;
     const QDir dir(path());
     for (const auto& plot : m_plots)
-        paths.append(dir.filePath(PlotExporter::defaultFileName(m_datasetName, plot.first, format())));
+        paths.append(
+            dir.filePath(PlotExporter::defaultFileName(m_datasetName, plot.first, format())));
     return paths;
 }
 
-void ExportPlotDialog::setPlotIndex(int index)
-{
+void ExportPlotDialog::setPlotIndex(int index) {
     const int i = m_plotCombo->findData(index);
     if (i >= 0)
         m_plotCombo->setCurrentIndex(i);
 }
 
-void ExportPlotDialog::setFormat(const QString& format)
-{
-    const QString f = format.toLower() == QLatin1String("jpeg") ? QStringLiteral("jpg") : format.toLower();
+void ExportPlotDialog::setFormat(const QString& format) {
+    const QString f =
+        format.toLower() == QLatin1String("jpeg") ? QStringLiteral("jpg") : format.toLower();
     const int i = m_formatCombo->findData(f);
     if (i >= 0)
         m_formatCombo->setCurrentIndex(i);
 }
 
-void ExportPlotDialog::setSizePx(const QSize& size)
-{
+void ExportPlotDialog::setSizePx(const QSize& size) {
     {
         const QSignalBlocker blockWidth(m_width);
         const QSignalBlocker blockHeight(m_height);
@@ -249,21 +242,18 @@ void ExportPlotDialog::setSizePx(const QSize& size)
     onSizeChanged();
 }
 
-void ExportPlotDialog::setScale(double scale)
-{
+void ExportPlotDialog::setScale(double scale) {
     const int i = m_scaleCombo->findData(std::round(scale));
     if (i >= 0 && std::abs(scale - std::round(scale)) < 1e-9)
         m_scaleCombo->setCurrentIndex(i);
 }
 
-void ExportPlotDialog::setPath(const QString& path)
-{
+void ExportPlotDialog::setPath(const QString& path) {
     setPathText(path);
     onPathEdited(path);
 }
 
-bool ExportPlotDialog::exportNow(QString* error)
-{
+bool ExportPlotDialog::exportNow(QString* error) {
     QString ignored;
     QString& message = error ? *error : ignored;
     if (m_plots.isEmpty()) {
@@ -272,7 +262,8 @@ bool ExportPlotDialog::exportNow(QString* error)
     }
     const QString target = path();
     if (target.isEmpty()) {
-        message = allPlots() ? tr("Choose a folder to export the plots into.") : tr("Choose a file to export to.");
+        message = allPlots() ? tr("Choose a folder to export the plots into.")
+                             : tr("Choose a file to export to.");
         return false;
     }
     if (allPlots() && !QFileInfo(target).isDir()) {
@@ -286,30 +277,29 @@ bool ExportPlotDialog::exportNow(QString* error)
             return false;
     }
     saveSettings();
-    m_status->setText(files.size() == 1 ? tr("Wrote %1.").arg(QDir::toNativeSeparators(files.first()))
-                                        : tr("Wrote %n file(s) into %1.", nullptr, int(files.size()))
-                                              .arg(QDir::toNativeSeparators(target)));
+    m_status->setText(files.size() == 1
+                          ? tr("Wrote %1.").arg(QDir::toNativeSeparators(files.first()))
+                          : tr("Wrote %n file(s) into %1.", nullptr, int(files.size()))
+                                .arg(QDir::toNativeSeparators(target)));
     return true;
 }
 
-bool ExportPlotDialog::copyToClipboard()
-{
+bool ExportPlotDialog::copyToClipboard() {
     if (allPlots() || m_plots.isEmpty())
         return false;
     return PlotExporter::copyToClipboard(m_plots.at(plotIndex()).second, sizePx(), scale());
 }
 
-void ExportPlotDialog::accept()
-{
+void ExportPlotDialog::accept() {
     QStringList existing;
     for (const QString& file : targetPaths())
         if (QFileInfo::exists(file) && file != m_confirmedPath)
             existing.append(QDir::toNativeSeparators(file));
     if (!existing.isEmpty()) {
-        const QString question = existing.size() == 1
-                                     ? tr("\"%1\" already exists. Replace it?").arg(existing.first())
-                                     : tr("These files already exist:\n%1\n\nReplace them?")
-                                           .arg(existing.join(QLatin1Char('\n')));
+        const QString question =
+            existing.size() == 1 ? tr("\"%1\" already exists. Replace it?").arg(existing.first())
+                                 : tr("These files already exist:\n%1\n\nReplace them?")
+                                       .arg(existing.join(QLatin1Char('\n')));
         if (QMessageBox::question(this, tr("Replace Files?"), question) != QMessageBox::Yes)
             return;
     }
@@ -321,8 +311,7 @@ void ExportPlotDialog::accept()
     QDialog::accept();
 }
 
-void ExportPlotDialog::onPlotChanged()
-{
+void ExportPlotDialog::onPlotChanged() {
     const bool all = allPlots();
     m_pathLabel->setText(all ? tr("F&older:") : tr("F&ile:"));
     m_copyButton->setEnabled(!all);
@@ -340,8 +329,7 @@ void ExportPlotDialog::onPlotChanged()
     }
 }
 
-void ExportPlotDialog::onFormatChanged()
-{
+void ExportPlotDialog::onFormatChanged() {
     if (!allPlots()) {
         if (m_nameChosen)
             setPathText(withFormat(path(), format()));
@@ -351,8 +339,7 @@ void ExportPlotDialog::onFormatChanged()
     m_status->clear();
 }
 
-void ExportPlotDialog::onPresetActivated(int index)
-{
+void ExportPlotDialog::onPresetActivated(int index) {
     const QSize size = m_presetCombo->itemData(index).toSize();
     if (!size.isValid())
         return; // "Custom": keep the numbers, let the user type
@@ -361,8 +348,7 @@ void ExportPlotDialog::onPresetActivated(int index)
     setScale(PlotExporter::suggestedScale(size));
 }
 
-void ExportPlotDialog::onSizeChanged()
-{
+void ExportPlotDialog::onSizeChanged() {
     int preset = m_presetCombo->count() - 1; // Custom
     for (int i = 0; i < m_presetCombo->count(); ++i)
         if (m_presetCombo->itemData(i).toSize() == sizePx())
@@ -374,8 +360,7 @@ void ExportPlotDialog::onSizeChanged()
     updateHint();
 }
 
-void ExportPlotDialog::onPathEdited(const QString& text)
-{
+void ExportPlotDialog::onPathEdited(const QString& text) {
     m_status->clear();
     if (allPlots())
         return;
@@ -388,10 +373,10 @@ void ExportPlotDialog::onPathEdited(const QString& text)
     }
 }
 
-void ExportPlotDialog::browse()
-{
+void ExportPlotDialog::browse() {
     if (allPlots()) {
-        const QString dir = QFileDialog::getExistingDirectory(this, tr("Export Plots into Folder"), folder());
+        const QString dir =
+            QFileDialog::getExistingDirectory(this, tr("Export Plots into Folder"), folder());
         if (!dir.isEmpty())
             setPathText(dir);
         return;
@@ -400,8 +385,8 @@ void ExportPlotDialog::browse()
     for (const QString& f : PlotExporter::formats())
         filters.append(filterFor(f));
     QString selected = filterFor(format());
-    QString file = QFileDialog::getSaveFileName(this, tr("Export Plot"), path(), filters.join(QStringLiteral(";;")),
-                                                &selected);
+    QString file = QFileDialog::getSaveFileName(this, tr("Export Plot"), path(),
+                                                filters.join(QStringLiteral(";;")), &selected);
     if (file.isEmpty())
         return;
     // No or another extension typed: take the chosen filter's format.
@@ -420,16 +405,16 @@ void ExportPlotDialog::browse()
     m_confirmedPath = file;
 }
 
-void ExportPlotDialog::onCopyClicked()
-{
+void ExportPlotDialog::onCopyClicked() {
     if (copyToClipboard())
-        m_status->setText(tr("Copied a %1 \u00d7 %2 image to the clipboard.").arg(sizePx().width()).arg(sizePx().height()));
+        m_status->setText(tr("Copied a %1 \u00d7 %2 image to the clipboard.")
+                              .arg(sizePx().width())
+                              .arg(sizePx().height()));
     else
         m_status->setText(tr("Could not copy the plot to the clipboard."));
 }
 
-QString ExportPlotDialog::folder() const
-{
+QString ExportPlotDialog::folder() const {
     const QString p = path();
     if (p.isEmpty())
         return initialFolder();
@@ -437,16 +422,14 @@ QString ExportPlotDialog::folder() const
     return info.isDir() ? info.absoluteFilePath() : info.absolutePath();
 }
 
-void ExportPlotDialog::updateDefaultPath()
-{
+void ExportPlotDialog::updateDefaultPath() {
     if (allPlots() || m_nameChosen || plotIndex() < 0 || plotIndex() >= m_plots.size())
         return;
     setPathText(QDir(folder()).filePath(
         PlotExporter::defaultFileName(m_datasetName, m_plots.at(plotIndex()).first, format())));
 }
 
-void ExportPlotDialog::updateHint()
-{
+void ExportPlotDialog::updateHint() {
     const double s = scale() > 0 ? scale() : 1.0;
     m_hint->setText(tr("Laid out like a %1 \u00d7 %2 window, drawn at %3\u00d7.")
                         .arg(std::lround(sizePx().width() / s))
@@ -454,13 +437,11 @@ void ExportPlotDialog::updateHint()
                         .arg(s));
 }
 
-void ExportPlotDialog::setPathText(const QString& text)
-{
+void ExportPlotDialog::setPathText(const QString& text) {
     m_pathEdit->setText(QDir::toNativeSeparators(text));
 }
 
-void ExportPlotDialog::saveSettings() const
-{
+void ExportPlotDialog::saveSettings() const {
     QSettings settings;
     settings.setValue(settingsKey("folder"), folder());
     settings.setValue(settingsKey("format"), format());
@@ -469,8 +450,7 @@ void ExportPlotDialog::saveSettings() const
     settings.setValue(settingsKey("scale"), scale());
 }
 
-QString ExportPlotDialog::plotTitle(int index) const
-{
+QString ExportPlotDialog::plotTitle(int index) const {
     const QString& name = m_plots.at(index).first;
     const std::optional<PlotKind> kind = PlotFactory::parseKind(name);
     return kind ? PlotFactory::kindTitle(*kind) : name;

@@ -28,8 +28,8 @@ public:
     /// `format` is "png", "jpg"/"jpeg", "pdf" or "svg" (any case); empty takes it from the path's
     /// extension. On failure returns false and sets *error (if given) to one line naming the path
     /// and the reason. The plot's on-screen state is restored and replotted either way.
-    static bool exportPlot(QCustomPlot* plot, const QString& path, const QSize& sizePx, double scale,
-                           QString* error, const QString& format = {});
+    static bool exportPlot(QCustomPlot* plot, const QString& path, const QSize& sizePx,
+                           double scale, QString* error, const QString& format = {});
     /// Puts a sizePx image of `plot` on the clipboard (as an image, offered as PNG).
     static bool copyToClipboard(QCustomPlot* plot, const QSize& sizePx, double scale);
     /// The image exportPlot() would write for a raster format (null on an invalid size or scale).
@@ -42,5 +42,6 @@ public:
     /// A scale that keeps text readable at that size: logical width near 1000 px, 1..3.
     static double suggestedScale(const QSize& sizePx);
     /// "lesson-predicted-vs-actual.png": spaces become '-', characters file systems dislike go.
-    static QString defaultFileName(const QString& datasetName, const QString& plotKind, const QString& format);
+    static QString defaultFileName(const QString& datasetName, const QString& plotKind,
+                                   const QString& format);
 };

@@ -17,12 +17,12 @@ struct KindInfo {
 // One row per kind: the only list to extend besides create().
 constexpr KindInfo kKinds[] = {
     {PlotKind::Data, "data", QT_TRANSLATE_NOOP("PlotFactory", "Data")},
-    {PlotKind::PredictedVsActual, "predicted-vs-actual", QT_TRANSLATE_NOOP("PlotFactory", "Predicted vs actual")},
+    {PlotKind::PredictedVsActual, "predicted-vs-actual",
+     QT_TRANSLATE_NOOP("PlotFactory", "Predicted vs actual")},
     {PlotKind::Residuals, "residuals", QT_TRANSLATE_NOOP("PlotFactory", "Residuals")},
 };
 
-const KindInfo* infoOf(PlotKind kind)
-{
+const KindInfo* infoOf(PlotKind kind) {
     for (const KindInfo& info : kKinds)
         if (info.kind == kind)
             return &info;
@@ -31,28 +31,24 @@ const KindInfo* infoOf(PlotKind kind)
 
 } // namespace
 
-QList<PlotKind> PlotFactory::kinds()
-{
+QList<PlotKind> PlotFactory::kinds() {
     QList<PlotKind> list;
     for (const KindInfo& info : kKinds)
         list.append(info.kind);
     return list;
 }
 
-QString PlotFactory::kindName(PlotKind kind)
-{
+QString PlotFactory::kindName(PlotKind kind) {
     const KindInfo* info = infoOf(kind);
     return info ? QString::fromLatin1(info->name) : QString();
 }
 
-QString PlotFactory::kindTitle(PlotKind kind)
-{
+QString PlotFactory::kindTitle(PlotKind kind) {
     const KindInfo* info = infoOf(kind);
     return info ? QCoreApplication::translate("PlotFactory", info->title) : QString();
 }
 
-std::optional<PlotKind> PlotFactory::parseKind(const QString& name)
-{
+std::optional<PlotKind> PlotFactory::parseKind(const QString& name) {
     const QString wanted = name.trimmed();
     for (const KindInfo& info : kKinds)
         if (wanted.compare(QLatin1String(info.name), Qt::CaseInsensitive) == 0)
@@ -60,8 +56,7 @@ std::optional<PlotKind> PlotFactory::parseKind(const QString& name)
     return std::nullopt;
 }
 
-PlotView* PlotFactory::create(PlotKind kind, Document* document, QWidget* parent)
-{
+PlotView* PlotFactory::create(PlotKind kind, Document* document, QWidget* parent) {
     switch (kind) {
     case PlotKind::Data:
         return new DataPlotView(document, parent);

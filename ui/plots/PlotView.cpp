@@ -1,7 +1,7 @@
 #include "ui/plots/PlotView.h"
 
-#include "ui/plots/DenseScatter.h"
 #include "ui/common/Teardown.h"
+#include "ui/plots/DenseScatter.h"
 
 #include "app/document/Document.h"
 #include "ui/common/NumberText.h"
@@ -27,15 +27,13 @@ struct RowPoint {
 };
 
 /// Sorts by x, keeping row order among equal x so the drawing is deterministic.
-void sortByX(QVector<RowPoint>& points)
-{
+void sortByX(QVector<RowPoint>& points) {
     std::stable_sort(points.begin(), points.end(),
                      [](const RowPoint& a, const RowPoint& b) { return a.x < b.x; });
 }
 
 /// Fills `graph` with already sorted points (no re-sort) and returns their rows in the same order.
-QVector<int> setGraphPoints(QCPGraph* graph, const QVector<RowPoint>& points)
-{
+QVector<int> setGraphPoints(QCPGraph* graph, const QVector<RowPoint>& points) {
     QVector<QCPGraphData> data;
     QVector<int> rows;
     data.reserve(points.size());
@@ -50,8 +48,7 @@ QVector<int> setGraphPoints(QCPGraph* graph, const QVector<RowPoint>& points)
 
 /// An unsigned key that orders as the double does (plottable values: no NaN). -0 and +0 get one
 /// key, as they compare equal.
-std::uint64_t orderKey(double x)
-{
+std::uint64_t orderKey(double x) {
     if (x == 0)
         x = 0; // -0 -> +0
     std::uint64_t bits;
@@ -62,8 +59,7 @@ std::uint64_t orderKey(double x)
 /// The permutation that sorts `x` ascending with ties in index order: what sorting (x, index)
 /// pairs gives, by a stable radix sort (6 passes of 11 bits, passes where every key has the same
 /// digit skipped). A residual plot's x moves on every slider tick: this is O(n), not O(n log n).
-void sortOrder(const QVector<double>& x, QVector<int>& order)
-{
+void sortOrder(const QVector<double>& x, QVector<int>& order) {
     const int n = int(x.size());
     const auto size = static_cast<std::size_t>(n);
     std::vector<std::uint64_t> keys(size), keysTmp(size);
@@ -84,7 +80,8 @@ void sortOrder(const QVector<double>& x, QVector<int>& order)
         for (std::size_t b = 1; b < count.size(); ++b)
             count[b] += count[b - 1];
         for (int i = 0; i < n; ++i) {
-            const std::size_t to = std::size_t(count[std::size_t((keys[std::size_t(i)] >> shift) & kMask)]++);
+            const std::size_t to =
+                std::size_t(count[std::size_t((keys[std::size_t(i)] >> shift) & kMask)]++);
             keysTmp[to] = keys[std::size_t(i)];
             indexTmp[to] = index[std::size_t(i)];
         }
@@ -104,8 +101,7 @@ PlotView::PlotView(Document* document, QWidget* parent)
     : QWidget(parent)
     , m_document(document)
     , m_layout(new QVBoxLayout(this))
-    , m_plot(new QCustomPlot(this))
-{
+    , m_plot(new QCustomPlot(this)) {
     m_layout->setContentsMargins(0, 0, 0, 0);
     m_layout->setSpacing(4);
     m_layout->addWidget(m_plot, 1);
@@ -125,9 +121,11 @@ PlotView::PlotView(Document* document, QWidget* parent)
     // Only the model layer is buffered: it gets its own paint buffer and a slider tick that leaves
     // the axes alone redraws just that. Every buffer is blended into the widget on each paint, so
     // the others share two: [background .. main] and [highlight .. overlay].
-    m_plot->addLayer(QStringLiteral("modelBelow"), m_plot->layer(QStringLiteral("main")), QCustomPlot::limBelow);
+    m_plot->addLayer(QStringLiteral("modelBelow"), m_plot->layer(QStringLiteral("main")),
+                     QCustomPlot::limBelow);
     m_modelBelowLayer = m_plot->layer(QStringLiteral("modelBelow"));
-    m_plot->addLayer(QStringLiteral("model"), m_plot->layer(QStringLiteral("main")), QCustomPlot::limAbove);
+    m_plot->addLayer(QStringLiteral("model"), m_plot->layer(QStringLiteral("main")),
+                     QCustomPlot::limAbove);
     m_modelLayer = m_plot->layer(QStringLiteral("model"));
     m_modelLayer->setMode(QCPLayer::lmBuffered);
     m_plot->addLayer(QStringLiteral("highlight"), m_modelLayer, QCustomPlot::limAbove);
@@ -144,7 +142,8 @@ PlotView::PlotView(Document* document, QWidget* parent)
     m_highlight->setLayer(m_highlightLayer);
     m_highlight->setLineStyle(QCPGraph::lsNone);
     m_highlight->setPen(QPen(highlightColor()));
-    m_highlight->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(highlightColor().darker(140), 1.5),
+    m_highlight->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle,
+                                                 QPen(highlightColor().darker(140), 1.5),
                                                  QBrush(highlightColor()), 11));
     m_highlight->setName(tr("selected"));
     m_highlight->removeFromLegend();
@@ -174,23 +173,23 @@ PlotView::PlotView(Document* document, QWidget* parent)
     // rebuild() is pure virtual here: each subclass calls refresh() at the end of its constructor.
 }
 
-PlotView::~PlotView() { silenceChildren(this); }
+PlotView::~PlotView() {
+    silenceChildren(this);
+}
 
-QString PlotView::message() const
-{
+QString PlotView::message() const {
     return m_message->visible() ? m_message->text() : QString();
 }
 
-bool PlotView::isPlottable(double value)
-{
+bool PlotView::isPlottable(double value) {
     return std::isfinite(value) && std::abs(value) <= kLargestPlottable;
 }
 
-void PlotView::stylePlot(QCustomPlot* plot)
-{
+void PlotView::stylePlot(QCustomPlot* plot) {
     // White, antialiased data, a light grid, readable text: one look for every plot.
     plot->setBackground(QBrush(Qt::white));
-    plot->setAntialiasedElements(QCP::aePlottables | QCP::aeScatters | QCP::aeItems | QCP::aeLegendItems);
+    plot->setAntialiasedElements(QCP::aePlottables | QCP::aeScatters | QCP::aeItems |
+                                 QCP::aeLegendItems);
     plot->setNotAntialiasedElements(QCP::aeGrid);
     QFont textFont = plot->font();
     if (textFont.pointSizeF() > 0 && textFont.pointSizeF() < 9)
@@ -210,16 +209,14 @@ void PlotView::stylePlot(QCustomPlot* plot)
     plot->legend->setBorderPen(QPen(QColor(200, 200, 200)));
 }
 
-void PlotView::include(double value, double& lo, double& hi)
-{
+void PlotView::include(double value, double& lo, double& hi) {
     if (!isPlottable(value))
         return;
     lo = std::min(lo, value);
     hi = std::max(hi, value);
 }
 
-QCPRange PlotView::paddedRange(double lo, double hi)
-{
+QCPRange PlotView::paddedRange(double lo, double hi) {
     if (!isPlottable(lo) || !isPlottable(hi) || lo > hi)
         return QCPRange(0, 1);
     const double span = hi - lo;
@@ -234,51 +231,45 @@ QCPRange PlotView::paddedRange(double lo, double hi)
     return QCPRange(lo - pad, hi + pad);
 }
 
-QCPRange PlotView::stickyRange(const QCPRange& current, const QCPRange& wanted)
-{
-    if (wanted.lower >= current.lower && wanted.upper <= current.upper && wanted.size() >= 0.5 * current.size())
+QCPRange PlotView::stickyRange(const QCPRange& current, const QCPRange& wanted) {
+    if (wanted.lower >= current.lower && wanted.upper <= current.upper &&
+        wanted.size() >= 0.5 * current.size())
         return current;
     return withRoom(wanted);
 }
 
-QCPRange PlotView::withRoom(const QCPRange& wanted)
-{
+QCPRange PlotView::withRoom(const QCPRange& wanted) {
     const double room = 0.1 * wanted.size();
     const QCPRange wider(wanted.lower - room, wanted.upper + room);
     // Only ranges QCustomPlot accepts: fall back to the exact one if the room overflows.
     return isPlottable(wider.lower) && isPlottable(wider.upper) ? wider : wanted;
 }
 
-QCPRange PlotView::shownRange(const QCPRange& current, const QCPRange& wanted, bool tick) const
-{
+QCPRange PlotView::shownRange(const QCPRange& current, const QCPRange& wanted, bool tick) const {
     // Only dense plots: there each change of axes costs a replot of every point.
     if (!isDense())
         return wanted;
     return tick ? stickyRange(current, wanted) : withRoom(wanted);
 }
 
-void PlotView::setSelectedRows(const QList<int>& rows)
-{
+void PlotView::setSelectedRows(const QList<int>& rows) {
     m_selectedRows = rows;
     updateHighlight();
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
-void PlotView::refresh()
-{
+void PlotView::refresh() {
     m_dataChanged = false; // everything is rebuilt from the document as it is now
     rebuild();
     // Queued: a burst of document signals (a slider drag) becomes one replot per frame.
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
-void PlotView::onAnalysisChanged()
-{
+void PlotView::onAnalysisChanged() {
     m_dataChanged = true; // the evaluationChanged that always follows rebuilds everything
 }
 
-void PlotView::onEvaluationChanged()
-{
+void PlotView::onEvaluationChanged() {
     if (m_dataChanged) {
         refresh();
         return;
@@ -294,14 +285,12 @@ void PlotView::onEvaluationChanged()
     }
 }
 
-bool PlotView::rebuildModel()
-{
+bool PlotView::rebuildModel() {
     rebuild();
     return false;
 }
 
-void PlotView::replotModelLayers()
-{
+void PlotView::replotModelLayers() {
     m_layerReplotQueued = false;
     // QCPLayer::replot() redraws one buffered layer and schedules a repaint (or, with buffers
     // invalidated by a resize, replots everything).
@@ -309,8 +298,7 @@ void PlotView::replotModelLayers()
     emit layersReplotted();
 }
 
-void PlotView::updatePoints(const QString& name)
-{
+void PlotView::updatePoints(const QString& name) {
     const int n = int(m_document->dataset().rowCount());
     // Every k-th row, k the smallest step that keeps the count within kMaxDrawnPoints: the rows
     // whose predictions the document keeps at hand.
@@ -345,24 +333,24 @@ void PlotView::updatePoints(const QString& name)
     }
     m_points->data()->set(data, true);
 
-    m_points->setName(m_sampleStep > 1 ? tr("%1 (1 in %2 shown)").arg(name).arg(m_sampleStep) : name);
+    m_points->setName(m_sampleStep > 1 ? tr("%1 (1 in %2 shown)").arg(name).arg(m_sampleStep)
+                                       : name);
     const bool dense = isDense();
     QColor fill = pointColor();
     fill.setAlpha(dense ? 110 : 170);
     DenseScatter::apply(m_points,
-                        QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(pointColor(), dense ? 0.8 : 1.2),
-                                        QBrush(fill), dense ? 4 : 7),
+                        QCPScatterStyle(QCPScatterStyle::ssCircle,
+                                        QPen(pointColor(), dense ? 0.8 : 1.2), QBrush(fill),
+                                        dense ? 4 : 7),
                         dense);
     updateHighlight();
 }
 
-bool PlotView::isDense() const
-{
+bool PlotView::isDense() const {
     return pointCount() > kDenseThreshold;
 }
 
-void PlotView::updateHighlight()
-{
+void PlotView::updateHighlight() {
     const int n = int(m_document->dataset().rowCount());
     QList<int> rows = m_selectedRows;
     std::sort(rows.begin(), rows.end());
@@ -382,20 +370,17 @@ void PlotView::updateHighlight()
         m_highlight->addToLegend();
 }
 
-void PlotView::setRanges(const QCPRange& x, const QCPRange& y)
-{
+void PlotView::setRanges(const QCPRange& x, const QCPRange& y) {
     m_plot->xAxis->setRange(x);
     m_plot->yAxis->setRange(y);
 }
 
-void PlotView::setAxisTitles(const QString& x, const QString& y)
-{
+void PlotView::setAxisTitles(const QString& x, const QString& y) {
     m_plot->xAxis->setLabel(x);
     m_plot->yAxis->setLabel(y);
 }
 
-void PlotView::setMessage(const QString& text)
-{
+void PlotView::setMessage(const QString& text) {
     m_message->setText(text);
     m_message->setVisible(!text.isEmpty());
     // An empty frame: no legend, and no tick labels pretending there is a scale.
@@ -404,26 +389,22 @@ void PlotView::setMessage(const QString& text)
     m_plot->yAxis->setTickLabels(text.isEmpty());
 }
 
-bool PlotView::hasPredictions() const
-{
+bool PlotView::hasPredictions() const {
     return m_document->hasPredictions();
 }
 
-bool PlotView::analysisIsCurrent() const
-{
+bool PlotView::analysisIsCurrent() const {
     const linlab::Dataset& d = m_document->dataset();
     const linlab::Analysis& a = m_document->analysis();
-    return a.labels().n_elem == d.rowCount() && a.features().n_cols == d.featureCount()
-        && m_document->model().weights().n_elem == d.featureCount();
+    return a.labels().n_elem == d.rowCount() && a.features().n_cols == d.featureCount() &&
+           m_document->model().weights().n_elem == d.featureCount();
 }
 
-QString PlotView::pointsName()
-{
+QString PlotView::pointsName() {
     return tr("samples");
 }
 
-QString PlotView::labelPredictionDetails(int row) const
-{
+QString PlotView::labelPredictionDetails(int row) const {
     const linlab::Dataset& data = m_document->dataset();
     if (row < 0 || arma::uword(row) >= data.rowCount())
         return QString();
@@ -436,15 +417,13 @@ QString PlotView::labelPredictionDetails(int row) const
     return text;
 }
 
-QString PlotView::emptyMessage() const
-{
+QString PlotView::emptyMessage() const {
     if (m_document->dataset().rowCount() == 0)
         return tr("No rows to plot");
     return tr("No finite values to plot");
 }
 
-QCPGraph* PlotView::addLineGraph(const QString& name, const QPen& pen, QCPLayer* layer)
-{
+QCPGraph* PlotView::addLineGraph(const QString& name, const QPen& pen, QCPLayer* layer) {
     QCPGraph* graph = m_plot->addGraph();
     graph->setLayer(layer);
     graph->setName(name);
@@ -454,8 +433,7 @@ QCPGraph* PlotView::addLineGraph(const QString& name, const QPen& pen, QCPLayer*
     return graph;
 }
 
-int PlotView::rowAtPixel(const QPointF& pixel) const
-{
+int PlotView::rowAtPixel(const QPointF& pixel) const {
     const QCPAxis* x = m_plot->xAxis;
     const QCPAxis* y = m_plot->yAxis;
     double best = kHitRadius * kHitRadius;
@@ -484,13 +462,11 @@ int PlotView::rowAtPixel(const QPointF& pixel) const
     return bestRow;
 }
 
-QString PlotView::toolTipForRow(int row) const
-{
+QString PlotView::toolTipForRow(int row) const {
     return tr("Row %1 \u2014 %2").arg(row + 1).arg(rowDetails(row));
 }
 
-void PlotView::onMouseMove(QMouseEvent* event)
-{
+void PlotView::onMouseMove(QMouseEvent* event) {
     const int row = rowAtPixel(event->position());
     if (row < 0) {
         QToolTip::hideText();
@@ -499,14 +475,12 @@ void PlotView::onMouseMove(QMouseEvent* event)
     QToolTip::showText(event->globalPosition().toPoint(), toolTipForRow(row), m_plot);
 }
 
-void PlotView::onMousePress(QMouseEvent* event)
-{
+void PlotView::onMousePress(QMouseEvent* event) {
     m_pressed = event->button() == Qt::LeftButton;
     m_pressPos = event->position();
 }
 
-void PlotView::onMouseRelease(QMouseEvent* event)
-{
+void PlotView::onMouseRelease(QMouseEvent* event) {
     // A click is a left press and release in (nearly) the same place; drags are not clicks.
     if (!m_pressed || event->button() != Qt::LeftButton)
         return;
@@ -518,14 +492,23 @@ void PlotView::onMouseRelease(QMouseEvent* event)
         emit rowClicked(row, event->modifiers().testFlag(Qt::ControlModifier));
 }
 
-QColor PlotView::pointColor() { return QColor(0x1f, 0x77, 0xb4); }
-QColor PlotView::modelColor() { return QColor(0xd6, 0x27, 0x28); }
-QColor PlotView::residualColor() { return QColor(0xbb, 0xbb, 0xbb); }
-QColor PlotView::referenceColor() { return QColor(0x7f, 0x7f, 0x7f); }
-QColor PlotView::highlightColor() { return QColor(0xff, 0x7f, 0x0e); }
+QColor PlotView::pointColor() {
+    return QColor(0x1f, 0x77, 0xb4);
+}
+QColor PlotView::modelColor() {
+    return QColor(0xd6, 0x27, 0x28);
+}
+QColor PlotView::residualColor() {
+    return QColor(0xbb, 0xbb, 0xbb);
+}
+QColor PlotView::referenceColor() {
+    return QColor(0x7f, 0x7f, 0x7f);
+}
+QColor PlotView::highlightColor() {
+    return QColor(0xff, 0x7f, 0x0e);
+}
 
-QPen PlotView::referencePen()
-{
+QPen PlotView::referencePen() {
     QPen pen(referenceColor(), 1.2, Qt::DashLine);
     return pen;
 }

@@ -55,7 +55,8 @@ public:
     QList<int> selectedRows() const { return m_selectedRows; }
     /// The centred text shown instead of data (no features, no rows...); empty when data is drawn.
     QString message() const;
-    /// The row whose drawn (or highlighted) point is nearest to `pixel` within kHitRadius; -1 if none.
+    /// The row whose drawn (or highlighted) point is nearest to `pixel` within kHitRadius; -1 if
+    /// none.
     int rowAtPixel(const QPointF& pixel) const;
     /// The tooltip for a row: "Row 3 — hours_studied 8, exam_score 90, predicted 66".
     QString toolTipForRow(int row) const;
@@ -65,10 +66,11 @@ public:
     /// Widens [lo, hi] to include `value` when it is plottable (start from lo = +inf, hi = -inf).
     static void include(double value, double& lo, double& hi);
     /// [lo, hi] with 5% padding; a small range around the value when lo == hi; 0..1 when there is
-    /// no plottable extent (lo > hi, or either end not plottable). Always a range QCustomPlot accepts.
+    /// no plottable extent (lo > hi, or either end not plottable). Always a range QCustomPlot
+    /// accepts.
     static QCPRange paddedRange(double lo, double hi);
-    /// The axis range a dense plot shows while a slider moves: `current` as long as `wanted` fits and
-    /// fills at least half of it (axes that jump on every tick are hard to read, and each jump
+    /// The axis range a dense plot shows while a slider moves: `current` as long as `wanted` fits
+    /// and fills at least half of it (axes that jump on every tick are hard to read, and each jump
     /// redraws the whole plot); otherwise `wanted` with room to move.
     static QCPRange stickyRange(const QCPRange& current, const QCPRange& wanted);
     /// `wanted` widened by a tenth of its size each way (unchanged if that is not plottable): a
@@ -176,6 +178,6 @@ private:
     QVector<int> m_sortOrder;
     QPointF m_pressPos;
     bool m_pressed = false;
-    bool m_dataChanged = true;         // since the last rebuild: not a model-only change
+    bool m_dataChanged = true; // since the last rebuild: not a model-only change
     bool m_layerReplotQueued = false;
 };

@@ -5,31 +5,28 @@
 #include <limits>
 
 PredictedActualPlotView::PredictedActualPlotView(Document* document, QWidget* parent)
-    : PlotView(document, parent)
-{
+    : PlotView(document, parent) {
     // Every point's y is a prediction: the points move with the model.
     pointsGraph()->setLayer(modelLayer());
-    m_reference = addLineGraph(tr("predicted = actual"), referencePen(), plot()->layer(QStringLiteral("main")));
+    m_reference = addLineGraph(tr("predicted = actual"), referencePen(),
+                               plot()->layer(QStringLiteral("main")));
     refresh();
 }
 
 PredictedActualPlotView::~PredictedActualPlotView() = default;
 
-bool PredictedActualPlotView::rowPoint(int row, QPointF* point) const
-{
+bool PredictedActualPlotView::rowPoint(int row, QPointF* point) const {
     if (!hasPredictions() || row < 0 || arma::uword(row) >= document()->dataset().rowCount())
         return false;
     *point = QPointF(document()->dataset().labels()(row), document()->prediction(arma::uword(row)));
     return true;
 }
 
-QString PredictedActualPlotView::rowDetails(int row) const
-{
+QString PredictedActualPlotView::rowDetails(int row) const {
     return labelPredictionDetails(row);
 }
 
-void PredictedActualPlotView::rebuild()
-{
+void PredictedActualPlotView::rebuild() {
     const QString label = QString::fromStdString(document()->dataset().labelName());
     setAxisTitles(tr("actual %1").arg(label), tr("predicted %1").arg(label));
     updatePoints(pointsName());
@@ -37,8 +34,7 @@ void PredictedActualPlotView::rebuild()
     setMessage(pointCount() > 0 ? QString() : emptyMessage());
 }
 
-bool PredictedActualPlotView::rebuildModel()
-{
+bool PredictedActualPlotView::rebuildModel() {
     // The points move (their y is a prediction); the axes stay while they still fit.
     const QCPRange before = plot()->xAxis->range();
     updatePoints(pointsName());
@@ -53,8 +49,7 @@ bool PredictedActualPlotView::rebuildModel()
     return false;
 }
 
-QCPRange PredictedActualPlotView::pointsRange() const
-{
+QCPRange PredictedActualPlotView::pointsRange() const {
     // One range for both axes, so y = x is the diagonal and misses read the same either way.
     double lo = std::numeric_limits<double>::infinity();
     double hi = -lo;
@@ -66,11 +61,10 @@ QCPRange PredictedActualPlotView::pointsRange() const
     return paddedRange(lo, hi);
 }
 
-void PredictedActualPlotView::setRange(const QCPRange& range)
-{
+void PredictedActualPlotView::setRange(const QCPRange& range) {
     if (pointCount() > 0)
-        m_reference->setData(QVector<double>{range.lower, range.upper}, QVector<double>{range.lower, range.upper},
-                             true);
+        m_reference->setData(QVector<double>{range.lower, range.upper},
+                             QVector<double>{range.lower, range.upper}, true);
     else
         m_reference->data()->clear();
     PlotView::setRanges(range, range);

@@ -1,9 +1,9 @@
 #include "ui/table/DataTableModel.h"
 
+#include "app/document/Commands.h"
 #include "app/document/Document.h"
 #include "model/io/NumberFormat.h"
 #include "ui/common/NumberText.h"
-#include "app/document/Commands.h"
 
 #include <QBrush>
 #include <QColor>
@@ -14,8 +14,7 @@
 
 DataTableModel::DataTableModel(Document* document, QObject* parent)
     : QAbstractTableModel(parent)
-    , m_document(document)
-{
+    , m_document(document) {
     // Forward the document's structural changes as the begin/end pairs views rely on.
     connect(document, &Document::rowsAboutToBeInserted, this,
             [this](int first, int last) { beginInsertRows({}, first, last); });
@@ -31,33 +30,35 @@ DataTableModel::DataTableModel(Document* document, QObject* parent)
     connect(document, &Document::columnsRemoved, this, [this] { endRemoveColumns(); });
     connect(document, &Document::aboutToReset, this, [this] { beginResetModel(); });
     connect(document, &Document::resetDone, this, [this] { endResetModel(); });
-    connect(document, &Document::valuesChanged, this, [this](int top, int left, int bottom, int right) {
-        if (!m_showTransformed && bottom >= top && right >= left)
-            emit dataChanged(index(top, left), index(bottom, right), {Qt::DisplayRole, Qt::EditRole});
-    });
+    connect(document, &Document::valuesChanged, this,
+            [this](int top, int left, int bottom, int right) {
+                if (!m_showTransformed && bottom >= top && right >= left)
+                    emit dataChanged(index(top, left), index(bottom, right),
+                                     {Qt::DisplayRole, Qt::EditRole});
+            });
     connect(document, &Document::headersChanged, this,
             [this](int first, int last) { emit headerDataChanged(Qt::Horizontal, first, last); });
     // Transformed values depend on every row (mean, std), so any new analysis repaints them all.
     connect(document, &Document::analysisChanged, this, [this] {
         if (m_showTransformed && rowCount() > 0 && columnCount() > 0)
-            emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1), {Qt::DisplayRole, Qt::EditRole});
+            emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1),
+                             {Qt::DisplayRole, Qt::EditRole});
     });
 }
 
-int DataTableModel::rowCount(const QModelIndex& parent) const
-{
+int DataTableModel::rowCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : int(m_document->dataset().rowCount());
 }
 
-int DataTableModel::columnCount(const QModelIndex& parent) const
-{
+int DataTableModel::columnCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : int(m_document->dataset().columnCount());
 }
 
-int DataTableModel::labelColumn() const { return int(m_document->dataset().featureCount()); }
+int DataTableModel::labelColumn() const {
+    return int(m_document->dataset().featureCount());
+}
 
-double DataTableModel::valueAt(int row, int column) const
-{
+double DataTableModel::valueAt(int row, int column) const {
     if (m_showTransformed && column < labelColumn()) {
         const arma::mat& X = m_document->analysis().features();
         if (arma::uword(row) < X.n_rows && arma::uword(column) < X.n_cols)
@@ -66,8 +67,7 @@ double DataTableModel::valueAt(int row, int column) const
     return m_document->dataset().value(row, column);
 }
 
-QVariant DataTableModel::data(const QModelIndex& index, int role) const
-{
+QVariant DataTableModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid() || index.row() >= rowCount() || index.column() >= columnCount())
         return {};
     const bool isLabel = index.column() == labelColumn();
@@ -92,8 +92,7 @@ QVariant DataTableModel::data(const QModelIndex& index, int role) const
     }
 }
 
-QVariant DataTableModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
+QVariant DataTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation == Qt::Vertical) {
         if (role == Qt::DisplayRole)
             return section + 1;
@@ -118,15 +117,17 @@ QVariant DataTableModel::headerData(int section, Qt::Orientation orientation, in
         return f;
     }
     case Qt::ToolTipRole:
-        return isLabel ? tr("The label y the model predicts. Right-click a feature's header to use it as the label instead.")
-                       : tr("Feature x%1: one column of X. Double-click to rename; right-click for more.").arg(section + 1);
+        return isLabel ? tr("The label y the model predicts. Right-click a feature's header to use "
+                            "it as the label instead.")
+                       : tr("Feature x%1: one column of X. Double-click to rename; right-click for "
+                            "more.")
+                             .arg(section + 1);
     default:
         return {};
     }
 }
 
-Qt::ItemFlags DataTableModel::flags(const QModelIndex& index) const
-{
+Qt::ItemFlags DataTableModel::flags(const QModelIndex& index) const {
     if (!index.isValid())
         return Qt::NoItemFlags;
     Qt::ItemFlags f = Qt::ItemIsSelectable | Qt::ItemIsEnabled;
@@ -135,34 +136,35 @@ Qt::ItemFlags DataTableModel::flags(const QModelIndex& index) const
     return f;
 }
 
-bool DataTableModel::setData(const QModelIndex& index, const QVariant& value, int role)
-{
+bool DataTableModel::setData(const QModelIndex& index, const QVariant& value, int role) {
     if (!index.isValid() || role != Qt::EditRole || !(flags(index) & Qt::ItemIsEditable))
         return false;
     const QString text = value.toString();
     const linlab::ParseResult parsed = linlab::parseDouble(text.toStdString());
     if (!parsed.ok()) {
-        m_lastError = tr("Row %1, %2: \u201c%3\u201d is %4; the old value stays.")
-                          .arg(index.row() + 1)
-                          .arg(QString::fromStdString(m_document->dataset().columnName(index.column())))
-                          .arg(text.trimmed())
-                          .arg(QString::fromLatin1(linlab::parseStatusText(parsed.status)));
+        m_lastError =
+            tr("Row %1, %2: \u201c%3\u201d is %4; the old value stays.")
+                .arg(index.row() + 1)
+                .arg(QString::fromStdString(m_document->dataset().columnName(index.column())))
+                .arg(text.trimmed())
+                .arg(QString::fromLatin1(linlab::parseStatusText(parsed.status)));
         return false;
     }
     const double old = m_document->dataset().value(index.row(), index.column());
     if (std::memcmp(&old, &parsed.value, sizeof old) == 0)
         return true; // the same bits: nothing to undo
     m_lastError.clear();
-    const QString what = tr("Edit %1, Row %2")
-                             .arg(QString::fromStdString(m_document->dataset().columnName(index.column())))
-                             .arg(index.row() + 1);
-    m_document->undoStack()->push(new SetValuesCommand(
-        m_document, index.row(), index.column(), arma::mat(1, 1, arma::fill::value(parsed.value)), what));
+    const QString what =
+        tr("Edit %1, Row %2")
+            .arg(QString::fromStdString(m_document->dataset().columnName(index.column())))
+            .arg(index.row() + 1);
+    m_document->undoStack()->push(
+        new SetValuesCommand(m_document, index.row(), index.column(),
+                             arma::mat(1, 1, arma::fill::value(parsed.value)), what));
     return true;
 }
 
-void DataTableModel::setShowTransformed(bool transformed)
-{
+void DataTableModel::setShowTransformed(bool transformed) {
     if (transformed == m_showTransformed)
         return;
     m_showTransformed = transformed;

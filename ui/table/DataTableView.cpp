@@ -2,13 +2,13 @@
 
 #include "ui/common/Teardown.h"
 
+#include "app/document/Commands.h"
+#include "app/document/Document.h"
 #include "model/io/CsvError.h"
 #include "model/io/CsvReader.h"
-#include "ui/table/DataTableModel.h"
-#include "app/document/Document.h"
-#include "app/document/Commands.h"
-#include "ui/table/NumberDelegate.h"
 #include "ui/common/NumberText.h"
+#include "ui/table/DataTableModel.h"
+#include "ui/table/NumberDelegate.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -25,8 +25,7 @@ DataTableView::DataTableView(Document* document, QWidget* parent)
     : QTableView(parent)
     , m_document(document)
     , m_model(new DataTableModel(document, this))
-    , m_delegate(new NumberDelegate(this))
-{
+    , m_delegate(new NumberDelegate(this)) {
     setModel(m_model);
     setItemDelegate(m_delegate);
     setAlternatingRowColors(true);
@@ -37,38 +36,41 @@ DataTableView::DataTableView(Document* document, QWidget* parent)
     horizontalHeader()->setMinimumSectionSize(60);
     horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
     verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
-    setToolTip(tr("Each row is one sample (a student); each column one feature, the last the label. "
-                  "Double-click a cell to edit it."));
+    setToolTip(
+        tr("Each row is one sample (a student); each column one feature, the last the label. "
+           "Double-click a cell to edit it."));
 
-    connect(m_delegate, &NumberDelegate::inputRejected, this, [this](const QString& text) { emit message(text, true); });
-    connect(horizontalHeader(), &QHeaderView::customContextMenuRequested, this, &DataTableView::showHeaderMenu);
-    connect(horizontalHeader(), &QHeaderView::sectionDoubleClicked, this, &DataTableView::renameColumnInteractively);
+    connect(m_delegate, &NumberDelegate::inputRejected, this,
+            [this](const QString& text) { emit message(text, true); });
+    connect(horizontalHeader(), &QHeaderView::customContextMenuRequested, this,
+            &DataTableView::showHeaderMenu);
+    connect(horizontalHeader(), &QHeaderView::sectionDoubleClicked, this,
+            &DataTableView::renameColumnInteractively);
     connect(selectionModel(), &QItemSelectionModel::selectionChanged, this,
             [this] { emit selectedRowsChanged(selectedRowList()); });
-    connect(m_model, &QAbstractItemModel::columnsInserted, this, &DataTableView::updateColumnSizing);
+    connect(m_model, &QAbstractItemModel::columnsInserted, this,
+            &DataTableView::updateColumnSizing);
     connect(m_model, &QAbstractItemModel::columnsRemoved, this, &DataTableView::updateColumnSizing);
     connect(m_model, &QAbstractItemModel::modelReset, this, &DataTableView::updateColumnSizing);
     updateColumnSizing();
 }
 
-void DataTableView::updateColumnSizing()
-{
+void DataTableView::updateColumnSizing() {
     // A few columns share the width, so the label is always in view; many scroll sideways.
     const bool fewColumns = m_model->columnCount() <= 5;
-    horizontalHeader()->setSectionResizeMode(fewColumns ? QHeaderView::Stretch : QHeaderView::Interactive);
+    horizontalHeader()->setSectionResizeMode(fewColumns ? QHeaderView::Stretch
+                                                        : QHeaderView::Interactive);
     horizontalHeader()->setStretchLastSection(!fewColumns);
 }
 
-QList<int> DataTableView::selectedRowList() const
-{
+QList<int> DataTableView::selectedRowList() const {
     std::set<int> rows;
     for (const QModelIndex& i : selectionModel()->selectedIndexes())
         rows.insert(i.row());
     return QList<int>(rows.begin(), rows.end());
 }
 
-QString DataTableView::selectionText() const
-{
+QString DataTableView::selectionText() const {
     QModelIndexList indexes = selectionModel()->selectedIndexes();
     if (indexes.isEmpty() && currentIndex().isValid())
         indexes.append(currentIndex());
@@ -93,19 +95,21 @@ QString DataTableView::selectionText() const
     return text;
 }
 
-void DataTableView::copySelection()
-{
+void DataTableView::copySelection() {
     const QString text = selectionText();
     if (!text.isEmpty())
         QApplication::clipboard()->setText(text);
 }
 
-void DataTableView::paste() { pasteText(QApplication::clipboard()->text()); }
+void DataTableView::paste() {
+    pasteText(QApplication::clipboard()->text());
+}
 
-bool DataTableView::pasteText(const QString& text)
-{
+bool DataTableView::pasteText(const QString& text) {
     if (m_model->showTransformed()) {
-        emit message(tr("Paste refused: the table shows transformed values; switch to raw values to edit."), true);
+        emit message(
+            tr("Paste refused: the table shows transformed values; switch to raw values to edit."),
+            true);
         return false;
     }
     linlab::CsvTable block;
@@ -135,32 +139,33 @@ bool DataTableView::pasteText(const QString& text)
     // the label in the label column.
     for (int k = 0; k < extraColumns; ++k) {
         const int position = int(m_document->dataset().featureCount());
-        const std::string name = m_document->dataset().uniqueName("x" + std::to_string(position + 1));
+        const std::string name =
+            m_document->dataset().uniqueName("x" + std::to_string(position + 1));
         stack->push(new InsertFeatureCommand(m_document, position, name, arma::vec()));
     }
     if (extraRows > 0)
-        stack->push(new InsertRowsCommand(m_document, m_model->rowCount(),
-                                          arma::mat(extraRows, m_model->columnCount(), arma::fill::zeros)));
+        stack->push(
+            new InsertRowsCommand(m_document, m_model->rowCount(),
+                                  arma::mat(extraRows, m_model->columnCount(), arma::fill::zeros)));
     stack->push(new SetValuesCommand(m_document, row, column, values, tr("Paste")));
     stack->endMacro();
 
     selectionModel()->select(QItemSelection(m_model->index(row, column),
-                                            m_model->index(row + int(values.n_rows) - 1, column + int(values.n_cols) - 1)),
+                                            m_model->index(row + int(values.n_rows) - 1,
+                                                           column + int(values.n_cols) - 1)),
                              QItemSelectionModel::ClearAndSelect);
     emit message(tr("Pasted %1 \u00d7 %2 values.").arg(values.n_rows).arg(values.n_cols), false);
     return true;
 }
 
-void DataTableView::insertRowBelow()
-{
+void DataTableView::insertRowBelow() {
     const int row = currentIndex().isValid() ? currentIndex().row() + 1 : m_model->rowCount();
-    m_document->undoStack()->push(
-        new InsertRowsCommand(m_document, row, arma::mat(1, m_model->columnCount(), arma::fill::zeros)));
+    m_document->undoStack()->push(new InsertRowsCommand(
+        m_document, row, arma::mat(1, m_model->columnCount(), arma::fill::zeros)));
     setCurrentIndex(m_model->index(row, 0));
 }
 
-void DataTableView::removeSelectedRows()
-{
+void DataTableView::removeSelectedRows() {
     QList<int> rows = selectedRowList();
     if (rows.isEmpty() && currentIndex().isValid())
         rows.append(currentIndex().row());
@@ -171,7 +176,8 @@ void DataTableView::removeSelectedRows()
         return;
     }
     QUndoStack* stack = m_document->undoStack();
-    stack->beginMacro(rows.size() == 1 ? tr("Remove Row %1").arg(rows.first() + 1) : tr("Remove %1 Rows").arg(rows.size()));
+    stack->beginMacro(rows.size() == 1 ? tr("Remove Row %1").arg(rows.first() + 1)
+                                       : tr("Remove %1 Rows").arg(rows.size()));
     // From the bottom up, one command per consecutive run, so indices stay valid.
     int i = int(rows.size()) - 1;
     while (i >= 0) {
@@ -184,35 +190,33 @@ void DataTableView::removeSelectedRows()
     stack->endMacro();
 }
 
-void DataTableView::addFeature()
-{
+void DataTableView::addFeature() {
     const int position = int(m_document->dataset().featureCount());
     const std::string name = m_document->dataset().uniqueName("x" + std::to_string(position + 1));
-    m_document->undoStack()->push(new InsertFeatureCommand(m_document, position, name, arma::vec()));
+    m_document->undoStack()->push(
+        new InsertFeatureCommand(m_document, position, name, arma::vec()));
     setCurrentIndex(m_model->index(0, position));
 }
 
-int DataTableView::currentColumnOrLast() const
-{
+int DataTableView::currentColumnOrLast() const {
     return currentIndex().isValid() ? currentIndex().column() : m_model->columnCount() - 1;
 }
 
-void DataTableView::removeCurrentFeature()
-{
+void DataTableView::removeCurrentFeature() {
     const int column = currentColumnOrLast();
     if (column >= m_model->labelColumn()) {
         emit message(tr("Select a feature column to remove (the label stays)."), true);
         return;
     }
     if (m_document->dataset().featureCount() <= 1) {
-        emit message(tr("The model needs at least one feature: the last feature cannot be removed."), true);
+        emit message(
+            tr("The model needs at least one feature: the last feature cannot be removed."), true);
         return;
     }
     m_document->undoStack()->push(new RemoveFeatureCommand(m_document, column));
 }
 
-bool DataTableView::renameColumnTo(int column, const QString& name)
-{
+bool DataTableView::renameColumnTo(int column, const QString& name) {
     const QString trimmed = name.trimmed();
     if (column < 0 || column >= m_model->columnCount())
         return false;
@@ -231,22 +235,23 @@ bool DataTableView::renameColumnTo(int column, const QString& name)
     return true;
 }
 
-void DataTableView::renameColumnInteractively(int column)
-{
+void DataTableView::renameColumnInteractively(int column) {
     if (column < 0 || column >= m_model->columnCount())
         return;
     bool ok = false;
     const QString current = QString::fromStdString(m_document->dataset().columnName(column));
-    const QString name = QInputDialog::getText(this, tr("Rename Column"), tr("New name for \u201c%1\u201d:").arg(current),
+    const QString name = QInputDialog::getText(this, tr("Rename Column"),
+                                               tr("New name for \u201c%1\u201d:").arg(current),
                                                QLineEdit::Normal, current, &ok);
     if (ok)
         renameColumnTo(column, name);
 }
 
-void DataTableView::renameCurrentColumn() { renameColumnInteractively(currentColumnOrLast()); }
+void DataTableView::renameCurrentColumn() {
+    renameColumnInteractively(currentColumnOrLast());
+}
 
-void DataTableView::useCurrentColumnAsLabel()
-{
+void DataTableView::useCurrentColumnAsLabel() {
     const int column = currentColumnOrLast();
     if (column >= m_model->labelColumn()) {
         emit message(tr("That column is already the label."), false);
@@ -255,21 +260,22 @@ void DataTableView::useCurrentColumnAsLabel()
     m_document->undoStack()->push(new SetLabelColumnCommand(m_document, column));
 }
 
-void DataTableView::setShowTransformed(bool transformed) { m_model->setShowTransformed(transformed); }
+void DataTableView::setShowTransformed(bool transformed) {
+    m_model->setShowTransformed(transformed);
+}
 
-void DataTableView::selectDataRow(int row, bool extend)
-{
+void DataTableView::selectDataRow(int row, bool extend) {
     if (row < 0 || row >= m_model->rowCount())
         return;
-    const auto flags = (extend ? QItemSelectionModel::Select : QItemSelectionModel::ClearAndSelect) |
-                       QItemSelectionModel::Rows;
+    const auto flags =
+        (extend ? QItemSelectionModel::Select : QItemSelectionModel::ClearAndSelect) |
+        QItemSelectionModel::Rows;
     selectionModel()->select(m_model->index(row, 0), flags);
     selectionModel()->setCurrentIndex(m_model->index(row, 0), QItemSelectionModel::NoUpdate);
     scrollTo(m_model->index(row, 0));
 }
 
-void DataTableView::showHeaderMenu(const QPoint& pos)
-{
+void DataTableView::showHeaderMenu(const QPoint& pos) {
     const int column = horizontalHeader()->logicalIndexAt(pos);
     if (column < 0)
         return;
@@ -288,8 +294,7 @@ void DataTableView::showHeaderMenu(const QPoint& pos)
     menu.exec(horizontalHeader()->mapToGlobal(pos));
 }
 
-void DataTableView::keyPressEvent(QKeyEvent* event)
-{
+void DataTableView::keyPressEvent(QKeyEvent* event) {
     if (event->matches(QKeySequence::Copy)) {
         copySelection();
         return;
@@ -301,4 +306,6 @@ void DataTableView::keyPressEvent(QKeyEvent* event)
     QTableView::keyPressEvent(event);
 }
 
-DataTableView::~DataTableView() { silenceChildren(this); }
+DataTableView::~DataTableView() {
+    silenceChildren(this);
+}

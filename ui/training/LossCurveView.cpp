@@ -2,9 +2,9 @@
 
 #include "ui/common/Teardown.h"
 
-#include "ui/training/LossLandscapeView.h"
 #include "ui/common/NumberText.h"
 #include "ui/plots/PlotView.h"
+#include "ui/training/LossLandscapeView.h"
 #include "ui/training/TrainingSession.h"
 
 #include <QCheckBox>
@@ -23,16 +23,15 @@ namespace {
 const QColor kCurrentColor(0xff, 0x7f, 0x0e); // the path's colour on the landscape
 
 // Kept runs: the tab10 palette without the current run's orange.
-QColor keptColor(int k)
-{
-    static const QColor colors[] = {QColor(0x1f, 0x77, 0xb4), QColor(0x2c, 0xa0, 0x2c), QColor(0xd6, 0x27, 0x28),
-                                    QColor(0x94, 0x67, 0xbd), QColor(0x8c, 0x56, 0x4b), QColor(0xe3, 0x77, 0xc2),
-                                    QColor(0x7f, 0x7f, 0x7f), QColor(0xbc, 0xbd, 0x22), QColor(0x17, 0xbe, 0xcf)};
+QColor keptColor(int k) {
+    static const QColor colors[] = {
+        QColor(0x1f, 0x77, 0xb4), QColor(0x2c, 0xa0, 0x2c), QColor(0xd6, 0x27, 0x28),
+        QColor(0x94, 0x67, 0xbd), QColor(0x8c, 0x56, 0x4b), QColor(0xe3, 0x77, 0xc2),
+        QColor(0x7f, 0x7f, 0x7f), QColor(0xbc, 0xbd, 0x22), QColor(0x17, 0xbe, 0xcf)};
     return colors[k % int(sizeof colors / sizeof colors[0])];
 }
 
-QString grouped(qint64 n)
-{
+QString grouped(qint64 n) {
     return QLocale(QLocale::English, QLocale::UnitedStates).toString(n);
 }
 
@@ -45,8 +44,7 @@ LossCurveView::LossCurveView(TrainingSession* session, QWidget* parent)
     , m_readout(new QLabel(this))
     , m_keepButton(new QPushButton(tr("Keep run"), this))
     , m_clearButton(new QPushButton(tr("Clear"), this))
-    , m_logBox(new QCheckBox(tr("log scale"), this))
-{
+    , m_logBox(new QCheckBox(tr("log scale"), this)) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
@@ -62,8 +60,10 @@ LossCurveView::LossCurveView(TrainingSession* session, QWidget* parent)
     layout->addWidget(m_plot, 1);
     m_readout->setForegroundRole(QPalette::PlaceholderText);
     m_logBox->setChecked(m_log);
-    m_logBox->setToolTip(tr("A logarithmic loss axis: steady convergence is a straight line going down"));
-    m_keepButton->setToolTip(tr("Freeze this curve, to compare it with runs at other rates or with other methods"));
+    m_logBox->setToolTip(
+        tr("A logarithmic loss axis: steady convergence is a straight line going down"));
+    m_keepButton->setToolTip(
+        tr("Freeze this curve, to compare it with runs at other rates or with other methods"));
     m_clearButton->setToolTip(tr("Remove the kept curves"));
 
     m_plot->setMinimumSize(240, 140);
@@ -99,18 +99,18 @@ LossCurveView::LossCurveView(TrainingSession* session, QWidget* parent)
     syncCurrent(true);
 }
 
-LossCurveView::~LossCurveView() { silenceChildren(this); }
+LossCurveView::~LossCurveView() {
+    silenceChildren(this);
+}
 
-QStringList LossCurveView::keptNames() const
-{
+QStringList LossCurveView::keptNames() const {
     QStringList names;
     for (const Curve& c : m_kept)
         names << c.name;
     return names;
 }
 
-QStringList LossCurveView::legendNames() const
-{
+QStringList LossCurveView::legendNames() const {
     QStringList names;
     for (int k = 0; k < m_plot->legend->itemCount(); ++k)
         if (auto* item = qobject_cast<QCPPlottableLegendItem*>(m_plot->legend->item(k)))
@@ -118,13 +118,12 @@ QStringList LossCurveView::legendNames() const
     return names;
 }
 
-double LossCurveView::shown(double loss) const
-{
+double LossCurveView::shown(double loss) const {
     return m_log ? std::max(loss, kLogFloor) : loss;
 }
 
-void LossCurveView::include(Curve& c, const std::vector<double>& loss, std::size_t from, std::size_t to)
-{
+void LossCurveView::include(Curve& c, const std::vector<double>& loss, std::size_t from,
+                            std::size_t to) {
     for (std::size_t k = from; k < to && k < loss.size(); ++k) {
         const double v = loss[k];
         if (!PlotView::isPlottable(v))
@@ -142,8 +141,8 @@ void LossCurveView::include(Curve& c, const std::vector<double>& loss, std::size
     }
 }
 
-void LossCurveView::fill(QCPGraph* graph, const std::vector<double>& loss, std::size_t from, std::size_t to) const
-{
+void LossCurveView::fill(QCPGraph* graph, const std::vector<double>& loss, std::size_t from,
+                         std::size_t to) const {
     QVector<double> keys, values;
     keys.reserve(int(to - from));
     values.reserve(int(to - from));
@@ -156,18 +155,15 @@ void LossCurveView::fill(QCPGraph* graph, const std::vector<double>& loss, std::
     graph->addData(keys, values, true);
 }
 
-void LossCurveView::onRunChanged()
-{
+void LossCurveView::onRunChanged() {
     syncCurrent(true);
 }
 
-void LossCurveView::onPositionChanged()
-{
+void LossCurveView::onPositionChanged() {
     syncCurrent(false);
 }
 
-void LossCurveView::syncCurrent(bool restart)
-{
+void LossCurveView::syncCurrent(bool restart) {
     const bool run = m_session && m_session->hasRun();
     const std::vector<double> none;
     const std::vector<double>& loss = run ? m_session->result().lossHistory : none;
@@ -196,8 +192,7 @@ void LossCurveView::syncCurrent(bool restart)
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
-void LossCurveView::updateRanges()
-{
+void LossCurveView::updateRanges() {
     // Every curve drawn decides the ranges, so they follow the run: no frozen axes.
     double maxEpoch = 0;
     double lo = arma::datum::inf, hi = -arma::datum::inf, lowestPositive = arma::datum::inf;
@@ -223,20 +218,19 @@ void LossCurveView::updateRanges()
             m_plot->yAxis->setRange(hi / 10, hi * 10);
     } else if (PlotView::isPlottable(lo) && PlotView::isPlottable(hi) && lo <= hi) {
         // Losses are >= 0: the axis starts at 0 so heights compare honestly.
-        m_plot->yAxis->setRange(lo >= 0 && hi > 0 ? QCPRange(0, hi * 1.05) : PlotView::paddedRange(lo, hi));
+        m_plot->yAxis->setRange(lo >= 0 && hi > 0 ? QCPRange(0, hi * 1.05)
+                                                  : PlotView::paddedRange(lo, hi));
     } else {
         m_plot->yAxis->setRange(0, 1);
     }
 }
 
-void LossCurveView::updateButtons()
-{
+void LossCurveView::updateButtons() {
     m_keepButton->setEnabled(m_currentCount > 0);
     m_clearButton->setEnabled(!m_kept.empty());
 }
 
-void LossCurveView::showReadout(std::size_t epoch)
-{
+void LossCurveView::showReadout(std::size_t epoch) {
     const bool run = m_session && m_session->hasRun();
     if (!run || m_currentCount == 0 || epoch >= m_session->result().lossHistory.size()) {
         m_readout->setText(tr("no run yet"));
@@ -245,7 +239,8 @@ void LossCurveView::showReadout(std::size_t epoch)
         return;
     }
     const std::vector<double>& loss = m_session->result().lossHistory;
-    m_readout->setText(tr("epoch %1: MSE %2").arg(grouped(qint64(epoch)), NumberText::brief(loss[epoch], 6)));
+    m_readout->setText(
+        tr("epoch %1: MSE %2").arg(grouped(qint64(epoch)), NumberText::brief(loss[epoch], 6)));
     const bool visible = m_hovering && PlotView::isPlottable(loss[epoch]);
     m_tracer->setGraph(visible ? m_current : nullptr);
     if (visible)
@@ -253,8 +248,7 @@ void LossCurveView::showReadout(std::size_t epoch)
     m_tracer->setVisible(visible);
 }
 
-void LossCurveView::onMouseMove(QMouseEvent* event)
-{
+void LossCurveView::onMouseMove(QMouseEvent* event) {
     const QRect rect = m_plot->axisRect()->rect();
     const bool inside = rect.contains(event->position().toPoint()) && m_currentCount > 0;
     m_hovering = inside;
@@ -269,13 +263,13 @@ void LossCurveView::onMouseMove(QMouseEvent* event)
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
-void LossCurveView::keepRun()
-{
+void LossCurveView::keepRun() {
     if (!m_session || !m_session->hasRun() || m_currentCount == 0)
         return;
     Curve c;
     const auto& loss = m_session->result().lossHistory;
-    c.loss.assign(loss.begin(), loss.begin() + std::ptrdiff_t(std::min(m_currentCount, loss.size())));
+    c.loss.assign(loss.begin(),
+                  loss.begin() + std::ptrdiff_t(std::min(m_currentCount, loss.size())));
     c.name = m_session->runLabel();
     include(c, c.loss, 0, c.loss.size());
     c.graph = m_plot->addGraph();
@@ -289,8 +283,7 @@ void LossCurveView::keepRun()
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
-void LossCurveView::clearKept()
-{
+void LossCurveView::clearKept() {
     for (Curve& c : m_kept)
         m_plot->removeGraph(c.graph);
     m_kept.clear();
@@ -299,8 +292,7 @@ void LossCurveView::clearKept()
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
-void LossCurveView::setLogScale(bool on)
-{
+void LossCurveView::setLogScale(bool on) {
     m_log = on;
     {
         const QSignalBlocker block(m_logBox);

@@ -58,12 +58,14 @@ private:
         bool any = false;
     };
     /// Widens a curve's extent by loss[from, to).
-    static void include(Curve& curve, const std::vector<double>& loss, std::size_t from, std::size_t to);
+    static void include(Curve& curve, const std::vector<double>& loss, std::size_t from,
+                        std::size_t to);
 
     void onRunChanged();
     void onPositionChanged();
     void syncCurrent(bool restart);
-    void fill(QCPGraph* graph, const std::vector<double>& loss, std::size_t from, std::size_t to) const;
+    void fill(QCPGraph* graph, const std::vector<double>& loss, std::size_t from,
+              std::size_t to) const;
     void updateRanges();
     void updateButtons();
     void showReadout(std::size_t epoch);

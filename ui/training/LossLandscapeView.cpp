@@ -2,12 +2,12 @@
 
 #include "ui/common/Teardown.h"
 
-#include "model/training/ContourLines.h"
+#include "app/document/Commands.h"
 #include "app/document/Document.h"
+#include "model/training/ContourLines.h"
+#include "model/training/TrainingMath.h"
 #include "ui/common/NumberText.h"
 #include "ui/plots/PlotView.h"
-#include "app/document/Commands.h"
-#include "model/training/TrainingMath.h"
 #include "ui/training/TrainingSession.h"
 
 #include <QCheckBox>
@@ -27,14 +27,12 @@ using namespace linlab;
 namespace {
 
 // Merge ids for dragging the point: one per drag. Far from the other views' ranges.
-int nextDragId()
-{
+int nextDragId() {
     static int next = 0x30000000;
     return ++next;
 }
 
-QString subscript(int number)
-{
+QString subscript(int number) {
     QString digits = QString::number(number);
     for (QChar& c : digits)
         c = QChar(char16_t(0x2080 + (c.unicode() - u'0')));
@@ -54,8 +52,7 @@ const QColor kPointColor(0xd6, 0x27, 0x28);
 
 // --- Shared drawing helpers ---------------------------------------------------------------------
 
-QCPColorGradient LossLandscapeView::lossGradient()
-{
+QCPColorGradient LossLandscapeView::lossGradient() {
     // Viridis: perceptually even, dark where the loss is low, readable in grey.
     QCPColorGradient g;
     g.clearColorStops();
@@ -74,11 +71,12 @@ QCPColorGradient LossLandscapeView::lossGradient()
     return g;
 }
 
-void LossLandscapeView::fillColorMap(QCPColorMap* map, const LossSurfaceGrid& grid, bool logarithmic)
-{
+void LossLandscapeView::fillColorMap(QCPColorMap* map, const LossSurfaceGrid& grid,
+                                     bool logarithmic) {
     QCPColorMapData* data = map->data();
     const int nx = int(grid.x.n_elem), ny = int(grid.y.n_elem);
-    if (nx < 2 || ny < 2 || grid.values.n_rows != grid.x.n_elem || grid.values.n_cols != grid.y.n_elem) {
+    if (nx < 2 || ny < 2 || grid.values.n_rows != grid.x.n_elem ||
+        grid.values.n_cols != grid.y.n_elem) {
         data->clear();
         return;
     }
@@ -104,14 +102,15 @@ void LossLandscapeView::fillColorMap(QCPColorMap* map, const LossSurfaceGrid& gr
     }
 }
 
-void LossLandscapeView::drawContours(QCustomPlot* plot, QVector<QCPCurve*>& pool, const LossSurfaceGrid& grid,
-                                     bool logarithmic, QCPLayer* layer)
-{
+void LossLandscapeView::drawContours(QCustomPlot* plot, QVector<QCPCurve*>& pool,
+                                     const LossSurfaceGrid& grid, bool logarithmic,
+                                     QCPLayer* layer) {
     std::vector<ContourLevel> lines;
     if (grid.values.n_elem > 0) {
         try {
-            lines = ContourLines::compute(grid.x, grid.y, grid.values,
-                                          ContourLines::niceLevels(grid.values, kContourLevels, logarithmic));
+            lines = ContourLines::compute(
+                grid.x, grid.y, grid.values,
+                ContourLines::niceLevels(grid.values, kContourLevels, logarithmic));
         } catch (const std::exception&) {
             lines.clear();
         }
@@ -146,21 +145,19 @@ void LossLandscapeView::drawContours(QCustomPlot* plot, QVector<QCPCurve*>& pool
     }
 }
 
-QString LossLandscapeView::parameterSymbol(int featureCount, int k)
-{
+QString LossLandscapeView::parameterSymbol(int featureCount, int k) {
     return k < featureCount ? QStringLiteral("w") + subscript(k + 1) : QStringLiteral("b");
 }
 
-QString LossLandscapeView::parameterTitle(const std::vector<std::string>& featureNames, int k)
-{
+QString LossLandscapeView::parameterTitle(const std::vector<std::string>& featureNames, int k) {
     const int d = int(featureNames.size());
     if (k >= d)
         return tr("b (bias)");
-    return QStringLiteral("%1 (%2)").arg(parameterSymbol(d, k), QString::fromStdString(featureNames[size_t(k)]));
+    return QStringLiteral("%1 (%2)").arg(parameterSymbol(d, k),
+                                         QString::fromStdString(featureNames[size_t(k)]));
 }
 
-QCPScatterStyle LossLandscapeView::optimumStyle(double size)
-{
+QCPScatterStyle LossLandscapeView::optimumStyle(double size) {
     QPainterPath star;
     for (int k = 0; k < 10; ++k) {
         // QCustomPlot draws custom scatters scaled by size / 6: a radius of 3 spans `size` pixels.
@@ -176,7 +173,8 @@ QCPScatterStyle LossLandscapeView::optimumStyle(double size)
     return QCPScatterStyle(star, QPen(QColor(30, 30, 30), 1.2), QBrush(Qt::white), size);
 }
 
-// --- The view -------------------------------------------------------------------------------------
+// --- The view
+// -------------------------------------------------------------------------------------
 
 LossLandscapeView::LossLandscapeView(Document* document, QWidget* parent)
     : QWidget(parent)
@@ -186,8 +184,7 @@ LossLandscapeView::LossLandscapeView(Document* document, QWidget* parent)
     , m_logBox(new QCheckBox(tr("log colours"), this))
     , m_heldLabel(new QLabel(this))
     , m_readout(new QLabel(this))
-    , m_plot(new QCustomPlot(this))
-{
+    , m_plot(new QCustomPlot(this)) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
@@ -214,7 +211,8 @@ LossLandscapeView::LossLandscapeView(Document* document, QWidget* parent)
     m_xBox->setToolTip(tr("The parameter along the horizontal axis"));
     m_yBox->setToolTip(tr("The parameter along the vertical axis"));
     m_logBox->setChecked(m_logColors);
-    m_logBox->setToolTip(tr("Colour by the logarithm of the MSE: shows the shape near the bottom of the bowl"));
+    m_logBox->setToolTip(
+        tr("Colour by the logarithm of the MSE: shows the shape near the bottom of the bowl"));
     m_heldLabel->setToolTip(
         tr("The landscape is a slice: every parameter not on an axis stays at its current value"));
     m_plot->setMinimumSize(260, 220);
@@ -255,7 +253,8 @@ LossLandscapeView::LossLandscapeView(Document* document, QWidget* parent)
     m_plot->plotLayout()->setColumnStretchFactor(1, 0.001);
 
     // Whatever moves with the model lives on its own buffered layer above the map.
-    m_plot->addLayer(QStringLiteral("moving"), m_plot->layer(QStringLiteral("main")), QCustomPlot::limAbove);
+    m_plot->addLayer(QStringLiteral("moving"), m_plot->layer(QStringLiteral("main")),
+                     QCustomPlot::limAbove);
     m_overlay = m_plot->layer(QStringLiteral("moving"));
     m_overlay->setMode(QCPLayer::lmBuffered);
 
@@ -275,8 +274,8 @@ LossLandscapeView::LossLandscapeView(Document* document, QWidget* parent)
     m_sliceMinimum = m_plot->addGraph();
     m_sliceMinimum->setLayer(m_overlay);
     m_sliceMinimum->setLineStyle(QCPGraph::lsNone);
-    m_sliceMinimum->setScatterStyle(
-        QCPScatterStyle(QCPScatterStyle::ssDiamond, QPen(QColor(30, 30, 30), 1.0), QBrush(Qt::white), 9));
+    m_sliceMinimum->setScatterStyle(QCPScatterStyle(
+        QCPScatterStyle::ssDiamond, QPen(QColor(30, 30, 30), 1.0), QBrush(Qt::white), 9));
     m_sliceMinimum->setName(tr("bottom of this slice"));
 
     m_point = m_plot->addGraph();
@@ -322,7 +321,8 @@ LossLandscapeView::LossLandscapeView(Document* document, QWidget* parent)
     // Every change ends with evaluationChanged, with everything recomputed before it.
     connect(m_document, &Document::analysisChanged, this, &LossLandscapeView::onAnalysisChanged);
     connect(m_document, &Document::headersChanged, this, &LossLandscapeView::rebuildCombos);
-    connect(m_document, &Document::evaluationChanged, this, &LossLandscapeView::onEvaluationChanged);
+    connect(m_document, &Document::evaluationChanged, this,
+            &LossLandscapeView::onEvaluationChanged);
     connect(m_document, &Document::resetDone, this, [this] {
         m_dragging = false;
         m_dragId = 0;
@@ -332,10 +332,11 @@ LossLandscapeView::LossLandscapeView(Document* document, QWidget* parent)
     updateAll(true);
 }
 
-LossLandscapeView::~LossLandscapeView() { silenceChildren(this); }
+LossLandscapeView::~LossLandscapeView() {
+    silenceChildren(this);
+}
 
-void LossLandscapeView::setSession(TrainingSession* session)
-{
+void LossLandscapeView::setSession(TrainingSession* session) {
     if (m_session)
         disconnect(m_session, nullptr, this, nullptr);
     m_session = session;
@@ -353,34 +354,30 @@ void LossLandscapeView::setSession(TrainingSession* session)
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
-QPointF LossLandscapeView::currentPoint() const
-{
+QPointF LossLandscapeView::currentPoint() const {
     if (m_point->data()->isEmpty())
         return QPointF(std::nan(""), std::nan(""));
     const auto it = m_point->data()->constBegin();
     return QPointF(it->key, it->value);
 }
 
-QPointF LossLandscapeView::optimumPoint() const
-{
+QPointF LossLandscapeView::optimumPoint() const {
     if (m_optimum->data()->isEmpty())
         return QPointF(std::nan(""), std::nan(""));
     const auto it = m_optimum->data()->constBegin();
     return QPointF(it->key, it->value);
 }
 
-int LossLandscapeView::contourCount() const
-{
-    return int(std::count_if(m_contours.begin(), m_contours.end(), [](const QCPCurve* c) { return c->visible(); }));
+int LossLandscapeView::contourCount() const {
+    return int(std::count_if(m_contours.begin(), m_contours.end(),
+                             [](const QCPCurve* c) { return c->visible(); }));
 }
 
-QString LossLandscapeView::message() const
-{
+QString LossLandscapeView::message() const {
     return m_message->visible() ? m_message->text() : QString();
 }
 
-void LossLandscapeView::setParameters(int x, int y)
-{
+void LossLandscapeView::setParameters(int x, int y) {
     const int count = int(m_document->dataset().featureCount()) + 1;
     if (x == y || x < 0 || y < 0 || x >= count || y >= count)
         return;
@@ -398,8 +395,7 @@ void LossLandscapeView::setParameters(int x, int y)
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
-void LossLandscapeView::setLogColors(bool on)
-{
+void LossLandscapeView::setLogColors(bool on) {
     if (on == m_logColors)
         return;
     m_logColors = on;
@@ -409,13 +405,13 @@ void LossLandscapeView::setLogColors(bool on)
     }
     if (canDraw()) {
         fillColorMap(m_colorMap, m_grid, m_logColors);
-        drawContours(m_plot, m_contours, m_grid, m_logColors, m_plot->layer(QStringLiteral("main")));
+        drawContours(m_plot, m_contours, m_grid, m_logColors,
+                     m_plot->layer(QStringLiteral("main")));
     }
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
-void LossLandscapeView::rebuildCombos()
-{
+void LossLandscapeView::rebuildCombos() {
     const std::vector<std::string>& names = m_document->dataset().featureNames();
     const int count = int(names.size()) + 1;
     const QSignalBlocker bx(m_xBox), by(m_yBox);
@@ -440,14 +436,12 @@ void LossLandscapeView::rebuildCombos()
     }
 }
 
-void LossLandscapeView::onAnalysisChanged()
-{
+void LossLandscapeView::onAnalysisChanged() {
     m_analysisDirty = true;
     rebuildCombos(); // the features, their number or their names may have changed
 }
 
-void LossLandscapeView::onEvaluationChanged()
-{
+void LossLandscapeView::onEvaluationChanged() {
     // Behind another tab of a shown window: catch up once when shown, not on every slider tick.
     if (!isVisible() && window()->isVisible()) {
         m_updatePending = true;
@@ -458,25 +452,24 @@ void LossLandscapeView::onEvaluationChanged()
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
-void LossLandscapeView::showEvent(QShowEvent* event)
-{
+void LossLandscapeView::showEvent(QShowEvent* event) {
     QWidget::showEvent(event);
     if (m_updatePending)
         onEvaluationChanged();
 }
 
-bool LossLandscapeView::canDraw() const
-{
+bool LossLandscapeView::canDraw() const {
     const Dataset& data = m_document->dataset();
     const Analysis& a = m_document->analysis();
-    return data.featureCount() >= 1 && data.rowCount() > 0 && a.labels().n_elem == data.rowCount() &&
+    return data.featureCount() >= 1 && data.rowCount() > 0 &&
+           a.labels().n_elem == data.rowCount() &&
            a.statistics().featureCount() == data.featureCount() &&
-           m_document->model().weights().n_elem == data.featureCount() && m_xParameter != m_yParameter &&
-           m_xParameter <= int(data.featureCount()) && m_yParameter <= int(data.featureCount());
+           m_document->model().weights().n_elem == data.featureCount() &&
+           m_xParameter != m_yParameter && m_xParameter <= int(data.featureCount()) &&
+           m_yParameter <= int(data.featureCount());
 }
 
-std::vector<double> LossLandscapeView::heldValues() const
-{
+std::vector<double> LossLandscapeView::heldValues() const {
     const LinearModel& model = m_document->model();
     std::vector<double> held;
     const arma::uword count = model.weights().n_elem + 1;
@@ -486,8 +479,7 @@ std::vector<double> LossLandscapeView::heldValues() const
     return held;
 }
 
-void LossLandscapeView::showMessage(const QString& text)
-{
+void LossLandscapeView::showMessage(const QString& text) {
     m_message->setText(text);
     m_message->setVisible(!text.isEmpty());
     const bool drawn = text.isEmpty();
@@ -496,9 +488,10 @@ void LossLandscapeView::showMessage(const QString& text)
     m_plot->legend->setVisible(drawn);
     m_plot->xAxis->setTickLabels(drawn);
     m_plot->yAxis->setTickLabels(drawn);
-    for (QCPAbstractPlottable* p : {static_cast<QCPAbstractPlottable*>(m_path), static_cast<QCPAbstractPlottable*>(m_point),
-                                    static_cast<QCPAbstractPlottable*>(m_optimum),
-                                    static_cast<QCPAbstractPlottable*>(m_sliceMinimum)})
+    for (QCPAbstractPlottable* p :
+         {static_cast<QCPAbstractPlottable*>(m_path), static_cast<QCPAbstractPlottable*>(m_point),
+          static_cast<QCPAbstractPlottable*>(m_optimum),
+          static_cast<QCPAbstractPlottable*>(m_sliceMinimum)})
         p->setVisible(drawn);
     m_arrow->setVisible(drawn && m_arrow->visible());
     m_arrowLabel->setVisible(m_arrow->visible());
@@ -507,8 +500,7 @@ void LossLandscapeView::showMessage(const QString& text)
             c->setVisible(false);
 }
 
-void LossLandscapeView::updateAll(bool newWindow)
-{
+void LossLandscapeView::updateAll(bool newWindow) {
     if (!canDraw()) {
         const Dataset& data = m_document->dataset();
         m_grid = LossSurfaceGrid{};
@@ -517,8 +509,9 @@ void LossLandscapeView::updateAll(bool newWindow)
         m_plot->xAxis->setRange(0, 1);
         m_plot->yAxis->setRange(0, 1);
         showMessage(data.rowCount() == 0 ? tr("No rows: no loss to draw")
-                    : data.featureCount() == 0 ? tr("Add a feature: a landscape needs two parameters")
-                                               : tr("Nothing to draw"));
+                    : data.featureCount() == 0
+                        ? tr("Add a feature: a landscape needs two parameters")
+                        : tr("Nothing to draw"));
         m_haveWindow = false;
         return;
     }
@@ -531,7 +524,8 @@ void LossLandscapeView::updateAll(bool newWindow)
     const double x = parameterValue(model, i), y = parameterValue(model, j);
     const LandscapeWindow shown{m_xMin, m_xMax, m_yMin, m_yMax};
 
-    bool rebuild = m_analysisDirty || heldValues() != m_held || m_grid.values.is_empty() || wasHidden;
+    bool rebuild =
+        m_analysisDirty || heldValues() != m_held || m_grid.values.is_empty() || wasHidden;
     // A dragged point stays in the window (it is clamped): the view must not move under the mouse.
     if (newWindow || !m_haveWindow || m_analysisDirty || (!m_dragging && !shown.contains(x, y))) {
         const LeastSquaresResult& ls = stats.leastSquares();
@@ -561,8 +555,7 @@ void LossLandscapeView::updateAll(bool newWindow)
     updateHeldText();
 }
 
-void LossLandscapeView::rebuildGrid()
-{
+void LossLandscapeView::rebuildGrid() {
     LossSurfaceSpec spec;
     spec.xParameter = arma::uword(m_xParameter);
     spec.yParameter = arma::uword(m_yParameter);
@@ -573,7 +566,8 @@ void LossLandscapeView::rebuildGrid()
     spec.xSteps = kGridSize;
     spec.ySteps = kGridSize;
     try {
-        m_grid = LossSurface::compute(m_document->analysis().statistics(), m_document->model(), spec);
+        m_grid =
+            LossSurface::compute(m_document->analysis().statistics(), m_document->model(), spec);
     } catch (const std::exception&) {
         m_grid = LossSurfaceGrid{};
     }
@@ -581,10 +575,12 @@ void LossLandscapeView::rebuildGrid()
     ++m_gridBuilds;
     fillColorMap(m_colorMap, m_grid, m_logColors);
     drawContours(m_plot, m_contours, m_grid, m_logColors, m_plot->layer(QStringLiteral("main")));
-    m_plot->xAxis->setRange(PlotView::isPlottable(m_xMin) && PlotView::isPlottable(m_xMax) && m_xMin < m_xMax
+    m_plot->xAxis->setRange(PlotView::isPlottable(m_xMin) && PlotView::isPlottable(m_xMax) &&
+                                    m_xMin < m_xMax
                                 ? QCPRange(m_xMin, m_xMax)
                                 : QCPRange(0, 1));
-    m_plot->yAxis->setRange(PlotView::isPlottable(m_yMin) && PlotView::isPlottable(m_yMax) && m_yMin < m_yMax
+    m_plot->yAxis->setRange(PlotView::isPlottable(m_yMin) && PlotView::isPlottable(m_yMax) &&
+                                    m_yMin < m_yMax
                                 ? QCPRange(m_yMin, m_yMax)
                                 : QCPRange(0, 1));
     const std::vector<std::string>& names = m_document->dataset().featureNames();
@@ -592,8 +588,7 @@ void LossLandscapeView::rebuildGrid()
     m_plot->yAxis->setLabel(parameterTitle(names, m_yParameter));
 }
 
-void LossLandscapeView::updateMarkers()
-{
+void LossLandscapeView::updateMarkers() {
     const SufficientStatistics& stats = m_document->analysis().statistics();
     const LinearModel& model = m_document->model();
     const arma::uword i = arma::uword(m_xParameter), j = arma::uword(m_yParameter);
@@ -618,9 +613,10 @@ void LossLandscapeView::updateMarkers()
     double sx = 0, sy = 0;
     const double xSpan = m_xMax - m_xMin, ySpan = m_yMax - m_yMin;
     const LandscapeWindow window{m_xMin, m_xMax, m_yMin, m_yMax};
-    const bool sliceShown = sliceMinimum(stats, model, i, j, sx, sy) && PlotView::isPlottable(sx) &&
-                            PlotView::isPlottable(sy) && window.contains(sx, sy) &&
-                            (!optimumShown || std::abs(sx - ox) > 0.01 * xSpan || std::abs(sy - oy) > 0.01 * ySpan);
+    const bool sliceShown =
+        sliceMinimum(stats, model, i, j, sx, sy) && PlotView::isPlottable(sx) &&
+        PlotView::isPlottable(sy) && window.contains(sx, sy) &&
+        (!optimumShown || std::abs(sx - ox) > 0.01 * xSpan || std::abs(sy - oy) > 0.01 * ySpan);
     if (sliceShown) {
         m_sliceMinimum->data()->set({QCPGraphData(sx, sy)}, true);
         if (!m_plot->legend->hasItemWithPlottable(m_sliceMinimum))
@@ -639,7 +635,8 @@ void LossLandscapeView::updateMarkers()
     }
     const double u = -gx / xSpan, v = -gy / ySpan;
     const double length = std::hypot(u, v);
-    const bool arrowShown = pointShown && std::isfinite(length) && length > 0 && xSpan > 0 && ySpan > 0;
+    const bool arrowShown =
+        pointShown && std::isfinite(length) && length > 0 && xSpan > 0 && ySpan > 0;
     if (arrowShown) {
         const double f = kArrowFraction / length;
         m_arrow->start->setCoords(x, y);
@@ -653,20 +650,20 @@ void LossLandscapeView::updateMarkers()
     m_arrowLabel->setVisible(arrowShown);
 }
 
-void LossLandscapeView::updateHeldText()
-{
+void LossLandscapeView::updateHeldText() {
     const LinearModel& model = m_document->model();
     const int d = int(model.weights().n_elem);
     QStringList parts;
     for (int k = 0; k <= d; ++k)
         if (k != m_xParameter && k != m_yParameter)
-            parts << QStringLiteral("%1 = %2").arg(parameterSymbol(d, k), NumberText::brief(parameterValue(model, arma::uword(k)), 4));
-    const QString held = parts.isEmpty() ? tr("nothing else to hold") : tr("held: %1").arg(parts.join(QStringLiteral(", ")));
+            parts << QStringLiteral("%1 = %2").arg(
+                parameterSymbol(d, k), NumberText::brief(parameterValue(model, arma::uword(k)), 4));
+    const QString held = parts.isEmpty() ? tr("nothing else to hold")
+                                         : tr("held: %1").arg(parts.join(QStringLiteral(", ")));
     m_heldLabel->setText(held);
 }
 
-void LossLandscapeView::updatePath(bool restart)
-{
+void LossLandscapeView::updatePath(bool restart) {
     const bool run = m_session && m_session->hasRun() && canDraw();
     if (!run) {
         m_path->data()->clear();
@@ -697,16 +694,16 @@ void LossLandscapeView::updatePath(bool restart)
         m_pathShown = shown;
     }
     // Dots mark the steps while they are few enough to tell apart.
-    m_path->setScatterStyle(m_pathShown <= 400 ? QCPScatterStyle(QCPScatterStyle::ssDisc, kPathColor, 4.5)
-                                               : QCPScatterStyle(QCPScatterStyle::ssNone));
+    m_path->setScatterStyle(m_pathShown <= 400
+                                ? QCPScatterStyle(QCPScatterStyle::ssDisc, kPathColor, 4.5)
+                                : QCPScatterStyle(QCPScatterStyle::ssNone));
     if (!m_plot->legend->hasItemWithPlottable(m_path))
         m_path->addToLegend();
 }
 
 // --- Dragging ----------------------------------------------------------------------------------
 
-void LossLandscapeView::onMousePress(QMouseEvent* event)
-{
+void LossLandscapeView::onMousePress(QMouseEvent* event) {
     if (event->button() != Qt::LeftButton || !canDraw() || m_point->data()->isEmpty())
         return;
     const QPointF p = currentPoint();
@@ -722,8 +719,7 @@ void LossLandscapeView::onMousePress(QMouseEvent* event)
         m_session->pause();
 }
 
-void LossLandscapeView::onMouseMove(QMouseEvent* event)
-{
+void LossLandscapeView::onMouseMove(QMouseEvent* event) {
     if (m_dragging) {
         dragTo(event->position() + m_grabOffset);
         return;
@@ -739,8 +735,8 @@ void LossLandscapeView::onMouseMove(QMouseEvent* event)
     }
     const double cx = m_plot->xAxis->pixelToCoord(event->position().x());
     const double cy = m_plot->yAxis->pixelToCoord(event->position().y());
-    const LinearModel probe =
-        withParameters(m_document->model(), arma::uword(m_xParameter), cx, arma::uword(m_yParameter), cy);
+    const LinearModel probe = withParameters(m_document->model(), arma::uword(m_xParameter), cx,
+                                             arma::uword(m_yParameter), cy);
     const int d = int(m_document->dataset().featureCount());
     double loss = std::nan("");
     try {
@@ -749,7 +745,8 @@ void LossLandscapeView::onMouseMove(QMouseEvent* event)
     }
     m_readout->setText(tr("%1 %2, %3 %4: MSE %5")
                            .arg(parameterSymbol(d, m_xParameter), NumberText::brief(cx, 4),
-                                parameterSymbol(d, m_yParameter), NumberText::brief(cy, 4), NumberText::brief(loss, 4)));
+                                parameterSymbol(d, m_yParameter), NumberText::brief(cy, 4),
+                                NumberText::brief(loss, 4)));
     const QPointF p = currentPoint();
     const QPointF pixel(m_plot->xAxis->coordToPixel(p.x()), m_plot->yAxis->coordToPixel(p.y()));
     const QPointF offset = pixel - event->position();
@@ -759,8 +756,7 @@ void LossLandscapeView::onMouseMove(QMouseEvent* event)
         m_plot->unsetCursor();
 }
 
-void LossLandscapeView::onMouseRelease(QMouseEvent* event)
-{
+void LossLandscapeView::onMouseRelease(QMouseEvent* event) {
     if (!m_dragging || event->button() != Qt::LeftButton)
         return;
     dragTo(event->position() + m_grabOffset);
@@ -771,8 +767,7 @@ void LossLandscapeView::onMouseRelease(QMouseEvent* event)
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
-void LossLandscapeView::dragTo(const QPointF& pixel)
-{
+void LossLandscapeView::dragTo(const QPointF& pixel) {
     if (!canDraw())
         return;
     // Inside the view: the window must not move under the mouse.
@@ -788,6 +783,6 @@ void LossLandscapeView::dragTo(const QPointF& pixel)
     const arma::uword i = arma::uword(m_xParameter), j = arma::uword(m_yParameter);
     if (parameterValue(current, i) == x && parameterValue(current, j) == y)
         return;
-    m_document->undoStack()->push(
-        new SetModelCommand(m_document, withParameters(current, i, x, j, y), tr("Drag on the landscape"), m_dragId));
+    m_document->undoStack()->push(new SetModelCommand(
+        m_document, withParameters(current, i, x, j, y), tr("Drag on the landscape"), m_dragId));
 }

@@ -77,10 +77,12 @@ public:
     /// The colour gradient of every landscape (dark = low loss).
     static QCPColorGradient lossGradient();
     /// Fills `map` with `grid` and sets its colour range (logarithmic: values clamped to it).
-    static void fillColorMap(QCPColorMap* map, const linlab::LossSurfaceGrid& grid, bool logarithmic);
+    static void fillColorMap(QCPColorMap* map, const linlab::LossSurfaceGrid& grid,
+                             bool logarithmic);
     /// Draws the grid's contours with curves from `pool` (grown as needed; unused ones hidden).
-    static void drawContours(QCustomPlot* plot, QVector<QCPCurve*>& pool, const linlab::LossSurfaceGrid& grid,
-                             bool logarithmic, QCPLayer* layer);
+    static void drawContours(QCustomPlot* plot, QVector<QCPCurve*>& pool,
+                             const linlab::LossSurfaceGrid& grid, bool logarithmic,
+                             QCPLayer* layer);
     /// "w₁ (hours_studied)" or "b (bias)" for parameter k of these features.
     static QString parameterTitle(const std::vector<std::string>& featureNames, int k);
     /// "w₁" or "b".
@@ -136,7 +138,7 @@ private:
     bool m_haveWindow = false;
     bool m_analysisDirty = true;
     bool m_updatePending = false; // a change came while behind another tab
-    std::vector<double> m_held; ///< the held parameters the grid was computed with
+    std::vector<double> m_held;   ///< the held parameters the grid was computed with
     int m_gridBuilds = 0;
     int m_pathShown = 0; ///< trajectory points in m_path
     bool m_dragging = false;

@@ -3,10 +3,10 @@
 #include "ui/common/Teardown.h"
 
 #include "app/document/Document.h"
-#include "ui/training/LossLandscapeView.h"
 #include "model/training/LossSurface.h"
 #include "ui/common/NumberText.h"
 #include "ui/plots/PlotView.h"
+#include "ui/training/LossLandscapeView.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -25,21 +25,18 @@ namespace {
 
 const QColor kPathColor(0xff, 0x7f, 0x0e);
 
-QString grouped(qint64 n)
-{
+QString grouped(qint64 n) {
     return QLocale(QLocale::English, QLocale::UnitedStates).toString(n);
 }
 
-QString vectorText(const arma::vec& v)
-{
+QString vectorText(const arma::vec& v) {
     QStringList parts;
     for (double x : v)
         parts << NumberText::brief(x, 6);
     return QStringLiteral("[%1]").arg(parts.join(QStringLiteral(", ")));
 }
 
-QString conditionText(double kappa)
-{
+QString conditionText(double kappa) {
     if (std::isinf(kappa))
         return QCoreApplication::translate("NormalizationComparison", "\u221e (singular)");
     if (!std::isfinite(kappa))
@@ -47,14 +44,15 @@ QString conditionText(double kappa)
     return kappa >= 1000 ? grouped(qint64(std::llround(kappa))) : NumberText::brief(kappa, 3);
 }
 
-QString epochsText(const GradientDescentResult& r)
-{
+QString epochsText(const GradientDescentResult& r) {
     const QString n = grouped(qint64(r.epochsRun));
     switch (r.stopReason) {
     case StopReason::Converged:
         return n;
     case StopReason::EpochLimit:
-        return QCoreApplication::translate("NormalizationComparison", "over %1 (stopped at the limit)").arg(n);
+        return QCoreApplication::translate("NormalizationComparison",
+                                           "over %1 (stopped at the limit)")
+            .arg(n);
     case StopReason::Diverged:
         return QCoreApplication::translate("NormalizationComparison", "diverged at %1").arg(n);
     case StopReason::NoData:
@@ -72,8 +70,7 @@ NormalizationComparison::NormalizationComparison(Document* document, QWidget* pa
     , m_sliceBox(new QComboBox(this))
     , m_againButton(new QPushButton(tr("Compare again"), this))
     , m_outdatedLabel(new QLabel(this))
-    , m_summary(new QLabel(this))
-{
+    , m_summary(new QLabel(this)) {
     setWindowTitle(tr("Why normalisation matters"));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(10, 10, 10, 10);
@@ -124,10 +121,11 @@ NormalizationComparison::NormalizationComparison(Document* document, QWidget* pa
     updateSummary();
 }
 
-NormalizationComparison::~NormalizationComparison() { silenceChildren(this); }
+NormalizationComparison::~NormalizationComparison() {
+    silenceChildren(this);
+}
 
-void NormalizationComparison::buildSide(Side& side, const QString& title)
-{
+void NormalizationComparison::buildSide(Side& side, const QString& title) {
     QCustomPlot* plot = side.plot;
     PlotView::stylePlot(plot);
     plot->plotLayout()->insertRow(0);
@@ -142,7 +140,8 @@ void NormalizationComparison::buildSide(Side& side, const QString& title)
     side.map->setTightBoundary(false);
     side.map->removeFromLegend();
 
-    plot->addLayer(QStringLiteral("moving"), plot->layer(QStringLiteral("main")), QCustomPlot::limAbove);
+    plot->addLayer(QStringLiteral("moving"), plot->layer(QStringLiteral("main")),
+                   QCustomPlot::limAbove);
     QCPLayer* overlay = plot->layer(QStringLiteral("moving"));
     side.path = new QCPCurve(plot->xAxis, plot->yAxis);
     side.path->setLayer(overlay);
@@ -151,7 +150,8 @@ void NormalizationComparison::buildSide(Side& side, const QString& title)
     side.start = plot->addGraph();
     side.start->setLayer(overlay);
     side.start->setLineStyle(QCPGraph::lsNone);
-    side.start->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::white, 2), QBrush(kPathColor), 10));
+    side.start->setScatterStyle(
+        QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::white, 2), QBrush(kPathColor), 10));
     side.start->setName(tr("start (all 0)"));
     side.optimum = plot->addGraph();
     side.optimum->setLayer(overlay);
@@ -166,8 +166,7 @@ void NormalizationComparison::buildSide(Side& side, const QString& title)
     connect(plot, &QCustomPlot::afterLayout, this, [this, &side] { fitAspect(side); });
 }
 
-void NormalizationComparison::compare(const NormalizationComparisonSettings& settings)
-{
+void NormalizationComparison::compare(const NormalizationComparisonSettings& settings) {
     m_settings = settings;
     m_settings.scale = m_document->transformSettings().scale;
     QApplication::setOverrideCursor(Qt::WaitCursor);
@@ -185,21 +184,20 @@ void NormalizationComparison::compare(const NormalizationComparisonSettings& set
     redraw();
 }
 
-void NormalizationComparison::compareAgain()
-{
+void NormalizationComparison::compareAgain() {
     compare(m_settings);
 }
 
-void NormalizationComparison::rebuildSliceBox()
-{
+void NormalizationComparison::rebuildSliceBox() {
     const std::vector<std::string>& names = m_document->dataset().featureNames();
     const int d = int(names.size());
     const QSignalBlocker block(m_sliceBox);
     m_sliceBox->clear();
     for (int i = 0; i <= d; ++i)
         for (int j = i + 1; j <= d; ++j)
-            m_sliceBox->addItem(QStringLiteral("%1 \u00d7 %2").arg(LossLandscapeView::parameterTitle(names, i),
-                                                                 LossLandscapeView::parameterTitle(names, j)),
+            m_sliceBox->addItem(QStringLiteral("%1 \u00d7 %2")
+                                    .arg(LossLandscapeView::parameterTitle(names, i),
+                                         LossLandscapeView::parameterTitle(names, j)),
                                 QPoint(i, j));
     // The slice where normalising changes the shape most tells the story best.
     if (m_hasResult) {
@@ -211,31 +209,29 @@ void NormalizationComparison::rebuildSliceBox()
     m_sliceBox->setEnabled(m_sliceBox->count() > 1);
 }
 
-void NormalizationComparison::setSlice(int i, int j)
-{
+void NormalizationComparison::setSlice(int i, int j) {
     const int d = int(m_document->dataset().featureCount());
     if (i == j || i < 0 || j < 0 || i > d || j > d)
         return;
     m_slice = {std::min(i, j), std::max(i, j)};
     const QSignalBlocker block(m_sliceBox);
-    m_sliceBox->setCurrentIndex(std::max(0, m_sliceBox->findData(QPoint(m_slice.first, m_slice.second))));
+    m_sliceBox->setCurrentIndex(
+        std::max(0, m_sliceBox->findData(QPoint(m_slice.first, m_slice.second))));
     redraw();
 }
 
-void NormalizationComparison::redraw()
-{
+void NormalizationComparison::redraw() {
     drawSide(m_sides[0], m_result.raw);
     drawSide(m_sides[1], m_result.zscored);
     updateSummary();
 }
 
-void NormalizationComparison::drawSide(Side& side, const NormalizationRun& run)
-{
+void NormalizationComparison::drawSide(Side& side, const NormalizationRun& run) {
     QCustomPlot* plot = side.plot;
     const arma::uword d = run.statistics.featureCount();
     const arma::uword i = arma::uword(m_slice.first), j = arma::uword(m_slice.second);
-    const bool drawable = m_hasResult && run.statistics.sampleCount() > 0 && d >= 1 && i <= d && j <= d && i != j &&
-                          !run.path.empty();
+    const bool drawable = m_hasResult && run.statistics.sampleCount() > 0 && d >= 1 && i <= d &&
+                          j <= d && i != j && !run.path.empty();
     side.path->data()->clear();
     side.start->data()->clear();
     side.optimum->data()->clear();
@@ -277,8 +273,7 @@ void NormalizationComparison::drawSide(Side& side, const NormalizationRun& run)
     plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
-void NormalizationComparison::fillGrid(Side& side, const NormalizationRun& run)
-{
+void NormalizationComparison::fillGrid(Side& side, const NormalizationRun& run) {
     QCustomPlot* plot = side.plot;
     LossSurfaceSpec spec;
     spec.xParameter = arma::uword(m_slice.first);
@@ -297,16 +292,17 @@ void NormalizationComparison::fillGrid(Side& side, const NormalizationRun& run)
         grid = LossSurfaceGrid{};
     }
     LossLandscapeView::fillColorMap(side.map, grid, true);
-    LossLandscapeView::drawContours(plot, side.contours, grid, true, plot->layer(QStringLiteral("main")));
+    LossLandscapeView::drawContours(plot, side.contours, grid, true,
+                                    plot->layer(QStringLiteral("main")));
     const auto range = [](double lo, double hi) {
-        return PlotView::isPlottable(lo) && PlotView::isPlottable(hi) && lo < hi ? QCPRange(lo, hi) : QCPRange(0, 1);
+        return PlotView::isPlottable(lo) && PlotView::isPlottable(hi) && lo < hi ? QCPRange(lo, hi)
+                                                                                 : QCPRange(0, 1);
     };
     plot->xAxis->setRange(range(side.drawn.xMin, side.drawn.xMax));
     plot->yAxis->setRange(range(side.drawn.yMin, side.drawn.yMax));
 }
 
-void NormalizationComparison::fitAspect(Side& side)
-{
+void NormalizationComparison::fitAspect(Side& side) {
     if (m_fitting || !m_hasResult || side.map->data()->isEmpty())
         return;
     const QRect rect = side.plot->axisRect()->rect();
@@ -314,7 +310,8 @@ void NormalizationComparison::fitAspect(Side& side)
         return;
     const LandscapeWindow& w = side.wanted;
     // One unit as many pixels on both axes, showing at least the wanted window.
-    const double unit = std::max((w.xMax - w.xMin) / rect.width(), (w.yMax - w.yMin) / rect.height());
+    const double unit =
+        std::max((w.xMax - w.xMin) / rect.width(), (w.yMax - w.yMin) / rect.height());
     const double xc = w.xMin / 2 + w.xMax / 2, yc = w.yMin / 2 + w.yMax / 2;
     LandscapeWindow fitted;
     fitted.xMin = xc - unit * rect.width() / 2;
@@ -322,8 +319,10 @@ void NormalizationComparison::fitAspect(Side& side)
     fitted.yMin = yc - unit * rect.height() / 2;
     fitted.yMax = yc + unit * rect.height() / 2;
     const double tx = 0.003 * (fitted.xMax - fitted.xMin), ty = 0.003 * (fitted.yMax - fitted.yMin);
-    if (std::abs(fitted.xMin - side.drawn.xMin) <= tx && std::abs(fitted.xMax - side.drawn.xMax) <= tx &&
-        std::abs(fitted.yMin - side.drawn.yMin) <= ty && std::abs(fitted.yMax - side.drawn.yMax) <= ty)
+    if (std::abs(fitted.xMin - side.drawn.xMin) <= tx &&
+        std::abs(fitted.xMax - side.drawn.xMax) <= tx &&
+        std::abs(fitted.yMin - side.drawn.yMin) <= ty &&
+        std::abs(fitted.yMax - side.drawn.yMax) <= ty)
         return;
     m_fitting = true;
     side.drawn = fitted;
@@ -333,20 +332,24 @@ void NormalizationComparison::fitAspect(Side& side)
     side.plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
-void NormalizationComparison::updateSummary()
-{
+void NormalizationComparison::updateSummary() {
     const QString tolerance = NumberText::brief(m_settings.tolerance, 3);
     const QString fraction = NumberText::brief(m_settings.rateFraction, 3);
-    m_intro->setText(
-        tr("<b>Why normalisation matters.</b> Full-batch gradient descent from w&nbsp;=&nbsp;0, b&nbsp;=&nbsp;0 on the "
-           "same data twice: once on the raw features, once on z-scored ones (mean 0, std 1). Each runs at "
-           "%1 of its own stable bound 2/\u03bb<sub>max</sub> until the gradient is %2 of its starting size. "
-           "Both landscapes are drawn at equal scales on the two axes, so a round bowl looks round.")
-            .arg(fraction, tolerance));
+    m_intro->setText(tr("<b>Why normalisation matters.</b> Full-batch gradient descent from "
+                        "w&nbsp;=&nbsp;0, b&nbsp;=&nbsp;0 on the "
+                        "same data twice: once on the raw features, once on z-scored ones (mean 0, "
+                        "std 1). Each runs at "
+                        "%1 of its own stable bound 2/\u03bb<sub>max</sub> until the gradient is "
+                        "%2 of its starting size. "
+                        "Both landscapes are drawn at equal scales on the two axes, so a round "
+                        "bowl looks round.")
+                         .arg(fraction, tolerance));
     if (!m_hasResult) {
         m_summary->setText(tr("Press <i>Compare again</i> to run both."));
         for (Side& side : m_sides)
-            side.title->setText(side.title->text().section(QStringLiteral(" \u2014 "), 0, 0).section(QLatin1Char('\n'), 0, 0));
+            side.title->setText(side.title->text()
+                                    .section(QStringLiteral(" \u2014 "), 0, 0)
+                                    .section(QLatin1Char('\n'), 0, 0));
         return;
     }
     const NormalizationRun& raw = m_result.raw;
@@ -356,24 +359,29 @@ void NormalizationComparison::updateSummary()
     const arma::uword i = arma::uword(m_slice.first), j = arma::uword(m_slice.second);
     const auto title = [&](const QString& name, const NormalizationRun& run) {
         return tr("%1 \u2014 %2 epochs\ncondition number of this slice: %3")
-            .arg(name, epochsText(run.result), conditionText(sliceConditionNumber(run.statistics, i, j)));
+            .arg(name, epochsText(run.result),
+                 conditionText(sliceConditionNumber(run.statistics, i, j)));
     };
     m_sides[0].title->setText(title(tr("Raw features"), raw));
     m_sides[1].title->setText(title(tr("Z-scored features"), z));
 
-    const QString row = QStringLiteral("<tr><td>%1</td><td align=right>&nbsp;&nbsp;%2</td><td align=right>&nbsp;&nbsp;%3</td></tr>");
+    const QString row = QStringLiteral("<tr><td>%1</td><td align=right>&nbsp;&nbsp;%2</td><td "
+                                       "align=right>&nbsp;&nbsp;%3</td></tr>");
     QString table = QStringLiteral("<table cellspacing=0 cellpadding=1>");
     table += row.arg(QString(), tr("<b>raw</b>"), tr("<b>z-scored</b>"));
-    table += row.arg(tr("learning rate (%1 \u00d7 2/\u03bb<sub>max</sub>)").arg(fraction), NumberText::brief(raw.rate, 3),
-                     NumberText::brief(z.rate, 3));
-    table += row.arg(tr("condition number of X<sub>c</sub><sup>T</sup>X<sub>c</sub> (centred Gram, bias left out)"),
+    table += row.arg(tr("learning rate (%1 \u00d7 2/\u03bb<sub>max</sub>)").arg(fraction),
+                     NumberText::brief(raw.rate, 3), NumberText::brief(z.rate, 3));
+    table += row.arg(tr("condition number of X<sub>c</sub><sup>T</sup>X<sub>c</sub> (centred Gram, "
+                        "bias left out)"),
                      conditionText(raw.gramCondition), conditionText(z.gramCondition));
     table += row.arg(tr("condition number of the Hessian over (w, b): what descent feels"),
                      conditionText(raw.hessianCondition), conditionText(z.hessianCondition));
-    table += row.arg(tr("epochs to tolerance %1").arg(tolerance), epochsText(raw.result), epochsText(z.result));
+    table += row.arg(tr("epochs to tolerance %1").arg(tolerance), epochsText(raw.result),
+                     epochsText(z.result));
     const bool fits = raw.originalWeights.n_elem > 0 && z.originalWeights.n_elem > 0;
     if (fits) {
-        table += row.arg(tr("weights in original units"), vectorText(raw.originalWeights), vectorText(z.originalWeights));
+        table += row.arg(tr("weights in original units"), vectorText(raw.originalWeights),
+                         vectorText(z.originalWeights));
         table += row.arg(tr("bias in original units"), NumberText::brief(raw.originalBias, 6),
                          NumberText::brief(z.originalBias, 6));
     }
@@ -382,13 +390,18 @@ void NormalizationComparison::updateSummary()
     QString moral;
     if (raw.result.converged && z.result.converged && z.result.epochsRun > 0) {
         const double ratio = double(raw.result.epochsRun) / double(z.result.epochsRun);
-        moral = tr("<p>The same model either way (compare the fits in original units), reached in %1\u00d7 fewer "
-                   "epochs on z-scored features. Centring removes the coupling between the bias and the weights, and "
-                   "equal spreads make every direction equally steep: the bowl becomes round, so one rate suits "
+        moral = tr("<p>The same model either way (compare the fits in original units), reached in "
+                   "%1\u00d7 fewer "
+                   "epochs on z-scored features. Centring removes the coupling between the bias "
+                   "and the weights, and "
+                   "equal spreads make every direction equally steep: the bowl becomes round, so "
+                   "one rate suits "
                    "every direction.</p>")
-                    .arg(ratio >= 10 ? grouped(qint64(std::llround(ratio))) : NumberText::brief(ratio, 2));
+                    .arg(ratio >= 10 ? grouped(qint64(std::llround(ratio)))
+                                     : NumberText::brief(ratio, 2));
     } else {
-        moral = tr("<p>Compare the epochs: a stretched bowl forces a rate small enough for its steepest direction, "
+        moral = tr("<p>Compare the epochs: a stretched bowl forces a rate small enough for its "
+                   "steepest direction, "
                    "and the flat directions then crawl.</p>");
     }
     m_summary->setText(table + moral);

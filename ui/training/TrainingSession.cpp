@@ -1,9 +1,9 @@
 #include "ui/training/TrainingSession.h"
 
-#include "app/document/Document.h"
-#include "ui/common/NumberText.h"
 #include "app/document/Commands.h"
+#include "app/document/Document.h"
 #include "model/training/TrainingMath.h"
+#include "ui/common/NumberText.h"
 
 #include <QLocale>
 #include <QTimer>
@@ -19,20 +19,17 @@ namespace {
 
 // Merge ids for SetModelCommand: one per run. Far from the ids other views count from, so two
 // different sources never hand out the same id back to back.
-int nextRunId()
-{
+int nextRunId() {
     static int next = 0x20000000;
     return ++next;
 }
 
 // 1,000,000 whatever the system locale: epoch counts are read, not parsed.
-QString grouped(qint64 n)
-{
+QString grouped(qint64 n) {
     return QLocale(QLocale::English, QLocale::UnitedStates).toString(n);
 }
 
-QString rateText(double rate)
-{
+QString rateText(double rate) {
     return NumberText::brief(rate, 3);
 }
 
@@ -44,8 +41,7 @@ constexpr int kFrameInterval = 33;
 TrainingSession::TrainingSession(Document* document, QObject* parent)
     : QObject(parent)
     , m_document(document)
-    , m_timer(new QTimer(this))
-{
+    , m_timer(new QTimer(this)) {
     m_timer->setTimerType(Qt::PreciseTimer);
     connect(m_timer, &QTimer::timeout, this, &TrainingSession::onTick);
     connect(m_document, &Document::modelChanged, this, &TrainingSession::onModelChanged);
@@ -65,8 +61,7 @@ TrainingSession::~TrainingSession() = default;
 
 // --- Settings ---------------------------------------------------------------------------------
 
-void TrainingSession::settingChanged()
-{
+void TrainingSession::settingChanged() {
     pause();
     if (m_hasRun)
         m_stale = true;
@@ -74,16 +69,14 @@ void TrainingSession::settingChanged()
     emit positionChanged(); // the status text changes
 }
 
-void TrainingSession::setMethod(Method method)
-{
+void TrainingSession::setMethod(Method method) {
     if (method == m_method)
         return;
     m_method = method;
     settingChanged();
 }
 
-void TrainingSession::setLearningRate(double rate)
-{
+void TrainingSession::setLearningRate(double rate) {
     if (!std::isfinite(rate) || !(rate > 0))
         return;
     m_rateIsDefault = false;
@@ -93,8 +86,7 @@ void TrainingSession::setLearningRate(double rate)
     settingChanged();
 }
 
-void TrainingSession::useDefaultRate()
-{
+void TrainingSession::useDefaultRate() {
     const double rate = defaultRate();
     m_rateIsDefault = true;
     if (!std::isfinite(rate) || !(rate > 0) || rate == m_rate)
@@ -103,8 +95,7 @@ void TrainingSession::useDefaultRate()
     settingChanged();
 }
 
-void TrainingSession::setMomentum(double momentum)
-{
+void TrainingSession::setMomentum(double momentum) {
     if (!std::isfinite(momentum))
         return;
     momentum = std::clamp(momentum, 0.0, 0.999);
@@ -114,8 +105,7 @@ void TrainingSession::setMomentum(double momentum)
     settingChanged();
 }
 
-void TrainingSession::setBatchSize(int rows)
-{
+void TrainingSession::setBatchSize(int rows) {
     rows = std::max(1, rows);
     if (rows == m_batchSize)
         return;
@@ -123,16 +113,14 @@ void TrainingSession::setBatchSize(int rows)
     settingChanged();
 }
 
-void TrainingSession::setSeed(std::uint64_t seed)
-{
+void TrainingSession::setSeed(std::uint64_t seed) {
     if (seed == m_seed)
         return;
     m_seed = seed;
     settingChanged();
 }
 
-void TrainingSession::setMaxEpochs(qint64 epochs)
-{
+void TrainingSession::setMaxEpochs(qint64 epochs) {
     epochs = std::max<qint64>(1, epochs);
     if (epochs == m_maxEpochs)
         return;
@@ -140,16 +128,14 @@ void TrainingSession::setMaxEpochs(qint64 epochs)
     settingChanged();
 }
 
-void TrainingSession::setTolerance(double tolerance)
-{
+void TrainingSession::setTolerance(double tolerance) {
     if (!std::isfinite(tolerance) || tolerance < 0 || tolerance == m_tolerance)
         return;
     m_tolerance = tolerance;
     settingChanged();
 }
 
-void TrainingSession::setSpeed(double epochsPerSecond)
-{
+void TrainingSession::setSpeed(double epochsPerSecond) {
     if (!std::isfinite(epochsPerSecond))
         return;
     m_speed = std::clamp(epochsPerSecond, 0.5, 1e6);
@@ -159,14 +145,12 @@ void TrainingSession::setSpeed(double epochsPerSecond)
     emit settingsChanged();
 }
 
-int TrainingSession::timerInterval() const
-{
+int TrainingSession::timerInterval() const {
     // Slow speeds: one epoch a tick. Fast: a frame every kFrameInterval, several epochs each.
     return m_speed * kFrameInterval >= 1000.0 ? kFrameInterval : int(std::lround(1000.0 / m_speed));
 }
 
-GradientDescentSettings TrainingSession::descentSettings() const
-{
+GradientDescentSettings TrainingSession::descentSettings() const {
     GradientDescentSettings s;
     s.learningRate = m_rate;
     s.maxEpochs = std::size_t(m_maxEpochs);
@@ -179,51 +163,44 @@ GradientDescentSettings TrainingSession::descentSettings() const
 
 // --- Bounds -----------------------------------------------------------------------------------
 
-double TrainingSession::gradientBound() const
-{
+double TrainingSession::gradientBound() const {
     return m_document->analysis().statistics().stableLearningRate();
 }
 
-double TrainingSession::stableBound() const
-{
-    return stableRateBound(m_document->analysis().statistics(), m_method == Method::Momentum ? m_momentum : 0.0);
+double TrainingSession::stableBound() const {
+    return stableRateBound(m_document->analysis().statistics(),
+                           m_method == Method::Momentum ? m_momentum : 0.0);
 }
 
-bool TrainingSession::isPastBound() const
-{
+bool TrainingSession::isPastBound() const {
     const double bound = stableBound();
     return std::isfinite(bound) && m_rate > bound;
 }
 
-double TrainingSession::suggestedRate() const
-{
+double TrainingSession::suggestedRate() const {
     return linlab::suggestedRate(stableBound());
 }
 
-double TrainingSession::defaultRate() const
-{
+double TrainingSession::defaultRate() const {
     return linlab::suggestedRate(gradientBound());
 }
 
 // --- The run ----------------------------------------------------------------------------------
 
-std::size_t TrainingSession::epoch() const
-{
+std::size_t TrainingSession::epoch() const {
     if (!m_hasRun || m_result.trajectoryEpochs.empty())
         return 0;
     return m_result.trajectoryEpochs[std::size_t(m_position)];
 }
 
-double TrainingSession::loss() const
-{
+double TrainingSession::loss() const {
     const std::size_t e = epoch();
     if (!m_hasRun || e >= m_result.lossHistory.size())
         return std::nan("");
     return m_result.lossHistory[e];
 }
 
-LinearModel TrainingSession::modelAt(int position) const
-{
+LinearModel TrainingSession::modelAt(int position) const {
     if (!m_hasRun || position < 0 || std::size_t(position) >= m_result.trajectory.size())
         return m_start;
     const arma::vec& theta = m_result.trajectory[std::size_t(position)];
@@ -231,32 +208,27 @@ LinearModel TrainingSession::modelAt(int position) const
     return LinearModel(theta.head(d), theta(d));
 }
 
-bool TrainingSession::isComplete() const
-{
+bool TrainingSession::isComplete() const {
     if (!m_hasRun)
         return false;
     return m_result.stopReason != StopReason::EpochLimit || qint64(m_limit) >= m_runMaxEpochs;
 }
 
-bool TrainingSession::atEnd() const
-{
+bool TrainingSession::atEnd() const {
     return m_hasRun && isComplete() && std::size_t(m_position) + 1 >= m_result.trajectory.size();
 }
 
-bool TrainingSession::isRunning() const
-{
+bool TrainingSession::isRunning() const {
     return m_timer->isActive();
 }
 
-std::size_t TrainingSession::pointBudget() const
-{
+std::size_t TrainingSession::pointBudget() const {
     // Points kept past kEveryEpochUpTo: never more than about 4 million numbers.
     const std::size_t width = m_document->dataset().featureCount() + 1;
     return std::max<std::size_t>(1000, std::min<std::size_t>(kEveryEpochUpTo, 4000000 / width));
 }
 
-double TrainingSession::epochCost() const
-{
+double TrainingSession::epochCost() const {
     const double d1 = double(m_document->dataset().featureCount() + 1);
     const double n = double(m_document->dataset().rowCount());
     // Full batch: O(d^2) an epoch from the statistics. Mini-batches: every row once, O(n d).
@@ -265,37 +237,33 @@ double TrainingSession::epochCost() const
     return std::max(1.0, rows ? n * d1 + d1 * d1 : 2 * d1 * d1 + 8);
 }
 
-std::size_t TrainingSession::initialLimit() const
-{
+std::size_t TrainingSession::initialLimit() const {
     const double limit = kWorkPerComputation / epochCost();
     const double lowest = std::min<double>(double(m_maxEpochs), 10.0);
     return std::size_t(std::clamp(limit, lowest, double(m_maxEpochs)));
 }
 
-arma::vec TrainingSession::statisticsKey() const
-{
+arma::vec TrainingSession::statisticsKey() const {
     // Enough to tell whether the data the run walked on changed (a rename changes nothing).
     const SufficientStatistics& s = m_document->analysis().statistics();
-    return arma::join_cols(arma::vec{double(s.sampleCount()), s.labelMean(), s.centredLabelSquares()},
-                           arma::join_cols(arma::vec(s.featureMean().t()), arma::vectorise(s.centredGram())));
+    return arma::join_cols(
+        arma::vec{double(s.sampleCount()), s.labelMean(), s.centredLabelSquares()},
+        arma::join_cols(arma::vec(s.featureMean().t()), arma::vectorise(s.centredGram())));
 }
 
-bool TrainingSession::documentShows(const LinearModel& model) const
-{
+bool TrainingSession::documentShows(const LinearModel& model) const {
     const LinearModel& m = m_document->model();
-    return m.weights().n_elem == model.weights().n_elem && arma::all(m.weights() == model.weights()) &&
-           m.bias() == model.bias();
+    return m.weights().n_elem == model.weights().n_elem &&
+           arma::all(m.weights() == model.weights()) && m.bias() == model.bias();
 }
 
-bool TrainingSession::ensureRun()
-{
+bool TrainingSession::ensureRun() {
     if (!isAttached())
         startRun();
     return m_hasRun;
 }
 
-void TrainingSession::startRun()
-{
+void TrainingSession::startRun() {
     const Dataset& data = m_document->dataset();
     if (m_document->model().weights().n_elem != data.featureCount())
         return; // a change half done: its next signal makes them agree
@@ -315,8 +283,7 @@ void TrainingSession::startRun()
     emit positionChanged();
 }
 
-void TrainingSession::compute(std::size_t limit)
-{
+void TrainingSession::compute(std::size_t limit) {
     const Analysis& a = m_document->analysis();
     const auto run = [&](std::size_t epochs, std::size_t points) {
         GradientDescentSettings s = m_runSettings;
@@ -357,13 +324,13 @@ void TrainingSession::compute(std::size_t limit)
     m_limit = limit;
 }
 
-bool TrainingSession::extend(std::size_t atLeastEpoch)
-{
+bool TrainingSession::extend(std::size_t atLeastEpoch) {
     if (!m_hasRun || isComplete())
         return false;
     const std::size_t shown = epoch();
     const std::size_t limit = std::size_t(std::min<qint64>(
-        m_runMaxEpochs, qint64(std::max<std::size_t>(2 * std::max<std::size_t>(m_limit, 1), atLeastEpoch))));
+        m_runMaxEpochs,
+        qint64(std::max<std::size_t>(2 * std::max<std::size_t>(m_limit, 1), atLeastEpoch))));
     if (limit <= m_limit)
         return false;
     compute(limit);
@@ -376,8 +343,7 @@ bool TrainingSession::extend(std::size_t atLeastEpoch)
     return true;
 }
 
-void TrainingSession::moveTo(int position)
-{
+void TrainingSession::moveTo(int position) {
     if (!m_hasRun || m_result.trajectory.empty())
         return;
     position = std::clamp(position, 0, int(m_result.trajectory.size()) - 1);
@@ -387,19 +353,18 @@ void TrainingSession::moveTo(int position)
     m_attached = true;
     if (!documentShows(model)) {
         m_pushing = true;
-        m_document->undoStack()->push(new SetModelCommand(m_document, model, tr("Gradient Descent"), m_mergeId));
+        m_document->undoStack()->push(
+            new SetModelCommand(m_document, model, tr("Gradient Descent"), m_mergeId));
         m_pushing = false;
     }
     emit positionChanged();
 }
 
-bool TrainingSession::step()
-{
+bool TrainingSession::step() {
     return advance(1);
 }
 
-bool TrainingSession::advance(qint64 epochs)
-{
+bool TrainingSession::advance(qint64 epochs) {
     if (!ensureRun())
         return false;
     const std::size_t target = epoch() + std::size_t(std::max<qint64>(1, epochs));
@@ -421,8 +386,7 @@ bool TrainingSession::advance(qint64 epochs)
     return true;
 }
 
-bool TrainingSession::stepBack()
-{
+bool TrainingSession::stepBack() {
     if (!isAttached() || m_position == 0)
         return false;
     pause();
@@ -430,16 +394,14 @@ bool TrainingSession::stepBack()
     return true;
 }
 
-void TrainingSession::reset()
-{
+void TrainingSession::reset() {
     if (!m_hasRun)
         return;
     pause();
     moveTo(0);
 }
 
-void TrainingSession::toEnd()
-{
+void TrainingSession::toEnd() {
     pause();
     if (!ensureRun())
         return;
@@ -451,8 +413,7 @@ void TrainingSession::toEnd()
     moveTo(int(m_result.trajectory.size()) - 1);
 }
 
-void TrainingSession::play()
-{
+void TrainingSession::play() {
     if (isRunning() || !ensureRun() || atEnd())
         return;
     m_carry = 0.0;
@@ -462,8 +423,7 @@ void TrainingSession::play()
     emit positionChanged();
 }
 
-void TrainingSession::pause()
-{
+void TrainingSession::pause() {
     if (!m_timer->isActive())
         return;
     m_timer->stop();
@@ -471,16 +431,14 @@ void TrainingSession::pause()
     emit positionChanged();
 }
 
-void TrainingSession::togglePlay()
-{
+void TrainingSession::togglePlay() {
     if (isRunning())
         pause();
     else
         play();
 }
 
-void TrainingSession::onTick()
-{
+void TrainingSession::onTick() {
     qint64 epochs = 1;
     if (timerInterval() == kFrameInterval) {
         // As many epochs as the clock says are due, but never a burst after a stall.
@@ -493,8 +451,7 @@ void TrainingSession::onTick()
         pause();
 }
 
-void TrainingSession::onModelChanged()
-{
+void TrainingSession::onModelChanged() {
     if (m_pushing || !m_hasRun)
         return;
     // Someone else moved the model (a slider, an undo): the run no longer describes it. A redo
@@ -508,8 +465,7 @@ void TrainingSession::onModelChanged()
     emit positionChanged();
 }
 
-void TrainingSession::onAnalysisChanged()
-{
+void TrainingSession::onAnalysisChanged() {
     const arma::vec key = statisticsKey();
     bool same = key.n_elem == m_statsKey.n_elem;
     for (arma::uword k = 0; same && k < key.n_elem; ++k) // NaN (no rows) equals NaN here
@@ -528,8 +484,7 @@ void TrainingSession::onAnalysisChanged()
     emit settingsChanged();
 }
 
-void TrainingSession::dropRun()
-{
+void TrainingSession::dropRun() {
     const bool had = m_hasRun;
     m_hasRun = false;
     m_attached = false;
@@ -546,8 +501,7 @@ void TrainingSession::dropRun()
 
 // --- Words ------------------------------------------------------------------------------------
 
-QString TrainingSession::runLabel() const
-{
+QString TrainingSession::runLabel() const {
     const GradientDescentSettings s = m_hasRun ? m_runSettings : descentSettings();
     const Method method = m_hasRun ? m_runMethod : m_method;
     const QString rate = rateText(s.learningRate);
@@ -562,52 +516,59 @@ QString TrainingSession::runLabel() const
     return tr("GD lr %1").arg(rate);
 }
 
-QString TrainingSession::stopText() const
-{
+QString TrainingSession::stopText() const {
     if (!atEnd())
         return QString();
     const GradientDescentResult& r = m_result;
     const QString epochs = grouped(qint64(r.epochsRun));
     switch (r.stopReason) {
     case StopReason::Converged:
-        return tr("Converged at epoch %1: the gradient shrank below the tolerance (%2 of its starting size).")
+        return tr("Converged at epoch %1: the gradient shrank below the tolerance (%2 of its "
+                  "starting size).")
             .arg(epochs, NumberText::brief(m_runSettings.tolerance, 3));
     case StopReason::EpochLimit:
-        return tr("Stopped at the epoch limit (%1) before converging; the loss is still falling.").arg(epochs);
+        return tr("Stopped at the epoch limit (%1) before converging; the loss is still falling.")
+            .arg(epochs);
     case StopReason::NoData:
         return tr("No rows to learn from.");
     case StopReason::Diverged:
         break;
     }
-    const double bound = stableRateBound(m_document->analysis().statistics(), m_runSettings.momentum);
+    const double bound =
+        stableRateBound(m_document->analysis().statistics(), m_runSettings.momentum);
     const double rate = r.learningRate;
     // Values near 1e300: the loss or the bowl's curvature is no number, so no rate can help.
     if (!std::isfinite(bound) || r.lossHistory.empty() || !std::isfinite(r.lossHistory.front()))
-        return tr("Diverged at the start: the loss or its curvature is past the largest number (values near "
+        return tr("Diverged at the start: the loss or its curvature is past the largest number "
+                  "(values near "
                   "1e300). Scale the data down.");
     // A plain run stops as soon as the loss rises; heavy ball and SGD when it passes a million
     // times the start. Neither held: the next step overflowed, so this is the last finite one.
     const double start = r.lossHistory.empty() ? 0.0 : r.lossHistory.front();
     const double last = r.lossHistory.empty() ? 0.0 : r.lossHistory.back();
     const bool monotone = m_runSettings.momentum == 0.0 &&
-                          (m_runSettings.batchSize == 0 || m_runSettings.batchSize >= m_document->dataset().rowCount());
-    const bool overflowed = !(monotone ? last > start : last > GradientDescent::kDivergenceLossFactor * start);
-    const QString where = overflowed
-        ? tr("Diverged: epoch %1 overflowed, so this is epoch %2, the last with finite numbers")
-              .arg(grouped(qint64(r.epochsRun) + 1), epochs)
-        : tr("Diverged at epoch %1").arg(epochs);
+                          (m_runSettings.batchSize == 0 ||
+                           m_runSettings.batchSize >= m_document->dataset().rowCount());
+    const bool overflowed =
+        !(monotone ? last > start : last > GradientDescent::kDivergenceLossFactor * start);
+    const QString where =
+        overflowed
+            ? tr("Diverged: epoch %1 overflowed, so this is epoch %2, the last with finite numbers")
+                  .arg(grouped(qint64(r.epochsRun) + 1), epochs)
+            : tr("Diverged at epoch %1").arg(epochs);
     if (std::isfinite(bound) && rate > bound)
         return tr("%1: the rate %2 is past the stable bound %3; try %4.")
             .arg(where, rateText(rate), rateText(bound), rateText(linlab::suggestedRate(bound)));
     // Under the full-batch bound: a mini-batch sees a steeper bowl than the whole data does.
-    const double suggestion = std::min(linlab::suggestedRate(bound), roundDownSignificant(0.5 * rate, 3));
-    return tr("%1: single batches can be steeper than the whole data, so the rate %2 is too large for them "
+    const double suggestion =
+        std::min(linlab::suggestedRate(bound), roundDownSignificant(0.5 * rate, 3));
+    return tr("%1: single batches can be steeper than the whole data, so the rate %2 is too large "
+              "for them "
               "although it is under the full-batch bound %3; try %4.")
         .arg(where, rateText(rate), rateText(bound), rateText(suggestion));
 }
 
-QString TrainingSession::statusText() const
-{
+QString TrainingSession::statusText() const {
     if (!m_hasRun)
         return tr("Step or Run starts gradient descent from the current model.");
     if (m_stale)
@@ -618,7 +579,8 @@ QString TrainingSession::statusText() const
     if (atEnd())
         return stopText();
     if (!isRunning() && std::size_t(m_position) + 1 >= m_result.trajectory.size())
-        return tr("Computed up to epoch %1 so far: mini-batches over many rows take a while. Step, Run or "
+        return tr("Computed up to epoch %1 so far: mini-batches over many rows take a while. Step, "
+                  "Run or "
                   "To end goes on.")
             .arg(grouped(qint64(epoch())));
     if (isRunning())

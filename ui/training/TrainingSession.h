@@ -8,8 +8,8 @@
 // undo step. Moving the model any other way (a slider, an undo) detaches the run: the next Step
 // starts a new run from wherever the model is. So does changing a setting.
 
-#include "model/training/GradientDescent.h"
 #include "model/fit/LinearModel.h"
+#include "model/training/GradientDescent.h"
 
 #include <armadillo>
 
@@ -77,7 +77,8 @@ public:
     bool isPastBound() const;
     /// Half the method's bound, rounded down to 3 digits.
     double suggestedRate() const;
-    /// Half of 2 / lambda_max (1 / lambda_max, GradientDescent's default), rounded down to 3 digits.
+    /// Half of 2 / lambda_max (1 / lambda_max, GradientDescent's default), rounded down to 3
+    /// digits.
     double defaultRate() const;
 
     // --- The run. -----------------------------------------------------------------------------
@@ -180,7 +181,7 @@ private:
     linlab::GradientDescentSettings m_runSettings; ///< the settings the run was computed with
     Method m_runMethod = Method::GradientDescent;
     qint64 m_runMaxEpochs = 0;
-    arma::vec m_statsKey; ///< what the statistics were when the run was computed
+    arma::vec m_statsKey;    ///< what the statistics were when the run was computed
     std::size_t m_limit = 0; ///< epochs the computed part covers at most
     linlab::LinearModel m_start;
     linlab::LinearModel m_lastPushed;

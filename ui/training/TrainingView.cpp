@@ -3,12 +3,12 @@
 #include "ui/common/Teardown.h"
 
 #include "app/document/Document.h"
+#include "model/training/TrainingMath.h"
+#include "ui/common/NumberText.h"
+#include "ui/common/PreciseSpinBox.h"
 #include "ui/training/LossCurveView.h"
 #include "ui/training/LossLandscapeView.h"
 #include "ui/training/NormalizationComparison.h"
-#include "ui/common/NumberText.h"
-#include "ui/common/PreciseSpinBox.h"
-#include "model/training/TrainingMath.h"
 #include "ui/training/TrainingSession.h"
 
 #include <QComboBox>
@@ -36,25 +36,23 @@ using namespace linlab;
 namespace {
 
 // Animation speeds, epochs per second: the slider walks this list.
-constexpr double kSpeeds[] = {1,    2,    5,     10,    20,    30,     50,     100,    200,    500,
-                              1000, 2000, 5000,  10000, 20000, 50000,  100000, 200000, 500000, 1000000};
+constexpr double kSpeeds[] = {1,     2,     5,      10,     20,     30,     50,
+                              100,   200,   500,    1000,   2000,   5000,   10000,
+                              20000, 50000, 100000, 200000, 500000, 1000000};
 constexpr int kSpeedCount = int(std::size(kSpeeds));
 
-QString grouped(qint64 n)
-{
+QString grouped(qint64 n) {
     return QLocale(QLocale::English, QLocale::UnitedStates).toString(n);
 }
 
-QFrame* separator(QWidget* parent)
-{
+QFrame* separator(QWidget* parent) {
     auto* line = new QFrame(parent);
     line->setFrameShape(QFrame::HLine);
     line->setFrameShadow(QFrame::Sunken);
     return line;
 }
 
-QLabel* heading(const QString& text, QWidget* parent)
-{
+QLabel* heading(const QString& text, QWidget* parent) {
     auto* label = new QLabel(QStringLiteral("<b>%1</b>").arg(text), parent);
     return label;
 }
@@ -66,8 +64,7 @@ TrainingView::TrainingView(Document* document, QWidget* parent)
     , m_document(document)
     , m_session(new TrainingSession(document, this))
     , m_landscape(new LossLandscapeView(document, this))
-    , m_lossCurve(new LossCurveView(m_session, this))
-{
+    , m_lossCurve(new LossCurveView(m_session, this)) {
     m_landscape->setSession(m_session);
 
     auto* layout = new QHBoxLayout(this);
@@ -105,15 +102,13 @@ TrainingView::TrainingView(Document* document, QWidget* parent)
     updateRunState();
 }
 
-TrainingView::~TrainingView()
-{
+TrainingView::~TrainingView() {
     // The session's timer must not fire into half-destroyed views.
     m_session->pause();
     silenceChildren(this);
 }
 
-QWidget* TrainingView::buildControls()
-{
+QWidget* TrainingView::buildControls() {
     auto* panel = new QWidget(this);
     auto* v = new QVBoxLayout(panel);
     v->setContentsMargins(8, 0, 4, 0);
@@ -131,15 +126,17 @@ QWidget* TrainingView::buildControls()
     m_methodBox->addItem(tr("Plain (full batch)"), int(TrainingSession::Method::GradientDescent));
     m_methodBox->addItem(tr("Momentum (heavy ball)"), int(TrainingSession::Method::Momentum));
     m_methodBox->addItem(tr("Mini-batch SGD"), int(TrainingSession::Method::MiniBatch));
-    m_methodBox->setToolTip(tr("Plain: the full gradient every epoch. Momentum: steps keep some of their "
-                               "speed. Mini-batch: a step per batch of shuffled rows, noisier but cheaper."));
+    m_methodBox->setToolTip(
+        tr("Plain: the full gradient every epoch. Momentum: steps keep some of their "
+           "speed. Mini-batch: a step per batch of shuffled rows, noisier but cheaper."));
     form->addRow(tr("Method"), m_methodBox);
 
     m_momentumSpin = new PreciseSpinBox(panel);
     m_momentumSpin->setRange(0.0, 0.999);
     m_momentumSpin->setSingleStep(0.05);
     m_momentumSpin->setKeyboardTracking(false);
-    m_momentumSpin->setToolTip(tr("\u03bc: the share of the last step kept (0 = plain descent, below 1)"));
+    m_momentumSpin->setToolTip(
+        tr("\u03bc: the share of the last step kept (0 = plain descent, below 1)"));
     m_momentumRow = m_momentumSpin;
     form->addRow(tr("Momentum \u03bc"), m_momentumSpin);
 
@@ -166,12 +163,14 @@ QWidget* TrainingView::buildControls()
     m_rateSlider = new QSlider(Qt::Horizontal, panel);
     m_rateSlider->setRange(0, kRateSteps);
     m_rateSlider->setPageStep(kRateSteps / 20);
-    m_rateSlider->setToolTip(tr("Logarithmic: from 10\u2074 times under the stable bound to 4 times past it"));
+    m_rateSlider->setToolTip(
+        tr("Logarithmic: from 10\u2074 times under the stable bound to 4 times past it"));
     m_rateSpin = new PreciseSpinBox(panel);
     m_rateSpin->setRange(1e-300, 1e300);
     m_rateSpin->setButtonSymbols(QAbstractSpinBox::NoButtons);
     m_rateSpin->setKeyboardTracking(false);
-    m_rateSpin->setMinimumWidth(m_rateSpin->fontMetrics().horizontalAdvance(QStringLiteral("0.000123456")) + 16);
+    m_rateSpin->setMinimumWidth(
+        m_rateSpin->fontMetrics().horizontalAdvance(QStringLiteral("0.000123456")) + 16);
     m_rateSpin->setToolTip(tr("The learning rate, exactly: type any positive number"));
     rate->addWidget(m_rateSlider, 1);
     rate->addWidget(m_rateSpin);
@@ -183,14 +182,16 @@ QWidget* TrainingView::buildControls()
     m_boundLabel->setWordWrap(true);
     m_defaultRateButton = new QToolButton(panel);
     m_defaultRateButton->setText(tr("\u00bd bound"));
-    m_defaultRateButton->setToolTip(tr("Half the stable bound, 1/\u03bb\u2098\u2090\u2093: safe and fast"));
+    m_defaultRateButton->setToolTip(
+        tr("Half the stable bound, 1/\u03bb\u2098\u2090\u2093: safe and fast"));
     bound->addWidget(m_boundLabel, 1);
     bound->addWidget(m_defaultRateButton);
     v->addLayout(bound);
     m_warningLabel = new QLabel(panel);
     m_warningLabel->setWordWrap(true);
-    m_warningLabel->setStyleSheet(QStringLiteral(
-        "QLabel { background: #fde2e1; color: #8a1010; border: 1px solid #f3b4b0; border-radius: 3px; padding: 4px; }"));
+    m_warningLabel->setStyleSheet(
+        QStringLiteral("QLabel { background: #fde2e1; color: #8a1010; border: 1px solid #f3b4b0; "
+                       "border-radius: 3px; padding: 4px; }"));
     m_warningLabel->setVisible(false);
     v->addWidget(m_warningLabel);
 
@@ -207,7 +208,8 @@ QWidget* TrainingView::buildControls()
     m_toleranceSpin->setRange(0.0, 1.0);
     m_toleranceSpin->setButtonSymbols(QAbstractSpinBox::NoButtons);
     m_toleranceSpin->setKeyboardTracking(false);
-    m_toleranceSpin->setToolTip(tr("Converged when the gradient is this fraction of its size at the start"));
+    m_toleranceSpin->setToolTip(
+        tr("Converged when the gradient is this fraction of its size at the start"));
     limits->addRow(tr("Max epochs"), m_maxEpochsSpin);
     limits->addRow(tr("Tolerance"), m_toleranceSpin);
     v->addLayout(limits);
@@ -243,7 +245,8 @@ QWidget* TrainingView::buildControls()
     m_speedSlider->setPageStep(3);
     m_speedSlider->setToolTip(tr("Epochs a second while running"));
     m_speedLabel = new QLabel(panel);
-    m_speedLabel->setMinimumWidth(m_speedLabel->fontMetrics().horizontalAdvance(QStringLiteral("1,000,000 epochs/s")));
+    m_speedLabel->setMinimumWidth(
+        m_speedLabel->fontMetrics().horizontalAdvance(QStringLiteral("1,000,000 epochs/s")));
     speed->addWidget(m_speedSlider, 1);
     speed->addWidget(m_speedLabel);
     v->addLayout(speed);
@@ -262,9 +265,10 @@ QWidget* TrainingView::buildControls()
 
     v->addWidget(separator(panel));
     v->addWidget(heading(tr("Why normalise?"), panel));
-    auto* why = new QLabel(tr("Run plain descent on the raw and on the z-scored features, each at half its own "
-                              "stable bound, and compare the landscapes and the epochs."),
-                           panel);
+    auto* why = new QLabel(
+        tr("Run plain descent on the raw and on the z-scored features, each at half its own "
+           "stable bound, and compare the landscapes and the epochs."),
+        panel);
     why->setWordWrap(true);
     why->setForegroundRole(QPalette::PlaceholderText);
     v->addWidget(why);
@@ -293,7 +297,8 @@ QWidget* TrainingView::buildControls()
         if (!m_updating)
             m_session->setLearningRate(value);
     });
-    connect(m_defaultRateButton, &QToolButton::clicked, m_session, &TrainingSession::useDefaultRate);
+    connect(m_defaultRateButton, &QToolButton::clicked, m_session,
+            &TrainingSession::useDefaultRate);
     connect(m_maxEpochsSpin, &QSpinBox::valueChanged, this, [this](int epochs) {
         if (!m_updating)
             m_session->setMaxEpochs(epochs);
@@ -315,8 +320,7 @@ QWidget* TrainingView::buildControls()
     return panel;
 }
 
-double TrainingView::rateAt(int position) const
-{
+double TrainingView::rateAt(int position) const {
     const double bound = m_session->gradientBound();
     const double top = std::isfinite(bound) && bound > 0 ? std::log10(4 * bound) : 0.0;
     const double bottom = top - std::log10(4.0) - 4.0;
@@ -326,8 +330,7 @@ double TrainingView::rateAt(int position) const
     return shortestDecimal(rate, rate * 2e-3);
 }
 
-int TrainingView::ratePosition(double rate) const
-{
+int TrainingView::ratePosition(double rate) const {
     const double bound = m_session->gradientBound();
     const double top = std::isfinite(bound) && bound > 0 ? std::log10(4 * bound) : 0.0;
     const double bottom = top - std::log10(4.0) - 4.0;
@@ -337,13 +340,11 @@ int TrainingView::ratePosition(double rate) const
     return int(std::lround(std::clamp(t, 0.0, double(kRateSteps))));
 }
 
-double TrainingView::speedAt(int position) const
-{
+double TrainingView::speedAt(int position) const {
     return kSpeeds[std::clamp(position, 0, kSpeedCount - 1)];
 }
 
-int TrainingView::speedPosition(double speed) const
-{
+int TrainingView::speedPosition(double speed) const {
     int best = 0;
     for (int k = 1; k < kSpeedCount; ++k)
         if (std::abs(std::log(kSpeeds[k] / speed)) < std::abs(std::log(kSpeeds[best] / speed)))
@@ -351,15 +352,13 @@ int TrainingView::speedPosition(double speed) const
     return best;
 }
 
-void TrainingView::onRateSlider(int position)
-{
+void TrainingView::onRateSlider(int position) {
     if (m_updating)
         return;
     m_session->setLearningRate(rateAt(position));
 }
 
-void TrainingView::syncFromSession()
-{
+void TrainingView::syncFromSession() {
     const bool was = m_updating;
     m_updating = true;
     const TrainingSession::Method method = m_session->method();
@@ -369,9 +368,11 @@ void TrainingView::syncFromSession()
     if (m_batchSpin->value() != m_session->batchSize())
         m_batchSpin->setValue(m_session->batchSize());
     if (m_seedSpin->value() != int(m_session->seed()))
-        m_seedSpin->setValue(int(std::min<std::uint64_t>(m_session->seed(), std::uint64_t(std::numeric_limits<int>::max()))));
+        m_seedSpin->setValue(int(std::min<std::uint64_t>(
+            m_session->seed(), std::uint64_t(std::numeric_limits<int>::max()))));
     if (m_maxEpochsSpin->value() != m_session->maxEpochs())
-        m_maxEpochsSpin->setValue(int(std::min<qint64>(m_session->maxEpochs(), m_maxEpochsSpin->maximum())));
+        m_maxEpochsSpin->setValue(
+            int(std::min<qint64>(m_session->maxEpochs(), m_maxEpochsSpin->maximum())));
     if (m_toleranceSpin->value() != m_session->tolerance())
         m_toleranceSpin->setValue(m_session->tolerance());
     const double rate = m_session->learningRate();
@@ -386,15 +387,19 @@ void TrainingView::syncFromSession()
 
     const double bound = m_session->stableBound();
     if (std::isfinite(bound)) {
-        m_boundLabel->setText(method == TrainingSession::Method::Momentum
-                                  ? tr("stable below %1 = 2(1+\u03bc)/\u03bb<sub>max</sub>").arg(NumberText::brief(bound, 3))
-                                  : tr("stable below %1 = 2/\u03bb<sub>max</sub>").arg(NumberText::brief(bound, 3)));
-        m_boundLabel->setToolTip(
-            tr("\u03bb<sub>max</sub> is the largest curvature of the loss (eigenvalue of its Hessian). Past "
-               "this rate every step overshoots the bottom by more than it started from, and descent blows up.%1")
-                .arg(method == TrainingSession::Method::MiniBatch
-                         ? tr(" Mini-batches can be steeper than the whole data: their bound may be lower.")
-                         : QString()));
+        m_boundLabel->setText(
+            method == TrainingSession::Method::Momentum
+                ? tr("stable below %1 = 2(1+\u03bc)/\u03bb<sub>max</sub>")
+                      .arg(NumberText::brief(bound, 3))
+                : tr("stable below %1 = 2/\u03bb<sub>max</sub>").arg(NumberText::brief(bound, 3)));
+        m_boundLabel->setToolTip(tr("\u03bb<sub>max</sub> is the largest curvature of the loss "
+                                    "(eigenvalue of its Hessian). Past "
+                                    "this rate every step overshoots the bottom by more than it "
+                                    "started from, and descent blows up.%1")
+                                     .arg(method == TrainingSession::Method::MiniBatch
+                                              ? tr(" Mini-batches can be steeper than the whole "
+                                                   "data: their bound may be lower.")
+                                              : QString()));
     } else {
         m_boundLabel->setText(tr("no bound without data"));
     }
@@ -402,16 +407,16 @@ void TrainingView::syncFromSession()
     const bool past = m_session->isPastBound();
     m_warningLabel->setVisible(past);
     if (past)
-        m_warningLabel->setText(tr("\u26a0 The rate %1 is past the stable bound %2: each step overshoots the "
-                                   "bottom by more than the last. Expect it to diverge; try %3.")
-                                    .arg(NumberText::brief(rate, 3), NumberText::brief(bound, 3),
-                                         NumberText::brief(m_session->suggestedRate(), 3)));
+        m_warningLabel->setText(
+            tr("\u26a0 The rate %1 is past the stable bound %2: each step overshoots the "
+               "bottom by more than the last. Expect it to diverge; try %3.")
+                .arg(NumberText::brief(rate, 3), NumberText::brief(bound, 3),
+                     NumberText::brief(m_session->suggestedRate(), 3)));
     m_updating = was;
     updateRunState();
 }
 
-void TrainingView::updateRunState()
-{
+void TrainingView::updateRunState() {
     const bool rows = m_document->dataset().rowCount() > 0;
     const bool running = m_session->isRunning();
     const bool attached = m_session->isAttached();
@@ -424,10 +429,12 @@ void TrainingView::updateRunState()
 
     if (m_session->hasRun()) {
         m_epochLabel->setText(tr("Epoch <b>%1</b> \u00b7 MSE <b>%2</b> \u00b7 %3")
-                                  .arg(grouped(qint64(m_session->epoch())), NumberText::brief(m_session->loss(), 6),
+                                  .arg(grouped(qint64(m_session->epoch())),
+                                       NumberText::brief(m_session->loss(), 6),
                                        m_session->runLabel().toHtmlEscaped()));
     } else {
-        m_epochLabel->setText(tr("Epoch \u2014 \u00b7 MSE %1").arg(NumberText::brief(m_document->evaluation().metrics.mse, 6)));
+        m_epochLabel->setText(tr("Epoch \u2014 \u00b7 MSE %1")
+                                  .arg(NumberText::brief(m_document->evaluation().metrics.mse, 6)));
     }
     const QString status = m_session->statusText();
     if (m_statusLabel->text() != status)
@@ -439,8 +446,7 @@ void TrainingView::updateRunState()
                                              : QString());
 }
 
-void TrainingView::compareNormalization()
-{
+void TrainingView::compareNormalization() {
     if (!m_comparison) {
         m_comparison = new NormalizationComparison(m_document, this);
         m_comparison->setWindowFlag(Qt::Window);

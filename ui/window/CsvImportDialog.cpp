@@ -30,8 +30,7 @@ CsvImportDialog::CsvImportDialog(const QString& path, QWidget* parent)
     , m_label(new QComboBox)
     , m_preview(new QTableWidget)
     , m_status(new QLabel)
-    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel))
-{
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel)) {
     setWindowTitle(tr("Open %1").arg(QFileInfo(path).fileName()));
     resize(720, 520);
 
@@ -55,11 +54,14 @@ CsvImportDialog::CsvImportDialog(const QString& path, QWidget* parent)
     m_decimal->addItem(tr("Comma  1,5"), int(','));
     m_header->addItem(tr("Detect"), int(linlab::CsvReadOptions::Header::Detect));
     m_header->addItem(tr("First row holds names"), int(linlab::CsvReadOptions::Header::Yes));
-    m_header->addItem(tr("No names: data from the first row"), int(linlab::CsvReadOptions::Header::No));
+    m_header->addItem(tr("No names: data from the first row"),
+                      int(linlab::CsvReadOptions::Header::No));
     m_delimiter->setToolTip(tr("What separates the values on a line"));
-    m_decimal->setToolTip(tr("How the numbers write their decimals: 1.5 or 1,5 (European spreadsheets)"));
+    m_decimal->setToolTip(
+        tr("How the numbers write their decimals: 1.5 or 1,5 (European spreadsheets)"));
     m_header->setToolTip(tr("Whether the first row names the columns"));
-    m_label->setToolTip(tr("The column y the model predicts; every other column becomes a feature of X"));
+    m_label->setToolTip(
+        tr("The column y the model predicts; every other column becomes a feature of X"));
 
     QSettings settings;
     auto restore = [&settings](QComboBox* box, const QString& key) {
@@ -99,8 +101,7 @@ CsvImportDialog::CsvImportDialog(const QString& path, QWidget* parent)
     updatePreview();
 }
 
-linlab::CsvReadOptions CsvImportDialog::options() const
-{
+linlab::CsvReadOptions CsvImportDialog::options() const {
     linlab::CsvReadOptions o;
     o.delimiter = char(m_delimiter->currentData().toInt());
     o.decimal = char(m_decimal->currentData().toInt());
@@ -108,14 +109,16 @@ linlab::CsvReadOptions CsvImportDialog::options() const
     return o;
 }
 
-int CsvImportDialog::labelColumn() const { return m_label->count() > 0 ? m_label->currentIndex() : -1; }
+int CsvImportDialog::labelColumn() const {
+    return m_label->count() > 0 ? m_label->currentIndex() : -1;
+}
 
-void CsvImportDialog::updatePreview()
-{
+void CsvImportDialog::updatePreview() {
     m_previewOk = false;
     linlab::CsvTable table;
     try {
-        table = linlab::CsvReader::readString(m_head, QFileInfo(m_path).fileName().toStdString(), options());
+        table = linlab::CsvReader::readString(m_head, QFileInfo(m_path).fileName().toStdString(),
+                                              options());
         m_previewOk = true;
     } catch (const std::exception& e) {
         m_status->setStyleSheet(QStringLiteral("color: #b00020;"));
@@ -138,7 +141,8 @@ void CsvImportDialog::updatePreview()
     const int columns = int(table.data.n_cols);
     for (const std::string& name : table.names)
         m_label->addItem(QString::fromStdString(name));
-    m_label->setCurrentIndex(previousCount == columns && previousLabel >= 0 ? previousLabel : columns - 1);
+    m_label->setCurrentIndex(previousCount == columns && previousLabel >= 0 ? previousLabel
+                                                                            : columns - 1);
     m_updating = false;
 
     const int label = m_label->currentIndex();
@@ -160,18 +164,23 @@ void CsvImportDialog::updatePreview()
         }
     }
     m_status->setStyleSheet(QString());
-    const QString delimiter = table.delimiter == '\t' ? tr("tab") : QStringLiteral("\u201c%1\u201d").arg(QLatin1Char(table.delimiter));
-    m_status->setText(tr("%1 columns, delimiter %2, decimal \u201c%3\u201d, %4. %5")
-                          .arg(columns)
-                          .arg(delimiter)
-                          .arg(QLatin1Char(table.decimal))
-                          .arg(table.hadHeader ? tr("names from the first row") : tr("no header: columns named x1, x2, \u2026, y"))
-                          .arg(m_truncated ? tr("Showing the first rows; the whole file is checked when it loads.")
-                                           : tr("%n data row(s).", nullptr, int(table.data.n_rows))));
+    const QString delimiter =
+        table.delimiter == '\t'
+            ? tr("tab")
+            : QStringLiteral("\u201c%1\u201d").arg(QLatin1Char(table.delimiter));
+    m_status->setText(
+        tr("%1 columns, delimiter %2, decimal \u201c%3\u201d, %4. %5")
+            .arg(columns)
+            .arg(delimiter)
+            .arg(QLatin1Char(table.decimal))
+            .arg(table.hadHeader ? tr("names from the first row")
+                                 : tr("no header: columns named x1, x2, \u2026, y"))
+            .arg(m_truncated
+                     ? tr("Showing the first rows; the whole file is checked when it loads.")
+                     : tr("%n data row(s).", nullptr, int(table.data.n_rows))));
 }
 
-void CsvImportDialog::accept()
-{
+void CsvImportDialog::accept() {
     if (!m_previewOk)
         return;
     QSettings settings;
@@ -181,4 +190,6 @@ void CsvImportDialog::accept()
     QDialog::accept();
 }
 
-CsvImportDialog::~CsvImportDialog() { silenceChildren(this); }
+CsvImportDialog::~CsvImportDialog() {
+    silenceChildren(this);
+}

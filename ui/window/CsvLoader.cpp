@@ -5,14 +5,12 @@
 
 CsvLoader::CsvLoader(QObject* parent)
     : QObject(parent)
-    , m_poll(new QTimer(this))
-{
+    , m_poll(new QTimer(this)) {
     m_poll->setInterval(100);
     connect(m_poll, &QTimer::timeout, this, [this] { emit progress(m_permille.load() / 10); });
 }
 
-CsvLoader::~CsvLoader()
-{
+CsvLoader::~CsvLoader() {
     if (m_thread) {
         m_cancel = true;
         m_thread->wait();
@@ -20,8 +18,7 @@ CsvLoader::~CsvLoader()
     }
 }
 
-bool CsvLoader::start(const QString& path, const linlab::CsvReadOptions& options)
-{
+bool CsvLoader::start(const QString& path, const linlab::CsvReadOptions& options) {
     if (m_thread)
         return false;
     m_path = path;
@@ -55,10 +52,11 @@ bool CsvLoader::start(const QString& path, const linlab::CsvReadOptions& options
     return true;
 }
 
-void CsvLoader::cancel() { m_cancel = true; }
+void CsvLoader::cancel() {
+    m_cancel = true;
+}
 
-void CsvLoader::finish()
-{
+void CsvLoader::finish() {
     m_poll->stop();
     m_thread->wait();
     m_thread->deleteLater();

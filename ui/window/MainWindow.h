@@ -2,9 +2,9 @@
 // LinLab's window: the data table, the lesson's preprocessing, the weights, the live numbers and
 // the plots, side by side. Thin wiring: widgets read the document and push undo commands.
 
+#include "app/document/ProjectFile.h"
 #include "model/io/CsvReader.h"
 #include "model/io/CsvTable.h"
-#include "app/document/ProjectFile.h"
 
 #include <QMainWindow>
 #include <QMessageBox> // QPointer<QMessageBox> needs the whole class
@@ -57,9 +57,11 @@ public:
     /// The project file the document was read from or saved to; empty for a CSV or the lesson.
     QString projectPath() const { return m_projectPath; }
 
-    /// Opens a CSV (through the import dialog) or a .linlab project; errors are shown, nothing is lost.
+    /// Opens a CSV (through the import dialog) or a .linlab project; errors are shown, nothing is
+    /// lost.
     void openFile(const QString& path);
-    /// Starts loading a CSV in the background with these options; the label is column `labelColumn`.
+    /// Starts loading a CSV in the background with these options; the label is column
+    /// `labelColumn`.
     void loadCsv(const QString& path, const linlab::CsvReadOptions& options, int labelColumn);
     /// Loads a .linlab project; false (and a message) when it cannot be read.
     bool loadProject(const QString& path);
@@ -75,7 +77,8 @@ public:
     /// The non-modal "changed on disk" notice while it is shown (buttons "reloadButton" and
     /// "keepButton"); null otherwise.
     QMessageBox* changedOnDiskNotice() const { return m_changedNotice; }
-    /// Writes the recovery file now (the timer does it every minute while there are unsaved changes).
+    /// Writes the recovery file now (the timer does it every minute while there are unsaved
+    /// changes).
     void autosaveNow();
     /// Where unsaved work is kept in case LinLab does not close normally.
     static QString recoveryPath();
@@ -157,7 +160,8 @@ private:
     QString m_projectPath;
     CsvLoader* m_loader = nullptr;
     int m_pendingLabel = -1;
-    linlab::CsvReadOptions m_csvOptions; ///< how the open CSV was read, to read it again the same way
+    linlab::CsvReadOptions
+        m_csvOptions; ///< how the open CSV was read, to read it again the same way
     OpenFileWatcher* m_fileWatch = nullptr;
     QPointer<QMessageBox> m_changedNotice;
     bool m_changedFileExists = true; ///< what the notice reports: changed, or gone

@@ -12,19 +12,18 @@ constexpr int kSettleMs = 150;
 OpenFileWatcher::OpenFileWatcher(QObject* parent)
     : QObject(parent)
     , m_watcher(new QFileSystemWatcher(this))
-    , m_settle(new QTimer(this))
-{
+    , m_settle(new QTimer(this)) {
     m_settle->setSingleShot(true);
     m_settle->setInterval(kSettleMs);
     connect(m_settle, &QTimer::timeout, this, &OpenFileWatcher::check);
     connect(m_watcher, &QFileSystemWatcher::fileChanged, m_settle, qOverload<>(&QTimer::start));
-    connect(m_watcher, &QFileSystemWatcher::directoryChanged, m_settle, qOverload<>(&QTimer::start));
+    connect(m_watcher, &QFileSystemWatcher::directoryChanged, m_settle,
+            qOverload<>(&QTimer::start));
 }
 
 OpenFileWatcher::~OpenFileWatcher() = default;
 
-OpenFileWatcher::Fingerprint OpenFileWatcher::fingerprintOf(const QString& path)
-{
+OpenFileWatcher::Fingerprint OpenFileWatcher::fingerprintOf(const QString& path) {
     const QFileInfo info(path);
     Fingerprint f;
     f.exists = info.exists();
@@ -36,8 +35,7 @@ OpenFileWatcher::Fingerprint OpenFileWatcher::fingerprintOf(const QString& path)
     return f;
 }
 
-void OpenFileWatcher::watch(const QString& path)
-{
+void OpenFileWatcher::watch(const QString& path) {
     const QString absolute = path.isEmpty() ? QString() : QFileInfo(path).absoluteFilePath();
     m_settle->stop();
     // Always start afresh: after a rename over the file, the old watch follows the old inode.
@@ -49,14 +47,12 @@ void OpenFileWatcher::watch(const QString& path)
     rewatch();
 }
 
-void OpenFileWatcher::noteOwnWrite(const QString& path)
-{
+void OpenFileWatcher::noteOwnWrite(const QString& path) {
     if (!m_path.isEmpty() && QFileInfo(path).absoluteFilePath() == m_path)
         watch(m_path);
 }
 
-void OpenFileWatcher::rewatch()
-{
+void OpenFileWatcher::rewatch() {
     if (m_path.isEmpty())
         return;
     const QString folder = QFileInfo(m_path).absolutePath();
@@ -66,8 +62,7 @@ void OpenFileWatcher::rewatch()
         m_watcher->addPath(m_path);
 }
 
-void OpenFileWatcher::check()
-{
+void OpenFileWatcher::check() {
     if (m_path.isEmpty())
         return;
     rewatch();

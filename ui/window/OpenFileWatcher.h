@@ -38,9 +38,9 @@ private:
         bool exists = false;
         qint64 size = -1;
         QDateTime modified;
-        QDateTime born; ///< a file renamed over the old one is a new file, even with the same size and time
-        bool operator==(const Fingerprint& o) const
-        {
+        QDateTime born; ///< a file renamed over the old one is a new file, even with the same size
+                        ///< and time
+        bool operator==(const Fingerprint& o) const {
             return exists == o.exists && size == o.size && modified == o.modified && born == o.born;
         }
         bool operator!=(const Fingerprint& o) const { return !(*this == o); }

@@ -19,8 +19,7 @@ struct Run {
     QJsonObject json;
 };
 
-Run batch(const QStringList& args)
-{
+Run batch(const QStringList& args) {
     QProcess p;
     p.start(QStringLiteral(LINLAB_EXE), QStringList{QStringLiteral("--batch")} + args);
     if (!p.waitForFinished(60000))
@@ -33,10 +32,11 @@ Run batch(const QStringList& args)
     return r;
 }
 
-bool close(double a, double b, double tol = 1e-12) { return std::abs(a - b) <= tol * std::max(1.0, std::abs(b)); }
+bool close(double a, double b, double tol = 1e-12) {
+    return std::abs(a - b) <= tol * std::max(1.0, std::abs(b));
+}
 
-QList<double> numbers(const QJsonValue& v)
-{
+QList<double> numbers(const QJsonValue& v) {
     QList<double> out;
     for (const QJsonValue& x : v.toArray())
         out.append(x.toDouble());
@@ -79,14 +79,12 @@ private:
     QTemporaryDir m_dir;
 };
 
-void tst_BatchCommand::initTestCase()
-{
+void tst_BatchCommand::initTestCase() {
     QVERIFY(m_dir.isValid());
     QVERIFY2(QFile::exists(QStringLiteral(LINLAB_EXE)), LINLAB_EXE);
 }
 
-QString tst_BatchCommand::write(const QString& name, const QByteArray& content)
-{
+QString tst_BatchCommand::write(const QString& name, const QByteArray& content) {
     const QString path = m_dir.filePath(name);
     QFile f(path);
     if (!f.open(QIODevice::WriteOnly))
@@ -95,8 +93,7 @@ QString tst_BatchCommand::write(const QString& name, const QByteArray& content)
     return path;
 }
 
-void tst_BatchCommand::lessonReport()
-{
+void tst_BatchCommand::lessonReport() {
     const Run r = batch({});
     QCOMPARE(r.exitCode, 0);
     QVERIFY(r.err.isEmpty());
@@ -113,20 +110,24 @@ void tst_BatchCommand::lessonReport()
     const QJsonObject ls = j.value(QStringLiteral("least_squares")).toObject();
     QVERIFY(close(ls.value(QStringLiteral("bias")).toDouble(), 34.5, 1e-12));
     QCOMPARE(ls.value(QStringLiteral("rank")).toInt(), 3);
-    for (const char* key : {"n_samples", "n_features", "feature_names", "label_name", "transform", "features", "labels",
-                            "weights", "bias", "weights_original", "bias_original", "predictions", "residuals", "mse",
-                            "rmse", "mae", "r2", "grad_weights", "grad_bias", "lesson_gradient", "least_squares"})
+    for (const char* key :
+         {"n_samples",     "n_features",  "feature_names", "label_name", "transform",
+          "features",      "labels",      "weights",       "bias",       "weights_original",
+          "bias_original", "predictions", "residuals",     "mse",        "rmse",
+          "mae",           "r2",          "grad_weights",  "grad_bias",  "lesson_gradient",
+          "least_squares"})
         QVERIFY2(j.contains(QLatin1String(key)), key);
     QVERIFY(!j.contains(QStringLiteral("fit")));
     const QJsonObject t = j.value(QStringLiteral("transform")).toObject();
-    for (const char* key : {"scale", "normalize", "ddof", "mean", "std", "min", "max", "zero_variance"})
+    for (const char* key :
+         {"scale", "normalize", "ddof", "mean", "std", "min", "max", "zero_variance"})
         QVERIFY2(t.contains(QLatin1String(key)), key);
 }
 
-void tst_BatchCommand::transformsAndOriginalUnits()
-{
-    const Run r = batch({QStringLiteral("--normalize"), QStringLiteral("zscore"), QStringLiteral("--weights"),
-                         QStringLiteral("1,2"), QStringLiteral("--bias"), QStringLiteral("3")});
+void tst_BatchCommand::transformsAndOriginalUnits() {
+    const Run r =
+        batch({QStringLiteral("--normalize"), QStringLiteral("zscore"), QStringLiteral("--weights"),
+               QStringLiteral("1,2"), QStringLiteral("--bias"), QStringLiteral("3")});
     QCOMPARE(r.exitCode, 0);
     // NumPy: (X - mean) / std, first row [0.2182178902359924, 0.4472135954999579].
     const QJsonArray first = r.json.value(QStringLiteral("features")).toArray().at(0).toArray();
@@ -140,27 +141,29 @@ void tst_BatchCommand::transformsAndOriginalUnits()
                   3 - 4.5 / 2.29128784747792 - 2 * 6.5 / 1.118033988749895));
 }
 
-void tst_BatchCommand::fitLeastSquares()
-{
+void tst_BatchCommand::fitLeastSquares() {
     const Run r = batch({QStringLiteral("--fit"), QStringLiteral("lstsq")});
     QCOMPARE(r.exitCode, 0);
     const QList<double> w = numbers(r.json.value(QStringLiteral("weights")));
     QVERIFY(close(w[0], 5) && close(w[1], 2));
     QVERIFY(close(r.json.value(QStringLiteral("mse")).toDouble(), 1.25));
-    QCOMPARE(r.json.value(QStringLiteral("fit")).toObject().value(QStringLiteral("method")).toString(), QStringLiteral("lstsq"));
+    QCOMPARE(
+        r.json.value(QStringLiteral("fit")).toObject().value(QStringLiteral("method")).toString(),
+        QStringLiteral("lstsq"));
 }
 
-void tst_BatchCommand::fitGradientDescent()
-{
-    const Run r = batch({QStringLiteral("--normalize"), QStringLiteral("zscore"), QStringLiteral("--fit"),
-                         QStringLiteral("gd"), QStringLiteral("--epochs"), QStringLiteral("100000"),
-                         QStringLiteral("--tol"), QStringLiteral("1e-13")});
+void tst_BatchCommand::fitGradientDescent() {
+    const Run r =
+        batch({QStringLiteral("--normalize"), QStringLiteral("zscore"), QStringLiteral("--fit"),
+               QStringLiteral("gd"), QStringLiteral("--epochs"), QStringLiteral("100000"),
+               QStringLiteral("--tol"), QStringLiteral("1e-13")});
     QCOMPARE(r.exitCode, 0);
     const QJsonObject fit = r.json.value(QStringLiteral("fit")).toObject();
     QCOMPARE(fit.value(QStringLiteral("method")).toString(), QStringLiteral("gd"));
     QVERIFY(fit.value(QStringLiteral("converged")).toBool());
     QVERIFY(!fit.value(QStringLiteral("diverged")).toBool());
-    QVERIFY(close(fit.value(QStringLiteral("lr")).toDouble(), 0.5 * fit.value(QStringLiteral("lr_stable_max")).toDouble()));
+    QVERIFY(close(fit.value(QStringLiteral("lr")).toDouble(),
+                  0.5 * fit.value(QStringLiteral("lr_stable_max")).toDouble()));
     const QJsonArray history = fit.value(QStringLiteral("loss_history")).toArray();
     QCOMPARE(history.size(), fit.value(QStringLiteral("epochs_run")).toInt() + 1);
     QVERIFY(close(history.last().toDouble(), 1.25, 1e-9));
@@ -170,13 +173,17 @@ void tst_BatchCommand::fitGradientDescent()
     QVERIFY(close(r.json.value(QStringLiteral("bias_original")).toDouble(), 34.5, 1e-9));
 }
 
-void tst_BatchCommand::divergedIsAResultNotAnError()
-{
-    const Run probe = batch({QStringLiteral("--fit"), QStringLiteral("gd"), QStringLiteral("--epochs"), QStringLiteral("1")});
-    const double bound = probe.json.value(QStringLiteral("fit")).toObject().value(QStringLiteral("lr_stable_max")).toDouble();
+void tst_BatchCommand::divergedIsAResultNotAnError() {
+    const Run probe = batch({QStringLiteral("--fit"), QStringLiteral("gd"),
+                             QStringLiteral("--epochs"), QStringLiteral("1")});
+    const double bound = probe.json.value(QStringLiteral("fit"))
+                             .toObject()
+                             .value(QStringLiteral("lr_stable_max"))
+                             .toDouble();
     QVERIFY(bound > 0);
     const Run r = batch({QStringLiteral("--fit"), QStringLiteral("gd"), QStringLiteral("--lr"),
-                         QString::number(1.05 * bound, 'g', 17), QStringLiteral("--epochs"), QStringLiteral("100000")});
+                         QString::number(1.05 * bound, 'g', 17), QStringLiteral("--epochs"),
+                         QStringLiteral("100000")});
     QCOMPARE(r.exitCode, 0);
     const QJsonObject fit = r.json.value(QStringLiteral("fit")).toObject();
     QVERIFY(fit.value(QStringLiteral("diverged")).toBool());
@@ -184,27 +191,37 @@ void tst_BatchCommand::divergedIsAResultNotAnError()
     QVERIFY(std::isfinite(r.json.value(QStringLiteral("mse")).toDouble()));
 }
 
-void tst_BatchCommand::usageErrors_data()
-{
+void tst_BatchCommand::usageErrors_data() {
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QString>("reason");
-    QTest::newRow("unknown option") << QStringList{QStringLiteral("--frobnicate")} << QStringLiteral("unknown option --frobnicate");
-    QTest::newRow("bad scale") << QStringList{QStringLiteral("--scale"), QStringLiteral("1.1x")} << QStringLiteral("--scale expects a number");
-    QTest::newRow("nan scale") << QStringList{QStringLiteral("--scale"), QStringLiteral("nan")} << QStringLiteral("NaN");
-    QTest::newRow("missing value") << QStringList{QStringLiteral("--bias")} << QStringLiteral("--bias needs a value");
-    QTest::newRow("weight count") << QStringList{QStringLiteral("--weights"), QStringLiteral("1,2,3")} << QStringLiteral("3 values for 2 features");
-    QTest::newRow("bad mode") << QStringList{QStringLiteral("--normalize"), QStringLiteral("l2")} << QStringLiteral("none, zscore or minmax");
-    QTest::newRow("bad ddof") << QStringList{QStringLiteral("--ddof"), QStringLiteral("2")} << QStringLiteral("--ddof expects 0 or 1");
-    QTest::newRow("bad label") << QStringList{QStringLiteral("--label"), QStringLiteral("grade")} << QStringLiteral("no column \"grade\"");
-    QTest::newRow("bad epochs") << QStringList{QStringLiteral("--epochs"), QStringLiteral("2.5")} << QStringLiteral("whole number");
-    QTest::newRow("two files") << QStringList{QStringLiteral("a.csv"), QStringLiteral("b.csv")} << QStringLiteral("only one FILE");
+    QTest::newRow("unknown option") << QStringList{QStringLiteral("--frobnicate")}
+                                    << QStringLiteral("unknown option --frobnicate");
+    QTest::newRow("bad scale") << QStringList{QStringLiteral("--scale"), QStringLiteral("1.1x")}
+                               << QStringLiteral("--scale expects a number");
+    QTest::newRow("nan scale") << QStringList{QStringLiteral("--scale"), QStringLiteral("nan")}
+                               << QStringLiteral("NaN");
+    QTest::newRow("missing value")
+        << QStringList{QStringLiteral("--bias")} << QStringLiteral("--bias needs a value");
+    QTest::newRow("weight count") << QStringList{QStringLiteral("--weights"),
+                                                 QStringLiteral("1,2,3")}
+                                  << QStringLiteral("3 values for 2 features");
+    QTest::newRow("bad mode") << QStringList{QStringLiteral("--normalize"), QStringLiteral("l2")}
+                              << QStringLiteral("none, zscore or minmax");
+    QTest::newRow("bad ddof") << QStringList{QStringLiteral("--ddof"), QStringLiteral("2")}
+                              << QStringLiteral("--ddof expects 0 or 1");
+    QTest::newRow("bad label") << QStringList{QStringLiteral("--label"), QStringLiteral("grade")}
+                               << QStringLiteral("no column \"grade\"");
+    QTest::newRow("bad epochs") << QStringList{QStringLiteral("--epochs"), QStringLiteral("2.5")}
+                                << QStringLiteral("whole number");
+    QTest::newRow("two files") << QStringList{QStringLiteral("a.csv"), QStringLiteral("b.csv")}
+                               << QStringLiteral("only one FILE");
     // Found by fuzz_batch_args: a column listed a thousand times made a 1000-feature fit.
-    QTest::newRow("feature twice") << QStringList{QStringLiteral("--features"), QStringLiteral("1,hours_studied")}
-                                   << QStringLiteral("column \"hours_studied\" is named twice");
+    QTest::newRow("feature twice")
+        << QStringList{QStringLiteral("--features"), QStringLiteral("1,hours_studied")}
+        << QStringLiteral("column \"hours_studied\" is named twice");
 }
 
-void tst_BatchCommand::usageErrors()
-{
+void tst_BatchCommand::usageErrors() {
     QFETCH(QStringList, args);
     QFETCH(QString, reason);
     const Run r = batch(args);
@@ -216,8 +233,7 @@ void tst_BatchCommand::usageErrors()
     QCOMPARE(err.count(QLatin1Char('\n')), 1); // one line
 }
 
-void tst_BatchCommand::badDataNamesLineAndColumn()
-{
+void tst_BatchCommand::badDataNamesLineAndColumn() {
     const QString path = write(QStringLiteral("bad.csv"), "a,b,y\n1,2,3\n4,1.5abc,6\n");
     const Run r = batch({path});
     QCOMPARE(r.exitCode, 3);
@@ -231,45 +247,52 @@ void tst_BatchCommand::badDataNamesLineAndColumn()
     QVERIFY(QString::fromUtf8(missing.err).contains(QStringLiteral("nope.csv")));
 }
 
-void tst_BatchCommand::europeanCsvAndColumnChoice()
-{
-    const QString path = write(QStringLiteral("eu.csv"), "score;hours;sleep\n75;5;7\n60;3;6\n90;8;8\n55,5;2;5\n");
+void tst_BatchCommand::europeanCsvAndColumnChoice() {
+    const QString path =
+        write(QStringLiteral("eu.csv"), "score;hours;sleep\n75;5;7\n60;3;6\n90;8;8\n55,5;2;5\n");
     const Run r = batch({path, QStringLiteral("--label"), QStringLiteral("score")});
     QCOMPARE(r.exitCode, 0);
     QCOMPARE(r.json.value(QStringLiteral("label_name")).toString(), QStringLiteral("score"));
     QCOMPARE(numbers(r.json.value(QStringLiteral("labels"))), (QList<double>{75, 60, 90, 55.5}));
-    QCOMPARE(numbers(r.json.value(QStringLiteral("weights"))), (QList<double>{0, 0})); // zeros for a file
-    const Run byNumber = batch({path, QStringLiteral("--label"), QStringLiteral("1"), QStringLiteral("--features"), QStringLiteral("sleep")});
+    QCOMPARE(numbers(r.json.value(QStringLiteral("weights"))),
+             (QList<double>{0, 0})); // zeros for a file
+    const Run byNumber = batch({path, QStringLiteral("--label"), QStringLiteral("1"),
+                                QStringLiteral("--features"), QStringLiteral("sleep")});
     QCOMPARE(byNumber.exitCode, 0);
-    QCOMPARE(byNumber.json.value(QStringLiteral("feature_names")).toArray().at(0).toString(), QStringLiteral("sleep"));
+    QCOMPARE(byNumber.json.value(QStringLiteral("feature_names")).toArray().at(0).toString(),
+             QStringLiteral("sleep"));
     QCOMPARE(byNumber.json.value(QStringLiteral("n_features")).toInt(), 1);
 }
 
-void tst_BatchCommand::columnChoiceOnALargerTable_data()
-{
+void tst_BatchCommand::columnChoiceOnALargerTable_data() {
     QTest::addColumn<QStringList>("options");
     QTest::addColumn<QList<int>>("featureColumns"); // 0-based, in the report's order
     QTest::addColumn<int>("labelColumn");
     QTest::newRow("label last") << QStringList{} << QList<int>{0, 1, 2, 3} << 4;
-    QTest::newRow("label first") << QStringList{QStringLiteral("--label"), QStringLiteral("a")} << QList<int>{1, 2, 3, 4} << 0;
-    QTest::newRow("label in the middle") << QStringList{QStringLiteral("--label"), QStringLiteral("c")}
-                                         << QList<int>{0, 1, 3, 4} << 2;
-    QTest::newRow("some features, in order") << QStringList{QStringLiteral("--label"), QStringLiteral("b"),
-                                                            QStringLiteral("--features"), QStringLiteral("a,d,e")}
-                                             << QList<int>{0, 3, 4} << 1;
-    QTest::newRow("features reordered") << QStringList{QStringLiteral("--features"), QStringLiteral("d,a,c")}
-                                        << QList<int>{3, 0, 2} << 4;
+    QTest::newRow("label first") << QStringList{QStringLiteral("--label"), QStringLiteral("a")}
+                                 << QList<int>{1, 2, 3, 4} << 0;
+    QTest::newRow("label in the middle")
+        << QStringList{QStringLiteral("--label"), QStringLiteral("c")} << QList<int>{0, 1, 3, 4}
+        << 2;
+    QTest::newRow("some features, in order")
+        << QStringList{QStringLiteral("--label"), QStringLiteral("b"), QStringLiteral("--features"),
+                       QStringLiteral("a,d,e")}
+        << QList<int>{0, 3, 4} << 1;
+    QTest::newRow("features reordered")
+        << QStringList{QStringLiteral("--features"), QStringLiteral("d,a,c")} << QList<int>{3, 0, 2}
+        << 4;
 }
 
 // The dataset takes the table's memory when the features keep the table's order: every choice
 // of columns must still give exactly the chosen values.
-void tst_BatchCommand::columnChoiceOnALargerTable()
-{
+void tst_BatchCommand::columnChoiceOnALargerTable() {
     QFETCH(QStringList, options);
     QFETCH(QList<int>, featureColumns);
     QFETCH(int, labelColumn);
     constexpr int kRows = 300;
-    auto value = [](int row, int column) { return row * 0.25 + 1000.0 * (column + 1) + (row % 7) * column; };
+    auto value = [](int row, int column) {
+        return row * 0.25 + 1000.0 * (column + 1) + (row % 7) * column;
+    };
     QByteArray csv = "a,b,c,d,e\n";
     for (int i = 0; i < kRows; ++i)
         for (int c = 0; c < 5; ++c)
@@ -277,8 +300,8 @@ void tst_BatchCommand::columnChoiceOnALargerTable()
     const QString path = write(QStringLiteral("columns.csv"), csv);
     const Run r = batch(QStringList{path} + options);
     QCOMPARE(r.exitCode, 0);
-    const QStringList names{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c"), QStringLiteral("d"),
-                            QStringLiteral("e")};
+    const QStringList names{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c"),
+                            QStringLiteral("d"), QStringLiteral("e")};
     QCOMPARE(r.json.value(QStringLiteral("label_name")).toString(), names.at(labelColumn));
     const QJsonArray featureNames = r.json.value(QStringLiteral("feature_names")).toArray();
     QCOMPARE(featureNames.size(), featureColumns.size());
@@ -297,8 +320,7 @@ void tst_BatchCommand::columnChoiceOnALargerTable()
     }
 }
 
-void tst_BatchCommand::nonFiniteIsNull()
-{
+void tst_BatchCommand::nonFiniteIsNull() {
     const QString path = write(QStringLiteral("const.csv"), "x,y\n1,5\n2,5\n3,5\n");
     const Run r = batch({path});
     QCOMPARE(r.exitCode, 0);
@@ -306,9 +328,9 @@ void tst_BatchCommand::nonFiniteIsNull()
     QVERIFY(r.json.value(QStringLiteral("r2")).isNull()); // undefined for constant labels
 }
 
-void tst_BatchCommand::singularDataIsQuiet()
-{
-    const QString path = write(QStringLiteral("collinear.csv"), "a,b,y\n1,2,3\n2,4,5\n3,6,8\n4,8,9\n");
+void tst_BatchCommand::singularDataIsQuiet() {
+    const QString path =
+        write(QStringLiteral("collinear.csv"), "a,b,y\n1,2,3\n2,4,5\n3,6,8\n4,8,9\n");
     const Run r = batch({path, QStringLiteral("--fit"), QStringLiteral("lstsq")});
     QCOMPARE(r.exitCode, 0);
     QVERIFY2(r.err.isEmpty(), r.err.constData()); // never Armadillo's warning on stderr
@@ -317,8 +339,7 @@ void tst_BatchCommand::singularDataIsQuiet()
     QCOMPARE(ls.value(QStringLiteral("rank")).toInt(), 2);
 }
 
-void tst_BatchCommand::largeReportsOmitPerRowArrays()
-{
+void tst_BatchCommand::largeReportsOmitPerRowArrays() {
     QByteArray csv = "x,y\n";
     for (int i = 0; i < 1500; ++i)
         csv += QByteArray::number(i) + ',' + QByteArray::number(2 * i + 1) + '\n';
@@ -332,15 +353,15 @@ void tst_BatchCommand::largeReportsOmitPerRowArrays()
     QCOMPARE(full.json.value(QStringLiteral("predictions")).toArray().size(), 1500);
 }
 
-void tst_BatchCommand::outputFile()
-{
+void tst_BatchCommand::outputFile() {
     const QString path = m_dir.filePath(QStringLiteral("report.json"));
     const Run r = batch({QStringLiteral("--output"), path});
     QCOMPARE(r.exitCode, 0);
     QVERIFY(r.out.isEmpty());
     QFile f(path);
     QVERIFY(f.open(QIODevice::ReadOnly));
-    QCOMPARE(QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("mse")).toDouble(), 509.0);
+    QCOMPARE(QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("mse")).toDouble(),
+             509.0);
 
     const QString bad = m_dir.filePath(QStringLiteral("no-such-folder/report.json"));
     const Run failed = batch({QStringLiteral("--output"), bad});
@@ -350,8 +371,7 @@ void tst_BatchCommand::outputFile()
     QVERIFY(!QFile::exists(bad));
 }
 
-void tst_BatchCommand::helpAndVersion()
-{
+void tst_BatchCommand::helpAndVersion() {
     const Run help = batch({QStringLiteral("--help")});
     QCOMPARE(help.exitCode, 0);
     QVERIFY(help.out.contains("--normalize MODE"));
@@ -360,10 +380,10 @@ void tst_BatchCommand::helpAndVersion()
     QVERIFY(version.out.startsWith("linlab "));
 }
 
-void tst_BatchCommand::gdWithMomentumConverges()
-{
-    const Run r = batch({QStringLiteral("--fit"), QStringLiteral("gd"), QStringLiteral("--momentum"), QStringLiteral("0.9"),
-                         QStringLiteral("--normalize"), QStringLiteral("zscore")});
+void tst_BatchCommand::gdWithMomentumConverges() {
+    const Run r =
+        batch({QStringLiteral("--fit"), QStringLiteral("gd"), QStringLiteral("--momentum"),
+               QStringLiteral("0.9"), QStringLiteral("--normalize"), QStringLiteral("zscore")});
     QCOMPARE(r.exitCode, 0);
     QVERIFY(r.err.isEmpty());
     const QJsonObject fit = r.json.value(QStringLiteral("fit")).toObject();
@@ -377,16 +397,21 @@ void tst_BatchCommand::gdWithMomentumConverges()
     const QList<double> wo = numbers(r.json.value(QStringLiteral("weights_original")));
     QVERIFY(close(wo[0], 5, 1e-5) && close(wo[1], 2, 1e-5));
     // Faster than plain descent at the same rate and tolerance.
-    const Run plain = batch({QStringLiteral("--fit"), QStringLiteral("gd"), QStringLiteral("--normalize"), QStringLiteral("zscore")});
+    const Run plain = batch({QStringLiteral("--fit"), QStringLiteral("gd"),
+                             QStringLiteral("--normalize"), QStringLiteral("zscore")});
     QVERIFY(fit.value(QStringLiteral("epochs_run")).toInt() <
-            plain.json.value(QStringLiteral("fit")).toObject().value(QStringLiteral("epochs_run")).toInt());
+            plain.json.value(QStringLiteral("fit"))
+                .toObject()
+                .value(QStringLiteral("epochs_run"))
+                .toInt());
 }
 
-void tst_BatchCommand::sgdRunsAreReproducible()
-{
-    const QStringList args{QStringLiteral("--fit"), QStringLiteral("gd"), QStringLiteral("--normalize"), QStringLiteral("zscore"),
-                           QStringLiteral("--lr"), QStringLiteral("0.05"), QStringLiteral("--epochs"), QStringLiteral("500"),
-                           QStringLiteral("--batch-size"), QStringLiteral("2"), QStringLiteral("--seed"), QStringLiteral("7")};
+void tst_BatchCommand::sgdRunsAreReproducible() {
+    const QStringList args{
+        QStringLiteral("--fit"),    QStringLiteral("gd"),     QStringLiteral("--normalize"),
+        QStringLiteral("zscore"),   QStringLiteral("--lr"),   QStringLiteral("0.05"),
+        QStringLiteral("--epochs"), QStringLiteral("500"),    QStringLiteral("--batch-size"),
+        QStringLiteral("2"),        QStringLiteral("--seed"), QStringLiteral("7")};
     const Run first = batch(args);
     const Run second = batch(args);
     QCOMPARE(first.exitCode, 0);
@@ -408,9 +433,9 @@ void tst_BatchCommand::sgdRunsAreReproducible()
     QVERIFY(other.out != first.out);
 }
 
-void tst_BatchCommand::trajectoryInReport()
-{
-    const Run r = batch({QStringLiteral("--fit"), QStringLiteral("gd"), QStringLiteral("--epochs"), QStringLiteral("5000")});
+void tst_BatchCommand::trajectoryInReport() {
+    const Run r = batch({QStringLiteral("--fit"), QStringLiteral("gd"), QStringLiteral("--epochs"),
+                         QStringLiteral("5000")});
     QCOMPARE(r.exitCode, 0);
     const QJsonObject fit = r.json.value(QStringLiteral("fit")).toObject();
     const QJsonArray path = fit.value(QStringLiteral("trajectory")).toArray();
@@ -421,37 +446,48 @@ void tst_BatchCommand::trajectoryInReport()
     QCOMPARE(numbers(path.first()), (QList<double>{4, 3, 10}));
     QCOMPARE(epochs.first().toInt(), 0);
     const QList<double> w = numbers(r.json.value(QStringLiteral("weights")));
-    QCOMPARE(numbers(path.last()), (QList<double>{w[0], w[1], r.json.value(QStringLiteral("bias")).toDouble()}));
+    QCOMPARE(numbers(path.last()),
+             (QList<double>{w[0], w[1], r.json.value(QStringLiteral("bias")).toDouble()}));
     QCOMPARE(epochs.last().toInt(), fit.value(QStringLiteral("epochs_run")).toInt());
     for (int k = 1; k < epochs.size(); ++k)
         QVERIFY(epochs.at(k).toInt() > epochs.at(k - 1).toInt());
     QVERIFY(!batch({QStringLiteral("--fit"), QStringLiteral("lstsq")})
-                 .json.value(QStringLiteral("fit")).toObject().contains(QStringLiteral("trajectory")));
+                 .json.value(QStringLiteral("fit"))
+                 .toObject()
+                 .contains(QStringLiteral("trajectory")));
 
     const Run help = batch({QStringLiteral("--help")});
     for (const char* option : {"--momentum M", "--batch-size B", "--seed S"})
         QVERIFY2(help.out.contains(option), option);
 }
 
-void tst_BatchCommand::badTrainingOptions_data()
-{
+void tst_BatchCommand::badTrainingOptions_data() {
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QString>("reason");
-    const QString m = QStringLiteral("--momentum"), b = QStringLiteral("--batch-size"), s = QStringLiteral("--seed");
-    QTest::newRow("momentum 1.5") << QStringList{m, QStringLiteral("1.5")} << QStringLiteral("--momentum expects");
-    QTest::newRow("momentum 1") << QStringList{m, QStringLiteral("1")} << QStringLiteral("--momentum expects");
-    QTest::newRow("momentum -0.1") << QStringList{m, QStringLiteral("-0.1")} << QStringLiteral("--momentum expects");
-    QTest::newRow("momentum text") << QStringList{m, QStringLiteral("fast")} << QStringLiteral("--momentum expects a number");
-    QTest::newRow("batch 2.5") << QStringList{b, QStringLiteral("2.5")} << QStringLiteral("whole number");
-    QTest::newRow("batch -1") << QStringList{b, QStringLiteral("-1")} << QStringLiteral("whole number");
-    QTest::newRow("seed -3") << QStringList{s, QStringLiteral("-3")} << QStringLiteral("--seed expects a whole number");
-    QTest::newRow("seed 1.5") << QStringList{s, QStringLiteral("1.5")} << QStringLiteral("--seed expects a whole number");
-    QTest::newRow("seed too large") << QStringList{s, QStringLiteral("9223372036854775808")} << QStringLiteral("--seed expects");
+    const QString m = QStringLiteral("--momentum"), b = QStringLiteral("--batch-size"),
+                  s = QStringLiteral("--seed");
+    QTest::newRow("momentum 1.5") << QStringList{m, QStringLiteral("1.5")}
+                                  << QStringLiteral("--momentum expects");
+    QTest::newRow("momentum 1") << QStringList{m, QStringLiteral("1")}
+                                << QStringLiteral("--momentum expects");
+    QTest::newRow("momentum -0.1")
+        << QStringList{m, QStringLiteral("-0.1")} << QStringLiteral("--momentum expects");
+    QTest::newRow("momentum text")
+        << QStringList{m, QStringLiteral("fast")} << QStringLiteral("--momentum expects a number");
+    QTest::newRow("batch 2.5") << QStringList{b, QStringLiteral("2.5")}
+                               << QStringLiteral("whole number");
+    QTest::newRow("batch -1") << QStringList{b, QStringLiteral("-1")}
+                              << QStringLiteral("whole number");
+    QTest::newRow("seed -3") << QStringList{s, QStringLiteral("-3")}
+                             << QStringLiteral("--seed expects a whole number");
+    QTest::newRow("seed 1.5") << QStringList{s, QStringLiteral("1.5")}
+                              << QStringLiteral("--seed expects a whole number");
+    QTest::newRow("seed too large") << QStringList{s, QStringLiteral("9223372036854775808")}
+                                    << QStringLiteral("--seed expects");
     QTest::newRow("seed missing") << QStringList{s} << QStringLiteral("--seed needs a value");
 }
 
-void tst_BatchCommand::badTrainingOptions()
-{
+void tst_BatchCommand::badTrainingOptions() {
     QFETCH(QStringList, args);
     QFETCH(QString, reason);
     const Run r = batch(QStringList{QStringLiteral("--fit"), QStringLiteral("gd")} + args);
@@ -462,17 +498,18 @@ void tst_BatchCommand::badTrainingOptions()
     QCOMPARE(err.count(QLatin1Char('\n')), 1);
 }
 
-void tst_BatchCommand::exportsEverythingOffscreen()
-{
+void tst_BatchCommand::exportsEverythingOffscreen() {
     const QString png = m_dir.filePath(QStringLiteral("data.png"));
     const QString svg = m_dir.filePath(QStringLiteral("residuals.svg"));
     const QString pdf = m_dir.filePath(QStringLiteral("pva.pdf"));
     const QString py = m_dir.filePath(QStringLiteral("lesson.py"));
     const QString csv = m_dir.filePath(QStringLiteral("export.csv"));
-    const Run r = batch({QStringLiteral("--export-plot"), QStringLiteral("data=") + png, QStringLiteral("--export-plot"),
-                         QStringLiteral("residuals=") + svg, QStringLiteral("--export-plot"),
-                         QStringLiteral("predicted-vs-actual=") + pdf, QStringLiteral("--size"), QStringLiteral("640x400"),
-                         QStringLiteral("--export-numpy"), py, QStringLiteral("--export-csv"), csv});
+    const Run r =
+        batch({QStringLiteral("--export-plot"), QStringLiteral("data=") + png,
+               QStringLiteral("--export-plot"), QStringLiteral("residuals=") + svg,
+               QStringLiteral("--export-plot"), QStringLiteral("predicted-vs-actual=") + pdf,
+               QStringLiteral("--size"), QStringLiteral("640x400"),
+               QStringLiteral("--export-numpy"), py, QStringLiteral("--export-csv"), csv});
     QCOMPARE(r.exitCode, 0);
     QVERIFY2(r.err.isEmpty(), r.err.constData()); // stderr is LinLab's, even with Qt loaded
     QCOMPARE(r.json.value(QStringLiteral("mse")).toDouble(), 509.0);
@@ -484,7 +521,8 @@ void tst_BatchCommand::exportsEverythingOffscreen()
     QVERIFY(pdfFile.open(QIODevice::ReadOnly) && pdfFile.read(4) == "%PDF");
     QFile csvFile(csv);
     QVERIFY(csvFile.open(QIODevice::ReadOnly));
-    QCOMPARE(csvFile.readLine(), QByteArray("hours_studied,hours_slept,exam_score,prediction,residual\n"));
+    QCOMPARE(csvFile.readLine(),
+             QByteArray("hours_studied,hours_slept,exam_score,prediction,residual\n"));
     QCOMPARE(csvFile.readLine(), QByteArray("5,7,75,51,-24\n"));
     // The script, run by NumPy, prints the report's numbers.
     QProcess python;
@@ -496,33 +534,38 @@ void tst_BatchCommand::exportsEverythingOffscreen()
     QCOMPARE(numbers(numpy.value(QStringLiteral("grad_weights"))), (QList<double>{-208, -295}));
 }
 
-void tst_BatchCommand::projectRoundTripThroughTheBatch()
-{
+void tst_BatchCommand::projectRoundTripThroughTheBatch() {
     const QString project = m_dir.filePath(QStringLiteral("fit.linlab"));
-    const Run saved = batch({QStringLiteral("--normalize"), QStringLiteral("zscore"), QStringLiteral("--fit"),
-                             QStringLiteral("lstsq"), QStringLiteral("--save-project"), project});
+    const Run saved =
+        batch({QStringLiteral("--normalize"), QStringLiteral("zscore"), QStringLiteral("--fit"),
+               QStringLiteral("lstsq"), QStringLiteral("--save-project"), project});
     QCOMPARE(saved.exitCode, 0);
     const Run loaded = batch({project});
     QCOMPARE(loaded.exitCode, 0);
     // The project keeps the transform and the fitted model.
-    QCOMPARE(loaded.json.value(QStringLiteral("transform")).toObject().value(QStringLiteral("normalize")).toString(),
+    QCOMPARE(loaded.json.value(QStringLiteral("transform"))
+                 .toObject()
+                 .value(QStringLiteral("normalize"))
+                 .toString(),
              QStringLiteral("zscore"));
     QVERIFY(close(loaded.json.value(QStringLiteral("mse")).toDouble(), 1.25, 1e-9));
-    QCOMPARE(loaded.json.value(QStringLiteral("weights")), saved.json.value(QStringLiteral("weights")));
+    QCOMPARE(loaded.json.value(QStringLiteral("weights")),
+             saved.json.value(QStringLiteral("weights")));
     // Options on the command line win over the project's.
-    const Run raw = batch({project, QStringLiteral("--normalize"), QStringLiteral("none"), QStringLiteral("--weights"),
-                           QStringLiteral("4,3"), QStringLiteral("--bias"), QStringLiteral("10")});
+    const Run raw = batch({project, QStringLiteral("--normalize"), QStringLiteral("none"),
+                           QStringLiteral("--weights"), QStringLiteral("4,3"),
+                           QStringLiteral("--bias"), QStringLiteral("10")});
     QCOMPARE(raw.json.value(QStringLiteral("mse")).toDouble(), 509.0);
 
-    const QString corrupt = write(QStringLiteral("corrupt.linlab"), "{\"format\": \"linlab\", \"version\": 1, \"data\": [");
+    const QString corrupt = write(QStringLiteral("corrupt.linlab"),
+                                  "{\"format\": \"linlab\", \"version\": 1, \"data\": [");
     const Run bad = batch({corrupt});
     QCOMPARE(bad.exitCode, 3);
     QVERIFY(bad.out.isEmpty());
     QVERIFY(QString::fromUtf8(bad.err).contains(corrupt));
 }
 
-void tst_BatchCommand::failedExportExitsFourWithNothingOnStdout()
-{
+void tst_BatchCommand::failedExportExitsFourWithNothingOnStdout() {
     const QString missing = m_dir.filePath(QStringLiteral("no-folder/plot.png"));
     const Run r = batch({QStringLiteral("--export-plot"), QStringLiteral("data=") + missing});
     QCOMPARE(r.exitCode, 4);
@@ -538,20 +581,22 @@ void tst_BatchCommand::failedExportExitsFourWithNothingOnStdout()
     QCOMPARE(size.exitCode, 2);
 }
 
-void tst_BatchCommand::trainingPlotsExport()
-{
+void tst_BatchCommand::trainingPlotsExport() {
     const QString curve = m_dir.filePath(QStringLiteral("curve.png"));
     const QString surface = m_dir.filePath(QStringLiteral("surface.svg"));
-    const Run r = batch({QStringLiteral("--normalize"), QStringLiteral("zscore"), QStringLiteral("--fit"), QStringLiteral("gd"),
-                         QStringLiteral("--export-plot"), QStringLiteral("loss-curve=") + curve, QStringLiteral("--export-plot"),
-                         QStringLiteral("loss-surface=") + surface, QStringLiteral("--size"), QStringLiteral("700x450")});
+    const Run r = batch({QStringLiteral("--normalize"), QStringLiteral("zscore"),
+                         QStringLiteral("--fit"), QStringLiteral("gd"),
+                         QStringLiteral("--export-plot"), QStringLiteral("loss-curve=") + curve,
+                         QStringLiteral("--export-plot"), QStringLiteral("loss-surface=") + surface,
+                         QStringLiteral("--size"), QStringLiteral("700x450")});
     QCOMPARE(r.exitCode, 0);
     QVERIFY2(r.err.isEmpty(), r.err.constData());
     QCOMPARE(QImage(curve).size(), QSize(700, 450));
     QFile svg(surface);
     QVERIFY(svg.open(QIODevice::ReadOnly) && svg.readAll().contains("<svg"));
     // The report is the fitted model, whatever the plots replayed.
-    QVERIFY(r.json.value(QStringLiteral("fit")).toObject().value(QStringLiteral("converged")).toBool());
+    QVERIFY(
+        r.json.value(QStringLiteral("fit")).toObject().value(QStringLiteral("converged")).toBool());
 }
 
 QTEST_GUILESS_MAIN(tst_BatchCommand)

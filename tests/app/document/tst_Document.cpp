@@ -22,8 +22,7 @@ private slots:
 
 namespace {
 
-Dataset largeData(arma::uword n)
-{
+Dataset largeData(arma::uword n) {
     arma::arma_rng::set_seed(21);
     const arma::mat X = arma::randn(n, 3);
     const arma::vec y = X * arma::vec{1.5, -2, 0.25} + 3 + 0.5 * arma::randn(n);
@@ -32,8 +31,7 @@ Dataset largeData(arma::uword n)
 
 } // namespace
 
-void tst_Document::smallDocumentEvaluatesEveryRow()
-{
+void tst_Document::smallDocumentEvaluatesEveryRow() {
     Document doc;
     QCOMPARE(doc.displayStep(), arma::uword(1));
     QVERIFY(!doc.maePending());
@@ -44,8 +42,7 @@ void tst_Document::smallDocumentEvaluatesEveryRow()
     QVERIFY(!std::isnan(doc.evaluation().metrics.mae));
 }
 
-void tst_Document::largeDocumentSamplesAndComputesMaeInBackground()
-{
+void tst_Document::largeDocumentSamplesAndComputesMaeInBackground() {
     const arma::uword n = 90001; // display step 5: rows 0, 5, ..., 90000
     Document doc;
     QSignalSpy refined(&doc, &Document::metricsRefined);
@@ -59,7 +56,8 @@ void tst_Document::largeDocumentSamplesAndComputesMaeInBackground()
 
     const Evaluation direct = doc.analysis().evaluate(doc.model());
     // Sampled rows and skipped rows alike, to rounding of the direct (BLAS) predictions.
-    for (arma::uword row : {arma::uword(0), arma::uword(1), arma::uword(4), arma::uword(5), n - 1}) {
+    for (arma::uword row :
+         {arma::uword(0), arma::uword(1), arma::uword(4), arma::uword(5), n - 1}) {
         QVERIFY(testutil::close(doc.prediction(row), direct.predictions(row), 1e-13));
         QVERIFY(testutil::close(doc.residual(row), direct.residuals(row), 1e-13));
     }
@@ -72,8 +70,7 @@ void tst_Document::largeDocumentSamplesAndComputesMaeInBackground()
     QVERIFY(testutil::closeRel(doc.evaluation().metrics.mae, direct.metrics.mae, 1e-12));
 }
 
-void tst_Document::ticksDuringAPassEndWithTheLatestModel()
-{
+void tst_Document::ticksDuringAPassEndWithTheLatestModel() {
     Document doc;
     doc.replaceAll(largeData(200000), {}, LinearModel(3), QStringLiteral("big"));
     QSignalSpy refined(&doc, &Document::metricsRefined);
@@ -92,17 +89,18 @@ void tst_Document::ticksDuringAPassEndWithTheLatestModel()
     QCOMPARE(refined.count(), count);
 }
 
-void tst_Document::dataEditStopsAPassAndStartsAnother()
-{
+void tst_Document::dataEditStopsAPassAndStartsAnother() {
     Document doc;
-    doc.replaceAll(largeData(200000), {}, LinearModel(arma::vec{1, 1, 1}, 0), QStringLiteral("big"));
+    doc.replaceAll(largeData(200000), {}, LinearModel(arma::vec{1, 1, 1}, 0),
+                   QStringLiteral("big"));
     QVERIFY(doc.maePending());
     // The pass reads the analysis that this edit replaces: it must stop first (ASan would see it).
     doc.setValues(7, 0, arma::mat(1, 1, arma::fill::value(1e3)));
     QVERIFY(doc.maePending());
     doc.removeRows(0, 10);
     QTRY_VERIFY_WITH_TIMEOUT(!doc.maePending(), 10000);
-    QVERIFY(testutil::closeRel(doc.evaluation().metrics.mae, doc.analysis().evaluate(doc.model()).metrics.mae, 1e-12));
+    QVERIFY(testutil::closeRel(doc.evaluation().metrics.mae,
+                               doc.analysis().evaluate(doc.model()).metrics.mae, 1e-12));
     // Back under the direct limit: no background work at all.
     doc.removeRows(0, int(doc.dataset().rowCount()) - 100);
     QVERIFY(!doc.maePending());
@@ -110,11 +108,11 @@ void tst_Document::dataEditStopsAPassAndStartsAnother()
     QCOMPARE(doc.evaluation().predictions.n_elem, arma::uword(100));
 }
 
-void tst_Document::waitForMetricsAndFullEvaluation()
-{
+void tst_Document::waitForMetricsAndFullEvaluation() {
     Document doc;
     QSignalSpy refined(&doc, &Document::metricsRefined);
-    doc.replaceAll(largeData(120000), {}, LinearModel(arma::vec{2, 0, -1}, 1), QStringLiteral("big"));
+    doc.replaceAll(largeData(120000), {}, LinearModel(arma::vec{2, 0, -1}, 1),
+                   QStringLiteral("big"));
     const Evaluation full = doc.fullEvaluation(); // while the pass runs: computed on the spot
     QCOMPARE(full.sampleStep, arma::uword(1));
     QCOMPARE(full.predictions.n_elem, arma::uword(120000));

@@ -11,8 +11,7 @@
 using namespace linlab;
 
 namespace {
-ProjectState sample()
-{
+ProjectState sample() {
     arma::arma_rng::set_seed(17);
     arma::mat X = arma::randn(25, 3) * 1e3;
     X(0, 0) = 0.1 + 0.2;
@@ -35,9 +34,9 @@ ProjectState sample()
     return s;
 }
 
-bool sameBits(const arma::mat& a, const arma::mat& b)
-{
-    return arma::size(a) == arma::size(b) && std::memcmp(a.memptr(), b.memptr(), a.n_elem * sizeof(double)) == 0;
+bool sameBits(const arma::mat& a, const arma::mat& b) {
+    return arma::size(a) == arma::size(b) &&
+           std::memcmp(a.memptr(), b.memptr(), a.n_elem * sizeof(double)) == 0;
 }
 } // namespace
 
@@ -54,8 +53,7 @@ private slots:
     void failedWriteKeepsTheOldFile();
 };
 
-void tst_ProjectFile::roundTripIsBitExact()
-{
+void tst_ProjectFile::roundTripIsBitExact() {
     const ProjectState s = sample();
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("p.linlab"));
@@ -82,8 +80,7 @@ void tst_ProjectFile::roundTripIsBitExact()
     QCOMPARE(root.value(QStringLiteral("version")).toInt(), 1);
 }
 
-void tst_ProjectFile::truncatedAtEveryOffsetIsRefused()
-{
+void tst_ProjectFile::truncatedAtEveryOffsetIsRefused() {
     ProjectState s;
     s.dataset = Dataset::lesson();
     s.model = LinearModel(Dataset::lessonWeights(), Dataset::lessonBias());
@@ -100,8 +97,7 @@ void tst_ProjectFile::truncatedAtEveryOffsetIsRefused()
     }
 }
 
-void tst_ProjectFile::wrongTypeInEveryFieldIsNamed_data()
-{
+void tst_ProjectFile::wrongTypeInEveryFieldIsNamed_data() {
     QTest::addColumn<QString>("field");
     QTest::addColumn<QString>("json");
     const QString good = QString::fromUtf8(ProjectFile::toJson(sample()));
@@ -110,25 +106,46 @@ void tst_ProjectFile::wrongTypeInEveryFieldIsNamed_data()
         s.replace(from, to);
         return s;
     };
-    QTest::newRow("data") << QStringLiteral("data") << replaced(QStringLiteral("\"data\": {"), QStringLiteral("\"data\": 3, \"x\": {"));
+    QTest::newRow("data") << QStringLiteral("data")
+                          << replaced(QStringLiteral("\"data\": {"),
+                                      QStringLiteral("\"data\": 3, \"x\": {"));
     QTest::newRow("feature_names") << QStringLiteral("data.feature_names")
-                                   << replaced(QStringLiteral("\"feature_names\": ["), QStringLiteral("\"feature_names\": 7, \"f\": ["));
+                                   << replaced(QStringLiteral("\"feature_names\": ["),
+                                               QStringLiteral("\"feature_names\": 7, \"f\": ["));
     QTest::newRow("label_name") << QStringLiteral("data.label_name")
-                                << replaced(QStringLiteral("\"label_name\": \"label, with comma\""), QStringLiteral("\"label_name\": 5"));
-    QTest::newRow("labels") << QStringLiteral("data.labels") << replaced(QStringLiteral("\"labels\": ["), QStringLiteral("\"labels\": \"no\", \"l\": ["));
-    QTest::newRow("a label") << QStringLiteral("data.labels[0]") << replaced(QStringLiteral("\"labels\": [\n"), QStringLiteral("\"labels\": [\n\"x\", "));
-    QTest::newRow("scale") << QStringLiteral("transform.scale") << replaced(QStringLiteral("\"scale\": 1.1"), QStringLiteral("\"scale\": \"1.1\""));
-    QTest::newRow("normalize") << QStringLiteral("transform.normalize") << replaced(QStringLiteral("\"zscore\""), QStringLiteral("\"l2\""));
-    QTest::newRow("ddof") << QStringLiteral("transform.ddof") << replaced(QStringLiteral("\"ddof\": 1"), QStringLiteral("\"ddof\": 2"));
-    QTest::newRow("bias") << QStringLiteral("model.bias") << replaced(QStringLiteral("\"bias\": 34.5"), QStringLiteral("\"bias\": null"));
-    QTest::newRow("weights") << QStringLiteral("model.weights") << replaced(QStringLiteral("\"weights\": ["), QStringLiteral("\"weights\": {}, \"w\": ["));
-    QTest::newRow("training method") << QStringLiteral("training.method") << replaced(QStringLiteral("\"sgd\""), QStringLiteral("\"adam\""));
-    QTest::newRow("batch size") << QStringLiteral("training.batch_size") << replaced(QStringLiteral("\"batch_size\": 8"), QStringLiteral("\"batch_size\": 2.5"));
-    QTest::newRow("view") << QStringLiteral("view") << replaced(QStringLiteral("\"view\": {"), QStringLiteral("\"view\": [], \"v\": {"));
+                                << replaced(QStringLiteral("\"label_name\": \"label, with comma\""),
+                                            QStringLiteral("\"label_name\": 5"));
+    QTest::newRow("labels") << QStringLiteral("data.labels")
+                            << replaced(QStringLiteral("\"labels\": ["),
+                                        QStringLiteral("\"labels\": \"no\", \"l\": ["));
+    QTest::newRow("a label") << QStringLiteral("data.labels[0]")
+                             << replaced(QStringLiteral("\"labels\": [\n"),
+                                         QStringLiteral("\"labels\": [\n\"x\", "));
+    QTest::newRow("scale") << QStringLiteral("transform.scale")
+                           << replaced(QStringLiteral("\"scale\": 1.1"),
+                                       QStringLiteral("\"scale\": \"1.1\""));
+    QTest::newRow("normalize") << QStringLiteral("transform.normalize")
+                               << replaced(QStringLiteral("\"zscore\""), QStringLiteral("\"l2\""));
+    QTest::newRow("ddof") << QStringLiteral("transform.ddof")
+                          << replaced(QStringLiteral("\"ddof\": 1"), QStringLiteral("\"ddof\": 2"));
+    QTest::newRow("bias") << QStringLiteral("model.bias")
+                          << replaced(QStringLiteral("\"bias\": 34.5"),
+                                      QStringLiteral("\"bias\": null"));
+    QTest::newRow("weights") << QStringLiteral("model.weights")
+                             << replaced(QStringLiteral("\"weights\": ["),
+                                         QStringLiteral("\"weights\": {}, \"w\": ["));
+    QTest::newRow("training method")
+        << QStringLiteral("training.method")
+        << replaced(QStringLiteral("\"sgd\""), QStringLiteral("\"adam\""));
+    QTest::newRow("batch size") << QStringLiteral("training.batch_size")
+                                << replaced(QStringLiteral("\"batch_size\": 8"),
+                                            QStringLiteral("\"batch_size\": 2.5"));
+    QTest::newRow("view") << QStringLiteral("view")
+                          << replaced(QStringLiteral("\"view\": {"),
+                                      QStringLiteral("\"view\": [], \"v\": {"));
 }
 
-void tst_ProjectFile::wrongTypeInEveryFieldIsNamed()
-{
+void tst_ProjectFile::wrongTypeInEveryFieldIsNamed() {
     QFETCH(QString, field);
     QFETCH(QString, json);
     try {
@@ -136,13 +153,13 @@ void tst_ProjectFile::wrongTypeInEveryFieldIsNamed()
         QFAIL("accepted");
     } catch (const ProjectError& e) {
         const QString message = QString::fromUtf8(e.what());
-        QVERIFY2(message.contains(QStringLiteral("\u201c%1\u201d").arg(field)), qPrintable(message));
+        QVERIFY2(message.contains(QStringLiteral("\u201c%1\u201d").arg(field)),
+                 qPrintable(message));
         QVERIFY(message.startsWith(QStringLiteral("bad.linlab")));
     }
 }
 
-void tst_ProjectFile::newerVersionIsRefused()
-{
+void tst_ProjectFile::newerVersionIsRefused() {
     QByteArray json = ProjectFile::toJson(sample());
     json.replace("\"version\": 1", "\"version\": 2");
     try {
@@ -153,15 +170,15 @@ void tst_ProjectFile::newerVersionIsRefused()
     }
 }
 
-void tst_ProjectFile::notAProject()
-{
+void tst_ProjectFile::notAProject() {
     QVERIFY_THROWS_EXCEPTION(ProjectError, ProjectFile::fromJson("[1, 2]", QStringLiteral("a")));
-    QVERIFY_THROWS_EXCEPTION(ProjectError, ProjectFile::fromJson("{\"format\": \"other\"}", QStringLiteral("a")));
-    QVERIFY_THROWS_EXCEPTION(ProjectError, ProjectFile::load(QStringLiteral("/nonexistent/p.linlab")));
+    QVERIFY_THROWS_EXCEPTION(ProjectError,
+                             ProjectFile::fromJson("{\"format\": \"other\"}", QStringLiteral("a")));
+    QVERIFY_THROWS_EXCEPTION(ProjectError,
+                             ProjectFile::load(QStringLiteral("/nonexistent/p.linlab")));
 }
 
-void tst_ProjectFile::failedWriteKeepsTheOldFile()
-{
+void tst_ProjectFile::failedWriteKeepsTheOldFile() {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("keep.linlab"));
     ProjectState first;
@@ -173,20 +190,23 @@ void tst_ProjectFile::failedWriteKeepsTheOldFile()
     const QByteArray before = f.readAll();
     f.close();
 
-    QVERIFY_THROWS_EXCEPTION(ProjectError, ProjectFile::save(dir.filePath(QStringLiteral("gone/p.linlab")), sample()));
+    QVERIFY_THROWS_EXCEPTION(
+        ProjectError, ProjectFile::save(dir.filePath(QStringLiteral("gone/p.linlab")), sample()));
     QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("gone/p.linlab"))));
-    QVERIFY_THROWS_EXCEPTION(ProjectError, ProjectFile::save(QStringLiteral("/dev/full"), sample()));
+    QVERIFY_THROWS_EXCEPTION(ProjectError,
+                             ProjectFile::save(QStringLiteral("/dev/full"), sample()));
     QVERIFY(f.open(QIODevice::ReadOnly));
     QCOMPARE(f.readAll(), before);
 }
 
-void tst_ProjectFile::noRowsRoundTrip()
-{
-    // Two feature columns and no rows (found by fuzz_project: saving took col() of an empty matrix).
+void tst_ProjectFile::noRowsRoundTrip() {
+    // Two feature columns and no rows (found by fuzz_project: saving took col() of an empty
+    // matrix).
     ProjectState s;
     s.dataset = Dataset(arma::mat(0, 2), arma::vec(), {"a", "b"}, "y");
     s.model = LinearModel(arma::vec{1, 2}, 3);
-    const ProjectState back = ProjectFile::fromJson(ProjectFile::toJson(s), QStringLiteral("memory"));
+    const ProjectState back =
+        ProjectFile::fromJson(ProjectFile::toJson(s), QStringLiteral("memory"));
     QCOMPARE(back.dataset.rowCount(), arma::uword(0));
     QCOMPARE(back.dataset.featureCount(), arma::uword(2));
     QCOMPARE(back.dataset.featureNames(), (std::vector<std::string>{"a", "b"}));

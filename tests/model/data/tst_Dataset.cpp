@@ -1,5 +1,5 @@
-#include "model/io/CsvTable.h"
 #include "model/data/Dataset.h"
+#include "model/io/CsvTable.h"
 
 #include <QTest>
 
@@ -20,8 +20,7 @@ private slots:
     void errorsNameTheFunction();
 };
 
-void tst_Dataset::lessonData()
-{
+void tst_Dataset::lessonData() {
     const Dataset d = Dataset::lesson();
     QCOMPARE(d.rowCount(), arma::uword(4));
     QCOMPARE(d.featureCount(), arma::uword(2));
@@ -29,15 +28,15 @@ void tst_Dataset::lessonData()
     QCOMPARE(d.featureNames(), (std::vector<std::string>{"hours_studied", "hours_slept"}));
     QCOMPARE(d.labelName(), std::string("exam_score"));
     // The lesson's X and y (shared/reference/seed_lesson.json).
-    QVERIFY(arma::approx_equal(d.features(), arma::mat{{5, 7}, {3, 6}, {8, 8}, {2, 5}}, "absdiff", 0));
+    QVERIFY(
+        arma::approx_equal(d.features(), arma::mat{{5, 7}, {3, 6}, {8, 8}, {2, 5}}, "absdiff", 0));
     QVERIFY(arma::approx_equal(d.labels(), arma::vec{75, 60, 90, 55}, "absdiff", 0));
     QVERIFY(d.isLesson());
     QVERIFY(arma::approx_equal(Dataset::lessonWeights(), arma::vec{4, 3}, "absdiff", 0));
     QCOMPARE(Dataset::lessonBias(), 10.0);
 }
 
-void tst_Dataset::valueAndSetValue()
-{
+void tst_Dataset::valueAndSetValue() {
     Dataset d = Dataset::lesson();
     QCOMPARE(d.value(2, 1), 8.0);
     QCOMPARE(d.value(3, 2), 55.0); // the label column
@@ -48,8 +47,7 @@ void tst_Dataset::valueAndSetValue()
     QVERIFY(!d.isLesson());
 }
 
-void tst_Dataset::insertAndRemoveRows()
-{
+void tst_Dataset::insertAndRemoveRows() {
     Dataset d = Dataset::lesson();
     d.insertRows(1, 2, arma::mat{{1, 2, 3}, {4, 5, 6}});
     QCOMPARE(d.rowCount(), arma::uword(6));
@@ -67,8 +65,7 @@ void tst_Dataset::insertAndRemoveRows()
     QCOMPARE(d.featureCount(), arma::uword(2));
 }
 
-void tst_Dataset::insertRemoveRenameFeatures()
-{
+void tst_Dataset::insertRemoveRenameFeatures() {
     Dataset d = Dataset::lesson();
     d.insertFeature(1, "coffee", arma::vec{1, 2, 3, 4});
     QCOMPARE(d.featureCount(), arma::uword(3));
@@ -84,8 +81,7 @@ void tst_Dataset::insertRemoveRenameFeatures()
     QVERIFY(d.isLesson());
 }
 
-void tst_Dataset::swapLabel()
-{
+void tst_Dataset::swapLabel() {
     Dataset d = Dataset::lesson();
     d.swapLabelWithFeature(0);
     QCOMPARE(d.labelName(), std::string("hours_studied"));
@@ -95,8 +91,7 @@ void tst_Dataset::swapLabel()
     QVERIFY(d.isLesson());
 }
 
-void tst_Dataset::noFeaturesStillHoldsRows()
-{
+void tst_Dataset::noFeaturesStillHoldsRows() {
     Dataset d = Dataset::lesson();
     d.removeFeature(0);
     d.removeFeature(0);
@@ -111,8 +106,7 @@ void tst_Dataset::noFeaturesStillHoldsRows()
     QCOMPARE(d.value(3, 0), 4.0);
 }
 
-void tst_Dataset::fromTable()
-{
+void tst_Dataset::fromTable() {
     CsvTable t;
     t.names = {"a", "b", "c"};
     t.data = arma::mat{{1, 2, 3}, {4, 5, 6}};
@@ -127,8 +121,7 @@ void tst_Dataset::fromTable()
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument, Dataset::fromTable(t, 0, {0}));
 }
 
-void tst_Dataset::errorsNameTheFunction()
-{
+void tst_Dataset::errorsNameTheFunction() {
     Dataset d = Dataset::lesson();
     try {
         d.setValue(9, 0, 1.0);

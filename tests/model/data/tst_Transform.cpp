@@ -1,7 +1,7 @@
 #include "model/data/Dataset.h"
+#include "model/data/Transform.h"
 #include "model/fit/LinearModel.h"
 #include "tests/common/TestUtil.h"
-#include "model/data/Transform.h"
 
 #include <QTest>
 
@@ -24,22 +24,18 @@ private slots:
     void badSettingsAreRefused();
 };
 
-void tst_Transform::scaleByOnePointOne()
-{
+void tst_Transform::scaleByOnePointOne() {
     const Dataset lesson = Dataset::lesson();
     const Transform t = Transform::fit(lesson.features(), {1.1, Normalization::None, 0});
     // NumPy: X * 1.1 (shared/reference/seed_lesson.json, "X_scaled_1_1"), bit for bit.
-    const arma::mat expected = {{5.5, 7.700000000000001},
-                                {3.3000000000000003, 6.6000000000000005},
-                                {8.8, 8.8},
-                                {2.2, 5.5}};
+    const arma::mat expected = {
+        {5.5, 7.700000000000001}, {3.3000000000000003, 6.6000000000000005}, {8.8, 8.8}, {2.2, 5.5}};
     const arma::mat got = t.apply(lesson.features());
     QVERIFY(arma::approx_equal(got, expected, "absdiff", 0));
     QVERIFY(!t.isIdentity());
 }
 
-void tst_Transform::zscorePopulation()
-{
+void tst_Transform::zscorePopulation() {
     const Dataset lesson = Dataset::lesson();
     const Transform t = Transform::fit(lesson.features(), {1.0, Normalization::ZScore, 0});
     // NumPy: X.mean(axis=0), X.std(axis=0) and (X - mean) / std (seed_lesson.json).
@@ -54,16 +50,16 @@ void tst_Transform::zscorePopulation()
     QVERIFY(allClose(t.max(), arma::rowvec{8, 8}));
 }
 
-void tst_Transform::zscoreSample()
-{
-    const Transform t = Transform::fit(Dataset::lesson().features(), {1.0, Normalization::ZScore, 1});
+void tst_Transform::zscoreSample() {
+    const Transform t =
+        Transform::fit(Dataset::lesson().features(), {1.0, Normalization::ZScore, 1});
     // NumPy: X.std(axis=0, ddof=1) (seed_lesson.json, "std_sample").
     QVERIFY(allClose(t.stddev(), arma::rowvec{2.6457513110645907, 1.2909944487358056}));
 }
 
-void tst_Transform::minMax()
-{
-    const Transform t = Transform::fit(Dataset::lesson().features(), {2.0, Normalization::MinMax, 0});
+void tst_Transform::minMax() {
+    const Transform t =
+        Transform::fit(Dataset::lesson().features(), {2.0, Normalization::MinMax, 0});
     const arma::mat got = t.apply(Dataset::lesson().features());
     // (2x - 2 min) / (2 max - 2 min): hours studied 5 -> (10 - 4) / 12 = 0.5.
     QCOMPARE(got(0, 0), 0.5);
@@ -71,8 +67,7 @@ void tst_Transform::minMax()
     QCOMPARE(got.max(), 1.0);
 }
 
-void tst_Transform::zeroSpreadIsFlaggedAndNotDivided()
-{
+void tst_Transform::zeroSpreadIsFlaggedAndNotDivided() {
     arma::mat X = {{1, 1e6}, {2, 1e6}, {3, 1e6 * (1 + 1e-15)}};
     for (Normalization mode : {Normalization::ZScore, Normalization::MinMax}) {
         const Transform t = Transform::fit(X, {1.0, mode, 0});
@@ -84,8 +79,7 @@ void tst_Transform::zeroSpreadIsFlaggedAndNotDivided()
     }
 }
 
-void tst_Transform::weightsMapBackToOriginalUnits_data()
-{
+void tst_Transform::weightsMapBackToOriginalUnits_data() {
     QTest::addColumn<double>("scale");
     QTest::addColumn<int>("mode");
     QTest::addColumn<int>("ddof");
@@ -95,21 +89,20 @@ void tst_Transform::weightsMapBackToOriginalUnits_data()
     QTest::newRow("minmax, negative scale") << -0.5 << int(Normalization::MinMax) << 0;
 }
 
-void tst_Transform::weightsMapBackToOriginalUnits()
-{
+void tst_Transform::weightsMapBackToOriginalUnits() {
     QFETCH(double, scale);
     QFETCH(int, mode);
     QFETCH(int, ddof);
     const arma::mat X = Dataset::lesson().features();
     const Transform t = Transform::fit(X, {scale, Normalization(mode), ddof});
     const LinearModel m(arma::vec{0.7, -1.3}, 2.5);
-    const LinearModel original(t.weightsToOriginal(m.weights()), t.biasToOriginal(m.weights(), m.bias()));
+    const LinearModel original(t.weightsToOriginal(m.weights()),
+                               t.biasToOriginal(m.weights(), m.bias()));
     // The same model, in either units, predicts the same.
     QVERIFY(allClose(original.predict(X), m.predict(t.apply(X)), 1e-13));
 }
 
-void tst_Transform::noRows()
-{
+void tst_Transform::noRows() {
     const Transform t = Transform::fit(arma::mat(0, 2), {1.0, Normalization::ZScore, 0});
     QVERIFY(t.mean().has_nan());
     QCOMPARE(t.apply(arma::mat(0, 2)).n_rows, arma::uword(0));
@@ -118,17 +111,17 @@ void tst_Transform::noRows()
     QVERIFY(single.apply(arma::mat{{3, 4}}).is_finite());
 }
 
-void tst_Transform::badSettingsAreRefused()
-{
+void tst_Transform::badSettingsAreRefused() {
     const arma::mat X = Dataset::lesson().features();
-    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, Transform::fit(X, {arma::datum::inf, Normalization::None, 0}));
-    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, Transform::fit(X, {1.0, Normalization::ZScore, 2}));
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
+                             Transform::fit(X, {arma::datum::inf, Normalization::None, 0}));
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
+                             Transform::fit(X, {1.0, Normalization::ZScore, 2}));
     const Transform t = Transform::fit(X, {});
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument, t.apply(arma::mat(4, 3)));
 }
 
-void tst_Transform::refitOneColumnEqualsFit_data()
-{
+void tst_Transform::refitOneColumnEqualsFit_data() {
     QTest::addColumn<int>("mode");
     QTest::addColumn<int>("ddof");
     QTest::newRow("none") << int(Normalization::None) << 0;
@@ -137,8 +130,7 @@ void tst_Transform::refitOneColumnEqualsFit_data()
     QTest::newRow("min-max") << int(Normalization::MinMax) << 0;
 }
 
-void tst_Transform::refitOneColumnEqualsFit()
-{
+void tst_Transform::refitOneColumnEqualsFit() {
     QFETCH(int, mode);
     QFETCH(int, ddof);
     const TransformSettings settings{1.1, Normalization(mode), ddof};

@@ -1,5 +1,5 @@
-#include "model/fit/Analysis.h"
 #include "model/data/Dataset.h"
+#include "model/fit/Analysis.h"
 #include "model/fit/LinearModel.h"
 #include "tests/common/TestUtil.h"
 
@@ -27,8 +27,7 @@ private slots:
     void cellEditUpdateEqualsFullAnalysis();
 };
 
-void tst_LinearModel::lessonKnownAnswers()
-{
+void tst_LinearModel::lessonKnownAnswers() {
     const Dataset lesson = Dataset::lesson();
     const LinearModel m(Dataset::lessonWeights(), Dataset::lessonBias());
     const arma::mat& X = lesson.features();
@@ -54,8 +53,7 @@ void tst_LinearModel::lessonKnownAnswers()
     QVERIFY(allClose(ev.lessonGradient, arma::vec{-104, -147.5}));
 }
 
-void tst_LinearModel::lessonLossExample()
-{
+void tst_LinearModel::lessonLossExample() {
     // The lesson's loss example uses fixed predictions [70, 65, 85, 60]:
     // NumPy gives MSE 25 and X^T e / n = [-10, -5] (seed_lesson.json).
     const Dataset lesson = Dataset::lesson();
@@ -64,8 +62,7 @@ void tst_LinearModel::lessonLossExample()
     QVERIFY(allClose(lesson.features().t() * e / 4.0, arma::vec{-10, -5}));
 }
 
-void tst_LinearModel::perfectFitHasZeroLoss()
-{
+void tst_LinearModel::perfectFitHasZeroLoss() {
     arma::arma_rng::set_seed(3);
     const arma::mat X = arma::randn(50, 3);
     const LinearModel m(arma::vec{1.5, -2, 0.25}, -4);
@@ -77,8 +74,7 @@ void tst_LinearModel::perfectFitHasZeroLoss()
     QCOMPARE(m.metrics(X, y).r2, 1.0);
 }
 
-void tst_LinearModel::batchPredictEqualsPerRow()
-{
+void tst_LinearModel::batchPredictEqualsPerRow() {
     arma::arma_rng::set_seed(4);
     const arma::mat X = arma::randn(37, 4);
     const LinearModel m(arma::randn(4), 0.3);
@@ -91,8 +87,7 @@ void tst_LinearModel::batchPredictEqualsPerRow()
     }
 }
 
-void tst_LinearModel::gradientMatchesCentralDifferences_data()
-{
+void tst_LinearModel::gradientMatchesCentralDifferences_data() {
     QTest::addColumn<int>("seed");
     QTest::addColumn<int>("rows");
     QTest::addColumn<int>("features");
@@ -101,8 +96,7 @@ void tst_LinearModel::gradientMatchesCentralDifferences_data()
     QTest::newRow("tall") << 3 << 500 << 3;
 }
 
-void tst_LinearModel::gradientMatchesCentralDifferences()
-{
+void tst_LinearModel::gradientMatchesCentralDifferences() {
     QFETCH(int, seed);
     QFETCH(int, rows);
     QFETCH(int, features);
@@ -126,12 +120,13 @@ void tst_LinearModel::gradientMatchesCentralDifferences()
         }
         const double numeric = (plus.mse(X, y) - minus.mse(X, y)) / (2 * h);
         const double analytic = j < features ? g.weights(j) : g.bias;
-        QVERIFY2(close(analytic, numeric, 1e-7), qPrintable(QStringLiteral("parameter %1: %2 vs %3").arg(j).arg(analytic).arg(numeric)));
+        QVERIFY2(
+            close(analytic, numeric, 1e-7),
+            qPrintable(QStringLiteral("parameter %1: %2 vs %3").arg(j).arg(analytic).arg(numeric)));
     }
 }
 
-void tst_LinearModel::metricsOfConstantLabels()
-{
+void tst_LinearModel::metricsOfConstantLabels() {
     const arma::mat X = arma::mat(arma::vec{1, 2, 3});
     const arma::vec y = {5, 5, 5};
     const Metrics mt = LinearModel(arma::vec{1}, 0).metrics(X, y);
@@ -141,8 +136,7 @@ void tst_LinearModel::metricsOfConstantLabels()
     QVERIFY(std::isnan(none.mse));
 }
 
-void tst_LinearModel::sizeChecksNameTheFunction()
-{
+void tst_LinearModel::sizeChecksNameTheFunction() {
     const LinearModel m(arma::vec{1, 2}, 0);
     try {
         m.predict(arma::mat(3, 3));
@@ -158,8 +152,7 @@ void tst_LinearModel::sizeChecksNameTheFunction()
     }
 }
 
-void tst_LinearModel::fastEvaluationAgreesWithDirect_data()
-{
+void tst_LinearModel::fastEvaluationAgreesWithDirect_data() {
     QTest::addColumn<double>("offset");
     QTest::addColumn<int>("mode");
     QTest::addColumn<int>("rows");
@@ -169,8 +162,7 @@ void tst_LinearModel::fastEvaluationAgreesWithDirect_data()
     QTest::newRow("two threads") << 0.0 << int(Normalization::ZScore) << 250000;
 }
 
-void tst_LinearModel::fastEvaluationAgreesWithDirect()
-{
+void tst_LinearModel::fastEvaluationAgreesWithDirect() {
     QFETCH(double, offset);
     QFETCH(int, mode);
     QFETCH(int, rows);
@@ -197,15 +189,15 @@ void tst_LinearModel::fastEvaluationAgreesWithDirect()
     QVERIFY(testutil::closeRel(fast.metrics.mse, direct.metrics.mse, 1e-9));
     QVERIFY(testutil::closeRel(fast.metrics.r2, direct.metrics.r2, 1e-9));
     // Gradients relative to the size of the terms they sum (see tst_SufficientStatistics).
-    const double scale = 2.0 * arma::mean(arma::abs(direct.residuals)) * arma::abs(a.features()).max();
+    const double scale =
+        2.0 * arma::mean(arma::abs(direct.residuals)) * arma::abs(a.features()).max();
     QVERIFY(arma::abs(fast.gradient.weights - direct.gradient.weights).max() <= 1e-9 * scale);
     QVERIFY(std::abs(fast.gradient.bias - direct.gradient.bias) <= 1e-9 * scale);
     QVERIFY(arma::approx_equal(fast.lessonGradient, fast.gradient.weights / 2, "absdiff", 0));
     QVERIFY(testutil::closeRel(fast.excessLoss, direct.excessLoss, 1e-6));
 }
 
-void tst_LinearModel::sampledEvaluationAgreesWithDirect()
-{
+void tst_LinearModel::sampledEvaluationAgreesWithDirect() {
     // 60,000 rows: the display rows are every 3rd (20,000 of them).
     arma::arma_rng::set_seed(13);
     const arma::uword n = 60000;
@@ -224,14 +216,17 @@ void tst_LinearModel::sampledEvaluationAgreesWithDirect()
     QCOMPARE(sampled.sampleStep, arma::uword(3));
     QCOMPARE(sampled.predictions.n_elem, arma::uword(20000));
     for (arma::uword i = 0; i < sampled.predictions.n_elem; ++i) {
-        // To the bit as predict() and the full pass compute them; the direct (BLAS) ones to rounding.
+        // To the bit as predict() and the full pass compute them; the direct (BLAS) ones to
+        // rounding.
         QCOMPARE(sampled.predictions(i), a.predict(m, 3 * i));
         QCOMPARE(sampled.predictions(i), fast.predictions(3 * i));
         QCOMPARE(sampled.residuals(i), sampled.predictions(i) - a.labels()(3 * i));
     }
-    QVERIFY(arma::approx_equal(sampled.predictions, direct.predictions.elem(arma::regspace<arma::uvec>(0, 3, n - 1)),
+    QVERIFY(arma::approx_equal(sampled.predictions,
+                               direct.predictions.elem(arma::regspace<arma::uvec>(0, 3, n - 1)),
                                "reldiff", 1e-13));
-    // Every other number from the statistics, as the full fast path gives them; the MAE is not there.
+    // Every other number from the statistics, as the full fast path gives them; the MAE is not
+    // there.
     QVERIFY(std::isnan(sampled.metrics.mae));
     QCOMPARE(sampled.metrics.mse, fast.metrics.mse);
     QCOMPARE(sampled.metrics.r2, fast.metrics.r2);
@@ -264,8 +259,7 @@ void tst_LinearModel::sampledEvaluationAgreesWithDirect()
     QVERIFY(!std::isnan(e.metrics.mae));
 }
 
-void tst_LinearModel::cellEditUpdateEqualsFullAnalysis_data()
-{
+void tst_LinearModel::cellEditUpdateEqualsFullAnalysis_data() {
     QTest::addColumn<int>("mode");
     QTest::addColumn<int>("rows");
     QTest::newRow("none, 3 rows sampled") << int(Normalization::None) << 60000;
@@ -273,8 +267,7 @@ void tst_LinearModel::cellEditUpdateEqualsFullAnalysis_data()
     QTest::newRow("min-max, small") << int(Normalization::MinMax) << 50;
 }
 
-void tst_LinearModel::cellEditUpdateEqualsFullAnalysis()
-{
+void tst_LinearModel::cellEditUpdateEqualsFullAnalysis() {
     QFETCH(int, mode);
     QFETCH(int, rows);
     const arma::uword n = arma::uword(rows);
@@ -300,8 +293,10 @@ void tst_LinearModel::cellEditUpdateEqualsFullAnalysis()
     const Analysis fresh(data, settings);
     QVERIFY(arma::approx_equal(analysis.features(), fresh.features(), "absdiff", 0));
     QVERIFY(arma::approx_equal(analysis.labels(), fresh.labels(), "absdiff", 0));
-    QVERIFY(arma::approx_equal(analysis.transform().shift(), fresh.transform().shift(), "absdiff", 0));
-    QVERIFY(arma::approx_equal(analysis.statistics().centredGram(), fresh.statistics().centredGram(), "absdiff", 0));
+    QVERIFY(
+        arma::approx_equal(analysis.transform().shift(), fresh.transform().shift(), "absdiff", 0));
+    QVERIFY(arma::approx_equal(analysis.statistics().centredGram(),
+                               fresh.statistics().centredGram(), "absdiff", 0));
     QCOMPARE(analysis.statistics().leastSquares().bias, fresh.statistics().leastSquares().bias);
     const LinearModel m(arma::vec{1, 2, 3}, 0.5);
     Evaluation a, b;
@@ -309,13 +304,15 @@ void tst_LinearModel::cellEditUpdateEqualsFullAnalysis()
     fresh.evaluateSampled(m, b);
     QVERIFY(arma::approx_equal(a.predictions, b.predictions, "absdiff", 0));
     QVERIFY(arma::approx_equal(a.residuals, b.residuals, "absdiff", 0));
-    QCOMPARE(analysis.partialPrediction(m, 1, arma::vec{2.0})(0), fresh.partialPrediction(m, 1, arma::vec{2.0})(0));
+    QCOMPARE(analysis.partialPrediction(m, 1, arma::vec{2.0})(0),
+             fresh.partialPrediction(m, 1, arma::vec{2.0})(0));
 
     // Another shape: a fresh analysis of it.
     data.removeRows(0, 1);
     analysis = Analysis(data, std::move(analysis), {0}, 0, 0);
     QCOMPARE(analysis.labels().n_elem, n - 1);
-    QVERIFY(arma::approx_equal(analysis.features(), Analysis(data, settings).features(), "absdiff", 0));
+    QVERIFY(
+        arma::approx_equal(analysis.features(), Analysis(data, settings).features(), "absdiff", 0));
 }
 
 QTEST_APPLESS_MAIN(tst_LinearModel)

@@ -16,11 +16,11 @@ namespace {
 struct Reference {
     long double mse;
     std::vector<long double> grad; // d weights, then the bias
-    long double gradScale;         // (2/n) sum |x_ij e_i| + (2/n) sum |e_i|: the size of what the gradient sums
+    long double
+        gradScale; // (2/n) sum |x_ij e_i| + (2/n) sum |e_i|: the size of what the gradient sums
 };
 
-Reference reference(const arma::mat& X, const arma::vec& y, const arma::vec& w, double b)
-{
+Reference reference(const arma::mat& X, const arma::vec& y, const arma::vec& w, double b) {
     const arma::uword n = X.n_rows, d = X.n_cols;
     Reference r{0.0L, std::vector<long double>(d + 1, 0.0L), 0.0L};
     for (arma::uword i = 0; i < n; ++i) {
@@ -61,8 +61,7 @@ private slots:
     void noRows();
 };
 
-void tst_SufficientStatistics::lessonKnownAnswers()
-{
+void tst_SufficientStatistics::lessonKnownAnswers() {
     const Dataset lesson = Dataset::lesson();
     const auto s = SufficientStatistics::compute(lesson.features(), lesson.labels());
     // NumPy, seed_lesson.json: MSE 509, gradient [-208, -295] and -45 at w = [4, 3], b = 10.
@@ -74,8 +73,7 @@ void tst_SufficientStatistics::lessonKnownAnswers()
     QVERIFY(allClose(s.featureMean(), arma::rowvec{4.5, 6.5}));
 }
 
-void tst_SufficientStatistics::leastSquaresOnLesson()
-{
+void tst_SufficientStatistics::leastSquaresOnLesson() {
     const Dataset lesson = Dataset::lesson();
     const auto s = SufficientStatistics::compute(lesson.features(), lesson.labels());
     const LeastSquaresResult& ls = s.leastSquares();
@@ -87,8 +85,7 @@ void tst_SufficientStatistics::leastSquaresOnLesson()
     QVERIFY(!ls.rankDeficient);
 }
 
-void tst_SufficientStatistics::statisticsEqualDirect_data()
-{
+void tst_SufficientStatistics::statisticsEqualDirect_data() {
     QTest::addColumn<int>("seed");
     QTest::addColumn<int>("rows");
     QTest::addColumn<int>("features");
@@ -97,8 +94,7 @@ void tst_SufficientStatistics::statisticsEqualDirect_data()
     QTest::newRow("ten features") << 3 << 2000 << 10;
 }
 
-void tst_SufficientStatistics::statisticsEqualDirect()
-{
+void tst_SufficientStatistics::statisticsEqualDirect() {
     QFETCH(int, seed);
     QFETCH(int, rows);
     QFETCH(int, features);
@@ -117,8 +113,7 @@ void tst_SufficientStatistics::statisticsEqualDirect()
     }
 }
 
-void tst_SufficientStatistics::offsetDataKeepsPrecision()
-{
+void tst_SufficientStatistics::offsetDataKeepsPrecision() {
     arma::mat X;
     arma::vec y, trueW;
     testutil::offsetData(5000, 3, 1e6, X, y, trueW);
@@ -132,22 +127,29 @@ void tst_SufficientStatistics::offsetDataKeepsPrecision()
         const double b = lsB + step * 1e3 * arma::randn();
         const Reference ref = reference(X, y, w, b);
         QVERIFY2(closeRel(s.mse(w, b), static_cast<double>(ref.mse), 1e-9),
-                 qPrintable(QStringLiteral("step %1: %2 vs %3").arg(step).arg(s.mse(w, b), 0, 'g', 17).arg(double(ref.mse), 0, 'g', 17)));
+                 qPrintable(QStringLiteral("step %1: %2 vs %3")
+                                .arg(step)
+                                .arg(s.mse(w, b), 0, 'g', 17)
+                                .arg(double(ref.mse), 0, 'g', 17)));
         // Relative to the size of the terms the gradient sums: at the optimum the gradient
         // itself is zero, and no computation in double gets a zero exactly.
         const Gradient g = s.gradient(w, b);
         const double scale = static_cast<double>(ref.gradScale);
         for (arma::uword j = 0; j < 3; ++j)
             QVERIFY2(std::abs(g.weights(j) - static_cast<double>(ref.grad[j])) <= 1e-9 * scale,
-                     qPrintable(QStringLiteral("step %1 w%2: %3 vs %4 (scale %5)").arg(step).arg(j).arg(g.weights(j), 0, 'g', 17).arg(double(ref.grad[j]), 0, 'g', 17).arg(scale)));
+                     qPrintable(QStringLiteral("step %1 w%2: %3 vs %4 (scale %5)")
+                                    .arg(step)
+                                    .arg(j)
+                                    .arg(g.weights(j), 0, 'g', 17)
+                                    .arg(double(ref.grad[j]), 0, 'g', 17)
+                                    .arg(scale)));
         QVERIFY(std::abs(g.bias - static_cast<double>(ref.grad[3])) <= 1e-9 * scale);
     }
     // The fit recovers the generating weights (noise 0.1, 5000 rows).
     QVERIFY(arma::norm(lsW - trueW) < 0.05);
 }
 
-void tst_SufficientStatistics::rawSumsWouldNot()
-{
+void tst_SufficientStatistics::rawSumsWouldNot() {
     // Why the statistics are centred: the textbook raw sums on the same data lose the answer.
     arma::mat X;
     arma::vec y, trueW;
@@ -157,14 +159,15 @@ void tst_SufficientStatistics::rawSumsWouldNot()
     const double b = s.leastSquares().bias;
     const arma::mat A = arma::join_rows(X, arma::ones(X.n_rows));
     const arma::vec theta = arma::join_cols(w, arma::vec{b});
-    const double raw = (arma::dot(theta, A.t() * A * theta) - 2 * arma::dot(theta, A.t() * y) + arma::dot(y, y)) / X.n_rows;
+    const double raw =
+        (arma::dot(theta, A.t() * A * theta) - 2 * arma::dot(theta, A.t() * y) + arma::dot(y, y)) /
+        X.n_rows;
     const double ref = static_cast<double>(reference(X, y, w, b).mse);
     QVERIFY(!closeRel(raw, ref, 1e-6));
     QVERIFY(closeRel(s.mse(w, b), ref, 1e-9));
 }
 
-void tst_SufficientStatistics::gradientMatchesCentralDifferences()
-{
+void tst_SufficientStatistics::gradientMatchesCentralDifferences() {
     arma::arma_rng::set_seed(5);
     const arma::mat X = arma::randn(40, 3);
     const arma::vec y = arma::randn(40);
@@ -181,8 +184,7 @@ void tst_SufficientStatistics::gradientMatchesCentralDifferences()
     QVERIFY(close(g.bias, (s.mse(w, b + h) - s.mse(w, b - h)) / (2 * h), 1e-7));
 }
 
-void tst_SufficientStatistics::collinearGivesMinimumNormAndFlag()
-{
+void tst_SufficientStatistics::collinearGivesMinimumNormAndFlag() {
     arma::arma_rng::set_seed(6);
     const arma::vec a = arma::randn(30);
     const arma::mat X = arma::join_rows(a, 2 * a);
@@ -199,18 +201,17 @@ void tst_SufficientStatistics::collinearGivesMinimumNormAndFlag()
     QVERIFY(std::isinf(ls.conditionNumber) || ls.conditionNumber > 1e12);
 }
 
-void tst_SufficientStatistics::constantFeature()
-{
+void tst_SufficientStatistics::constantFeature() {
     const arma::mat X = {{1, 7}, {2, 7}, {3, 7}, {4, 7}};
     const arma::vec y = {2, 4, 6, 8.5};
     const auto s = SufficientStatistics::compute(X, y);
     QVERIFY(s.leastSquares().rankDeficient);
-    QCOMPARE(s.leastSquares().weights(1), 0.0); // a constant explains nothing the intercept does not
+    QCOMPARE(s.leastSquares().weights(1),
+             0.0); // a constant explains nothing the intercept does not
     QVERIFY(std::isfinite(s.leastSquares().bias));
 }
 
-void tst_SufficientStatistics::moreFeaturesThanRows()
-{
+void tst_SufficientStatistics::moreFeaturesThanRows() {
     arma::arma_rng::set_seed(8);
     const arma::mat X = arma::randn(3, 6);
     const arma::vec y = arma::randn(3);
@@ -221,8 +222,7 @@ void tst_SufficientStatistics::moreFeaturesThanRows()
     QVERIFY(s.leastSquares().weights.is_finite());
 }
 
-void tst_SufficientStatistics::nearlyCollinearUsesSvd()
-{
+void tst_SufficientStatistics::nearlyCollinearUsesSvd() {
     arma::arma_rng::set_seed(9);
     const arma::vec a = arma::randn(200);
     const arma::mat X = arma::join_rows(a, a + 1e-7 * arma::randn(200));
@@ -237,8 +237,7 @@ void tst_SufficientStatistics::nearlyCollinearUsesSvd()
     QVERIFY(closeRel(s.leastSquares().mse, arma::mean(arma::square(A * coef - y)), 1e-9));
 }
 
-void tst_SufficientStatistics::hessianAndStableRate()
-{
+void tst_SufficientStatistics::hessianAndStableRate() {
     const Dataset lesson = Dataset::lesson();
     const auto s = SufficientStatistics::compute(lesson.features(), lesson.labels());
     const arma::mat A = arma::join_rows(lesson.features(), arma::ones(4));
@@ -247,14 +246,14 @@ void tst_SufficientStatistics::hessianAndStableRate()
     QVERIFY(close(s.stableLearningRate(), 2.0 / arma::eig_sym(H).max()));
 }
 
-void tst_SufficientStatistics::noRows()
-{
+void tst_SufficientStatistics::noRows() {
     const auto s = SufficientStatistics::compute(arma::mat(0, 2), arma::vec());
     QVERIFY(std::isnan(s.mse(arma::vec{1, 2}, 0)));
     QVERIFY(std::isnan(s.gradient(arma::vec{1, 2}, 0).bias));
     QVERIFY(std::isnan(s.stableLearningRate()));
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument, s.mse(arma::vec{1}, 0));
-    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, SufficientStatistics::compute(arma::mat(3, 1), arma::vec(2)));
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
+                             SufficientStatistics::compute(arma::mat(3, 1), arma::vec(2)));
 }
 
 QTEST_APPLESS_MAIN(tst_SufficientStatistics)

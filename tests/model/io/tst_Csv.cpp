@@ -26,14 +26,12 @@ namespace {
 
 const std::string kSource = "data.csv";
 
-CsvTable read(const std::string& text, const CsvReadOptions& options = {})
-{
+CsvTable read(const std::string& text, const CsvReadOptions& options = {}) {
     return CsvReader::readString(text, kSource, options);
 }
 
 // Names joined with '|', so one QCOMPARE shows them all.
-QString joined(const std::vector<std::string>& names)
-{
+QString joined(const std::vector<std::string>& names) {
     std::string out;
     for (std::size_t i = 0; i < names.size(); ++i)
         out += (i ? "|" : "") + names[i];
@@ -41,12 +39,15 @@ QString joined(const std::vector<std::string>& names)
 }
 
 // A 1 x 1 matrix; arma::mat{{v}} is ambiguous.
-arma::mat scalar(double v) { return arma::mat(1, 1, arma::fill::value(v)); }
+arma::mat scalar(double v) {
+    return arma::mat(1, 1, arma::fill::value(v));
+}
 
-bool sameBits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
+bool sameBits(double a, double b) {
+    return std::memcmp(&a, &b, sizeof a) == 0;
+}
 
-CsvReadOptions options(char delimiter, char decimal, CsvReadOptions::Header header)
-{
+CsvReadOptions options(char delimiter, char decimal, CsvReadOptions::Header header) {
     CsvReadOptions o;
     o.delimiter = delimiter;
     o.decimal = decimal;
@@ -55,8 +56,7 @@ CsvReadOptions options(char delimiter, char decimal, CsvReadOptions::Header head
 }
 
 // Every value of `a` and `b` has the same bit pattern (so -0 and 0 differ).
-bool bitExact(const arma::mat& a, const arma::mat& b)
-{
+bool bitExact(const arma::mat& a, const arma::mat& b) {
     if (a.n_rows != b.n_rows || a.n_cols != b.n_cols)
         return false;
     for (arma::uword i = 0; i < a.n_elem; ++i)
@@ -105,8 +105,7 @@ private slots:
     void largeFileCancel();
 };
 
-void tst_Csv::lessonDataWithHeader()
-{
+void tst_Csv::lessonDataWithHeader() {
     const CsvTable t = read("hours_studied,hours_slept,exam_score\n"
                             "5,7,75\n3,6,60\n8,8,90\n2,5,55\n");
     QCOMPARE(joined(t.names), QStringLiteral("hours_studied|hours_slept|exam_score"));
@@ -119,16 +118,14 @@ void tst_Csv::lessonDataWithHeader()
     QVERIFY(bitExact(t.data, expected));
 }
 
-void tst_Csv::noHeaderNamesX1X2Y()
-{
+void tst_Csv::noHeaderNamesX1X2Y() {
     const CsvTable t = read("5,7,75\n3,6,60\n");
     QVERIFY(!t.hadHeader);
     QCOMPARE(joined(t.names), QStringLiteral("x1|x2|y"));
     QVERIFY(bitExact(t.data, arma::mat{{5, 7, 75}, {3, 6, 60}}));
 }
 
-void tst_Csv::singleColumn()
-{
+void tst_Csv::singleColumn() {
     const CsvTable t = read("1\n2.5\n-3\n");
     QCOMPARE(joined(t.names), QStringLiteral("y"));
     QCOMPARE(t.data.n_cols, arma::uword(1));
@@ -140,8 +137,7 @@ void tst_Csv::singleColumn()
     QCOMPARE(named.data.n_rows, arma::uword(2));
 }
 
-void tst_Csv::semicolonDecimalComma()
-{
+void tst_Csv::semicolonDecimalComma() {
     const CsvTable t = read("x;y\n1,5;2\n-3,25;4e2\n+0,125;7\n");
     QCOMPARE(t.delimiter, ';');
     QCOMPARE(t.decimal, ',');
@@ -149,8 +145,7 @@ void tst_Csv::semicolonDecimalComma()
     QVERIFY(bitExact(t.data, arma::mat{{1.5, 2}, {-3.25, 400}, {0.125, 7}}));
 }
 
-void tst_Csv::semicolonDecimalCommaFirstRowOnly()
-{
+void tst_Csv::semicolonDecimalCommaFirstRowOnly() {
     // No header; only the first row shows the decimal comma.
     const CsvTable t = read("1,5;2\n3;4\n");
     QCOMPARE(t.delimiter, ';');
@@ -159,16 +154,14 @@ void tst_Csv::semicolonDecimalCommaFirstRowOnly()
     QVERIFY(bitExact(t.data, arma::mat{{1.5, 2}, {3, 4}}));
 }
 
-void tst_Csv::semicolonWithDecimalPoint()
-{
+void tst_Csv::semicolonWithDecimalPoint() {
     const CsvTable t = read("a;b\n1.5;2\n3;4.25\n");
     QCOMPARE(t.delimiter, ';');
     QCOMPARE(t.decimal, '.');
     QVERIFY(bitExact(t.data, arma::mat{{1.5, 2}, {3, 4.25}}));
 }
 
-void tst_Csv::tabDelimited()
-{
+void tst_Csv::tabDelimited() {
     const CsvTable t = read("x one\tx two\ty\n1.5\t2\t3\n4\t5\t6\n");
     QCOMPARE(t.delimiter, '\t');
     QCOMPARE(t.decimal, '.');
@@ -181,8 +174,7 @@ void tst_Csv::tabDelimited()
     QVERIFY(bitExact(comma.data, arma::mat{{1.5, 2}}));
 }
 
-void tst_Csv::quotedFields()
-{
+void tst_Csv::quotedFields() {
     const CsvTable t = read("\"a,b\",\"say \"\"hi\"\"\",\"multi\nline\"\n"
                             "1,\"2\",3\n"
                             " \"4\" ,5,\"6\"\n");
@@ -201,22 +193,19 @@ void tst_Csv::quotedFields()
     QCOMPARE(joined(blanks.names), QStringLiteral(" a |b"));
 }
 
-void tst_Csv::bomCrlfTrailingBlankLines()
-{
+void tst_Csv::bomCrlfTrailingBlankLines() {
     const CsvTable t = read("\xEF\xBB\xBFx,y\r\n1,2\r\n3,4\r\n\r\n\r\n  \n\n");
     QCOMPARE(joined(t.names), QStringLiteral("x|y"));
     QVERIFY(bitExact(t.data, arma::mat{{1, 2}, {3, 4}}));
 }
 
-void tst_Csv::blankLinesInMiddleIgnored()
-{
+void tst_Csv::blankLinesInMiddleIgnored() {
     const CsvTable t = read("\nx,y\n\n1,2\n   \n\r\n3,4");
     QCOMPARE(joined(t.names), QStringLiteral("x|y"));
     QVERIFY(bitExact(t.data, arma::mat{{1, 2}, {3, 4}}));
 }
 
-void tst_Csv::malformed_data()
-{
+void tst_Csv::malformed_data() {
     QTest::addColumn<QByteArray>("text");
     QTest::addColumn<int>("line");
     QTest::addColumn<int>("column");
@@ -236,16 +225,16 @@ void tst_Csv::malformed_data()
                                  << QByteArray("found \"\" (an empty value)");
     QTest::newRow("empty field crlf") << QByteArray("x,y\r\n1,2\r\n,3\r\n") << 3 << 1
                                       << QByteArray("found \"\" (an empty value)");
-    QTest::newRow("empty first value") << QByteArray("1,\n3,4\n") << 1 << 2
-                                       << QByteArray("found \"\" (an empty value)");
+    QTest::newRow("empty first value")
+        << QByteArray("1,\n3,4\n") << 1 << 2 << QByteArray("found \"\" (an empty value)");
     QTest::newRow("1e999") << QByteArray("x,y\n1e999,2\n") << 2 << 1
                            << QByteArray("found \"1e999\" (a number out of the range of a double)");
     QTest::newRow("ragged short") << QByteArray("x,y,z\n1,2,3\n4,5\n") << 3 << 3
                                   << QByteArray("expected 3 fields, found 2");
     QTest::newRow("ragged long") << QByteArray("x,y\n1,2\n3,4,5\n") << 3 << 3
                                  << QByteArray("expected 2 fields, found 3");
-    QTest::newRow("ragged no header") << QByteArray("1,2\n3,4\n5\n") << 3 << 2
-                                      << QByteArray("expected 2 fields, found 1");
+    QTest::newRow("ragged no header")
+        << QByteArray("1,2\n3,4\n5\n") << 3 << 2 << QByteArray("expected 2 fields, found 1");
     QTest::newRow("unterminated quote") << QByteArray("x,y\n1,2\n3,\"4\n5,6\n") << 3 << 2
                                         << QByteArray("unterminated quoted field");
     QTest::newRow("text after quote") << QByteArray("x,y\n\"1\"2,3\n") << 2 << 1
@@ -254,32 +243,31 @@ void tst_Csv::malformed_data()
                                                  << QByteArray("unexpected text after a closing");
     QTest::newRow("line after multi-line name") << QByteArray("\"a\nb\",y\n1,2\nz,3\n") << 4 << 1
                                                 << QByteArray("found \"z\" (not a number)");
-    QTest::newRow("line after blank lines") << QByteArray("x,y\n\n1,2\n\nq,3\n") << 5 << 1
-                                            << QByteArray("found \"q\"");
-    QTest::newRow("decimal point in comma file") << QByteArray("a;b\n1,5;2.5\n") << 2 << 2
-                                                 << QByteArray("found \"2.5\" (a number followed");
+    QTest::newRow("line after blank lines")
+        << QByteArray("x,y\n\n1,2\n\nq,3\n") << 5 << 1 << QByteArray("found \"q\"");
+    QTest::newRow("decimal point in comma file")
+        << QByteArray("a;b\n1,5;2.5\n") << 2 << 2 << QByteArray("found \"2.5\" (a number followed");
     QTest::newRow("long text shortened")
         << QByteArray("x\n" + QByteArray(60, 'a') + "\n") << 2 << 1
         << QByteArray("found \"" + QByteArray(40, 'a') + "...\" (not a number)");
     QTest::newRow("empty file") << QByteArray("") << 0 << 0 << QByteArray("the file is empty");
-    QTest::newRow("only blank lines") << QByteArray("\n  \r\n\n") << 0 << 0
-                                      << QByteArray("the file is empty");
+    QTest::newRow("only blank lines")
+        << QByteArray("\n  \r\n\n") << 0 << 0 << QByteArray("the file is empty");
     QTest::newRow("only a BOM") << QByteArray("\xEF\xBB\xBF") << 0 << 0
                                 << QByteArray("the file is empty");
     QTest::newRow("header only") << QByteArray("x,y\n") << 1 << 0
                                  << QByteArray("no data rows after the header");
-    QTest::newRow("duplicate name") << QByteArray("x,y,x\n1,2,3\n") << 1 << 3
-                                    << QByteArray("duplicate column name \"x\"");
-    QTest::newRow("duplicate after trim") << QByteArray("x, x\n1,2\n") << 1 << 2
-                                          << QByteArray("duplicate column name \"x\"");
+    QTest::newRow("duplicate name")
+        << QByteArray("x,y,x\n1,2,3\n") << 1 << 3 << QByteArray("duplicate column name \"x\"");
+    QTest::newRow("duplicate after trim")
+        << QByteArray("x, x\n1,2\n") << 1 << 2 << QByteArray("duplicate column name \"x\"");
     QTest::newRow("empty name") << QByteArray("x,,y\n1,2,3\n") << 1 << 2
                                 << QByteArray("empty column name");
-    QTest::newRow("trailing delimiter in header") << QByteArray("x,y,\n1,2,3\n") << 1 << 3
-                                                  << QByteArray("empty column name");
+    QTest::newRow("trailing delimiter in header")
+        << QByteArray("x,y,\n1,2,3\n") << 1 << 3 << QByteArray("empty column name");
 }
 
-void tst_Csv::malformed()
-{
+void tst_Csv::malformed() {
     QFETCH(QByteArray, text);
     QFETCH(int, line);
     QFETCH(int, column);
@@ -297,8 +285,7 @@ void tst_Csv::malformed()
     }
 }
 
-void tst_Csv::errorMessageFormat()
-{
+void tst_Csv::errorMessageFormat() {
     QCOMPARE(QByteArray(CsvError("data.csv", 3, 2, "why").what()), QByteArray("data.csv:3:2: why"));
     QCOMPARE(QByteArray(CsvError("data.csv", 3, 0, "why").what()), QByteArray("data.csv:3: why"));
     QCOMPARE(QByteArray(CsvError("data.csv", 0, 0, "why").what()), QByteArray("data.csv: why"));
@@ -312,8 +299,7 @@ void tst_Csv::errorMessageFormat()
     }
 }
 
-void tst_Csv::explicitOptionsOverrideDetection()
-{
+void tst_Csv::explicitOptionsOverrideDetection() {
     using H = CsvReadOptions::Header;
 
     // Header::Yes takes a numeric first record as names.
@@ -368,8 +354,7 @@ void tst_Csv::explicitOptionsOverrideDetection()
     QVERIFY(bitExact(dc.data, arma::mat{{1.5, 2.5}}));
 }
 
-void tst_Csv::invalidReadOptions()
-{
+void tst_Csv::invalidReadOptions() {
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
                              read("1,2\n", options('"', 0, CsvReadOptions::Header::Detect)));
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
@@ -378,8 +363,7 @@ void tst_Csv::invalidReadOptions()
                              read("1,2\n", options(0, 'x', CsvReadOptions::Header::Detect)));
 }
 
-void tst_Csv::roundTripBitExact_data()
-{
+void tst_Csv::roundTripBitExact_data() {
     QTest::addColumn<char>("delimiter");
     QTest::addColumn<char>("decimal");
     QTest::newRow("comma") << ',' << '.';
@@ -388,8 +372,7 @@ void tst_Csv::roundTripBitExact_data()
     QTest::newRow("tab, decimal comma") << '\t' << ',';
 }
 
-void tst_Csv::roundTripBitExact()
-{
+void tst_Csv::roundTripBitExact() {
     QFETCH(char, delimiter);
     QFETCH(char, decimal);
 
@@ -450,8 +433,7 @@ void tst_Csv::roundTripBitExact()
     QVERIFY(sameBits(back.data(13), std::numeric_limits<double>::max()));
 }
 
-void tst_Csv::writerFormatsValues()
-{
+void tst_Csv::writerFormatsValues() {
     const arma::mat data{{1.5, -0.0}, {1e-300, 0.1}};
     QCOMPARE(QString::fromStdString(CsvWriter::toString({"x", "y"}, data)),
              QStringLiteral("x,y\n1.5,-0\n1e-300,0.1\n"));
@@ -462,9 +444,8 @@ void tst_Csv::writerFormatsValues()
              QStringLiteral("x;y\n1,5;-0\n1e-300;0,1\n"));
 }
 
-void tst_Csv::writerQuotesNames()
-{
-    const std::vector<std::string> names{"plain", "a,b", "say \"hi\"", " lead",
+void tst_Csv::writerQuotesNames() {
+    const std::vector<std::string> names{"plain",  "a,b",         "say \"hi\"", " lead",
                                          "trail ", "line\nbreak", "semi;colon", "in side"};
     const arma::mat data(1, names.size(), arma::fill::zeros);
     const std::string text = CsvWriter::toString(names, data);
@@ -480,8 +461,7 @@ void tst_Csv::writerQuotesNames()
     QCOMPARE(joined(CsvReader::readString(text2, "mem").names), QStringLiteral("a,b|c;d"));
 }
 
-void tst_Csv::writerRejectsBadInput()
-{
+void tst_Csv::writerRejectsBadInput() {
     const std::vector<std::string> names{"x", "y"};
     arma::mat data{{1, 2}};
     CsvWriteOptions bad;
@@ -494,8 +474,7 @@ void tst_Csv::writerRejectsBadInput()
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument, CsvWriter::toString(names, data));
 }
 
-void tst_Csv::readFileMissing()
-{
+void tst_Csv::readFileMissing() {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const std::string path = dir.filePath(QStringLiteral("missing.csv")).toStdString();
@@ -510,8 +489,7 @@ void tst_Csv::readFileMissing()
     }
 }
 
-void tst_Csv::readFileFolder()
-{
+void tst_Csv::readFileFolder() {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     try {
@@ -523,8 +501,7 @@ void tst_Csv::readFileFolder()
     }
 }
 
-void tst_Csv::writeFileThenReadFile()
-{
+void tst_Csv::writeFileThenReadFile() {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const std::string path = dir.filePath(QStringLiteral("out.csv")).toStdString();
@@ -540,8 +517,7 @@ void tst_Csv::writeFileThenReadFile()
              QStringList{QStringLiteral("out.csv")});
 }
 
-void tst_Csv::writeFileImpossiblePath()
-{
+void tst_Csv::writeFileImpossiblePath() {
     const std::string path = "/nonexistent-dir/x.csv";
     QVERIFY(!QFileInfo::exists(QStringLiteral("/nonexistent-dir")));
     try {
@@ -562,8 +538,7 @@ void tst_Csv::writeFileImpossiblePath()
     QVERIFY(QDir(dir.path()).isEmpty());
 }
 
-void tst_Csv::writeFileFailedRenameLeavesNothing()
-{
+void tst_Csv::writeFileFailedRenameLeavesNothing() {
     // The temporary file can be written, but renaming it over a folder fails.
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
@@ -583,8 +558,7 @@ namespace {
 
 // The reader's three ways of reading (fast path in one thread, in two, the RFC 4180 scanner
 // alone): the table's values, names and settings, or the error message, as one string.
-std::string outcome(const std::string& text, int way, CsvReadOptions o = {})
-{
+std::string outcome(const std::string& text, int way, CsvReadOptions o = {}) {
     if (way == 1)
         o.parallelMinBytes = 1;
     if (way == 2)
@@ -606,8 +580,7 @@ std::string outcome(const std::string& text, int way, CsvReadOptions o = {})
 }
 
 // n rows x 3 columns of varied values, written as LinLab writes them (shortest round trip).
-arma::mat variedData(arma::uword n)
-{
+arma::mat variedData(arma::uword n) {
     std::mt19937_64 random(42);
     std::uniform_real_distribution<double> value(-1e3, 1e3);
     arma::mat data(n, 3);
@@ -620,13 +593,11 @@ arma::mat variedData(arma::uword n)
 }
 
 // The text of `data` under the header a,b,y; line k + 2 holds row k.
-std::string variedText(const arma::mat& data)
-{
+std::string variedText(const arma::mat& data) {
     return CsvWriter::toString({"a", "b", "y"}, data);
 }
 
-std::string writeTemp(const QTemporaryDir& dir, const std::string& text)
-{
+std::string writeTemp(const QTemporaryDir& dir, const std::string& text) {
     const QString path = dir.filePath(QStringLiteral("big.csv"));
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly) ||
@@ -636,8 +607,7 @@ std::string writeTemp(const QTemporaryDir& dir, const std::string& text)
 }
 
 // Where line `line` (1-based) of `text` starts.
-std::size_t lineStart(const std::string& text, std::size_t line)
-{
+std::size_t lineStart(const std::string& text, std::size_t line) {
     std::size_t at = 0;
     for (std::size_t l = 1; l < line; ++l)
         at = text.find('\n', at) + 1;
@@ -645,16 +615,14 @@ std::size_t lineStart(const std::string& text, std::size_t line)
 }
 
 // Replaces the first field of line `line` of `text` with `field`.
-std::string withFirstField(std::string text, std::size_t line, const std::string& field)
-{
+std::string withFirstField(std::string text, std::size_t line, const std::string& field) {
     const std::size_t at = lineStart(text, line);
     return text.replace(at, text.find(',', at) - at, field);
 }
 
 } // namespace
 
-void tst_Csv::readingWaysAgree_data()
-{
+void tst_Csv::readingWaysAgree_data() {
     QTest::addColumn<QByteArray>("text");
     const char* texts[] = {
         "hours,sleep,score\n5,7,75\n3,6,60\n8,8,90\n",
@@ -684,8 +652,7 @@ void tst_Csv::readingWaysAgree_data()
         QTest::newRow(QByteArray::number(i++).constData()) << QByteArray(t);
 }
 
-void tst_Csv::readingWaysAgree()
-{
+void tst_Csv::readingWaysAgree() {
     QFETCH(QByteArray, text);
     const std::string s = text.toStdString();
     const std::string reference = outcome(s, 2);
@@ -693,8 +660,7 @@ void tst_Csv::readingWaysAgree()
     QCOMPARE(QString::fromStdString(outcome(s, 1)), QString::fromStdString(reference));
 }
 
-void tst_Csv::largeFileInTwoThreads()
-{
+void tst_Csv::largeFileInTwoThreads() {
     // About 2.5 MB: past the two-thread threshold, read through the memory map.
     const arma::mat data = variedData(50000);
     std::string text = variedText(data);
@@ -723,8 +689,7 @@ void tst_Csv::largeFileInTwoThreads()
     QCOMPARE(QString::fromStdString(outcome(text, 0)), QString::fromStdString(outcome(text, 2)));
 }
 
-void tst_Csv::largeFileFirstErrorInFileOrder_data()
-{
+void tst_Csv::largeFileFirstErrorInFileOrder_data() {
     QTest::addColumn<int>("firstBad");  // line of the first bad value
     QTest::addColumn<int>("secondBad"); // a later bad value, 0 for none
     // The two threads cut the data near its middle (line ~25,000 of 50,001).
@@ -735,8 +700,7 @@ void tst_Csv::largeFileFirstErrorInFileOrder_data()
     QTest::newRow("late in first half, early in second") << 24000 << 25100;
 }
 
-void tst_Csv::largeFileFirstErrorInFileOrder()
-{
+void tst_Csv::largeFileFirstErrorInFileOrder() {
     QFETCH(int, firstBad);
     QFETCH(int, secondBad);
     std::string text = variedText(variedData(50000));
@@ -757,8 +721,7 @@ void tst_Csv::largeFileFirstErrorInFileOrder()
     }
 }
 
-void tst_Csv::largeFileQuoteLateFallsBackToScanner()
-{
+void tst_Csv::largeFileQuoteLateFallsBackToScanner() {
     const arma::mat data = variedData(50000);
     std::string text = variedText(data);
     // A quoted value near the end (line 49,990 holds row 49,988): the fast path gives up there
@@ -774,8 +737,7 @@ void tst_Csv::largeFileQuoteLateFallsBackToScanner()
     QVERIFY(bitExact(t.data, data));
 }
 
-void tst_Csv::largeFileCancel()
-{
+void tst_Csv::largeFileCancel() {
     std::string text = variedText(variedData(50000));
     QTemporaryDir dir;
     QVERIFY(dir.isValid());

@@ -19,8 +19,7 @@ private slots:
     void parse();
 };
 
-void tst_NumberFormat::shortestForm_data()
-{
+void tst_NumberFormat::shortestForm_data() {
     QTest::addColumn<double>("value");
     QTest::addColumn<QString>("text");
     QTest::newRow("integer") << 51.0 << QStringLiteral("51");
@@ -31,15 +30,13 @@ void tst_NumberFormat::shortestForm_data()
     QTest::newRow("nan") << std::numeric_limits<double>::quiet_NaN() << QStringLiteral("nan");
 }
 
-void tst_NumberFormat::shortestForm()
-{
+void tst_NumberFormat::shortestForm() {
     QFETCH(double, value);
     QFETCH(QString, text);
     QCOMPARE(QString::fromStdString(formatDouble(value)), text);
 }
 
-void tst_NumberFormat::roundTripIsBitExact()
-{
+void tst_NumberFormat::roundTripIsBitExact() {
     std::mt19937_64 rng(42);
     for (int i = 0; i < 20000; ++i) {
         std::uint64_t bits = rng();
@@ -53,8 +50,7 @@ void tst_NumberFormat::roundTripIsBitExact()
     }
 }
 
-void tst_NumberFormat::parse_data()
-{
+void tst_NumberFormat::parse_data() {
     QTest::addColumn<QString>("text");
     QTest::addColumn<char>("decimal");
     QTest::addColumn<ParseStatus>("status");
@@ -63,7 +59,8 @@ void tst_NumberFormat::parse_data()
     QTest::newRow("blanks") << QStringLiteral("  -2e3 ") << '.' << ParseStatus::Ok << -2000.0;
     QTest::newRow("plus") << QStringLiteral("+4") << '.' << ParseStatus::Ok << 4.0;
     QTest::newRow("comma") << QStringLiteral("3,25") << ',' << ParseStatus::Ok << 3.25;
-    QTest::newRow("dot in comma mode") << QStringLiteral("3.25") << ',' << ParseStatus::Partial << 0.0;
+    QTest::newRow("dot in comma mode")
+        << QStringLiteral("3.25") << ',' << ParseStatus::Partial << 0.0;
     QTest::newRow("empty") << QStringLiteral("  ") << '.' << ParseStatus::Empty << 0.0;
     QTest::newRow("word") << QStringLiteral("abc") << '.' << ParseStatus::NotANumber << 0.0;
     QTest::newRow("partial") << QStringLiteral("1.5abc") << '.' << ParseStatus::Partial << 0.0;
@@ -76,8 +73,7 @@ void tst_NumberFormat::parse_data()
     QTest::newRow("hex") << QStringLiteral("0x10") << '.' << ParseStatus::Partial << 0.0;
 }
 
-void tst_NumberFormat::parse()
-{
+void tst_NumberFormat::parse() {
     QFETCH(QString, text);
     QFETCH(char, decimal);
     QFETCH(ParseStatus, status);

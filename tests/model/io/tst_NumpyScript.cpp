@@ -1,9 +1,9 @@
 // The exported NumPy script, run by Debian's python3 with NumPy, prints the numbers LinLab shows.
 
-#include "model/fit/Analysis.h"
 #include "model/data/Dataset.h"
-#include "model/training/GradientDescent.h"
+#include "model/fit/Analysis.h"
 #include "model/io/NumpyScript.h"
+#include "model/training/GradientDescent.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -20,10 +20,11 @@ Q_DECLARE_METATYPE(linlab::TransformSettings)
 namespace {
 constexpr double kTolerance = 1e-10; // relative, or absolute near zero
 
-bool close(double got, double want) { return std::abs(got - want) <= kTolerance * std::max(1.0, std::abs(want)); }
+bool close(double got, double want) {
+    return std::abs(got - want) <= kTolerance * std::max(1.0, std::abs(want));
+}
 
-QJsonObject runScript(const std::string& script, QString* error)
-{
+QJsonObject runScript(const std::string& script, QString* error) {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("lesson.py"));
     QFile f(path);
@@ -42,17 +43,18 @@ QJsonObject runScript(const std::string& script, QString* error)
     return QJsonDocument::fromJson(p.readAllStandardOutput()).object();
 }
 
-void compareList(const QJsonValue& got, const arma::vec& want, const char* what)
-{
+void compareList(const QJsonValue& got, const arma::vec& want, const char* what) {
     const QJsonArray a = got.toArray();
     QVERIFY2(a.size() == int(want.n_elem), what);
     for (int i = 0; i < a.size(); ++i)
-        QVERIFY2(close(a[i].toDouble(), want(i)),
-                 qPrintable(QStringLiteral("%1[%2]: %3 vs %4").arg(QLatin1String(what)).arg(i).arg(a[i].toDouble(), 0, 'g', 17).arg(want(i), 0, 'g', 17)));
+        QVERIFY2(close(a[i].toDouble(), want(i)), qPrintable(QStringLiteral("%1[%2]: %3 vs %4")
+                                                                 .arg(QLatin1String(what))
+                                                                 .arg(i)
+                                                                 .arg(a[i].toDouble(), 0, 'g', 17)
+                                                                 .arg(want(i), 0, 'g', 17)));
 }
 
-Dataset offsetData()
-{
+Dataset offsetData() {
     arma::arma_rng::set_seed(21);
     arma::mat X = arma::randn(60, 3) * 2 + 1000;
     X.col(2).fill(7.5); // a constant feature: flagged, not divided
@@ -70,27 +72,29 @@ private slots:
     void gradientDescentMatches();
 };
 
-void tst_NumpyScript::initTestCase()
-{
+void tst_NumpyScript::initTestCase() {
     QProcess p;
-    p.start(QStringLiteral("/usr/bin/python3"), {QStringLiteral("-c"), QStringLiteral("import numpy")});
-    QVERIFY2(p.waitForFinished(30000) && p.exitCode() == 0, "Debian's python3-numpy is needed (scripts/test installs it)");
+    p.start(QStringLiteral("/usr/bin/python3"),
+            {QStringLiteral("-c"), QStringLiteral("import numpy")});
+    QVERIFY2(p.waitForFinished(30000) && p.exitCode() == 0,
+             "Debian's python3-numpy is needed (scripts/test installs it)");
 }
 
-void tst_NumpyScript::matchesLinLab_data()
-{
+void tst_NumpyScript::matchesLinLab_data() {
     QTest::addColumn<bool>("lesson");
     QTest::addColumn<linlab::TransformSettings>("settings");
     QTest::newRow("lesson as is") << true << TransformSettings{};
     QTest::newRow("lesson X * 1.1") << true << TransformSettings{1.1, Normalization::None, 0};
     QTest::newRow("lesson z-score") << true << TransformSettings{1.0, Normalization::ZScore, 0};
-    QTest::newRow("lesson z-score ddof 1, scaled") << true << TransformSettings{1.1, Normalization::ZScore, 1};
-    QTest::newRow("offset data min-max") << false << TransformSettings{2.0, Normalization::MinMax, 0};
-    QTest::newRow("offset data z-score") << false << TransformSettings{1.0, Normalization::ZScore, 0};
+    QTest::newRow("lesson z-score ddof 1, scaled")
+        << true << TransformSettings{1.1, Normalization::ZScore, 1};
+    QTest::newRow("offset data min-max")
+        << false << TransformSettings{2.0, Normalization::MinMax, 0};
+    QTest::newRow("offset data z-score")
+        << false << TransformSettings{1.0, Normalization::ZScore, 0};
 }
 
-void tst_NumpyScript::matchesLinLab()
-{
+void tst_NumpyScript::matchesLinLab() {
     QFETCH(bool, lesson);
     QFETCH(linlab::TransformSettings, settings);
     const Dataset data = lesson ? Dataset::lesson() : offsetData();
@@ -99,8 +103,9 @@ void tst_NumpyScript::matchesLinLab()
     // residual near -2000 on z-scores, the gradient is a small sum of large cancelling terms and
     // any two summation orders differ in the 9th digit.)
     const LeastSquaresResult& fit = analysis.statistics().leastSquares();
-    const LinearModel model = lesson ? LinearModel(Dataset::lessonWeights(), Dataset::lessonBias())
-                                     : LinearModel(fit.weights + arma::vec{0.5, -0.25, 1}, fit.bias + 0.75);
+    const LinearModel model =
+        lesson ? LinearModel(Dataset::lessonWeights(), Dataset::lessonBias())
+               : LinearModel(fit.weights + arma::vec{0.5, -0.25, 1}, fit.bias + 0.75);
     const Evaluation ev = analysis.evaluate(model);
 
     QString error;
@@ -120,8 +125,8 @@ void tst_NumpyScript::matchesLinLab()
     const QJsonObject t = r.value(QStringLiteral("transform")).toObject();
     compareList(t.value(QStringLiteral("mean")), analysis.transform().mean().t(), "mean");
     compareList(t.value(QStringLiteral("std")), analysis.transform().stddev().t(), "std");
-    compareList(r.value(QStringLiteral("weights_original")), analysis.transform().weightsToOriginal(model.weights()),
-                "weights_original");
+    compareList(r.value(QStringLiteral("weights_original")),
+                analysis.transform().weightsToOriginal(model.weights()), "weights_original");
     QVERIFY(close(r.value(QStringLiteral("bias_original")).toDouble(),
                   analysis.transform().biasToOriginal(model.weights(), model.bias())));
     const QJsonArray features = r.value(QStringLiteral("features")).toArray();
@@ -136,8 +141,7 @@ void tst_NumpyScript::matchesLinLab()
     }
 }
 
-void tst_NumpyScript::gradientDescentMatches()
-{
+void tst_NumpyScript::gradientDescentMatches() {
     const Dataset data = Dataset::lesson();
     const TransformSettings settings{1.0, Normalization::ZScore, 0};
     const Analysis analysis(data, settings);
@@ -154,7 +158,8 @@ void tst_NumpyScript::gradientDescentMatches()
     QCOMPARE(fit.value(QStringLiteral("epochs_run")).toInt(), int(run.epochsRun));
     QCOMPARE(fit.value(QStringLiteral("converged")).toBool(), run.converged);
     QVERIFY(close(fit.value(QStringLiteral("lr")).toDouble(), run.learningRate));
-    compareList(fit.value(QStringLiteral("loss_history")), arma::vec(run.lossHistory), "loss_history");
+    compareList(fit.value(QStringLiteral("loss_history")), arma::vec(run.lossHistory),
+                "loss_history");
     compareList(r.value(QStringLiteral("weights")), run.model.weights(), "weights");
     QVERIFY(close(r.value(QStringLiteral("bias")).toDouble(), run.model.bias()));
 }

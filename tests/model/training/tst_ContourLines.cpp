@@ -12,8 +12,7 @@ using testutil::close;
 
 namespace {
 
-arma::mat sample(const arma::vec& x, const arma::vec& y, double (*f)(double, double))
-{
+arma::mat sample(const arma::vec& x, const arma::vec& y, double (*f)(double, double)) {
     arma::mat v(x.n_elem, y.n_elem);
     for (arma::uword i = 0; i < x.n_elem; ++i)
         for (arma::uword j = 0; j < y.n_elem; ++j)
@@ -21,21 +20,25 @@ arma::mat sample(const arma::vec& x, const arma::vec& y, double (*f)(double, dou
     return v;
 }
 
-double bowl(double x, double y) { return x * x + 4 * y * y; }
-double plane(double x, double y) { return 2 * x - 3 * y + 1; }
+double bowl(double x, double y) {
+    return x * x + 4 * y * y;
+}
+double plane(double x, double y) {
+    return 2 * x - 3 * y + 1;
+}
 
-double length(const ContourSegment& s) { return std::hypot(s.x2 - s.x1, s.y2 - s.y1); }
+double length(const ContourSegment& s) {
+    return std::hypot(s.x2 - s.x1, s.y2 - s.y1);
+}
 
-double totalLength(const ContourLevel& l)
-{
+double totalLength(const ContourLevel& l) {
     double sum = 0;
     for (const auto& s : l.segments)
         sum += length(s);
     return sum;
 }
 
-double polylineLength(const std::vector<std::pair<double, double>>& line)
-{
+double polylineLength(const std::vector<std::pair<double, double>>& line) {
     double sum = 0;
     for (std::size_t k = 1; k < line.size(); ++k)
         sum += std::hypot(line[k].first - line[k - 1].first, line[k].second - line[k - 1].second);
@@ -44,8 +47,8 @@ double polylineLength(const std::vector<std::pair<double, double>>& line)
 
 // Segments as sorted tuples of their endpoints (each already lower endpoint first), for
 // comparing sets regardless of order.
-std::vector<std::tuple<double, double, double, double>> sorted(const std::vector<ContourSegment>& segs)
-{
+std::vector<std::tuple<double, double, double, double>>
+sorted(const std::vector<ContourSegment>& segs) {
     std::vector<std::tuple<double, double, double, double>> out;
     for (const auto& s : segs) {
         if (std::make_pair(s.x2, s.y2) < std::make_pair(s.x1, s.y1))
@@ -76,19 +79,18 @@ private slots:
     void niceLevelsEdgeCases();
 };
 
-void tst_ContourLines::ellipseOfAQuadratic_data()
-{
+void tst_ContourLines::ellipseOfAQuadratic_data() {
     QTest::addColumn<double>("level");
     QTest::newRow("c = 0.25") << 0.25;
     QTest::newRow("c = 1") << 1.0;
     QTest::newRow("c = 2") << 2.0;
 }
 
-void tst_ContourLines::ellipseOfAQuadratic()
-{
+void tst_ContourLines::ellipseOfAQuadratic() {
     QFETCH(double, level);
     // f = x^2 + 4 y^2: the level set f = c is an ellipse with semi-axes sqrt(c) and sqrt(c)/2.
-    const arma::vec x = arma::linspace(-1.5, 1.5, 301), y = arma::linspace(-1.0, 1.0, 201); // h = 0.01
+    const arma::vec x = arma::linspace(-1.5, 1.5, 301),
+                    y = arma::linspace(-1.0, 1.0, 201); // h = 0.01
     const auto result = ContourLines::compute(x, y, sample(x, y, bowl), {level});
     QCOMPARE(result.size(), std::size_t(1));
     const ContourLevel& l = result[0];
@@ -99,7 +101,8 @@ void tst_ContourLines::ellipseOfAQuadratic()
     // max|f''| h^2 / 8 = 8 * 1e-4 / 8.
     const double tol = 1e-4 * 1.001;
     for (const auto& s : l.segments) {
-        QVERIFY2(std::abs(bowl(s.x1, s.y1) - level) <= tol, qPrintable(QString::number(bowl(s.x1, s.y1) - level)));
+        QVERIFY2(std::abs(bowl(s.x1, s.y1) - level) <= tol,
+                 qPrintable(QString::number(bowl(s.x1, s.y1) - level)));
         QVERIFY(std::abs(bowl(s.x2, s.y2) - level) <= tol);
         QVERIFY(length(s) > 0);
     }
@@ -118,8 +121,7 @@ void tst_ContourLines::ellipseOfAQuadratic()
     QVERIFY(close(polylineLength(line), totalLength(l), 1e-12));
 }
 
-void tst_ContourLines::planeGivesOneStraightLine()
-{
+void tst_ContourLines::planeGivesOneStraightLine() {
     // f = 2x - 3y + 1 = 0.5 is the line y = (2x + 0.5) / 3; interpolation is exact on a plane.
     const arma::vec x = arma::linspace(0.0, 1.0, 11), y = arma::linspace(0.0, 1.0, 13);
     const auto l = ContourLines::compute(x, y, sample(x, y, plane), {0.5})[0];
@@ -141,8 +143,7 @@ void tst_ContourLines::planeGivesOneStraightLine()
     QVERIFY(close(totalLength(l), std::hypot(1.0, 2.0 / 3), 1e-12));
 }
 
-void tst_ContourLines::saddleCell_data()
-{
+void tst_ContourLines::saddleCell_data() {
     QTest::addColumn<double>("topRight");
     QTest::addColumn<double>("expected");
     // Corners 1 at (0,0) and v at (1,1), 0 at (1,0) and (0,1); the level is 0.5.
@@ -152,8 +153,7 @@ void tst_ContourLines::saddleCell_data()
     QTest::newRow("centre above") << 1.4 << 1.0;
 }
 
-void tst_ContourLines::saddleCell()
-{
+void tst_ContourLines::saddleCell() {
     QFETCH(double, topRight);
     QFETCH(double, expected);
     const arma::vec x{0.0, 1.0}, y{0.0, 1.0};
@@ -180,8 +180,7 @@ void tst_ContourLines::saddleCell()
     QCOMPARE(l.polylines.size(), std::size_t(2)); // two separate pieces
 }
 
-void tst_ContourLines::lineAlongAGridEdgeIsNotDoubled()
-{
+void tst_ContourLines::lineAlongAGridEdgeIsNotDoubled() {
     // f = y^2 at its minimum level 0: the line y = 0 lies on grid edges, which the cells on
     // both sides find; each piece must come out once.
     const arma::vec x{0.0, 1.0, 2.0, 3.0}, y = arma::linspace(-1.0, 1.0, 5);
@@ -200,8 +199,7 @@ void tst_ContourLines::lineAlongAGridEdgeIsNotDoubled()
     QCOMPARE(l.polylines[0].size(), std::size_t(4));
 }
 
-void tst_ContourLines::nonFiniteCornersAreSkipped()
-{
+void tst_ContourLines::nonFiniteCornersAreSkipped() {
     // f = x + y on {0, 1, 2}^2. x + y = 0.5 lies in cell (0,0) only; x + y = 1.5 crosses
     // cells (0,0), (1,0) and (0,1).
     const arma::vec x{0.0, 1.0, 2.0}, y{0.0, 1.0, 2.0};
@@ -225,10 +223,10 @@ void tst_ContourLines::nonFiniteCornersAreSkipped()
     }
 }
 
-void tst_ContourLines::levelsKeepTheirOrder()
-{
+void tst_ContourLines::levelsKeepTheirOrder() {
     const arma::vec x = arma::linspace(-2.0, 2.0, 41), y = arma::linspace(-1.0, 1.0, 21);
-    const auto result = ContourLines::compute(x, y, sample(x, y, bowl), {2.0, arma::datum::nan, 0.5, 100.0});
+    const auto result =
+        ContourLines::compute(x, y, sample(x, y, bowl), {2.0, arma::datum::nan, 0.5, 100.0});
     QCOMPARE(result.size(), std::size_t(4));
     QCOMPARE(result[0].level, 2.0);
     QVERIFY(!result[0].segments.empty());
@@ -239,15 +237,17 @@ void tst_ContourLines::levelsKeepTheirOrder()
     QVERIFY(result[3].segments.empty()); // above every value
 }
 
-void tst_ContourLines::sizeMismatchIsRefused()
-{
+void tst_ContourLines::sizeMismatchIsRefused() {
     const arma::vec x = arma::linspace(0.0, 1.0, 3), y = arma::linspace(0.0, 1.0, 4);
-    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, ContourLines::compute(x, y, arma::mat(4, 3, arma::fill::zeros), {0.5}));
-    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, ContourLines::compute(x, y, arma::mat(3, 3, arma::fill::zeros), {0.5}));
+    QVERIFY_THROWS_EXCEPTION(
+        std::invalid_argument,
+        ContourLines::compute(x, y, arma::mat(4, 3, arma::fill::zeros), {0.5}));
+    QVERIFY_THROWS_EXCEPTION(
+        std::invalid_argument,
+        ContourLines::compute(x, y, arma::mat(3, 3, arma::fill::zeros), {0.5}));
 }
 
-void tst_ContourLines::niceLevels_data()
-{
+void tst_ContourLines::niceLevels_data() {
     QTest::addColumn<bool>("logarithmic");
     QTest::addColumn<int>("count");
     QTest::newRow("linear, 1") << false << 1;
@@ -256,8 +256,7 @@ void tst_ContourLines::niceLevels_data()
     QTest::newRow("geometric, 12") << true << 12;
 }
 
-void tst_ContourLines::niceLevels()
-{
+void tst_ContourLines::niceLevels() {
     QFETCH(bool, logarithmic);
     QFETCH(int, count);
     // A bowl offset to a minimum of 1.25 (the lesson's least-squares MSE), with a NaN hole.
@@ -273,17 +272,20 @@ void tst_ContourLines::niceLevels()
             QVERIFY(levels[k] > levels[k - 1]);
     }
     // Even steps (linear) or even ratios (geometric), with the ends one step beyond the levels.
-    const double step = logarithmic ? std::pow(hi / lo, 1.0 / (count + 1)) : (hi - lo) / (count + 1);
+    const double step =
+        logarithmic ? std::pow(hi / lo, 1.0 / (count + 1)) : (hi - lo) / (count + 1);
     for (std::size_t k = 0; k < levels.size(); ++k) {
-        const double want = logarithmic ? lo * std::pow(step, double(k + 1)) : lo + step * double(k + 1);
-        QVERIFY2(close(levels[k], want, 1e-12), qPrintable(QStringLiteral("%1 vs %2").arg(levels[k]).arg(want)));
+        const double want =
+            logarithmic ? lo * std::pow(step, double(k + 1)) : lo + step * double(k + 1);
+        QVERIFY2(close(levels[k], want, 1e-12),
+                 qPrintable(QStringLiteral("%1 vs %2").arg(levels[k]).arg(want)));
     }
 }
 
-void tst_ContourLines::niceLevelsEdgeCases()
-{
+void tst_ContourLines::niceLevelsEdgeCases() {
     QVERIFY(ContourLines::niceLevels(arma::mat(3, 3, arma::fill::ones), 5, false).empty()); // flat
-    QVERIFY(ContourLines::niceLevels(arma::mat(3, 3, arma::fill::value(arma::datum::nan)), 5, true).empty());
+    QVERIFY(ContourLines::niceLevels(arma::mat(3, 3, arma::fill::value(arma::datum::nan)), 5, true)
+                .empty());
     QVERIFY(ContourLines::niceLevels(arma::mat{{0.0, 1.0}}, 0, false).empty());
 
     // A geometric request on values with no positive part falls back to even spacing.

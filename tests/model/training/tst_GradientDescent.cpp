@@ -1,5 +1,5 @@
-#include "model/fit/Analysis.h"
 #include "model/data/Dataset.h"
+#include "model/fit/Analysis.h"
 #include "model/training/GradientDescent.h"
 #include "tests/common/TestUtil.h"
 
@@ -42,8 +42,7 @@ private slots:
     void trajectory();
 };
 
-void tst_GradientDescent::oneStepByHand()
-{
+void tst_GradientDescent::oneStepByHand() {
     const Dataset lesson = Dataset::lesson();
     const auto s = SufficientStatistics::compute(lesson.features(), lesson.labels());
     GradientDescentSettings settings;
@@ -61,8 +60,7 @@ void tst_GradientDescent::oneStepByHand()
     QVERIFY(close(r.lossHistory[1], stepped.mse(lesson.features(), lesson.labels())));
 }
 
-void tst_GradientDescent::defaultRateIsHalfTheBound()
-{
+void tst_GradientDescent::defaultRateIsHalfTheBound() {
     const Dataset lesson = Dataset::lesson();
     const auto s = SufficientStatistics::compute(lesson.features(), lesson.labels());
     const auto r = GradientDescent::run(s, LinearModel(2), {0.0, 5, 1e-9});
@@ -70,8 +68,7 @@ void tst_GradientDescent::defaultRateIsHalfTheBound()
     QVERIFY(close(r.stableRateMax, s.stableLearningRate()));
 }
 
-void tst_GradientDescent::reachesLeastSquaresOnZscoredData()
-{
+void tst_GradientDescent::reachesLeastSquaresOnZscoredData() {
     const Analysis a(Dataset::lesson(), {1.0, Normalization::ZScore, 0});
     const auto& s = a.statistics();
     const auto r = GradientDescent::run(s, LinearModel(2), {0.0, 100000, 1e-12});
@@ -85,8 +82,7 @@ void tst_GradientDescent::reachesLeastSquaresOnZscoredData()
         QVERIFY(r.lossHistory[i] <= r.lossHistory[i - 1] * (1 + 1e-15));
 }
 
-void tst_GradientDescent::zscoredFitMapsBackToRawLeastSquares()
-{
+void tst_GradientDescent::zscoredFitMapsBackToRawLeastSquares() {
     const Dataset lesson = Dataset::lesson();
     const Analysis z(lesson, {1.0, Normalization::ZScore, 0});
     const auto r = GradientDescent::run(z.statistics(), LinearModel(2), {0.0, 100000, 1e-13});
@@ -97,8 +93,7 @@ void tst_GradientDescent::zscoredFitMapsBackToRawLeastSquares()
     QVERIFY(close(b, 34.5, 1e-9));
 }
 
-void tst_GradientDescent::divergesPastTheBound_data()
-{
+void tst_GradientDescent::divergesPastTheBound_data() {
     QTest::addColumn<double>("fraction");
     QTest::addColumn<bool>("diverges");
     QTest::newRow("0.95 of the bound") << 0.95 << false;
@@ -106,8 +101,7 @@ void tst_GradientDescent::divergesPastTheBound_data()
     QTest::newRow("3 times the bound") << 3.0 << true;
 }
 
-void tst_GradientDescent::divergesPastTheBound()
-{
+void tst_GradientDescent::divergesPastTheBound() {
     QFETCH(double, fraction);
     QFETCH(bool, diverges);
     const Dataset lesson = Dataset::lesson();
@@ -125,8 +119,7 @@ void tst_GradientDescent::divergesPastTheBound()
         QVERIFY(r.lossHistory.back() > r.lossHistory.front());
 }
 
-void tst_GradientDescent::stopsAtLastFiniteStep()
-{
+void tst_GradientDescent::stopsAtLastFiniteStep() {
     const Dataset lesson = Dataset::lesson();
     const auto s = SufficientStatistics::compute(lesson.features(), lesson.labels());
     GradientDescentSettings settings;
@@ -139,8 +132,7 @@ void tst_GradientDescent::stopsAtLastFiniteStep()
         QVERIFY(std::isfinite(loss));
 }
 
-void tst_GradientDescent::epochLimit()
-{
+void tst_GradientDescent::epochLimit() {
     const Dataset lesson = Dataset::lesson();
     const auto s = SufficientStatistics::compute(lesson.features(), lesson.labels());
     const auto r = GradientDescent::run(s, LinearModel(2), {0.0, 10, 1e-12});
@@ -150,8 +142,7 @@ void tst_GradientDescent::epochLimit()
     QVERIFY(!r.converged);
 }
 
-void tst_GradientDescent::wrongStartIsRefused()
-{
+void tst_GradientDescent::wrongStartIsRefused() {
     const Dataset lesson = Dataset::lesson();
     const auto s = SufficientStatistics::compute(lesson.features(), lesson.labels());
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument, GradientDescent::run(s, LinearModel(3), {}));
@@ -159,11 +150,10 @@ void tst_GradientDescent::wrongStartIsRefused()
 
 namespace {
 
-bool sameRun(const GradientDescentResult& a, const GradientDescentResult& b)
-{
-    if (a.epochsRun != b.epochsRun || a.stopReason != b.stopReason || a.lossHistory != b.lossHistory ||
-        a.model.bias() != b.model.bias() || a.trajectoryEpochs != b.trajectoryEpochs ||
-        a.trajectory.size() != b.trajectory.size())
+bool sameRun(const GradientDescentResult& a, const GradientDescentResult& b) {
+    if (a.epochsRun != b.epochsRun || a.stopReason != b.stopReason ||
+        a.lossHistory != b.lossHistory || a.model.bias() != b.model.bias() ||
+        a.trajectoryEpochs != b.trajectoryEpochs || a.trajectory.size() != b.trajectory.size())
         return false;
     if (arma::any(a.model.weights() != b.model.weights()))
         return false;
@@ -173,12 +163,13 @@ bool sameRun(const GradientDescentResult& a, const GradientDescentResult& b)
     return true;
 }
 
-arma::vec parameters(const LinearModel& m) { return arma::join_cols(m.weights(), arma::vec{m.bias()}); }
+arma::vec parameters(const LinearModel& m) {
+    return arma::join_cols(m.weights(), arma::vec{m.bias()});
+}
 
 } // namespace
 
-void tst_GradientDescent::momentumZeroIsPlainDescent_data()
-{
+void tst_GradientDescent::momentumZeroIsPlainDescent_data() {
     QTest::addColumn<int>("normalization");
     QTest::addColumn<double>("fraction"); // of the stable bound
     QTest::newRow("raw, 0.5") << int(Normalization::None) << 0.5;
@@ -186,8 +177,7 @@ void tst_GradientDescent::momentumZeroIsPlainDescent_data()
     QTest::newRow("zscore, 0.9") << int(Normalization::ZScore) << 0.9;
 }
 
-void tst_GradientDescent::momentumZeroIsPlainDescent()
-{
+void tst_GradientDescent::momentumZeroIsPlainDescent() {
     QFETCH(int, normalization);
     QFETCH(double, fraction);
     const Analysis a(Dataset::lesson(), {1.0, Normalization(normalization), 0});
@@ -218,8 +208,7 @@ void tst_GradientDescent::momentumZeroIsPlainDescent()
         QVERIFY(three.diverged);
 }
 
-void tst_GradientDescent::heavyBallStepsByHand()
-{
+void tst_GradientDescent::heavyBallStepsByHand() {
     const Dataset lesson = Dataset::lesson();
     const auto s = SufficientStatistics::compute(lesson.features(), lesson.labels());
     GradientDescentSettings settings;
@@ -231,7 +220,8 @@ void tst_GradientDescent::heavyBallStepsByHand()
     std::vector<arma::vec> path;
     for (int k = 0; k < 4; ++k) {
         const Gradient g = s.gradient(theta.head(2), theta(2));
-        v = settings.momentum * v - settings.learningRate * arma::join_cols(g.weights, arma::vec{g.bias});
+        v = settings.momentum * v -
+            settings.learningRate * arma::join_cols(g.weights, arma::vec{g.bias});
         theta += v;
         path.push_back(theta);
     }
@@ -249,8 +239,7 @@ void tst_GradientDescent::heavyBallStepsByHand()
     QVERIFY(!allClose(parameters(GradientDescent::run(s, start, plain).model), path[1], 1e-6));
 }
 
-void tst_GradientDescent::momentumReachesLeastSquares()
-{
+void tst_GradientDescent::momentumReachesLeastSquares() {
     const Analysis a(Dataset::lesson(), {1.0, Normalization::ZScore, 0});
     const auto& s = a.statistics();
     GradientDescentSettings settings{0.0, 100000, 1e-12};
@@ -267,8 +256,7 @@ void tst_GradientDescent::momentumReachesLeastSquares()
              qPrintable(QStringLiteral("%1 vs %2").arg(r.epochsRun).arg(plain.epochsRun)));
 }
 
-void tst_GradientDescent::momentumOvershootIsNotDivergence()
-{
+void tst_GradientDescent::momentumOvershootIsNotDivergence() {
     // Heavy ball overshoots: at momentum 0.99 and the default rate on z-scored lesson data the
     // loss rises above its start within a few epochs, yet the run is stable (rate * lambda_max =
     // 1 < 2 (1 + mu)) and converges. Only a loss past kDivergenceLossFactor x the start diverges.
@@ -299,8 +287,7 @@ void tst_GradientDescent::momentumOvershootIsNotDivergence()
     QVERIFY(noisy.lossHistory.back() < 2 * noisy.lossHistory.front());
 }
 
-void tst_GradientDescent::momentumPastItsBoundDiverges()
-{
+void tst_GradientDescent::momentumPastItsBoundDiverges() {
     // Heavy ball on a quadratic is stable for rate * lambda < 2 (1 + mu): past it the loss grows
     // geometrically, crosses kDivergenceLossFactor x the start, and the run stops on finite values.
     const Dataset lesson = Dataset::lesson();
@@ -312,7 +299,8 @@ void tst_GradientDescent::momentumPastItsBoundDiverges()
         const auto r = GradientDescent::run(s, LinearModel(arma::vec{4, 3}, 10), settings);
         QVERIFY(r.diverged);
         QCOMPARE(r.stopReason, StopReason::Diverged);
-        QVERIFY(r.lossHistory.back() > GradientDescent::kDivergenceLossFactor * r.lossHistory.front());
+        QVERIFY(r.lossHistory.back() >
+                GradientDescent::kDivergenceLossFactor * r.lossHistory.front());
         for (double loss : r.lossHistory)
             QVERIFY(std::isfinite(loss));
         QVERIFY(r.model.weights().is_finite() && std::isfinite(r.model.bias()));
@@ -323,8 +311,7 @@ void tst_GradientDescent::momentumPastItsBoundDiverges()
     }
 }
 
-void tst_GradientDescent::rawNeedsFarMoreEpochsThanZscored()
-{
+void tst_GradientDescent::rawNeedsFarMoreEpochsThanZscored() {
     // At rate 1/lambda_max (half the stable bound, the default) every gradient component
     // shrinks by at least (1 - 1/kappa) an epoch, kappa = lambda_max / lambda_min of the
     // Hessian, so |g| <= tol |g0| takes at most ln(1/tol) / -ln(1 - 1/kappa) ~ kappa ln(1/tol)
@@ -355,31 +342,33 @@ void tst_GradientDescent::rawNeedsFarMoreEpochsThanZscored()
     QVERIFY(epochs[0] > 100 * epochs[1]);
 }
 
-void tst_GradientDescent::sgdIsReproducible()
-{
+void tst_GradientDescent::sgdIsReproducible() {
     const Analysis a(Dataset::lesson(), {1.0, Normalization::ZScore, 0});
     GradientDescentSettings settings;
     settings.learningRate = 0.05;
     settings.maxEpochs = 300;
     settings.batchSize = 2;
     settings.seed = 7;
-    const auto first = GradientDescent::run(a.statistics(), a.features(), a.labels(), LinearModel(2), settings);
-    const auto second = GradientDescent::run(a.statistics(), a.features(), a.labels(), LinearModel(2), settings);
+    const auto first =
+        GradientDescent::run(a.statistics(), a.features(), a.labels(), LinearModel(2), settings);
+    const auto second =
+        GradientDescent::run(a.statistics(), a.features(), a.labels(), LinearModel(2), settings);
     QVERIFY(sameRun(first, second));
     QCOMPARE(first.epochsRun, std::size_t(300));
     QCOMPARE(first.lossHistory.size(), std::size_t(301));
     // The history is the full MSE from the statistics, once an epoch.
-    QVERIFY(close(first.lossHistory.back(), a.statistics().mse(first.model.weights(), first.model.bias()), 1e-12));
+    QVERIFY(close(first.lossHistory.back(),
+                  a.statistics().mse(first.model.weights(), first.model.bias()), 1e-12));
     QVERIFY(first.lossHistory.back() < 0.01 * first.lossHistory.front());
 
     settings.seed = 8;
-    const auto other = GradientDescent::run(a.statistics(), a.features(), a.labels(), LinearModel(2), settings);
+    const auto other =
+        GradientDescent::run(a.statistics(), a.features(), a.labels(), LinearModel(2), settings);
     QVERIFY(!sameRun(first, other));
     QVERIFY(first.lossHistory.back() != other.lossHistory.back());
 }
 
-void tst_GradientDescent::sgdWithWholeBatchIsFullBatch()
-{
+void tst_GradientDescent::sgdWithWholeBatchIsFullBatch() {
     const Analysis a(Dataset::lesson(), {1.0, Normalization::ZScore, 0});
     GradientDescentSettings settings{0.0, 2000, 1e-12};
     settings.momentum = 0.3;
@@ -387,12 +376,13 @@ void tst_GradientDescent::sgdWithWholeBatchIsFullBatch()
     for (const std::size_t batch : {std::size_t(0), std::size_t(4), std::size_t(100)}) {
         settings.batchSize = batch;
         settings.seed = 99;
-        QVERIFY(sameRun(GradientDescent::run(a.statistics(), a.features(), a.labels(), LinearModel(2), settings), full));
+        QVERIFY(sameRun(GradientDescent::run(a.statistics(), a.features(), a.labels(),
+                                             LinearModel(2), settings),
+                        full));
     }
 }
 
-void tst_GradientDescent::sgdOneEpochByHand()
-{
+void tst_GradientDescent::sgdOneEpochByHand() {
     // Two rows, batches of one: an epoch is one step on each row, in the shuffled order.
     const arma::mat X{{1.0, 2.0}, {3.0, -1.0}};
     const arma::vec y{1.0, 2.0};
@@ -422,8 +412,7 @@ void tst_GradientDescent::sgdOneEpochByHand()
     QVERIFY(saw01 && saw10); // the shuffle does shuffle
 }
 
-void tst_GradientDescent::sgdFindsAnExactFit_data()
-{
+void tst_GradientDescent::sgdFindsAnExactFit_data() {
     QTest::addColumn<int>("batch");
     QTest::addColumn<double>("momentum");
     QTest::newRow("batch 1") << 1 << 0.0;
@@ -431,14 +420,16 @@ void tst_GradientDescent::sgdFindsAnExactFit_data()
     QTest::newRow("batch 7, momentum 0.5") << 7 << 0.5;
 }
 
-void tst_GradientDescent::sgdFindsAnExactFit()
-{
+void tst_GradientDescent::sgdFindsAnExactFit() {
     QFETCH(int, batch);
     QFETCH(double, momentum);
     // Labels exactly linear in the features: every row's gradient vanishes at the true model,
     // so SGD at a fixed small rate converges to it (no noise floor).
-    const arma::mat X = arma::reshape(arma::linspace(-1.0, 1.0, 40), 20, 2) % arma::repmat(arma::rowvec{1.0, -0.7}, 20, 1) +
-                        arma::repmat(arma::rowvec{0.0, 0.3}, 20, 1) % arma::join_rows(arma::zeros(20), arma::square(arma::linspace(-1.0, 1.0, 20)));
+    const arma::mat X =
+        arma::reshape(arma::linspace(-1.0, 1.0, 40), 20, 2) %
+            arma::repmat(arma::rowvec{1.0, -0.7}, 20, 1) +
+        arma::repmat(arma::rowvec{0.0, 0.3}, 20, 1) %
+            arma::join_rows(arma::zeros(20), arma::square(arma::linspace(-1.0, 1.0, 20)));
     const arma::vec trueW{2.0, -3.0};
     const double trueB = 0.5;
     const arma::vec y = X * trueW + trueB;
@@ -452,29 +443,33 @@ void tst_GradientDescent::sgdFindsAnExactFit()
     QVERIFY(close(r.model.bias(), trueB, 1e-8));
 }
 
-void tst_GradientDescent::badSettingsAreRefused()
-{
+void tst_GradientDescent::badSettingsAreRefused() {
     const Analysis a(Dataset::lesson(), {1.0, Normalization::None, 0});
     const auto& s = a.statistics();
     for (const double mu : {-0.1, 1.0, 1.5, double(NAN)}) {
         GradientDescentSettings settings;
         settings.momentum = mu;
-        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, GradientDescent::run(s, LinearModel(2), settings));
-        settings.batchSize = 2;
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
-                                 GradientDescent::run(s, a.features(), a.labels(), LinearModel(2), settings));
+                                 GradientDescent::run(s, LinearModel(2), settings));
+        settings.batchSize = 2;
+        QVERIFY_THROWS_EXCEPTION(
+            std::invalid_argument,
+            GradientDescent::run(s, a.features(), a.labels(), LinearModel(2), settings));
     }
     GradientDescentSettings sgd;
     sgd.batchSize = 2;
     const arma::mat X = a.features();
-    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, GradientDescent::run(s, X.head_rows(3), a.labels(), LinearModel(2), sgd));
+    QVERIFY_THROWS_EXCEPTION(
+        std::invalid_argument,
+        GradientDescent::run(s, X.head_rows(3), a.labels(), LinearModel(2), sgd));
+    QVERIFY_THROWS_EXCEPTION(
+        std::invalid_argument,
+        GradientDescent::run(s, X.head_rows(3), a.labels().head(3), LinearModel(2), sgd));
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
-                             GradientDescent::run(s, X.head_rows(3), a.labels().head(3), LinearModel(2), sgd));
-    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, GradientDescent::run(s, X, a.labels(), LinearModel(3), sgd));
+                             GradientDescent::run(s, X, a.labels(), LinearModel(3), sgd));
 }
 
-void tst_GradientDescent::trajectory_data()
-{
+void tst_GradientDescent::trajectory_data() {
     QTest::addColumn<int>("normalization");
     QTest::addColumn<double>("fraction"); // of the stable bound
     QTest::addColumn<int>("maxEpochs");
@@ -493,8 +488,7 @@ void tst_GradientDescent::trajectory_data()
     QTest::newRow("sgd") << z << 0.1 << 3000 << 0.0 << 100 << 2;
 }
 
-void tst_GradientDescent::trajectory()
-{
+void tst_GradientDescent::trajectory() {
     QFETCH(int, normalization);
     QFETCH(double, fraction);
     QFETCH(int, maxEpochs);
@@ -503,11 +497,14 @@ void tst_GradientDescent::trajectory()
     QFETCH(int, batch);
     const Analysis a(Dataset::lesson(), {1.0, Normalization(normalization), 0});
     const auto& s = a.statistics();
-    GradientDescentSettings settings{fraction * s.stableLearningRate(), std::size_t(maxEpochs), tolerance};
+    GradientDescentSettings settings{fraction * s.stableLearningRate(), std::size_t(maxEpochs),
+                                     tolerance};
     settings.maxTrajectoryPoints = std::size_t(maxPoints);
     settings.batchSize = std::size_t(batch);
     const LinearModel start(arma::vec{4, 3}, 10);
-    auto run = [&](const GradientDescentSettings& g) { return GradientDescent::run(s, a.features(), a.labels(), start, g); };
+    auto run = [&](const GradientDescentSettings& g) {
+        return GradientDescent::run(s, a.features(), a.labels(), start, g);
+    };
     const auto r = run(settings);
 
     const auto& t = r.trajectory;

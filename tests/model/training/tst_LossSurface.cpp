@@ -16,8 +16,7 @@ private slots:
     void badSpecsAreRefused();
 };
 
-void tst_LossSurface::gridEqualsPointwiseLoss_data()
-{
+void tst_LossSurface::gridEqualsPointwiseLoss_data() {
     QTest::addColumn<int>("xParameter");
     QTest::addColumn<int>("yParameter");
     QTest::newRow("w1 x w2") << 0 << 1;
@@ -25,8 +24,7 @@ void tst_LossSurface::gridEqualsPointwiseLoss_data()
     QTest::newRow("bias x w1") << 2 << 0;
 }
 
-void tst_LossSurface::gridEqualsPointwiseLoss()
-{
+void tst_LossSurface::gridEqualsPointwiseLoss() {
     QFETCH(int, xParameter);
     QFETCH(int, yParameter);
     const Dataset lesson = Dataset::lesson();
@@ -59,8 +57,7 @@ void tst_LossSurface::gridEqualsPointwiseLoss()
     }
 }
 
-void tst_LossSurface::minimumSitsAtLeastSquares()
-{
+void tst_LossSurface::minimumSitsAtLeastSquares() {
     const Dataset lesson = Dataset::lesson();
     const auto s = SufficientStatistics::compute(lesson.features(), lesson.labels());
     // Hold the bias at its least-squares value; the w1 x w2 grid's lowest cell is at [5, 2].
@@ -71,15 +68,18 @@ void tst_LossSurface::minimumSitsAtLeastSquares()
     QCOMPARE(g.y(at / 101), 2.0);
 }
 
-void tst_LossSurface::badSpecsAreRefused()
-{
+void tst_LossSurface::badSpecsAreRefused() {
     const Dataset lesson = Dataset::lesson();
     const auto s = SufficientStatistics::compute(lesson.features(), lesson.labels());
     const LinearModel m(2);
-    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, LossSurface::compute(s, m, {0, 0, -1, 1, -1, 1, 10, 10}));
-    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, LossSurface::compute(s, m, {0, 3, -1, 1, -1, 1, 10, 10}));
-    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, LossSurface::compute(s, m, {0, 1, 1, -1, -1, 1, 10, 10}));
-    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, LossSurface::compute(s, m, {0, 1, -1, 1, -1, 1, 1, 10}));
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
+                             LossSurface::compute(s, m, {0, 0, -1, 1, -1, 1, 10, 10}));
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
+                             LossSurface::compute(s, m, {0, 3, -1, 1, -1, 1, 10, 10}));
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
+                             LossSurface::compute(s, m, {0, 1, 1, -1, -1, 1, 10, 10}));
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
+                             LossSurface::compute(s, m, {0, 1, -1, 1, -1, 1, 1, 10}));
 }
 
 QTEST_APPLESS_MAIN(tst_LossSurface)

@@ -1,12 +1,12 @@
 // ModelPanel and PreciseSpinBox: real mouse drags, two-way slider/spin-box sync without echo
 // commands, one undo step per drag, Fit/Reset, and rows that follow the features.
 
+#include "app/document/Commands.h"
 #include "app/document/Document.h"
-#include "ui/panels/ModelPanel.h"
+#include "tests/common/TestUtil.h"
 #include "ui/common/NumberText.h"
 #include "ui/common/PreciseSpinBox.h"
-#include "app/document/Commands.h"
-#include "tests/common/TestUtil.h"
+#include "ui/panels/ModelPanel.h"
 
 #include <QLabel>
 #include <QPushButton>
@@ -24,8 +24,7 @@ using namespace linlab;
 namespace {
 
 // What QSlider::initStyleOption (protected) fills in, enough to locate the handle.
-QStyleOptionSlider sliderOption(const QSlider* slider)
-{
+QStyleOptionSlider sliderOption(const QSlider* slider) {
     QStyleOptionSlider opt;
     opt.initFrom(slider);
     opt.subControls = QStyle::SC_None;
@@ -48,15 +47,15 @@ QStyleOptionSlider sliderOption(const QSlider* slider)
     return opt;
 }
 
-QPoint handleCentre(const QSlider* slider)
-{
+QPoint handleCentre(const QSlider* slider) {
     const QStyleOptionSlider opt = sliderOption(slider);
-    return slider->style()->subControlRect(QStyle::CC_Slider, &opt, QStyle::SC_SliderHandle, slider).center();
+    return slider->style()
+        ->subControlRect(QStyle::CC_Slider, &opt, QStyle::SC_SliderHandle, slider)
+        .center();
 }
 
 // The MSE of the document's model on the lesson's (untransformed) data, computed here.
-double directMse(const Document& doc)
-{
+double directMse(const Document& doc) {
     const arma::mat& X = doc.dataset().features();
     const arma::vec& y = doc.dataset().labels();
     const arma::vec e = X * doc.model().weights() + doc.model().bias() - y;
@@ -83,8 +82,7 @@ private slots:
     void rowsRebuildWhenFeaturesChange();
 };
 
-void tst_ModelPanel::preciseSpinBoxKeepsEveryDigit()
-{
+void tst_ModelPanel::preciseSpinBoxKeepsEveryDigit() {
     PreciseSpinBox box;
     const double v = 0.1 + 0.2;
     box.setValue(v);
@@ -100,8 +98,7 @@ void tst_ModelPanel::preciseSpinBoxKeepsEveryDigit()
     QCOMPARE(box.maximum(), 1e300);
 }
 
-void tst_ModelPanel::preciseSpinBoxValidatesStrictly()
-{
+void tst_ModelPanel::preciseSpinBoxValidatesStrictly() {
     PreciseSpinBox box;
     int pos = 0;
     auto state = [&](QString text) { return box.validate(text, pos); };
@@ -119,8 +116,7 @@ void tst_ModelPanel::preciseSpinBoxValidatesStrictly()
     QCOMPARE(state(QStringLiteral("11")), QValidator::Intermediate);
 }
 
-void tst_ModelPanel::lessonRows()
-{
+void tst_ModelPanel::lessonRows() {
     Document doc;
     ModelPanel panel(&doc);
     QCOMPARE(panel.parameterCount(), 3);
@@ -135,7 +131,8 @@ void tst_ModelPanel::lessonRows()
     const double ends[3][2] = {{-5, 15}, {-13, 17}, {-50, 115}};
     for (int p = 0; p < 3; ++p) {
         const double width = panel.rangeMaximum(p) - panel.rangeMinimum(p);
-        QVERIFY(std::abs((panel.rangeMinimum(p) + panel.rangeMaximum(p)) / 2 - centres[p]) <= width / 20);
+        QVERIFY(std::abs((panel.rangeMinimum(p) + panel.rangeMaximum(p)) / 2 - centres[p]) <=
+                width / 20);
         QCOMPARE(panel.rangeMinimum(p), ends[p][0]);
         QCOMPARE(panel.rangeMaximum(p), ends[p][1]);
         QVERIFY(panel.rangeMinimum(p) <= values[p] && values[p] <= panel.rangeMaximum(p));
@@ -148,8 +145,7 @@ void tst_ModelPanel::lessonRows()
     QCOMPARE(doc.undoStack()->count(), 0); // building the panel edits nothing
 }
 
-void tst_ModelPanel::dragIsOneUndoStep()
-{
+void tst_ModelPanel::dragIsOneUndoStep() {
     Document doc;
     ModelPanel panel(&doc);
     panel.resize(380, 320);
@@ -202,8 +198,7 @@ void tst_ModelPanel::dragIsOneUndoStep()
     QCOMPARE(doc.undoStack()->index(), before + 1);
 }
 
-void tst_ModelPanel::spinBoxMovesSlider()
-{
+void tst_ModelPanel::spinBoxMovesSlider() {
     Document doc;
     ModelPanel panel(&doc);
     const int before = doc.undoStack()->count();
@@ -220,8 +215,7 @@ void tst_ModelPanel::spinBoxMovesSlider()
     QCOMPARE(panel.slider(2)->value(), panel.positionOf(2, 1000.0));
 }
 
-void tst_ModelPanel::typingIsOneUndoStepAndKeepsText()
-{
+void tst_ModelPanel::typingIsOneUndoStepAndKeepsText() {
     Document doc;
     ModelPanel panel(&doc);
     panel.show();
@@ -246,8 +240,7 @@ void tst_ModelPanel::typingIsOneUndoStepAndKeepsText()
     QCOMPARE(doc.model().weights()(0), 4.0);
 }
 
-void tst_ModelPanel::sliderMovesSpinBox()
-{
+void tst_ModelPanel::sliderMovesSpinBox() {
     Document doc;
     ModelPanel panel(&doc);
     const int before = doc.undoStack()->count();
@@ -265,8 +258,7 @@ void tst_ModelPanel::sliderMovesSpinBox()
     QCOMPARE(doc.undoStack()->count(), before + 2);
 }
 
-void tst_ModelPanel::keyboardMovesPushOneCommandEach()
-{
+void tst_ModelPanel::keyboardMovesPushOneCommandEach() {
     Document doc;
     ModelPanel panel(&doc);
     panel.show();
@@ -283,8 +275,7 @@ void tst_ModelPanel::keyboardMovesPushOneCommandEach()
     QCOMPARE(doc.undoStack()->undoText(), QStringLiteral("Set w2"));
 }
 
-void tst_ModelPanel::fitAndReset()
-{
+void tst_ModelPanel::fitAndReset() {
     Document doc;
     ModelPanel panel(&doc);
     QTest::mouseClick(panel.fitButton(), Qt::LeftButton);
@@ -297,14 +288,14 @@ void tst_ModelPanel::fitAndReset()
     QCOMPARE(panel.slider(0)->value(), panel.positionOf(0, doc.model().weights()(0)));
 
     QTest::mouseClick(panel.resetButton(), Qt::LeftButton);
-    QVERIFY(doc.model().weights()(0) == 4.0 && doc.model().weights()(1) == 3.0 && doc.model().bias() == 10.0);
+    QVERIFY(doc.model().weights()(0) == 4.0 && doc.model().weights()(1) == 3.0 &&
+            doc.model().bias() == 10.0);
     QCOMPARE(doc.undoStack()->undoText(), QStringLiteral("Reset Model"));
     QCOMPARE(doc.undoStack()->count(), 2);
     QCOMPARE(panel.spinBox(2)->value(), 10.0);
 }
 
-void tst_ModelPanel::rangesFollowDataAndUser()
-{
+void tst_ModelPanel::rangesFollowDataAndUser() {
     Document doc;
     ModelPanel panel(&doc);
     const int before = doc.undoStack()->count();
@@ -332,7 +323,8 @@ void tst_ModelPanel::rangesFollowDataAndUser()
     QVERIFY(testutil::close((panel.rangeMinimum(0) + panel.rangeMaximum(0)) / 2, 5.0, 1e-12));
 
     // A new transform moves least squares: automatic ranges follow, in the new units.
-    doc.undoStack()->push(new SetTransformCommand(&doc, TransformSettings{1.0, Normalization::ZScore, 0}));
+    doc.undoStack()->push(
+        new SetTransformCommand(&doc, TransformSettings{1.0, Normalization::ZScore, 0}));
     const double w0 = doc.analysis().statistics().leastSquares().weights(0);
     const double width = panel.rangeMaximum(0) - panel.rangeMinimum(0);
     QVERIFY(std::abs((panel.rangeMinimum(0) + panel.rangeMaximum(0)) / 2 - w0) <= width / 20);
@@ -340,12 +332,12 @@ void tst_ModelPanel::rangesFollowDataAndUser()
     QVERIFY(panel.rangeMinimum(0) <= 4.0 && 4.0 <= panel.rangeMaximum(0));
 }
 
-void tst_ModelPanel::originalUnitsUnderTransform()
-{
+void tst_ModelPanel::originalUnitsUnderTransform() {
     Document doc;
     ModelPanel panel(&doc);
     QVERIFY(panel.originalLabel(0)->isHidden()); // identity: nothing to convert
-    doc.undoStack()->push(new SetTransformCommand(&doc, TransformSettings{2.0, Normalization::None, 0}));
+    doc.undoStack()->push(
+        new SetTransformCommand(&doc, TransformSettings{2.0, Normalization::None, 0}));
     QVERIFY(!panel.originalLabel(0)->isHidden());
     // w on 2x is worth 2w per unit of x.
     QVERIFY(panel.originalLabel(0)->text().contains(QStringLiteral("8")));
@@ -355,8 +347,7 @@ void tst_ModelPanel::originalUnitsUnderTransform()
     QVERIFY(panel.originalLabel(0)->isHidden());
 }
 
-void tst_ModelPanel::rowsRebuildWhenFeaturesChange()
-{
+void tst_ModelPanel::rowsRebuildWhenFeaturesChange() {
     Document doc;
     ModelPanel panel(&doc);
     doc.insertFeature(1, "coffee", arma::vec{1, 0, 2, 1}, 0.5);

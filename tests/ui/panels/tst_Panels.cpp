@@ -1,14 +1,14 @@
 // TransformPanel, MetricsPanel and LessonPane on the lesson's document: commands pushed, values
 // shown exactly, "—" where undefined, and the lesson's lines with their current values.
 
+#include "app/document/Commands.h"
 #include "app/document/Document.h"
+#include "tests/common/TestUtil.h"
+#include "ui/common/NumberText.h"
+#include "ui/common/PreciseSpinBox.h"
 #include "ui/panels/LessonPane.h"
 #include "ui/panels/MetricsPanel.h"
 #include "ui/panels/ModelPanel.h"
-#include "ui/common/NumberText.h"
-#include "ui/common/PreciseSpinBox.h"
-#include "app/document/Commands.h"
-#include "tests/common/TestUtil.h"
 #include "ui/panels/TransformPanel.h"
 
 #include <QComboBox>
@@ -47,8 +47,7 @@ private slots:
     void renderPanels();
 };
 
-void tst_Panels::transformZScorePushesOneCommand()
-{
+void tst_Panels::transformZScorePushesOneCommand() {
     Document doc;
     TransformPanel panel(&doc);
     QCOMPARE(panel.normalizationBox()->currentIndex(), 0);
@@ -67,8 +66,7 @@ void tst_Panels::transformZScorePushesOneCommand()
     QCOMPARE(panel.normalizationBox()->currentIndex(), 1);
 }
 
-void tst_Panels::transformDdofOnlyForZScore()
-{
+void tst_Panels::transformDdofOnlyForZScore() {
     Document doc;
     TransformPanel panel(&doc);
     QVERIFY(!panel.ddofBox()->isEnabled());
@@ -88,8 +86,7 @@ void tst_Panels::transformDdofOnlyForZScore()
     QVERIFY(!panel.scaleBox()->toolTip().isEmpty());
 }
 
-void tst_Panels::transformScaleBox()
-{
+void tst_Panels::transformScaleBox() {
     Document doc;
     TransformPanel panel(&doc);
     QCOMPARE(panel.scaleBox()->value(), 1.0);
@@ -103,8 +100,7 @@ void tst_Panels::transformScaleBox()
     QCOMPARE(panel.statsTable()->item(0, 1)->text(), QStringLiteral("4.5"));
 }
 
-void tst_Panels::transformStatsTable()
-{
+void tst_Panels::transformStatsTable() {
     Document doc;
     TransformPanel panel(&doc);
     QTableWidget* table = panel.statsTable();
@@ -126,12 +122,12 @@ void tst_Panels::transformStatsTable()
     QCOMPARE(table->editTriggers(), QAbstractItemView::NoEditTriggers);
 
     // Sample std with ddof 1: sqrt(21 / 3).
-    doc.undoStack()->push(new SetTransformCommand(&doc, TransformSettings{1.0, Normalization::ZScore, 1}));
+    doc.undoStack()->push(
+        new SetTransformCommand(&doc, TransformSettings{1.0, Normalization::ZScore, 1}));
     QCOMPARE(table->item(0, 2)->text(), NumberText::brief(std::sqrt(7.0)));
 }
 
-void tst_Panels::transformConstantFeatureWarning()
-{
+void tst_Panels::transformConstantFeatureWarning() {
     Document doc;
     TransformPanel panel(&doc);
     doc.insertFeature(2, "classroom", arma::vec{3, 3, 3, 3}, 0.0);
@@ -147,13 +143,13 @@ void tst_Panels::transformConstantFeatureWarning()
     QCOMPARE(table->rowCount(), 2);
 }
 
-void tst_Panels::metricsOnLesson()
-{
+void tst_Panels::metricsOnLesson() {
     Document doc;
     MetricsPanel panel(&doc);
     auto text = [&](const char* name) {
         QLabel* label = panel.findChild<QLabel*>(QString::fromLatin1(name));
-        return label ? label->text() : QStringLiteral("(missing %1)").arg(QString::fromLatin1(name));
+        return label ? label->text()
+                     : QStringLiteral("(missing %1)").arg(QString::fromLatin1(name));
     };
     QCOMPARE(text("mseValue"), QStringLiteral("509"));
     QCOMPARE(text("rmseValue"), NumberText::exact(std::sqrt(509.0)));
@@ -168,31 +164,35 @@ void tst_Panels::metricsOnLesson()
     QCOMPARE(text("distanceValue"), NumberText::exact(doc.evaluation().distanceToLeastSquares));
     QCOMPARE(text("excessLossValue"), NumberText::exact(doc.evaluation().excessLoss));
     QVERIFY(panel.findChild<QLabel*>(QStringLiteral("rankWarning"))->isHidden());
-    QCOMPARE(panel.valueLabel(QStringLiteral("mseValue")), panel.findChild<QLabel*>(QStringLiteral("mseValue")));
+    QCOMPARE(panel.valueLabel(QStringLiteral("mseValue")),
+             panel.findChild<QLabel*>(QStringLiteral("mseValue")));
 
     // The lesson's gradient is labelled as what it is.
     bool labelled = false;
     for (QLabel* label : panel.findChildren<QLabel*>())
-        labelled = labelled || label->text().contains(QStringLiteral("lesson's Xᵀe/n (half the true gradient)"));
+        labelled = labelled || label->text().contains(
+                                   QStringLiteral("lesson's Xᵀe/n (half the true gradient)"));
     QVERIFY(labelled);
     for (QLabel* label : panel.findChildren<QLabel*>())
         if (label->objectName().endsWith(QStringLiteral("Value"))) {
-            QVERIFY2(label->textInteractionFlags() & Qt::TextSelectableByMouse, qPrintable(label->objectName()));
+            QVERIFY2(label->textInteractionFlags() & Qt::TextSelectableByMouse,
+                     qPrintable(label->objectName()));
             QVERIFY2(!label->toolTip().isEmpty(), qPrintable(label->objectName()));
         }
 
     // Live: a model change shows at once.
-    doc.undoStack()->push(new SetModelCommand(&doc, LinearModel(arma::vec{4, 3}, 32.5), QStringLiteral("b")));
+    doc.undoStack()->push(
+        new SetModelCommand(&doc, LinearModel(arma::vec{4, 3}, 32.5), QStringLiteral("b")));
     QCOMPARE(text("gradBiasValue"), QStringLiteral("0"));
 }
 
-void tst_Panels::metricsAtLeastSquares()
-{
+void tst_Panels::metricsAtLeastSquares() {
     Document doc;
     MetricsPanel panel(&doc);
     doc.setModel(doc.leastSquaresModel());
     const double mse = panel.valueLabel(QStringLiteral("mseValue"))->text().toDouble();
-    QVERIFY2(testutil::close(mse, 1.25, 1e-9), qPrintable(panel.valueLabel(QStringLiteral("mseValue"))->text()));
+    QVERIFY2(testutil::close(mse, 1.25, 1e-9),
+             qPrintable(panel.valueLabel(QStringLiteral("mseValue"))->text()));
     const double distance = panel.valueLabel(QStringLiteral("distanceValue"))->text().toDouble();
     QVERIFY(std::abs(distance) < 1e-9);
     const double excess = panel.valueLabel(QStringLiteral("excessLossValue"))->text().toDouble();
@@ -200,8 +200,7 @@ void tst_Panels::metricsAtLeastSquares()
     QVERIFY(std::abs(panel.valueLabel(QStringLiteral("gradW0Value"))->text().toDouble()) < 1e-9);
 }
 
-void tst_Panels::metricsWithoutRows()
-{
+void tst_Panels::metricsWithoutRows() {
     Document doc;
     MetricsPanel panel(&doc);
     TransformPanel transform(&doc);
@@ -213,22 +212,24 @@ void tst_Panels::metricsWithoutRows()
     for (QLabel* label : panel.findChildren<QLabel*>())
         if (label->objectName().endsWith(QStringLiteral("Value"))) {
             ++values;
-            QVERIFY2(label->text() == NumberText::dash(), qPrintable(label->objectName() + QLatin1Char('=') + label->text()));
+            QVERIFY2(label->text() == NumberText::dash(),
+                     qPrintable(label->objectName() + QLatin1Char('=') + label->text()));
         }
-    QCOMPARE(values, 2 * 2 + 1 + 4 + 2); // gradients and lesson's per feature, bias, metrics, distances
+    QCOMPARE(values,
+             2 * 2 + 1 + 4 + 2); // gradients and lesson's per feature, bias, metrics, distances
     QVERIFY(panel.findChild<QLabel*>(QStringLiteral("rankWarning"))->isHidden());
     QCOMPARE(transform.statsTable()->item(0, 1)->text(), NumberText::dash());
     QVERIFY(lesson.toPlainText().contains(QStringLiteral("mse = \u2014")));
     QVERIFY(!model.fitButton()->isEnabled());
     // Rows come back: numbers come back.
-    doc.undoStack()->push(new SetModelCommand(&doc, LinearModel(arma::vec{1, 1}, 1), QStringLiteral("m")));
+    doc.undoStack()->push(
+        new SetModelCommand(&doc, LinearModel(arma::vec{1, 1}, 1), QStringLiteral("m")));
     doc.insertRows(0, arma::mat{{1, 1, 5}, {2, 3, 9}});
     QVERIFY(panel.valueLabel(QStringLiteral("mseValue"))->text() != NumberText::dash());
     QVERIFY(model.fitButton()->isEnabled());
 }
 
-void tst_Panels::metricsRankDeficientAndRenames()
-{
+void tst_Panels::metricsRankDeficientAndRenames() {
     Document doc;
     MetricsPanel panel(&doc);
     doc.insertFeature(2, "minutes_studied", doc.dataset().features().col(0) * 60.0, 0.0);
@@ -249,8 +250,7 @@ void tst_Panels::metricsRankDeficientAndRenames()
     QVERIFY(renamed);
 }
 
-void tst_Panels::lessonPaneShowsCodeAndValues()
-{
+void tst_Panels::lessonPaneShowsCodeAndValues() {
     Document doc;
     LessonPane pane(&doc);
     QVERIFY(pane.isReadOnly());
@@ -262,30 +262,33 @@ void tst_Panels::lessonPaneShowsCodeAndValues()
     QVERIFY(text.contains(QStringLiteral("gradient = np.dot(X.T, errors) / len(X)")));
     QVERIFY(text.contains(QStringLiteral("weights = [4, 3]")));
     QVERIFY(text.contains(QStringLiteral("bias = 10")));
-    QVERIFY(text.contains(QStringLiteral("[51, 40, 66, 33]")));   // predictions
+    QVERIFY(text.contains(QStringLiteral("[51, 40, 66, 33]")));     // predictions
     QVERIFY(text.contains(QStringLiteral("[-24, -20, -24, -22]"))); // errors
     QVERIFY(text.contains(QStringLiteral("gradient = [-104, -147.5]")));
     QVERIFY(text.contains(QStringLiteral("[-208, -295]")));
     QVERIFY(text.contains(QStringLiteral("-45")));
 
-    doc.undoStack()->push(new SetModelCommand(&doc, doc.leastSquaresModel(), QStringLiteral("fit")));
+    doc.undoStack()->push(
+        new SetModelCommand(&doc, doc.leastSquaresModel(), QStringLiteral("fit")));
     QTRY_VERIFY(pane.toPlainText().contains(QStringLiteral("mse = 1.25")));
 }
 
-void tst_Panels::lessonPaneFollowsScaleAndNormalisation()
-{
+void tst_Panels::lessonPaneFollowsScaleAndNormalisation() {
     Document doc;
     LessonPane pane(&doc);
-    doc.undoStack()->push(new SetTransformCommand(&doc, TransformSettings{1.1, Normalization::None, 0}));
+    doc.undoStack()->push(
+        new SetTransformCommand(&doc, TransformSettings{1.1, Normalization::None, 0}));
     QTRY_VERIFY(pane.toPlainText().contains(QStringLiteral("X * 1.1")));
     QVERIFY(pane.toPlainText().contains(NumberText::brief(5 * 1.1)));
 
-    doc.undoStack()->push(new SetTransformCommand(&doc, TransformSettings{1.1, Normalization::ZScore, 0}));
+    doc.undoStack()->push(
+        new SetTransformCommand(&doc, TransformSettings{1.1, Normalization::ZScore, 0}));
     QTRY_VERIFY(pane.toPlainText().contains(QStringLiteral("X_normalized = (X - mean) / std")));
     QVERIFY(pane.toPlainText().contains(QStringLiteral("mean = [") + NumberText::brief(4.5 * 1.1)));
     QVERIFY(pane.toPlainText().contains(QStringLiteral("ddof=0")));
 
-    doc.undoStack()->push(new SetTransformCommand(&doc, TransformSettings{1.0, Normalization::MinMax, 0}));
+    doc.undoStack()->push(
+        new SetTransformCommand(&doc, TransformSettings{1.0, Normalization::MinMax, 0}));
     QTRY_VERIFY(pane.toPlainText().contains(QStringLiteral("(X - min) / (max - min)")));
     QVERIFY(pane.toPlainText().contains(QStringLiteral("min = [2, 5]")));
 
@@ -293,27 +296,27 @@ void tst_Panels::lessonPaneFollowsScaleAndNormalisation()
     QTRY_VERIFY(pane.toPlainText().contains(QStringLiteral("classroom is constant")));
 }
 
-void tst_Panels::lessonPaneCoalescesRebuilds()
-{
+void tst_Panels::lessonPaneCoalescesRebuilds() {
     Document doc;
     LessonPane pane(&doc);
     QSignalSpy spy(&pane, &QTextEdit::textChanged);
-    doc.undoStack()->push(new SetModelCommand(&doc, LinearModel(arma::vec{1, 1}, 1), QStringLiteral("m")));
+    doc.undoStack()->push(
+        new SetModelCommand(&doc, LinearModel(arma::vec{1, 1}, 1), QStringLiteral("m")));
     QVERIFY(spy.isEmpty()); // nothing rebuilt inside the change itself
     QTRY_VERIFY(!spy.isEmpty());
     QTest::qWait(20);
     const int perRebuild = int(spy.count());
     spy.clear();
     for (int i = 0; i < 50; ++i)
-        doc.undoStack()->push(new SetModelCommand(&doc, LinearModel(arma::vec{1, 1}, 2.0 + i), QStringLiteral("m"), 7));
+        doc.undoStack()->push(new SetModelCommand(&doc, LinearModel(arma::vec{1, 1}, 2.0 + i),
+                                                  QStringLiteral("m"), 7));
     QTRY_VERIFY(!spy.isEmpty());
     QTest::qWait(20);
     QCOMPARE(int(spy.count()), perRebuild); // fifty changes, one rebuild
     QVERIFY(pane.toPlainText().contains(QStringLiteral("bias = 51")));
 }
 
-void tst_Panels::lessonPaneLongAndEmptyData()
-{
+void tst_Panels::lessonPaneLongAndEmptyData() {
     Document doc;
     LessonPane pane(&doc);
     doc.insertRows(4, arma::mat{{1, 2, 30}, {4, 4, 50}, {6, 7, 80}});
@@ -322,13 +325,13 @@ void tst_Panels::lessonPaneLongAndEmptyData()
     QTRY_VERIFY(pane.toPlainText().contains(QStringLiteral("mse = \u2014")));
 }
 
-void tst_Panels::renderPanels()
-{
+void tst_Panels::renderPanels() {
     // Paints every panel offscreen (a crash or warning here is a bug); saves PNGs when asked,
     // sized as in a 1280x800 window's side dock.
     const QString dir = qEnvironmentVariable("LINLAB_PANELS_PNG_DIR");
     Document doc;
-    doc.undoStack()->push(new SetTransformCommand(&doc, TransformSettings{1.1, Normalization::ZScore, 0}));
+    doc.undoStack()->push(
+        new SetTransformCommand(&doc, TransformSettings{1.1, Normalization::ZScore, 0}));
     doc.insertFeature(2, "classroom", arma::vec{3, 3, 3, 3}, 0.0);
     ModelPanel model(&doc);
     ModelPanel modelRanges(&doc);
@@ -340,7 +343,10 @@ void tst_Panels::renderPanels()
         QWidget* widget;
         const char* name;
         int height;
-    } shots[] = {{&model, "ModelPanel", 0}, {&modelRanges, "ModelPanelRanges", 0}, {&transform, "TransformPanel", 0}, {&metrics, "MetricsPanel", 0},
+    } shots[] = {{&model, "ModelPanel", 0},
+                 {&modelRanges, "ModelPanelRanges", 0},
+                 {&transform, "TransformPanel", 0},
+                 {&metrics, "MetricsPanel", 0},
                  {&lesson, "LessonPane", 720}};
     for (const auto& shot : shots) {
         shot.widget->resize(380, shot.height > 0 ? shot.height : shot.widget->sizeHint().height());
@@ -352,20 +358,20 @@ void tst_Panels::renderPanels()
         QVERIFY2(pixmap.width() <= 380 * pixmap.devicePixelRatio(), shot.name); // fits the dock
         if (!dir.isEmpty()) {
             QDir().mkpath(dir);
-            QVERIFY(pixmap.save(dir + QLatin1Char('/') + QString::fromLatin1(shot.name) + QStringLiteral(".png")));
+            QVERIFY(pixmap.save(dir + QLatin1Char('/') + QString::fromLatin1(shot.name) +
+                                QStringLiteral(".png")));
         }
         shot.widget->hide();
     }
 }
 
-void tst_Panels::metricsMaeArrivesFromBackground()
-{
+void tst_Panels::metricsMaeArrivesFromBackground() {
     arma::arma_rng::set_seed(5);
     const arma::uword n = 150000;
     const arma::mat X = arma::randn(n, 2);
     Document doc;
-    doc.replaceAll(Dataset(X, X * arma::vec{1, 2} + arma::randn(n), {"a", "b"}, "y"), {}, LinearModel(2),
-                   QStringLiteral("big"));
+    doc.replaceAll(Dataset(X, X * arma::vec{1, 2} + arma::randn(n), {"a", "b"}, "y"), {},
+                   LinearModel(2), QStringLiteral("big"));
     MetricsPanel panel(&doc);
     QLabel* mae = panel.valueLabel(QStringLiteral("maeValue"));
     QLabel* mse = panel.valueLabel(QStringLiteral("mseValue"));
@@ -389,11 +395,11 @@ void tst_Panels::metricsMaeArrivesFromBackground()
     QVERIFY(!mae->toolTip().contains(QStringLiteral("being computed")));
     // The value labels keep their size whatever they show: no relayout per tick.
     QCOMPARE(mae->minimumSize(), mae->maximumSize());
-    QVERIFY(mae->width() >= mae->fontMetrics().horizontalAdvance(QStringLiteral("-1.2345678901234567e-300")));
+    QVERIFY(mae->width() >=
+            mae->fontMetrics().horizontalAdvance(QStringLiteral("-1.2345678901234567e-300")));
 }
 
-void tst_Panels::lessonPaneThrottlesDuringADrag()
-{
+void tst_Panels::lessonPaneThrottlesDuringADrag() {
     Document doc;
     LessonPane lesson(&doc);
     // The first change shows at once...

@@ -4,11 +4,11 @@
 // Sample images of every kind are left in /tmp/linlab-export/ to look at.
 
 #include "app/document/Document.h"
+#include "ui/plots/DataPlotView.h"
 #include "ui/plots/ExportPlotDialog.h"
 #include "ui/plots/PlotExporter.h"
 #include "ui/plots/PlotFactory.h"
 #include "ui/plots/PlotView.h"
-#include "ui/plots/DataPlotView.h"
 #include "ui/plots/PredictedActualPlotView.h"
 #include "ui/plots/ResidualPlotView.h"
 
@@ -36,28 +36,25 @@
 
 namespace {
 
-QByteArray readAll(const QString& path)
-{
+QByteArray readAll(const QString& path) {
     QFile file(path);
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
-bool writeText(const QString& path, const QByteArray& content)
-{
+bool writeText(const QString& path, const QByteArray& content) {
     QFile file(path);
     return file.open(QIODevice::WriteOnly) && file.write(content) == content.size();
 }
 
-bool isCharDevice(const char* path)
-{
+bool isCharDevice(const char* path) {
     struct stat info {};
     return ::stat(path, &info) == 0 && S_ISCHR(info.st_mode);
 }
 
 /// The entries of a folder other than "." and "..".
-QStringList entries(const QString& dir)
-{
-    return QDir(dir).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);
+QStringList entries(const QString& dir) {
+    return QDir(dir).entryList(QDir::AllEntries | QDir::Hidden | QDir::System |
+                               QDir::NoDotAndDotDot);
 }
 
 const char* const kSampleDir = "/tmp/linlab-export";
@@ -107,8 +104,7 @@ private:
     QTemporaryDir m_dir;
 };
 
-void tst_PlotExporter::initTestCase()
-{
+void tst_PlotExporter::initTestCase() {
     // Keep the dialog's remembered settings away from the real user's.
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(QStringLiteral("LinLabTest"));
@@ -126,46 +122,45 @@ void tst_PlotExporter::initTestCase()
     QCoreApplication::processEvents(); // the queued replots
 }
 
-void tst_PlotExporter::init()
-{
+void tst_PlotExporter::init() {
     QSettings().remove(QStringLiteral("export"));
 }
 
-void tst_PlotExporter::cleanupTestCase()
-{
+void tst_PlotExporter::cleanupTestCase() {
     QSettings().remove(QStringLiteral("export"));
     m_views.clear();
     m_doc.reset();
 }
 
-QCustomPlot* tst_PlotExporter::plot(PlotKind kind) const
-{
+QCustomPlot* tst_PlotExporter::plot(PlotKind kind) const {
     return m_views.at(std::size_t(PlotFactory::kinds().indexOf(kind)))->plot();
 }
 
-void tst_PlotExporter::rasterSize_data()
-{
+void tst_PlotExporter::rasterSize_data() {
     QTest::addColumn<QString>("name");
     QTest::addColumn<QSize>("size");
     QTest::addColumn<double>("scale");
     QTest::addColumn<QByteArray>("readerFormat");
     QTest::newRow("png 800x500") << "a.png" << QSize(800, 500) << 1.0 << QByteArray("png");
-    QTest::newRow("png 1200x700 scale 2") << "b.png" << QSize(1200, 700) << 2.0 << QByteArray("png");
+    QTest::newRow("png 1200x700 scale 2")
+        << "b.png" << QSize(1200, 700) << 2.0 << QByteArray("png");
     QTest::newRow("PNG upper case") << "c.PNG" << QSize(1200, 700) << 1.0 << QByteArray("png");
     QTest::newRow("jpg 800x500") << "d.jpg" << QSize(800, 500) << 1.0 << QByteArray("jpeg");
-    QTest::newRow("jpeg 1200x700 scale 2") << "e.jpeg" << QSize(1200, 700) << 2.0 << QByteArray("jpeg");
-    QTest::newRow("png odd size scale 3") << "f.png" << QSize(1001, 777) << 3.0 << QByteArray("png");
+    QTest::newRow("jpeg 1200x700 scale 2")
+        << "e.jpeg" << QSize(1200, 700) << 2.0 << QByteArray("jpeg");
+    QTest::newRow("png odd size scale 3")
+        << "f.png" << QSize(1001, 777) << 3.0 << QByteArray("png");
 }
 
-void tst_PlotExporter::rasterSize()
-{
+void tst_PlotExporter::rasterSize() {
     QFETCH(QString, name);
     QFETCH(QSize, size);
     QFETCH(double, scale);
     QFETCH(QByteArray, readerFormat);
     const QString path = m_dir.filePath(name);
     QString error;
-    QVERIFY2(PlotExporter::exportPlot(plot(PlotKind::Data), path, size, scale, &error), qPrintable(error));
+    QVERIFY2(PlotExporter::exportPlot(plot(PlotKind::Data), path, size, scale, &error),
+             qPrintable(error));
     QVERIFY(error.isEmpty());
     QImageReader reader(path);
     QCOMPARE(reader.format(), readerFormat);
@@ -183,8 +178,7 @@ void tst_PlotExporter::rasterSize()
     QVERIFY(dark > 50);
 }
 
-void tst_PlotExporter::whiteBackgroundAndRestored()
-{
+void tst_PlotExporter::whiteBackgroundAndRestored() {
     QCustomPlot* p = plot(PlotKind::Residuals);
     // Whatever the screen shows, exports are white; and the screen keeps its own background.
     p->setBackground(QBrush(QColor(40, 40, 40)));
@@ -201,16 +195,17 @@ void tst_PlotExporter::whiteBackgroundAndRestored()
     p->replot();
 }
 
-void tst_PlotExporter::pdfPage()
-{
+void tst_PlotExporter::pdfPage() {
     const QString path = m_dir.filePath(QStringLiteral("plot.pdf"));
     QString error;
-    QVERIFY2(PlotExporter::exportPlot(plot(PlotKind::PredictedVsActual), path, QSize(800, 500), 1.0, &error),
+    QVERIFY2(PlotExporter::exportPlot(plot(PlotKind::PredictedVsActual), path, QSize(800, 500), 1.0,
+                                      &error),
              qPrintable(error));
     const QByteArray pdf = readAll(path);
     QVERIFY(pdf.startsWith("%PDF"));
     // One page, 600 x 375 points (800 x 500 px at 96 dpi).
-    const QRegularExpression mediaBox(QStringLiteral("/MediaBox\\s*\\[\\s*0\\s+0\\s+([0-9.]+)\\s+([0-9.]+)\\s*\\]"));
+    const QRegularExpression mediaBox(
+        QStringLiteral("/MediaBox\\s*\\[\\s*0\\s+0\\s+([0-9.]+)\\s+([0-9.]+)\\s*\\]"));
     const QString text = QString::fromLatin1(pdf);
     auto it = mediaBox.globalMatch(text);
     QVERIFY(it.hasNext());
@@ -221,11 +216,11 @@ void tst_PlotExporter::pdfPage()
     QCOMPARE(text.count(QRegularExpression(QStringLiteral("/Type\\s*/Page\\b"))), 1);
 }
 
-void tst_PlotExporter::svgFile()
-{
+void tst_PlotExporter::svgFile() {
     const QString path = m_dir.filePath(QStringLiteral("plot.svg"));
     QString error;
-    QVERIFY2(PlotExporter::exportPlot(plot(PlotKind::Data), path, QSize(800, 500), 2.0, &error), qPrintable(error));
+    QVERIFY2(PlotExporter::exportPlot(plot(PlotKind::Data), path, QSize(800, 500), 2.0, &error),
+             qPrintable(error));
     const QByteArray svg = readAll(path);
     QVERIFY(svg.contains("<svg"));
     QVERIFY(svg.contains("width=\"800\" height=\"500\""));
@@ -237,19 +232,19 @@ void tst_PlotExporter::svgFile()
     QCOMPARE(renderer.defaultSize(), QSize(800, 500));
 }
 
-void tst_PlotExporter::formatArgumentOverridesExtension()
-{
+void tst_PlotExporter::formatArgumentOverridesExtension() {
     const QString path = m_dir.filePath(QStringLiteral("no-extension"));
     QString error;
-    QVERIFY2(PlotExporter::exportPlot(plot(PlotKind::Data), path, QSize(300, 200), 1.0, &error, QStringLiteral("PDF")),
+    QVERIFY2(PlotExporter::exportPlot(plot(PlotKind::Data), path, QSize(300, 200), 1.0, &error,
+                                      QStringLiteral("PDF")),
              qPrintable(error));
     QVERIFY(readAll(path).startsWith("%PDF"));
-    QVERIFY(!PlotExporter::exportPlot(plot(PlotKind::Data), path, QSize(300, 200), 1.0, &error, QStringLiteral("gif")));
+    QVERIFY(!PlotExporter::exportPlot(plot(PlotKind::Data), path, QSize(300, 200), 1.0, &error,
+                                      QStringLiteral("gif")));
     QVERIFY2(error.contains(QLatin1String("gif")), qPrintable(error));
 }
 
-void tst_PlotExporter::unknownExtension()
-{
+void tst_PlotExporter::unknownExtension() {
     const QString path = m_dir.filePath(QStringLiteral("plot.bmp"));
     QString error;
     QVERIFY(!PlotExporter::exportPlot(plot(PlotKind::Data), path, QSize(800, 500), 1.0, &error));
@@ -264,8 +259,7 @@ void tst_PlotExporter::unknownExtension()
     QVERIFY(!QFileInfo::exists(bare));
 }
 
-void tst_PlotExporter::missingFolder()
-{
+void tst_PlotExporter::missingFolder() {
     const QString folder = m_dir.filePath(QStringLiteral("missing"));
     const QString path = folder + QStringLiteral("/plot.png");
     QString error;
@@ -276,8 +270,7 @@ void tst_PlotExporter::missingFolder()
     QVERIFY(!QFileInfo::exists(path));
 }
 
-void tst_PlotExporter::directoryTarget()
-{
+void tst_PlotExporter::directoryTarget() {
     const QString folder = m_dir.filePath(QStringLiteral("a-folder.png"));
     QVERIFY(QDir().mkpath(folder));
     QString error;
@@ -287,47 +280,50 @@ void tst_PlotExporter::directoryTarget()
     QVERIFY(entries(folder).isEmpty());
 }
 
-void tst_PlotExporter::devFullIsNotReplaced()
-{
+void tst_PlotExporter::devFullIsNotReplaced() {
     if (!isCharDevice("/dev/full"))
         QSKIP("/dev/full is not available here");
     // As root a rename would happily replace the device with a regular file: it must be written
     // to directly, and its "no space left" reported.
     for (const char* format : {"png", "svg", "pdf"}) {
         QString error;
-        QVERIFY(!PlotExporter::exportPlot(plot(PlotKind::Data), QStringLiteral("/dev/full"), QSize(400, 250), 1.0,
-                                          &error, QString::fromLatin1(format)));
+        QVERIFY(!PlotExporter::exportPlot(plot(PlotKind::Data), QStringLiteral("/dev/full"),
+                                          QSize(400, 250), 1.0, &error,
+                                          QString::fromLatin1(format)));
         QVERIFY2(error.contains(QLatin1String("/dev/full")), qPrintable(error));
         QVERIFY(!error.contains(QLatin1Char('\n')));
         QVERIFY(isCharDevice("/dev/full"));
-        QVERIFY(QFileInfo(QStringLiteral("/dev/full")).exists() && !QFileInfo(QStringLiteral("/dev/full")).isFile());
+        QVERIFY(QFileInfo(QStringLiteral("/dev/full")).exists() &&
+                !QFileInfo(QStringLiteral("/dev/full")).isFile());
     }
     // No temporary files left beside it.
     for (const QString& name : entries(QStringLiteral("/dev")))
         QVERIFY2(!name.startsWith(QLatin1String("full.")), qPrintable(name));
 }
 
-void tst_PlotExporter::existingFileUntouchedReadOnlyDir()
-{
+void tst_PlotExporter::existingFileUntouchedReadOnlyDir() {
     if (::geteuid() == 0)
-        QSKIP("running as root: directory permissions do not stop root, so a read-only folder cannot make the "
-              "write fail (existingFileUntouchedWhenWriteFails covers this with a file size limit)");
+        QSKIP(
+            "running as root: directory permissions do not stop root, so a read-only folder cannot "
+            "make the "
+            "write fail (existingFileUntouchedWhenWriteFails covers this with a file size limit)");
     const QString folder = m_dir.filePath(QStringLiteral("readonly"));
     QVERIFY(QDir().mkpath(folder));
     const QString path = folder + QStringLiteral("/plot.png");
     QVERIFY(writeText(path, "old contents"));
     QVERIFY(QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::ExeOwner));
     QString error;
-    const bool ok = PlotExporter::exportPlot(plot(PlotKind::Data), path, QSize(800, 500), 1.0, &error);
-    QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    const bool ok =
+        PlotExporter::exportPlot(plot(PlotKind::Data), path, QSize(800, 500), 1.0, &error);
+    QFile::setPermissions(folder,
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     QVERIFY(!ok);
     QVERIFY2(error.contains(path), qPrintable(error));
     QCOMPARE(readAll(path), QByteArray("old contents"));
     QCOMPARE(entries(folder), QStringList{QStringLiteral("plot.png")});
 }
 
-void tst_PlotExporter::existingFileUntouchedWhenWriteFails()
-{
+void tst_PlotExporter::existingFileUntouchedWhenWriteFails() {
     // A file size limit makes the write fail part way, as a full disk would, even for root.
     const QString folder = m_dir.filePath(QStringLiteral("limited"));
     QVERIFY(QDir().mkpath(folder));
@@ -341,7 +337,8 @@ void tst_PlotExporter::existingFileUntouchedWhenWriteFails()
     const auto oldHandler = std::signal(SIGXFSZ, SIG_IGN); // else the process is killed
     QCOMPARE(::setrlimit(RLIMIT_FSIZE, &limited), 0);
     QString error;
-    const bool ok = PlotExporter::exportPlot(plot(PlotKind::Data), path, QSize(1600, 1000), 2.0, &error);
+    const bool ok =
+        PlotExporter::exportPlot(plot(PlotKind::Data), path, QSize(1600, 1000), 2.0, &error);
     ::setrlimit(RLIMIT_FSIZE, &old);
     std::signal(SIGXFSZ, oldHandler);
 
@@ -351,22 +348,22 @@ void tst_PlotExporter::existingFileUntouchedWhenWriteFails()
     QCOMPARE(entries(folder), QStringList{QStringLiteral("plot.png")}); // no temporary left
 }
 
-void tst_PlotExporter::invalidSizeOrScale()
-{
+void tst_PlotExporter::invalidSizeOrScale() {
     const QString path = m_dir.filePath(QStringLiteral("invalid.png"));
     QString error;
     QVERIFY(!PlotExporter::exportPlot(plot(PlotKind::Data), path, QSize(0, 0), 1.0, &error));
     QVERIFY2(error.contains(path), qPrintable(error));
     QVERIFY(!PlotExporter::exportPlot(plot(PlotKind::Data), path, QSize(800, 500), 0.0, &error));
-    QVERIFY(!PlotExporter::exportPlot(plot(PlotKind::Data), path, QSize(800, 500), qQNaN(), &error));
+    QVERIFY(
+        !PlotExporter::exportPlot(plot(PlotKind::Data), path, QSize(800, 500), qQNaN(), &error));
     QVERIFY(!PlotExporter::exportPlot(nullptr, path, QSize(800, 500), 1.0, &error));
-    QVERIFY(!PlotExporter::exportPlot(plot(PlotKind::Data), QString(), QSize(800, 500), 1.0, &error));
+    QVERIFY(
+        !PlotExporter::exportPlot(plot(PlotKind::Data), QString(), QSize(800, 500), 1.0, &error));
     QVERIFY(!QFileInfo::exists(path));
     QVERIFY(PlotExporter::renderImage(plot(PlotKind::Data), QSize(5, 5), 1.0).isNull());
 }
 
-void tst_PlotExporter::onScreenSizeKept()
-{
+void tst_PlotExporter::onScreenSizeKept() {
     for (const auto& view : m_views) {
         QCustomPlot* p = view->plot();
         const QSize widgetSize = p->size();
@@ -375,8 +372,8 @@ void tst_PlotExporter::onScreenSizeKept()
         const QRect legend = p->legend->outerRect();
         for (const char* name : {"s.png", "s.pdf", "s.svg"}) {
             QString error;
-            QVERIFY2(PlotExporter::exportPlot(p, m_dir.filePath(QString::fromLatin1(name)), QSize(3200, 2000), 3.0,
-                                              &error),
+            QVERIFY2(PlotExporter::exportPlot(p, m_dir.filePath(QString::fromLatin1(name)),
+                                              QSize(3200, 2000), 3.0, &error),
                      qPrintable(error));
             QCOMPARE(p->size(), widgetSize);
             QCOMPARE(p->viewport(), viewport);
@@ -388,18 +385,16 @@ void tst_PlotExporter::onScreenSizeKept()
     }
 }
 
-void tst_PlotExporter::formats()
-{
-    QCOMPARE(PlotExporter::formats(),
-             (QStringList{QStringLiteral("png"), QStringLiteral("jpg"), QStringLiteral("pdf"), QStringLiteral("svg")}));
+void tst_PlotExporter::formats() {
+    QCOMPARE(PlotExporter::formats(), (QStringList{QStringLiteral("png"), QStringLiteral("jpg"),
+                                                   QStringLiteral("pdf"), QStringLiteral("svg")}));
     QCOMPARE(PlotExporter::formatForPath(QStringLiteral("/x/a.JPEG")), QStringLiteral("jpg"));
     QCOMPARE(PlotExporter::formatForPath(QStringLiteral("a.Svg")), QStringLiteral("svg"));
     QCOMPARE(PlotExporter::formatForPath(QStringLiteral("a.gif")), QString());
     QCOMPARE(PlotExporter::formatForPath(QStringLiteral("png")), QString());
 }
 
-void tst_PlotExporter::suggestedScale()
-{
+void tst_PlotExporter::suggestedScale() {
     QCOMPARE(PlotExporter::suggestedScale(QSize(800, 500)), 1.0);
     QCOMPARE(PlotExporter::suggestedScale(QSize(1600, 1000)), 2.0);
     QCOMPARE(PlotExporter::suggestedScale(QSize(3200, 2000)), 3.0);
@@ -408,26 +403,54 @@ void tst_PlotExporter::suggestedScale()
     QCOMPARE(PlotExporter::suggestedScale(QSize(3200, 500)), 1.0); // a strip: keep its height roomy
 }
 
-void tst_PlotExporter::defaultFileName_data()
-{
+void tst_PlotExporter::defaultFileName_data() {
     QTest::addColumn<QString>("dataset");
     QTest::addColumn<QString>("kind");
     QTest::addColumn<QString>("format");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("lesson") << "lesson" << "predicted-vs-actual" << "png" << "lesson-predicted-vs-actual.png";
-    QTest::newRow("spaces") << "my house prices" << "data" << "PDF" << "my-house-prices-data.pdf";
-    QTest::newRow("runs of spaces") << "  two   spaces " << "residuals" << "svg" << "two-spaces-residuals.svg";
-    QTest::newRow("slashes and colons") << "a/b\\c:d*e?f\"g<h>i|j" << "data" << "jpeg" << "a-b-c-d-e-f-g-h-i-j-data.jpg";
-    QTest::newRow("dots") << "../../etc/passwd" << "data" << "png" << "etc-passwd-data.png";
-    QTest::newRow("hidden") << ".secret" << "data" << "png" << "secret-data.png";
-    QTest::newRow("no dataset") << "" << "residuals" << "png" << "residuals.png";
-    QTest::newRow("nothing") << "/" << "" << "png" << "plot.png";
-    QTest::newRow("unicode kept") << "Größe" << "data" << "png" << "Größe-data.png";
-    QTest::newRow("unknown format") << "lesson" << "data" << "bmp" << "lesson-data.png";
+    QTest::newRow("lesson") << "lesson"
+                            << "predicted-vs-actual"
+                            << "png"
+                            << "lesson-predicted-vs-actual.png";
+    QTest::newRow("spaces") << "my house prices"
+                            << "data"
+                            << "PDF"
+                            << "my-house-prices-data.pdf";
+    QTest::newRow("runs of spaces") << "  two   spaces "
+                                    << "residuals"
+                                    << "svg"
+                                    << "two-spaces-residuals.svg";
+    QTest::newRow("slashes and colons") << "a/b\\c:d*e?f\"g<h>i|j"
+                                        << "data"
+                                        << "jpeg"
+                                        << "a-b-c-d-e-f-g-h-i-j-data.jpg";
+    QTest::newRow("dots") << "../../etc/passwd"
+                          << "data"
+                          << "png"
+                          << "etc-passwd-data.png";
+    QTest::newRow("hidden") << ".secret"
+                            << "data"
+                            << "png"
+                            << "secret-data.png";
+    QTest::newRow("no dataset") << ""
+                                << "residuals"
+                                << "png"
+                                << "residuals.png";
+    QTest::newRow("nothing") << "/"
+                             << ""
+                             << "png"
+                             << "plot.png";
+    QTest::newRow("unicode kept") << "Größe"
+                                  << "data"
+                                  << "png"
+                                  << "Größe-data.png";
+    QTest::newRow("unknown format") << "lesson"
+                                    << "data"
+                                    << "bmp"
+                                    << "lesson-data.png";
 }
 
-void tst_PlotExporter::defaultFileName()
-{
+void tst_PlotExporter::defaultFileName() {
     QFETCH(QString, dataset);
     QFETCH(QString, kind);
     QFETCH(QString, format);
@@ -437,18 +460,21 @@ void tst_PlotExporter::defaultFileName()
     QVERIFY(!name.contains(QLatin1Char('/')) && !name.contains(QLatin1Char(' ')));
 }
 
-void tst_PlotExporter::factoryKinds()
-{
+void tst_PlotExporter::factoryKinds() {
     const QList<PlotKind> kinds = PlotFactory::kinds();
-    QCOMPARE(kinds, (QList<PlotKind>{PlotKind::Data, PlotKind::PredictedVsActual, PlotKind::Residuals}));
+    QCOMPARE(kinds,
+             (QList<PlotKind>{PlotKind::Data, PlotKind::PredictedVsActual, PlotKind::Residuals}));
     QCOMPARE(PlotFactory::kindName(PlotKind::Data), QStringLiteral("data"));
-    QCOMPARE(PlotFactory::kindName(PlotKind::PredictedVsActual), QStringLiteral("predicted-vs-actual"));
+    QCOMPARE(PlotFactory::kindName(PlotKind::PredictedVsActual),
+             QStringLiteral("predicted-vs-actual"));
     QCOMPARE(PlotFactory::kindName(PlotKind::Residuals), QStringLiteral("residuals"));
     for (PlotKind kind : kinds) {
-        QCOMPARE(PlotFactory::parseKind(PlotFactory::kindName(kind)), std::optional<PlotKind>(kind));
+        QCOMPARE(PlotFactory::parseKind(PlotFactory::kindName(kind)),
+                 std::optional<PlotKind>(kind));
         QVERIFY(!PlotFactory::kindTitle(kind).isEmpty());
     }
-    QCOMPARE(PlotFactory::parseKind(QStringLiteral(" Residuals ")), std::optional<PlotKind>(PlotKind::Residuals));
+    QCOMPARE(PlotFactory::parseKind(QStringLiteral(" Residuals ")),
+             std::optional<PlotKind>(PlotKind::Residuals));
     QVERIFY(!PlotFactory::parseKind(QStringLiteral("loss")));
     QVERIFY(!PlotFactory::parseKind(QString()));
     QVERIFY(qobject_cast<DataPlotView*>(m_views.at(0).get()));
@@ -459,12 +485,12 @@ void tst_PlotExporter::factoryKinds()
     std::unique_ptr<PlotView> hidden(PlotFactory::create(PlotKind::Residuals, &doc));
     const QString path = m_dir.filePath(QStringLiteral("hidden.png"));
     QString error;
-    QVERIFY2(PlotExporter::exportPlot(hidden->plot(), path, QSize(800, 500), 1.0, &error), qPrintable(error));
+    QVERIFY2(PlotExporter::exportPlot(hidden->plot(), path, QSize(800, 500), 1.0, &error),
+             qPrintable(error));
     QCOMPARE(QImageReader(path).size(), QSize(800, 500));
 }
 
-void tst_PlotExporter::dialogDefaults()
-{
+void tst_PlotExporter::dialogDefaults() {
     ExportPlotDialog dialog({{QStringLiteral("data"), plot(PlotKind::Data)},
                              {QStringLiteral("residuals"), plot(PlotKind::Residuals)}},
                             m_doc->name());
@@ -483,15 +509,15 @@ void tst_PlotExporter::dialogDefaults()
     QCOMPARE(dialog.targetPaths().size(), 2);
 }
 
-void tst_PlotExporter::dialogFormatFollowsPath()
-{
+void tst_PlotExporter::dialogFormatFollowsPath() {
     ExportPlotDialog dialog({{QStringLiteral("data"), plot(PlotKind::Data)}}, m_doc->name());
     const QString file = m_dir.filePath(QStringLiteral("chosen.svg"));
     dialog.setPath(file);
     QCOMPARE(dialog.format(), QStringLiteral("svg"));
     dialog.setFormat(QStringLiteral("jpeg"));
     QCOMPARE(dialog.format(), QStringLiteral("jpg"));
-    QCOMPARE(dialog.path(), m_dir.filePath(QStringLiteral("chosen.jpg"))); // the name the user chose stays
+    QCOMPARE(dialog.path(),
+             m_dir.filePath(QStringLiteral("chosen.jpg"))); // the name the user chose stays
     dialog.setPlotIndex(0);
     dialog.setSizePx(QSize(640, 400));
     dialog.setScale(1);
@@ -501,15 +527,15 @@ void tst_PlotExporter::dialogFormatFollowsPath()
     QCOMPARE(reader.format(), QByteArray("jpeg"));
     QCOMPARE(reader.size(), QSize(640, 400));
     // Remembered for next time.
-    ExportPlotDialog again({{QStringLiteral("data"), plot(PlotKind::Data)}}, QStringLiteral("other data"));
+    ExportPlotDialog again({{QStringLiteral("data"), plot(PlotKind::Data)}},
+                           QStringLiteral("other data"));
     QCOMPARE(again.format(), QStringLiteral("jpg"));
     QCOMPARE(again.sizePx(), QSize(640, 400));
     QCOMPARE(again.scale(), 1.0);
     QCOMPARE(again.path(), m_dir.filePath(QStringLiteral("other-data-data.jpg")));
 }
 
-void tst_PlotExporter::dialogExportsAllPlots()
-{
+void tst_PlotExporter::dialogExportsAllPlots() {
     QList<QPair<QString, QCustomPlot*>> plots;
     for (PlotKind kind : PlotFactory::kinds())
         plots.append({PlotFactory::kindName(kind), plot(kind)});
@@ -524,7 +550,8 @@ void tst_PlotExporter::dialogExportsAllPlots()
     QCOMPARE(dialog.plotIndex(), -1);
     QString error;
     QVERIFY2(dialog.exportNow(&error), qPrintable(error));
-    QStringList expected{QStringLiteral("lesson-data.png"), QStringLiteral("lesson-predicted-vs-actual.png"),
+    QStringList expected{QStringLiteral("lesson-data.png"),
+                         QStringLiteral("lesson-predicted-vs-actual.png"),
                          QStringLiteral("lesson-residuals.png")};
     QStringList found = entries(folder);
     found.sort();
@@ -535,8 +562,7 @@ void tst_PlotExporter::dialogExportsAllPlots()
     QVERIFY(!dialog.copyToClipboard()); // one plot at a time
 }
 
-void tst_PlotExporter::dialogMissingFolder()
-{
+void tst_PlotExporter::dialogMissingFolder() {
     ExportPlotDialog dialog({{QStringLiteral("data"), plot(PlotKind::Data)},
                              {QStringLiteral("residuals"), plot(PlotKind::Residuals)}},
                             m_doc->name());
@@ -555,8 +581,7 @@ void tst_PlotExporter::dialogMissingFolder()
     QVERIFY(!QFileInfo::exists(folder));
 }
 
-void tst_PlotExporter::clipboard()
-{
+void tst_PlotExporter::clipboard() {
     QClipboard* clipboard = QGuiApplication::clipboard();
     clipboard->clear();
     QVERIFY(PlotExporter::copyToClipboard(plot(PlotKind::PredictedVsActual), QSize(700, 450), 2.0));
@@ -571,37 +596,43 @@ void tst_PlotExporter::clipboard()
     QCOMPARE(clipboard->image().size(), QSize(320, 200));
 }
 
-void tst_PlotExporter::samples()
-{
+void tst_PlotExporter::samples() {
     // For people to look at: every kind at the small and the large preset, and a PDF and SVG.
     QVERIFY(QDir().mkpath(QString::fromLatin1(kSampleDir)));
     const QDir dir(QString::fromLatin1(kSampleDir));
     for (PlotKind kind : PlotFactory::kinds()) {
         for (const QSize& size : {QSize(800, 500), QSize(1600, 1000), QSize(3200, 2000)}) {
             const double scale = PlotExporter::suggestedScale(size);
-            const QString name = QStringLiteral("%1-%2x%3.png").arg(PlotFactory::kindName(kind)).arg(size.width()).arg(size.height());
+            const QString name = QStringLiteral("%1-%2x%3.png")
+                                     .arg(PlotFactory::kindName(kind))
+                                     .arg(size.width())
+                                     .arg(size.height());
             QString error;
-            QVERIFY2(PlotExporter::exportPlot(plot(kind), dir.filePath(name), size, scale, &error), qPrintable(error));
+            QVERIFY2(PlotExporter::exportPlot(plot(kind), dir.filePath(name), size, scale, &error),
+                     qPrintable(error));
             QCOMPARE(QImageReader(dir.filePath(name)).size(), size);
         }
         for (const char* ext : {"pdf", "svg"}) {
-            const QString name = PlotExporter::defaultFileName(m_doc->name(), PlotFactory::kindName(kind),
-                                                               QString::fromLatin1(ext));
+            const QString name = PlotExporter::defaultFileName(
+                m_doc->name(), PlotFactory::kindName(kind), QString::fromLatin1(ext));
             QString error;
-            QVERIFY2(PlotExporter::exportPlot(plot(kind), dir.filePath(name), QSize(800, 500), 1.0, &error),
+            QVERIFY2(PlotExporter::exportPlot(plot(kind), dir.filePath(name), QSize(800, 500), 1.0,
+                                              &error),
                      qPrintable(error));
         }
         // The SVG as a viewer draws it, to compare with the PNG by eye.
-        QSvgRenderer svg(dir.filePath(PlotExporter::defaultFileName(m_doc->name(), PlotFactory::kindName(kind),
-                                                                    QStringLiteral("svg"))));
+        QSvgRenderer svg(dir.filePath(PlotExporter::defaultFileName(
+            m_doc->name(), PlotFactory::kindName(kind), QStringLiteral("svg"))));
         QVERIFY(svg.isValid());
         QImage drawn(svg.defaultSize(), QImage::Format_RGB32);
-        drawn.fill(Qt::magenta); // shows through wherever the SVG fails to paint its white background
+        drawn.fill(
+            Qt::magenta); // shows through wherever the SVG fails to paint its white background
         QPainter painter(&drawn);
         svg.render(&painter);
         painter.end();
         QCOMPARE(QColor(drawn.pixel(0, 0)), QColor(Qt::white));
-        QVERIFY(drawn.save(dir.filePath(PlotFactory::kindName(kind) + QStringLiteral("-svg-rendered.png"))));
+        QVERIFY(drawn.save(
+            dir.filePath(PlotFactory::kindName(kind) + QStringLiteral("-svg-rendered.png"))));
     }
     QList<QPair<QString, QCustomPlot*>> plots;
     for (PlotKind kind : PlotFactory::kinds())
@@ -611,8 +642,7 @@ void tst_PlotExporter::samples()
     QVERIFY(dialog.grab().save(dir.filePath(QStringLiteral("dialog.png"))));
 }
 
-void tst_PlotExporter::densePointsStampedOnScreenVectorInExports()
-{
+void tst_PlotExporter::densePointsStampedOnScreenVectorInExports() {
     // A cloud past the dense threshold: on screen each point is a stamped pixmap (fast), in a
     // vector export each is a real circle, never an embedded image; afterwards, stamps again.
     Document doc;
@@ -627,7 +657,8 @@ void tst_PlotExporter::densePointsStampedOnScreenVectorInExports()
 
     const QString path = m_dir.filePath(QStringLiteral("dense.svg"));
     QString error;
-    QVERIFY2(PlotExporter::exportPlot(view->plot(), path, QSize(600, 400), 1.0, &error), qPrintable(error));
+    QVERIFY2(PlotExporter::exportPlot(view->plot(), path, QSize(600, 400), 1.0, &error),
+             qPrintable(error));
     const QByteArray svg = readAll(path);
     QVERIFY(!svg.contains("<image"));
     QVERIFY(svg.count("<circle") > 1000); // one per point

@@ -1,12 +1,12 @@
 // The plot views on a live Document: the points they draw, the model's lines, the guards that
 // keep non-finite values away from QCustomPlot, sampling, selection and clicks. Offscreen.
 
-#include "ui/plots/DataPlotView.h"
 #include "app/document/Document.h"
+#include "tests/common/TestUtil.h"
+#include "ui/plots/DataPlotView.h"
 #include "ui/plots/PlotView.h"
 #include "ui/plots/PredictedActualPlotView.h"
 #include "ui/plots/ResidualPlotView.h"
-#include "tests/common/TestUtil.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -31,17 +31,15 @@ using Points = std::map<int, QPointF>; // row -> drawn point
 
 /// The drawn points of a view by row (checks the row mapping has one row per point).
 /// n rows of y = 3a - b + noise (seeded), with the model (3, -1): past 20,000 rows, sampled.
-void loadLargeDocument(Document& doc, arma::uword n, int seed)
-{
+void loadLargeDocument(Document& doc, arma::uword n, int seed) {
     arma::arma_rng::set_seed(seed);
     const arma::mat X = arma::randn(n, 2);
     const arma::vec y = 3 * X.col(0) - X.col(1) + 0.5 * arma::randn(n);
-    doc.replaceAll(Dataset(X, y, {"a", "b"}, "y"), TransformSettings{}, LinearModel(arma::vec{3, -1}, 0),
-                   QStringLiteral("big"));
+    doc.replaceAll(Dataset(X, y, {"a", "b"}, "y"), TransformSettings{},
+                   LinearModel(arma::vec{3, -1}, 0), QStringLiteral("big"));
 }
 
-Points drawnPoints(const PlotView& view)
-{
+Points drawnPoints(const PlotView& view) {
     Points points;
     const QSharedPointer<QCPGraphDataContainer> data = view.pointsGraph()->data();
     if (data->size() != view.drawnRows().size())
@@ -52,14 +50,12 @@ Points drawnPoints(const PlotView& view)
     return points;
 }
 
-bool sameRange(const QCPRange& a, const QCPRange& b)
-{
+bool sameRange(const QCPRange& a, const QCPRange& b) {
     return testutil::close(a.lower, b.lower) && testutil::close(a.upper, b.upper);
 }
 
 /// Every number handed to QCustomPlot, in every graph and error bar, is finite.
-bool everythingFinite(QCustomPlot* plot)
-{
+bool everythingFinite(QCustomPlot* plot) {
     for (int g = 0; g < plot->graphCount(); ++g) {
         const QSharedPointer<QCPGraphDataContainer> data = plot->graph(g)->data();
         for (auto it = data->constBegin(); it != data->constEnd(); ++it)
@@ -74,8 +70,7 @@ bool everythingFinite(QCustomPlot* plot)
     return true;
 }
 
-bool rangesFinite(const QCustomPlot* plot)
-{
+bool rangesFinite(const QCustomPlot* plot) {
     for (const QCPAxis* axis : {plot->xAxis, plot->yAxis}) {
         const QCPRange r = axis->range();
         if (!std::isfinite(r.lower) || !std::isfinite(r.upper) || !(r.lower < r.upper))
@@ -84,9 +79,9 @@ bool rangesFinite(const QCustomPlot* plot)
     return true;
 }
 
-QPoint pixelOf(const PlotView& view, double x, double y)
-{
-    return QPoint(qRound(view.plot()->xAxis->coordToPixel(x)), qRound(view.plot()->yAxis->coordToPixel(y)));
+QPoint pixelOf(const PlotView& view, double x, double y) {
+    return QPoint(qRound(view.plot()->xAxis->coordToPixel(x)),
+                  qRound(view.plot()->yAxis->coordToPixel(y)));
 }
 
 } // namespace
@@ -113,8 +108,7 @@ private slots:
     void rendersToPng();
 };
 
-void tst_PlotViews::dataPlotShowsLabelAgainstFeature()
-{
+void tst_PlotViews::dataPlotShowsLabelAgainstFeature() {
     Document doc;
     DataPlotView view(&doc);
     QCOMPARE(view.feature(), 0);
@@ -152,8 +146,7 @@ void tst_PlotViews::dataPlotShowsLabelAgainstFeature()
     QVERIFY(y.lower < 33 && y.upper > 90);
 }
 
-void tst_PlotViews::dataPlotModelLineIsPartialPrediction()
-{
+void tst_PlotViews::dataPlotModelLineIsPartialPrediction() {
     Document doc;
     DataPlotView view(&doc);
     const auto check = [&] {
@@ -162,8 +155,9 @@ void tst_PlotViews::dataPlotModelLineIsPartialPrediction()
         const QCPRange x = view.plot()->xAxis->range();
         QVERIFY(testutil::close(line->at(0)->key, x.lower));
         QVERIFY(testutil::close(line->at(1)->key, x.upper));
-        const arma::vec ys = doc.analysis().partialPrediction(doc.model(), arma::uword(view.feature()),
-                                                              arma::vec{line->at(0)->key, line->at(1)->key});
+        const arma::vec ys =
+            doc.analysis().partialPrediction(doc.model(), arma::uword(view.feature()),
+                                             arma::vec{line->at(0)->key, line->at(1)->key});
         QVERIFY(testutil::close(line->at(0)->value, ys(0)));
         QVERIFY(testutil::close(line->at(1)->value, ys(1)));
     };
@@ -180,8 +174,7 @@ void tst_PlotViews::dataPlotModelLineIsPartialPrediction()
     check();
 }
 
-void tst_PlotViews::predictedActualFollowsModel()
-{
+void tst_PlotViews::predictedActualFollowsModel() {
     Document doc;
     PredictedActualPlotView view(&doc);
     QCOMPARE(view.pointCount(), 4);
@@ -201,15 +194,15 @@ void tst_PlotViews::predictedActualFollowsModel()
     QCOMPARE(ref->at(1)->key, range.upper);
     QCOMPARE(ref->at(1)->value, range.upper);
 
-    // 5*5 + 2*7 + 34.5 = 73.5, 5*3 + 2*6 + 34.5 = 61.5, 5*8 + 2*8 + 34.5 = 90.5, 5*2 + 2*5 + 34.5 = 54.5
+    // 5*5 + 2*7 + 34.5 = 73.5, 5*3 + 2*6 + 34.5 = 61.5, 5*8 + 2*8 + 34.5 = 90.5, 5*2 + 2*5 + 34.5
+    // = 54.5
     doc.setModel(LinearModel(arma::vec{5, 2}, 34.5));
     expected = Points{{0, {75, 73.5}}, {1, {60, 61.5}}, {2, {90, 90.5}}, {3, {55, 54.5}}};
     QCOMPARE(drawnPoints(view), expected);
     QVERIFY(sameRange(view.plot()->xAxis->range(), PlotView::paddedRange(54.5, 90.5)));
 }
 
-void tst_PlotViews::residualPlotShowsResiduals()
-{
+void tst_PlotViews::residualPlotShowsResiduals() {
     Document doc;
     ResidualPlotView view(&doc);
     const Points expected{{0, {51, -24}}, {1, {40, -20}}, {2, {66, -24}}, {3, {33, -22}}};
@@ -233,14 +226,14 @@ void tst_PlotViews::residualPlotShowsResiduals()
     QCOMPARE(drawnPoints(view), moved);
 }
 
-void tst_PlotViews::layersAndLegend()
-{
+void tst_PlotViews::layersAndLegend() {
     Document doc;
     DataPlotView data(&doc);
     PredictedActualPlotView predicted(&doc);
     ResidualPlotView residual(&doc);
-    for (const PlotView* view : {static_cast<const PlotView*>(&data), static_cast<const PlotView*>(&predicted),
-                                 static_cast<const PlotView*>(&residual)}) {
+    for (const PlotView* view :
+         {static_cast<const PlotView*>(&data), static_cast<const PlotView*>(&predicted),
+          static_cast<const PlotView*>(&residual)}) {
         const QCPLayer* model = view->plot()->layer(QStringLiteral("model"));
         QVERIFY(model);
         QCOMPARE(model->mode(), QCPLayer::lmBuffered);
@@ -258,7 +251,8 @@ void tst_PlotViews::layersAndLegend()
     // What moves with the model sits on the model layer; the data points of the data plot do not.
     QCOMPARE(data.pointsGraph()->layer()->name(), QStringLiteral("main"));
     QCOMPARE(data.modelGraph()->layer()->name(), QStringLiteral("model"));
-    QCOMPARE(data.residualBars()->layer()->name(), QStringLiteral("modelBelow")); // under the points
+    QCOMPARE(data.residualBars()->layer()->name(),
+             QStringLiteral("modelBelow")); // under the points
     QCOMPARE(data.modelGraph()->name(), QStringLiteral("model (others at mean)"));
     QCOMPARE(predicted.pointsGraph()->layer()->name(), QStringLiteral("model"));
     QCOMPARE(residual.pointsGraph()->layer()->name(), QStringLiteral("model"));
@@ -266,8 +260,7 @@ void tst_PlotViews::layersAndLegend()
     QCOMPARE(residual.zeroGraph()->pen().style(), Qt::DashLine);
 }
 
-void tst_PlotViews::guardHelpers()
-{
+void tst_PlotViews::guardHelpers() {
     constexpr double inf = std::numeric_limits<double>::infinity();
     constexpr double nan = std::numeric_limits<double>::quiet_NaN();
     QVERIFY(PlotView::isPlottable(0));
@@ -302,8 +295,7 @@ void tst_PlotViews::guardHelpers()
     QVERIFY(QCPRange::validRange(PlotView::paddedRange(-1e200, 1e200)));
 }
 
-void tst_PlotViews::overflowingPredictionsAreSkipped()
-{
+void tst_PlotViews::overflowingPredictionsAreSkipped() {
     Document doc;
     // A fifth row with hours_studied 0: 0 * 1e308 stays finite while the other rows overflow.
     doc.insertRows(4, arma::mat{{0, 1, 50}});
@@ -349,8 +341,7 @@ void tst_PlotViews::overflowingPredictionsAreSkipped()
     QVERIFY(rangesFinite(data.plot()));
 }
 
-void tst_PlotViews::removingRowsAndFeaturesKeepsViewsConsistent()
-{
+void tst_PlotViews::removingRowsAndFeaturesKeepsViewsConsistent() {
     Document doc;
     DataPlotView data(&doc);
     PredictedActualPlotView predicted(&doc);
@@ -409,7 +400,8 @@ void tst_PlotViews::removingRowsAndFeaturesKeepsViewsConsistent()
     }
 
     // Undo-like restore through a reset brings everything back.
-    doc.replaceAll(Dataset::lesson(), TransformSettings{}, LinearModel(Dataset::lessonWeights(), Dataset::lessonBias()),
+    doc.replaceAll(Dataset::lesson(), TransformSettings{},
+                   LinearModel(Dataset::lessonWeights(), Dataset::lessonBias()),
                    QStringLiteral("lesson"));
     for (PlotView* view : views) {
         QCOMPARE(view->pointCount(), 4);
@@ -418,8 +410,7 @@ void tst_PlotViews::removingRowsAndFeaturesKeepsViewsConsistent()
     QCOMPARE(data.featureCombo()->count(), 2);
 }
 
-void tst_PlotViews::featureChoiceFollowsColumns()
-{
+void tst_PlotViews::featureChoiceFollowsColumns() {
     Document doc;
     DataPlotView view(&doc);
     view.setFeature(1); // hours_slept
@@ -450,8 +441,7 @@ void tst_PlotViews::featureChoiceFollowsColumns()
     QCOMPARE(view.feature(), 0);
 }
 
-void tst_PlotViews::selectionHighlightsRows()
-{
+void tst_PlotViews::selectionHighlightsRows() {
     Document doc;
     DataPlotView data(&doc);
     PredictedActualPlotView predicted(&doc);
@@ -484,8 +474,7 @@ void tst_PlotViews::selectionHighlightsRows()
     QCOMPARE(dataSpy.count(), 0);
 }
 
-void tst_PlotViews::clickEmitsRow()
-{
+void tst_PlotViews::clickEmitsRow() {
     Document doc;
     PredictedActualPlotView predicted(&doc);
     DataPlotView data(&doc);
@@ -520,13 +509,14 @@ void tst_PlotViews::clickEmitsRow()
     QCOMPARE(dataSpy.at(0).at(0).toInt(), 1);
 }
 
-void tst_PlotViews::toolTipNamesRow()
-{
+void tst_PlotViews::toolTipNamesRow() {
     Document doc;
     DataPlotView data(&doc);
     PredictedActualPlotView predicted(&doc);
-    QCOMPARE(data.toolTipForRow(2), QStringLiteral("Row 3 \u2014 hours_studied 8, exam_score 90, predicted 66"));
-    QCOMPARE(predicted.toolTipForRow(2), QStringLiteral("Row 3 \u2014 exam_score 90, predicted 66, residual -24"));
+    QCOMPARE(data.toolTipForRow(2),
+             QStringLiteral("Row 3 \u2014 hours_studied 8, exam_score 90, predicted 66"));
+    QCOMPARE(predicted.toolTipForRow(2),
+             QStringLiteral("Row 3 \u2014 exam_score 90, predicted 66, residual -24"));
 
     // A mouse move over the point shows it.
     data.resize(640, 420);
@@ -534,14 +524,13 @@ void tst_PlotViews::toolTipNamesRow()
     QVERIFY(QTest::qWaitForWindowExposed(&data));
     data.plot()->replot();
     const QPointF at = pixelOf(data, 8, 90);
-    QMouseEvent move(QEvent::MouseMove, at, data.plot()->mapToGlobal(at), Qt::NoButton, Qt::NoButton,
-                     Qt::NoModifier);
+    QMouseEvent move(QEvent::MouseMove, at, data.plot()->mapToGlobal(at), Qt::NoButton,
+                     Qt::NoButton, Qt::NoModifier);
     QApplication::sendEvent(data.plot(), &move);
     QTRY_COMPARE(QToolTip::text(), data.toolTipForRow(2));
 }
 
-void tst_PlotViews::largeDocumentIsSampled()
-{
+void tst_PlotViews::largeDocumentIsSampled() {
     const arma::uword n = 30000;
     Document doc;
     loadLargeDocument(doc, n, 11);
@@ -572,8 +561,7 @@ void tst_PlotViews::largeDocumentIsSampled()
     QCOMPARE(predicted.pointsGraph()->name(), QStringLiteral("samples"));
 }
 
-void tst_PlotViews::rendersToPng()
-{
+void tst_PlotViews::rendersToPng() {
     // LINLAB_PLOT_PNG_DIR keeps the images for a look; otherwise they go to a temporary folder.
     QTemporaryDir temp;
     QString dir = qEnvironmentVariable("LINLAB_PLOT_PNG_DIR");
@@ -603,8 +591,8 @@ void tst_PlotViews::rendersToPng()
     Document big;
     arma::arma_rng::set_seed(3);
     const arma::mat X = arma::randn(30000, 1) * 2 + 10;
-    big.replaceAll(Dataset(X, 4 * X.col(0) + 3 * arma::randn(30000), {"x"}, "y"), TransformSettings{},
-                   LinearModel(arma::vec{3.5}, 5), QStringLiteral("big"));
+    big.replaceAll(Dataset(X, 4 * X.col(0) + 3 * arma::randn(30000), {"x"}, "y"),
+                   TransformSettings{}, LinearModel(arma::vec{3.5}, 5), QStringLiteral("big"));
     DataPlotView bigData(&big);
     ResidualPlotView bigResidual(&big);
     QVERIFY(bigData.plot()->savePng(dir + QStringLiteral("/data-sampled.png"), 640, 420));
@@ -613,8 +601,7 @@ void tst_PlotViews::rendersToPng()
     QVERIFY(bigData.plot()->savePng(dir + QStringLiteral("/data-no-features.png"), 640, 420));
 }
 
-void tst_PlotViews::sliderTickRedrawsOnlyWhatMoves()
-{
+void tst_PlotViews::sliderTickRedrawsOnlyWhatMoves() {
     Document doc;
     loadLargeDocument(doc, 30000, 12);
     DataPlotView data(&doc);
@@ -665,19 +652,20 @@ void tst_PlotViews::sliderTickRedrawsOnlyWhatMoves()
     QCOMPARE(predicted.highlightGraph()->data()->begin()->value, doc.prediction(5));
 }
 
-void tst_PlotViews::pointsSortedByXWithTiesInRowOrder()
-{
+void tst_PlotViews::pointsSortedByXWithTiesInRowOrder() {
     // Negative and positive values, ties, -0 beside +0 (equal), tiny and huge magnitudes.
     const arma::vec x{3, -1, -0.0, 0.0, 2, -1, 1e-300, -5e199, 7, 3};
     Document doc;
-    doc.replaceAll(Dataset(arma::mat(x), arma::regspace(1, 10), {"x"}, "y"), {}, LinearModel(1), QStringLiteral("t"));
+    doc.replaceAll(Dataset(arma::mat(x), arma::regspace(1, 10), {"x"}, "y"), {}, LinearModel(1),
+                   QStringLiteral("t"));
     DataPlotView data(&doc);
     QCOMPARE(data.drawnRows(), (QVector<int>{7, 1, 5, 2, 3, 6, 4, 0, 9, 8}));
     // Many points: the same order as sorting (x, row) pairs.
     arma::arma_rng::set_seed(4);
     arma::vec many = arma::round(arma::randn(3000) * 50) / 4; // plenty of ties
     many.head(10) *= 1e150;
-    doc.replaceAll(Dataset(arma::mat(many), arma::randn(3000), {"x"}, "y"), {}, LinearModel(1), QStringLiteral("t"));
+    doc.replaceAll(Dataset(arma::mat(many), arma::randn(3000), {"x"}, "y"), {}, LinearModel(1),
+                   QStringLiteral("t"));
     std::vector<std::pair<double, int>> pairs;
     for (int i = 0; i < 3000; ++i)
         pairs.push_back({many(arma::uword(i)), i});
@@ -688,8 +676,7 @@ void tst_PlotViews::pointsSortedByXWithTiesInRowOrder()
     QCOMPARE(data.drawnRows(), expected);
 }
 
-void tst_PlotViews::millionRowTickUsesSampledPredictions()
-{
+void tst_PlotViews::millionRowTickUsesSampledPredictions() {
     // Past the direct limit the document keeps only the display rows' predictions: what the
     // plots draw and what their tooltips say still match the model exactly.
     arma::arma_rng::set_seed(13);
@@ -697,8 +684,8 @@ void tst_PlotViews::millionRowTickUsesSampledPredictions()
     const arma::mat X = arma::randn(n, 2);
     const arma::vec y = 2 * X.col(0) + X.col(1) + arma::randn(n);
     Document doc;
-    doc.replaceAll(Dataset(X, y, {"a", "b"}, "y"), TransformSettings{}, LinearModel(arma::vec{2, 1}, 0),
-                   QStringLiteral("big"));
+    doc.replaceAll(Dataset(X, y, {"a", "b"}, "y"), TransformSettings{},
+                   LinearModel(arma::vec{2, 1}, 0), QStringLiteral("big"));
     ResidualPlotView residual(&doc);
     QCOMPARE(residual.sampleStep(), 5);
     QCOMPARE(doc.evaluation().predictions.n_elem, arma::uword(20000));
@@ -711,7 +698,8 @@ void tst_PlotViews::millionRowTickUsesSampledPredictions()
     // A row the sample skips, selected: drawn where the model puts it.
     residual.setSelectedRows({7});
     QCOMPARE(residual.highlightedRows(), QVector<int>{7});
-    QVERIFY(testutil::close(residual.highlightGraph()->data()->begin()->key, direct.predictions(7), 1e-13));
+    QVERIFY(testutil::close(residual.highlightGraph()->data()->begin()->key, direct.predictions(7),
+                            1e-13));
     QVERIFY(residual.toolTipForRow(7).contains(QStringLiteral("predicted")));
     doc.waitForMetrics();
 }

@@ -1,6 +1,6 @@
+#include "app/document/Document.h"
 #include "ui/table/DataTableModel.h"
 #include "ui/table/DataTableView.h"
-#include "app/document/Document.h"
 #include "ui/table/NumberDelegate.h"
 
 #include <QAbstractItemModelTester>
@@ -12,7 +12,9 @@
 #include <cstring>
 
 namespace {
-bool sameBits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
+bool sameBits(double a, double b) {
+    return std::memcmp(&a, &b, sizeof a) == 0;
+}
 } // namespace
 
 class tst_DataTableModel : public QObject {
@@ -33,8 +35,7 @@ private slots:
     void renameAndUseAsLabel();
 };
 
-void tst_DataTableModel::showsTheLesson()
-{
+void tst_DataTableModel::showsTheLesson() {
     Document doc;
     DataTableModel model(&doc);
     QCOMPARE(model.rowCount(), 4);
@@ -48,8 +49,7 @@ void tst_DataTableModel::showsTheLesson()
     QCOMPARE(model.headerData(0, Qt::Vertical).toInt(), 1);
 }
 
-void tst_DataTableModel::modelTesterThroughEveryChange()
-{
+void tst_DataTableModel::modelTesterThroughEveryChange() {
     Document doc;
     DataTableModel model(&doc);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -72,8 +72,7 @@ void tst_DataTableModel::modelTesterThroughEveryChange()
         doc.undoStack()->undo();
 }
 
-void tst_DataTableModel::editKeepsFullPrecisionAndUndoIsBitExact()
-{
+void tst_DataTableModel::editKeepsFullPrecisionAndUndoIsBitExact() {
     Document doc;
     DataTableModel model(&doc);
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
@@ -96,20 +95,19 @@ void tst_DataTableModel::editKeepsFullPrecisionAndUndoIsBitExact()
     QCOMPARE(doc.undoStack()->index(), 0);
 }
 
-void tst_DataTableModel::invalidEntriesAreRefused_data()
-{
+void tst_DataTableModel::invalidEntriesAreRefused_data() {
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("reason");
     QTest::newRow("word") << QStringLiteral("abc") << QStringLiteral("not a number");
-    QTest::newRow("partial") << QStringLiteral("1.5abc") << QStringLiteral("followed by other text");
+    QTest::newRow("partial") << QStringLiteral("1.5abc")
+                             << QStringLiteral("followed by other text");
     QTest::newRow("nan") << QStringLiteral("nan") << QStringLiteral("NaN or infinity");
     QTest::newRow("inf") << QStringLiteral("-inf") << QStringLiteral("NaN or infinity");
     QTest::newRow("empty") << QString() << QStringLiteral("empty");
     QTest::newRow("overflow") << QStringLiteral("1e400") << QStringLiteral("out of the range");
 }
 
-void tst_DataTableModel::invalidEntriesAreRefused()
-{
+void tst_DataTableModel::invalidEntriesAreRefused() {
     QFETCH(QString, text);
     QFETCH(QString, reason);
     Document doc;
@@ -122,8 +120,7 @@ void tst_DataTableModel::invalidEntriesAreRefused()
     QCOMPARE(doc.undoStack()->count(), 0);
 }
 
-void tst_DataTableModel::delegateRefusesAtTheCell()
-{
+void tst_DataTableModel::delegateRefusesAtTheCell() {
     Document doc;
     DataTableView view(&doc);
     view.resize(600, 300);
@@ -155,8 +152,7 @@ void tst_DataTableModel::delegateRefusesAtTheCell()
     QCOMPARE(rejected.count(), 1);
 }
 
-void tst_DataTableModel::transformedViewIsReadOnly()
-{
+void tst_DataTableModel::transformedViewIsReadOnly() {
     Document doc;
     doc.setTransformSettings({1.0, linlab::Normalization::ZScore, 0});
     DataTableModel model(&doc);
@@ -166,13 +162,13 @@ void tst_DataTableModel::transformedViewIsReadOnly()
     QCOMPARE(model.index(0, 1).data().toString(), QStringLiteral("0.4472135954999579"));
     QVERIFY(!(model.flags(model.index(0, 0)) & Qt::ItemIsEditable));
     QVERIFY(!model.setData(model.index(0, 0), QStringLiteral("1")));
-    QCOMPARE(model.index(0, 2).data().toString(), QStringLiteral("75")); // the label is not transformed
+    QCOMPARE(model.index(0, 2).data().toString(),
+             QStringLiteral("75")); // the label is not transformed
     model.setShowTransformed(false);
     QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("5"));
 }
 
-void tst_DataTableModel::pasteBlockIsOneUndoStep()
-{
+void tst_DataTableModel::pasteBlockIsOneUndoStep() {
     Document doc;
     DataTableView view(&doc);
     view.setCurrentIndex(view.tableModel()->index(1, 0));
@@ -186,11 +182,11 @@ void tst_DataTableModel::pasteBlockIsOneUndoStep()
     QVERIFY(doc.dataset().isLesson());
 }
 
-void tst_DataTableModel::pasteGrowsTheTable()
-{
+void tst_DataTableModel::pasteGrowsTheTable() {
     Document doc;
     DataTableView view(&doc);
-    QAbstractItemModelTester tester(view.tableModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester tester(view.tableModel(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
     view.setCurrentIndex(view.tableModel()->index(3, 0));
     // Four columns (three features and the label) and three rows, from a spreadsheet.
     QVERIFY(view.pasteText(QStringLiteral("1,2,3,70\n4,5,6,80\n7,8,9,90\n")));
@@ -208,8 +204,7 @@ void tst_DataTableModel::pasteGrowsTheTable()
     QCOMPARE(doc.dataset().value(5, 3), 90.0);
 }
 
-void tst_DataTableModel::pasteRefusesNonNumbers()
-{
+void tst_DataTableModel::pasteRefusesNonNumbers() {
     Document doc;
     DataTableView view(&doc);
     QSignalSpy messages(&view, &DataTableView::message);
@@ -223,19 +218,18 @@ void tst_DataTableModel::pasteRefusesNonNumbers()
     QCOMPARE(doc.undoStack()->count(), 0);
 }
 
-void tst_DataTableModel::copySelectionWithEveryDigit()
-{
+void tst_DataTableModel::copySelectionWithEveryDigit() {
     Document doc;
     doc.setValues(0, 0, arma::mat(1, 1, arma::fill::value(0.1 + 0.2)));
     DataTableView view(&doc);
-    view.selectionModel()->select(QItemSelection(view.tableModel()->index(0, 0), view.tableModel()->index(1, 2)),
-                                  QItemSelectionModel::ClearAndSelect);
+    view.selectionModel()->select(
+        QItemSelection(view.tableModel()->index(0, 0), view.tableModel()->index(1, 2)),
+        QItemSelectionModel::ClearAndSelect);
     QCOMPARE(view.selectionText(), QStringLiteral("0.30000000000000004\t7\t75\n3\t6\t60\n"));
     QCOMPARE(view.selectedRowList(), (QList<int>{0, 1}));
 }
 
-void tst_DataTableModel::lastRowAndFeatureAreKept()
-{
+void tst_DataTableModel::lastRowAndFeatureAreKept() {
     Document doc;
     DataTableView view(&doc);
     QSignalSpy messages(&view, &DataTableView::message);
@@ -243,8 +237,9 @@ void tst_DataTableModel::lastRowAndFeatureAreKept()
     view.removeSelectedRows();
     QCOMPARE(doc.dataset().rowCount(), arma::uword(4));
     QCOMPARE(messages.count(), 1);
-    view.selectionModel()->select(QItemSelection(view.tableModel()->index(1, 0), view.tableModel()->index(2, 2)),
-                                  QItemSelectionModel::ClearAndSelect);
+    view.selectionModel()->select(
+        QItemSelection(view.tableModel()->index(1, 0), view.tableModel()->index(2, 2)),
+        QItemSelectionModel::ClearAndSelect);
     view.removeSelectedRows();
     QCOMPARE(doc.dataset().rowCount(), arma::uword(2));
     QCOMPARE(doc.undoStack()->count(), 1);
@@ -263,8 +258,7 @@ void tst_DataTableModel::lastRowAndFeatureAreKept()
     QVERIFY(arma::approx_equal(doc.model().weights(), arma::vec{4, 3}, "absdiff", 0));
 }
 
-void tst_DataTableModel::renameAndUseAsLabel()
-{
+void tst_DataTableModel::renameAndUseAsLabel() {
     Document doc;
     DataTableView view(&doc);
     QVERIFY(view.renameColumnTo(0, QStringLiteral("study")));
@@ -274,7 +268,10 @@ void tst_DataTableModel::renameAndUseAsLabel()
     view.setCurrentIndex(view.tableModel()->index(0, 1));
     view.useCurrentColumnAsLabel();
     QCOMPARE(doc.dataset().labelName(), std::string("hours_slept"));
-    QVERIFY(view.tableModel()->headerData(2, Qt::Horizontal).toString().contains(QStringLiteral("hours_slept")));
+    QVERIFY(view.tableModel()
+                ->headerData(2, Qt::Horizontal)
+                .toString()
+                .contains(QStringLiteral("hours_slept")));
     doc.undoStack()->undo();
     doc.undoStack()->undo();
     QVERIFY(doc.dataset().isLesson());

@@ -3,16 +3,16 @@
 // dragging the point on the loss landscape, the loss curve's kept runs, and the raw-versus-
 // z-scored comparison. Offscreen.
 
-#include "model/fit/Analysis.h"
+#include "app/document/Commands.h"
 #include "app/document/Document.h"
+#include "model/fit/Analysis.h"
+#include "model/training/LossSurface.h"
+#include "model/training/TrainingMath.h"
+#include "tests/common/TestUtil.h"
+#include "ui/common/PreciseSpinBox.h"
 #include "ui/training/LossCurveView.h"
 #include "ui/training/LossLandscapeView.h"
-#include "model/training/LossSurface.h"
 #include "ui/training/NormalizationComparison.h"
-#include "ui/common/PreciseSpinBox.h"
-#include "app/document/Commands.h"
-#include "tests/common/TestUtil.h"
-#include "model/training/TrainingMath.h"
 #include "ui/training/TrainingSession.h"
 #include "ui/training/TrainingView.h"
 
@@ -35,21 +35,21 @@ using testutil::close;
 
 namespace {
 
-arma::vec parameters(const LinearModel& m) { return arma::join_cols(m.weights(), arma::vec{m.bias()}); }
-
-bool sameModel(const LinearModel& a, const LinearModel& b)
-{
-    return a.weights().n_elem == b.weights().n_elem && arma::all(a.weights() == b.weights()) && a.bias() == b.bias();
+arma::vec parameters(const LinearModel& m) {
+    return arma::join_cols(m.weights(), arma::vec{m.bias()});
 }
 
-bool rangeFinite(const QCPRange& r)
-{
+bool sameModel(const LinearModel& a, const LinearModel& b) {
+    return a.weights().n_elem == b.weights().n_elem && arma::all(a.weights() == b.weights()) &&
+           a.bias() == b.bias();
+}
+
+bool rangeFinite(const QCPRange& r) {
     return std::isfinite(r.lower) && std::isfinite(r.upper) && r.lower < r.upper;
 }
 
 /// Every axis of the plot has a finite, non-empty range, and every plottable's data is finite.
-bool plotFinite(QCustomPlot* plot, QString* why)
-{
+bool plotFinite(QCustomPlot* plot, QString* why) {
     for (QCPAxisRect* rect : plot->axisRects())
         for (QCPAxis* axis : rect->axes())
             if (!rangeFinite(axis->range())) {
@@ -82,13 +82,12 @@ bool plotFinite(QCustomPlot* plot, QString* why)
 }
 
 /// A document whose features are z-scored (the round bowl).
-void zscore(Document& doc)
-{
-    doc.undoStack()->push(new SetTransformCommand(&doc, TransformSettings{1.0, Normalization::ZScore, 0}));
+void zscore(Document& doc) {
+    doc.undoStack()->push(
+        new SetTransformCommand(&doc, TransformSettings{1.0, Normalization::ZScore, 0}));
 }
 
-QPoint pixelOf(QCustomPlot* plot, double x, double y)
-{
+QPoint pixelOf(QCustomPlot* plot, double x, double y) {
     return QPoint(qRound(plot->xAxis->coordToPixel(x)), qRound(plot->yAxis->coordToPixel(y)));
 }
 
@@ -121,8 +120,7 @@ private slots:
     void render();
 };
 
-void tst_TrainingView::trainingMath()
-{
+void tst_TrainingView::trainingMath() {
     // The model-side helpers the view draws from (plain C++, no Qt in them).
     QCOMPARE(roundDownSignificant(0.0373134, 3), 0.0373);
     QCOMPARE(roundDownSignificant(0.0373, 3), 0.0373); // already short: unchanged, never below
@@ -135,14 +133,18 @@ void tst_TrainingView::trainingMath()
     const Analysis raw(Dataset::lesson(), TransformSettings{});
     const Analysis z(Dataset::lesson(), {1.0, Normalization::ZScore, 0});
     // Centred Gram of the lesson: [[21, 10], [10, 5]], eigenvalues 13 +- sqrt(164).
-    QVERIFY(close(centredGramConditionNumber(raw.statistics()), (13 + std::sqrt(164.0)) / (13 - std::sqrt(164.0)), 1e-9));
-    QVERIFY(close(centredGramConditionNumber(z.statistics()), hessianConditionNumber(z.statistics()), 1e-9));
+    QVERIFY(close(centredGramConditionNumber(raw.statistics()),
+                  (13 + std::sqrt(164.0)) / (13 - std::sqrt(164.0)), 1e-9));
+    QVERIFY(close(centredGramConditionNumber(z.statistics()),
+                  hessianConditionNumber(z.statistics()), 1e-9));
     QVERIFY(hessianConditionNumber(raw.statistics()) > 20000);
-    QVERIFY(close(stableRateBound(raw.statistics(), 0.5), 1.5 * raw.statistics().stableLearningRate()));
+    QVERIFY(
+        close(stableRateBound(raw.statistics(), 0.5), 1.5 * raw.statistics().stableLearningRate()));
     // z-scoring makes the weight-bias slices round; raw ones are long valleys.
     QVERIFY(close(sliceConditionNumber(z.statistics(), 1, 2), 1.0, 1e-9));
     QVERIFY(sliceConditionNumber(raw.statistics(), 1, 2) > 1000);
-    QVERIFY((mostChangedSlice(raw.statistics(), z.statistics()) == std::pair<arma::uword, arma::uword>(1, 2)));
+    QVERIFY((mostChangedSlice(raw.statistics(), z.statistics()) ==
+             std::pair<arma::uword, arma::uword>(1, 2)));
     // The bottom of the w1 x w2 slice at b = 34.5 is the least-squares fit.
     double x = 0, y = 0;
     QVERIFY(sliceMinimum(raw.statistics(), LinearModel(arma::vec{0, 0}, 34.5), 0, 1, x, y));
@@ -151,7 +153,8 @@ void tst_TrainingView::trainingMath()
     const LandscapeWindow w = landscapeWindow(raw.statistics(), 0, 1, {{4, 3}, {5, 2}});
     QVERIFY(w.contains(4, 3) && w.contains(5, 2));
     QVERIFY(w.xMax - w.xMin >= 2 * parameterScale(raw.statistics(), 0) * (1 - 1e-12));
-    const LandscapeWindow square = landscapeWindow(raw.statistics(), 1, 2, {{0, 0}, {2, 34.5}}, true);
+    const LandscapeWindow square =
+        landscapeWindow(raw.statistics(), 1, 2, {{0, 0}, {2, 34.5}}, true);
     QVERIFY(close(square.xMax - square.xMin, square.yMax - square.yMin));
     const auto [lo, hi] = colorRange(arma::mat{{0, 1}, {10, 100}}, true);
     QCOMPARE(lo, 1.0);
@@ -159,8 +162,7 @@ void tst_TrainingView::trainingMath()
     QVERIFY(epochsToConvergeBound(23535, 1e-12) > 445435);
 }
 
-void tst_TrainingView::stepOnceIsOneGradientStep()
-{
+void tst_TrainingView::stepOnceIsOneGradientStep() {
     Document doc;
     TrainingView view(&doc);
     TrainingSession* s = view.session();
@@ -178,8 +180,7 @@ void tst_TrainingView::stepOnceIsOneGradientStep()
     QVERIFY(view.stepBackButton()->isEnabled());
 }
 
-void tst_TrainingView::runThenPauseIsOneUndoStep()
-{
+void tst_TrainingView::runThenPauseIsOneUndoStep() {
     Document doc;
     zscore(doc);
     TrainingView view(&doc);
@@ -206,8 +207,7 @@ void tst_TrainingView::runThenPauseIsOneUndoStep()
     QVERIFY(!s->isAttached());
 }
 
-void tst_TrainingView::stepBackIsExact()
-{
+void tst_TrainingView::stepBackIsExact() {
     Document doc;
     TrainingView view(&doc);
     TrainingSession* s = view.session();
@@ -229,8 +229,7 @@ void tst_TrainingView::stepBackIsExact()
     QCOMPARE(doc.undoStack()->count(), 1);
 }
 
-void tst_TrainingView::resetReturnsToTheStart()
-{
+void tst_TrainingView::resetReturnsToTheStart() {
     Document doc;
     TrainingView view(&doc);
     TrainingSession* s = view.session();
@@ -248,8 +247,7 @@ void tst_TrainingView::resetReturnsToTheStart()
     QVERIFY(sameModel(doc.model(), s->modelAt(1)));
 }
 
-void tst_TrainingView::movingTheModelStartsANewRun()
-{
+void tst_TrainingView::movingTheModelStartsANewRun() {
     Document doc;
     TrainingView view(&doc);
     TrainingSession* s = view.session();
@@ -257,7 +255,8 @@ void tst_TrainingView::movingTheModelStartsANewRun()
     const int runId = s->mergeId();
     QCOMPARE(doc.undoStack()->count(), 1);
     // A slider elsewhere moves the model: the run no longer describes it.
-    doc.undoStack()->push(new SetModelCommand(&doc, LinearModel(arma::vec{6, 1}, 20), QStringLiteral("Drag w1"), 77));
+    doc.undoStack()->push(
+        new SetModelCommand(&doc, LinearModel(arma::vec{6, 1}, 20), QStringLiteral("Drag w1"), 77));
     QVERIFY(!s->isAttached());
     QVERIFY(view.statusLabel()->text().contains(QStringLiteral("moved")));
     QVERIFY(!view.stepBackButton()->isEnabled());
@@ -276,8 +275,7 @@ void tst_TrainingView::movingTheModelStartsANewRun()
     QCOMPARE(doc.undoStack()->count(), 3);
 }
 
-void tst_TrainingView::settingsChangeStartsANewRunFromHere()
-{
+void tst_TrainingView::settingsChangeStartsANewRunFromHere() {
     Document doc;
     zscore(doc);
     TrainingView view(&doc);
@@ -297,15 +295,14 @@ void tst_TrainingView::settingsChangeStartsANewRunFromHere()
     QVERIFY(!sameModel(doc.model(), here));
 }
 
-void tst_TrainingView::longRunsAreComputedInParts()
-{
+void tst_TrainingView::longRunsAreComputedInParts() {
     // Mini-batches cost O(n d) an epoch: the run is computed ahead in parts, each a prefix of
     // the next (same seed, same run), so walking past a part's end continues seamlessly.
     Document doc;
     arma::arma_rng::set_seed(5);
     const arma::mat X = arma::randn(20000, 2);
-    doc.replaceAll(Dataset(X, X * arma::vec{2, -1} + 3 + 0.1 * arma::randn(20000), {"a", "b"}, "y"), TransformSettings{},
-                   LinearModel(2), QStringLiteral("big"));
+    doc.replaceAll(Dataset(X, X * arma::vec{2, -1} + 3 + 0.1 * arma::randn(20000), {"a", "b"}, "y"),
+                   TransformSettings{}, LinearModel(2), QStringLiteral("big"));
     TrainingView view(&doc);
     TrainingSession* s = view.session();
     s->setMethod(TrainingSession::Method::MiniBatch);
@@ -324,8 +321,7 @@ void tst_TrainingView::longRunsAreComputedInParts()
     QCOMPARE(doc.undoStack()->count(), 1);
 }
 
-void tst_TrainingView::divergesPastTheBound()
-{
+void tst_TrainingView::divergesPastTheBound() {
     Document doc;
     TrainingView view(&doc);
     view.resize(900, 700);
@@ -343,7 +339,8 @@ void tst_TrainingView::divergesPastTheBound()
     QVERIFY2(status.startsWith(QStringLiteral("Diverged at epoch ")), qPrintable(status));
     const double suggestion = suggestedRate(bound);
     QVERIFY(suggestion < bound && suggestion > 0.45 * bound);
-    QVERIFY2(status.contains(QStringLiteral("try %1").arg(QString::number(suggestion))), qPrintable(status));
+    QVERIFY2(status.contains(QStringLiteral("try %1").arg(QString::number(suggestion))),
+             qPrintable(status));
     QVERIFY(status.contains(QStringLiteral("past the stable bound")));
     // Stopped on the step it shows, with finite numbers everywhere.
     QVERIFY(sameModel(doc.model(), s->result().model));
@@ -364,13 +361,13 @@ void tst_TrainingView::divergesPastTheBound()
     view.endButton()->click();
     QVERIFY(s->result().diverged);
     QVERIFY(parameters(doc.model()).is_finite());
-    QVERIFY2(view.statusLabel()->text().contains(QStringLiteral("overflowed")), qPrintable(view.statusLabel()->text()));
+    QVERIFY2(view.statusLabel()->text().contains(QStringLiteral("overflowed")),
+             qPrintable(view.statusLabel()->text()));
     QVERIFY2(plotFinite(view.landscape()->plot(), &why), qPrintable(why));
     QVERIFY2(plotFinite(view.lossCurve()->plot(), &why), qPrintable(why));
 }
 
-void tst_TrainingView::divergenceWhileRunning()
-{
+void tst_TrainingView::divergenceWhileRunning() {
     // Momentum past its own bound 2 (1 + mu) / lambda_max: the animation stops where the run
     // does, the loss a million times its start, and axes follow it there.
     Document doc;
@@ -396,8 +393,7 @@ void tst_TrainingView::divergenceWhileRunning()
     QVERIFY(view.lossCurve()->plot()->yAxis->range().upper >= s->result().lossHistory.back());
 }
 
-void tst_TrainingView::momentumOvershootIsNotDivergence()
-{
+void tst_TrainingView::momentumOvershootIsNotDivergence() {
     Document doc;
     zscore(doc);
     TrainingView view(&doc);
@@ -410,8 +406,7 @@ void tst_TrainingView::momentumOvershootIsNotDivergence()
     QVERIFY(view.statusLabel()->text().startsWith(QStringLiteral("Converged at epoch")));
 }
 
-void tst_TrainingView::rateSliderIsLogarithmicAroundTheBound()
-{
+void tst_TrainingView::rateSliderIsLogarithmicAroundTheBound() {
     Document doc;
     TrainingView view(&doc);
     TrainingSession* s = view.session();
@@ -419,7 +414,8 @@ void tst_TrainingView::rateSliderIsLogarithmicAroundTheBound()
     QVERIFY(close(view.rateAt(TrainingView::kRateSteps), 4 * bound, 3e-3));
     QVERIFY(close(view.rateAt(0), 1e-4 * bound, 3e-3));
     QVERIFY(std::abs(view.ratePosition(bound) - view.ratePosition(bound / 10)) > 150);
-    // The default rate is half the bound, rounded down: under it, and the spin box shows it exactly.
+    // The default rate is half the bound, rounded down: under it, and the spin box shows it
+    // exactly.
     QVERIFY(s->isDefaultRate());
     QCOMPARE(s->learningRate(), suggestedRate(bound));
     QCOMPARE(view.rateSpinBox()->value(), s->learningRate());
@@ -435,8 +431,7 @@ void tst_TrainingView::rateSliderIsLogarithmicAroundTheBound()
     QVERIFY(!view.warningLabel()->isVisibleTo(&view));
 }
 
-void tst_TrainingView::landscapeGridIs200By200AndFinite()
-{
+void tst_TrainingView::landscapeGridIs200By200AndFinite() {
     Document doc;
     TrainingView view(&doc);
     LossLandscapeView* l = view.landscape();
@@ -457,13 +452,13 @@ void tst_TrainingView::landscapeGridIs200By200AndFinite()
     QString why;
     QVERIFY2(plotFinite(l->plot(), &why), qPrintable(why));
     // The arrow points down the gradient: the gradient is [-208, -295], so up and to the right.
-    const QPointF a = QPointF(l->gradientArrow()->end->coords() - l->gradientArrow()->start->coords());
+    const QPointF a =
+        QPointF(l->gradientArrow()->end->coords() - l->gradientArrow()->start->coords());
     QVERIFY(a.x() > 0 && a.y() > 0);
     QVERIFY(l->gradientArrow()->visible());
 }
 
-void tst_TrainingView::landscapeFollowsTheModel()
-{
+void tst_TrainingView::landscapeFollowsTheModel() {
     Document doc;
     TrainingView view(&doc);
     LossLandscapeView* l = view.landscape();
@@ -490,8 +485,7 @@ void tst_TrainingView::landscapeFollowsTheModel()
     QCOMPARE(l->pathCurve()->data()->size(), 5);
 }
 
-void tst_TrainingView::dragThePointMovesTheModel()
-{
+void tst_TrainingView::dragThePointMovesTheModel() {
     Document doc;
     TrainingView view(&doc);
     view.resize(900, 700);
@@ -533,8 +527,7 @@ void tst_TrainingView::dragThePointMovesTheModel()
     QVERIFY(sameModel(doc.model(), start));
 }
 
-void tst_TrainingView::landscapeParametersAndLogColours()
-{
+void tst_TrainingView::landscapeParametersAndLogColours() {
     Document doc;
     TrainingView view(&doc);
     LossLandscapeView* l = view.landscape();
@@ -562,8 +555,7 @@ void tst_TrainingView::landscapeParametersAndLogColours()
     QVERIFY(l->grid().values.is_finite());
 }
 
-void tst_TrainingView::landscapeWithoutData()
-{
+void tst_TrainingView::landscapeWithoutData() {
     Document doc;
     TrainingView view(&doc);
     doc.removeRows(0, 4);
@@ -577,16 +569,16 @@ void tst_TrainingView::landscapeWithoutData()
     QVERIFY(view.landscape()->grid().values.is_finite());
 }
 
-void tst_TrainingView::gridTiming()
-{
+void tst_TrainingView::gridTiming() {
     // The grid is O(1) a cell from the statistics: the same few milliseconds at any n.
     for (const arma::uword n : {arma::uword(4), arma::uword(1000000)}) {
         Document doc;
         if (n > 4) {
             arma::arma_rng::set_seed(2);
             const arma::mat X = arma::randn(n, 2) * 3 + 10;
-            doc.replaceAll(Dataset(X, X * arma::vec{5, 2} + 34.5 + arma::randn(n), {"a", "b"}, "y"), TransformSettings{},
-                           LinearModel(arma::vec{4, 3}, 10), QStringLiteral("big"));
+            doc.replaceAll(Dataset(X, X * arma::vec{5, 2} + 34.5 + arma::randn(n), {"a", "b"}, "y"),
+                           TransformSettings{}, LinearModel(arma::vec{4, 3}, 10),
+                           QStringLiteral("big"));
         }
         const SufficientStatistics& stats = doc.analysis().statistics();
         LossSurfaceSpec spec;
@@ -611,14 +603,13 @@ void tst_TrainingView::gridTiming()
             view.setParameters(k % 2 == 0 ? 1 : 0, k % 2 == 0 ? 0 : 1);
             redraw = std::min(redraw, t.nsecsElapsed() / 1e6);
         }
-        qInfo("n = %llu: grid %.3f ms, grid + contours + colour map %.2f ms", static_cast<unsigned long long>(n), best,
-              redraw);
+        qInfo("n = %llu: grid %.3f ms, grid + contours + colour map %.2f ms",
+              static_cast<unsigned long long>(n), best, redraw);
         QVERIFY2(best < 10, qPrintable(QString::number(best)));
     }
 }
 
-void tst_TrainingView::lossCurveReadoutAndLog()
-{
+void tst_TrainingView::lossCurveReadoutAndLog() {
     Document doc;
     zscore(doc);
     TrainingView view(&doc);
@@ -635,9 +626,11 @@ void tst_TrainingView::lossCurveReadoutAndLog()
     QVERIFY(c->plot()->xAxis->range().upper >= 30);
     // Hover: the readout and tracer show the epoch under the cursor.
     c->plot()->replot();
-    const QPoint at(qRound(c->plot()->xAxis->coordToPixel(10)), qRound(c->plot()->yAxis->coordToPixel(100)));
+    const QPoint at(qRound(c->plot()->xAxis->coordToPixel(10)),
+                    qRound(c->plot()->yAxis->coordToPixel(100)));
     QTest::mouseMove(c->plot(), at);
-    QVERIFY2(c->readout()->text().startsWith(QStringLiteral("epoch 10: MSE ")), qPrintable(c->readout()->text()));
+    QVERIFY2(c->readout()->text().startsWith(QStringLiteral("epoch 10: MSE ")),
+             qPrintable(c->readout()->text()));
     QVERIFY(c->tracer()->visible());
     QCOMPARE(c->tracer()->graphKey(), 10.0);
     c->setLogScale(false);
@@ -648,8 +641,7 @@ void tst_TrainingView::lossCurveReadoutAndLog()
     QCOMPARE(c->currentGraph()->dataCount(), 30);
 }
 
-void tst_TrainingView::keepTwoRuns()
-{
+void tst_TrainingView::keepTwoRuns() {
     Document doc;
     zscore(doc);
     TrainingView view(&doc);
@@ -668,8 +660,10 @@ void tst_TrainingView::keepTwoRuns()
     s->advance(40);
     QCOMPARE(c->keptCount(), 2);
     const QStringList legend = c->legendNames();
-    QVERIFY2(legend.contains(QStringLiteral("GD lr %1").arg(rate)), qPrintable(legend.join(QLatin1Char('|'))));
-    QVERIFY2(legend.contains(QStringLiteral("momentum 0.9 lr %1").arg(rate)), qPrintable(legend.join(QLatin1Char('|'))));
+    QVERIFY2(legend.contains(QStringLiteral("GD lr %1").arg(rate)),
+             qPrintable(legend.join(QLatin1Char('|'))));
+    QVERIFY2(legend.contains(QStringLiteral("momentum 0.9 lr %1").arg(rate)),
+             qPrintable(legend.join(QLatin1Char('|'))));
     QVERIFY(legend.contains(QStringLiteral("this run: SGD b=2 lr 0.01 seed 1")));
     QString why;
     QVERIFY2(plotFinite(c->plot(), &why), qPrintable(why));
@@ -678,8 +672,7 @@ void tst_TrainingView::keepTwoRuns()
     QCOMPARE(c->legendNames(), QStringList{QStringLiteral("this run: SGD b=2 lr 0.01 seed 1")});
 }
 
-void tst_TrainingView::compareNormalization()
-{
+void tst_TrainingView::compareNormalization() {
     Document doc;
     TrainingView view(&doc);
     view.session()->setTolerance(1e-12);
@@ -692,7 +685,9 @@ void tst_TrainingView::compareNormalization()
     // At 1/lambda_max each, with tolerance 1e-12: about 445,000 epochs raw against 1,750.
     QVERIFY(r.raw.result.converged && r.zscored.result.converged);
     QVERIFY2(r.raw.result.epochsRun > 100 * r.zscored.result.epochsRun,
-             qPrintable(QStringLiteral("%1 vs %2").arg(r.raw.result.epochsRun).arg(r.zscored.result.epochsRun)));
+             qPrintable(QStringLiteral("%1 vs %2")
+                            .arg(r.raw.result.epochsRun)
+                            .arg(r.zscored.result.epochsRun)));
     QVERIFY(r.raw.result.epochsRun > 300000 && r.zscored.result.epochsRun < 3000);
     QVERIFY(r.raw.gramCondition > r.zscored.gramCondition);
     QVERIFY(r.raw.hessianCondition > 100 * r.zscored.hessianCondition);
@@ -717,8 +712,7 @@ void tst_TrainingView::compareNormalization()
     QVERIFY(c->isOutdated());
 }
 
-void tst_TrainingView::render()
-{
+void tst_TrainingView::render() {
     // LINLAB_TRAINING_PNG_DIR keeps the images for a look; otherwise a temporary folder.
     QTemporaryDir temp;
     QString dir = qEnvironmentVariable("LINLAB_TRAINING_PNG_DIR");

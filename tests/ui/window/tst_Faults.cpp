@@ -8,15 +8,15 @@
 // The tests run as root, where permissions stop nothing; so "cannot be written" is a path under a
 // regular file used as a folder (ENOTDIR) and a new file in /proc (which no one can create).
 
+#include "app/document/Document.h"
+#include "app/document/ProjectFile.h"
 #include "ui/plots/DataPlotView.h"
+#include "ui/plots/ExportPlotDialog.h"
+#include "ui/plots/PlotExporter.h"
 #include "ui/table/DataTableModel.h"
 #include "ui/table/DataTableView.h"
-#include "app/document/Document.h"
-#include "ui/plots/ExportPlotDialog.h"
 #include "ui/window/MainWindow.h"
 #include "ui/window/OpenFileWatcher.h"
-#include "ui/plots/PlotExporter.h"
-#include "app/document/ProjectFile.h"
 
 #include <QAction>
 #include <QApplication>
@@ -39,36 +39,31 @@
 #include <sys/stat.h>
 
 namespace {
-bool isCharDevice(const char* path)
-{
+bool isCharDevice(const char* path) {
     struct stat info {};
     return ::stat(path, &info) == 0 && S_ISCHR(info.st_mode);
 }
 
-QByteArray readAll(const QString& path)
-{
+QByteArray readAll(const QString& path) {
     QFile f(path);
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
-void writeText(const QString& path, const QByteArray& text)
-{
+void writeText(const QString& path, const QByteArray& text) {
     QFile f(path);
     if (!f.open(QIODevice::WriteOnly) || f.write(text) != text.size())
         qFatal("cannot write a test file");
 }
 
 /// Writes as editors do: a temporary file renamed over the old one (a new file, a new inode).
-void replaceAtomically(const QString& path, const QByteArray& text)
-{
+void replaceAtomically(const QString& path, const QByteArray& text) {
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly) || f.write(text) != text.size() || !f.commit())
         qFatal("cannot replace a test file");
 }
 
 /// The text of the window's warning, and closes it; empty when there is none.
-QString takeWarning(MainWindow& w)
-{
+QString takeWarning(MainWindow& w) {
     auto* box = w.findChild<QMessageBox*>(QStringLiteral("linlabWarning"));
     if (!box)
         return {};
@@ -77,31 +72,30 @@ QString takeWarning(MainWindow& w)
     return text;
 }
 
-bool sameDocument(const Document* doc, const linlab::Dataset& data, const linlab::LinearModel& model)
-{
+bool sameDocument(const Document* doc, const linlab::Dataset& data,
+                  const linlab::LinearModel& model) {
     const arma::mat& a = doc->dataset().features();
     const arma::mat& b = data.features();
     return a.n_rows == b.n_rows && a.n_cols == b.n_cols &&
            std::memcmp(a.memptr(), b.memptr(), a.n_elem * sizeof(double)) == 0 &&
            arma::approx_equal(doc->dataset().labels(), data.labels(), "absdiff", 0) &&
            doc->dataset().featureNames() == data.featureNames() &&
-           arma::approx_equal(doc->model().weights(), model.weights(), "absdiff", 0) && doc->model().bias() == model.bias();
+           arma::approx_equal(doc->model().weights(), model.weights(), "absdiff", 0) &&
+           doc->model().bias() == model.bias();
 }
 
 /// Lowers the file-size limit for its lifetime: writes past `bytes` fail with EFBIG, as on a
 /// disk that fills up half-way through a file (SIGXFSZ ignored, so write() reports it).
 class FileSizeLimit {
 public:
-    explicit FileSizeLimit(rlim_t bytes)
-    {
+    explicit FileSizeLimit(rlim_t bytes) {
         ::getrlimit(RLIMIT_FSIZE, &m_old);
         m_oldHandler = std::signal(SIGXFSZ, SIG_IGN);
         rlimit lower = m_old;
         lower.rlim_cur = bytes;
         m_ok = ::setrlimit(RLIMIT_FSIZE, &lower) == 0;
     }
-    ~FileSizeLimit()
-    {
+    ~FileSizeLimit() {
         ::setrlimit(RLIMIT_FSIZE, &m_old);
         std::signal(SIGXFSZ, m_oldHandler);
     }
@@ -137,8 +131,7 @@ private:
     QTemporaryDir m_dir;
 };
 
-void tst_Faults::initTestCase()
-{
+void tst_Faults::initTestCase() {
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(QStringLiteral("LinLabTests"));
     QCoreApplication::setApplicationName(QStringLiteral("tst_Faults"));
@@ -146,15 +139,17 @@ void tst_Faults::initTestCase()
     QVERIFY(m_dir.isValid());
 }
 
-void tst_Faults::cleanup() { QFile::remove(MainWindow::recoveryPath()); }
+void tst_Faults::cleanup() {
+    QFile::remove(MainWindow::recoveryPath());
+}
 
-QString tst_Faults::write(MainWindow& w, const QString& kind, const QString& path)
-{
+QString tst_Faults::write(MainWindow& w, const QString& kind, const QString& path) {
     if (kind == QLatin1String("plot") && QFileInfo(path).suffix().isEmpty()) {
         // The dialog adds the format's extension to a bare name ("/dev/full" would become a new
         // file "/dev/full.png"), so a device is written through PlotExporter itself.
         QString error;
-        PlotExporter::exportPlot(w.dataPlot()->plot(), path, QSize(400, 250), 1.0, &error, QStringLiteral("png"));
+        PlotExporter::exportPlot(w.dataPlot()->plot(), path, QSize(400, 250), 1.0, &error,
+                                 QStringLiteral("png"));
         return error;
     }
     if (kind == QLatin1String("plot")) {
@@ -189,22 +184,24 @@ QString tst_Faults::write(MainWindow& w, const QString& kind, const QString& pat
         ok = w.exportNumpyScriptTo(path);
     const QString shown = takeWarning(w);
     if (ok != shown.isEmpty())
-        return QStringLiteral("<%1 returned %2 but the warning is \u201c%3\u201d>").arg(kind).arg(ok).arg(shown);
+        return QStringLiteral("<%1 returned %2 but the warning is \u201c%3\u201d>")
+            .arg(kind)
+            .arg(ok)
+            .arg(shown);
     return shown;
 }
 
-void tst_Faults::failedWritesKeepTheFileAndTheDocument_data()
-{
+void tst_Faults::failedWritesKeepTheFileAndTheDocument_data() {
     QTest::addColumn<QString>("fault");
     QTest::addColumn<QString>("kind");
-    const QStringList kinds{QStringLiteral("project"), QStringLiteral("csv"), QStringLiteral("numpy"), QStringLiteral("plot")};
+    const QStringList kinds{QStringLiteral("project"), QStringLiteral("csv"),
+                            QStringLiteral("numpy"), QStringLiteral("plot")};
     for (const char* fault : {"devfull", "file-as-folder", "proc", "vanished-folder", "size-limit"})
         for (const QString& kind : kinds)
             QTest::addRow("%s/%s", fault, qPrintable(kind)) << QString::fromLatin1(fault) << kind;
 }
 
-void tst_Faults::failedWritesKeepTheFileAndTheDocument()
-{
+void tst_Faults::failedWritesKeepTheFileAndTheDocument() {
     QFETCH(QString, fault);
     QFETCH(QString, kind);
     if (fault == QLatin1String("devfull") && !isCharDevice("/dev/full"))
@@ -276,14 +273,16 @@ void tst_Faults::failedWritesKeepTheFileAndTheDocument()
     QVERIFY2(!message.isEmpty(), "the write was expected to fail");
     QVERIFY2(!message.startsWith(QLatin1Char('<')), qPrintable(message));
     QVERIFY2(message.contains(target), qPrintable(message));
-    QVERIFY2(expectedReason.isEmpty() || message.contains(expectedReason, Qt::CaseInsensitive), qPrintable(message));
+    QVERIFY2(expectedReason.isEmpty() || message.contains(expectedReason, Qt::CaseInsensitive),
+             qPrintable(message));
     // What was on disk is intact; nothing half-written is left.
     QCOMPARE(readAll(project), projectBytes);
     if (!previous.isEmpty())
         QCOMPARE(readAll(target), previous);
     else if (fault != QLatin1String("devfull"))
         QVERIFY(!QFileInfo::exists(target));
-    const QStringList leftovers = QDir(base).entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot);
+    const QStringList leftovers =
+        QDir(base).entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot);
     for (const QString& name : leftovers)
         QVERIFY2(!name.contains(QLatin1String("tmp"), Qt::CaseInsensitive), qPrintable(name));
     if (fault == QLatin1String("vanished-folder"))
@@ -299,8 +298,7 @@ void tst_Faults::failedWritesKeepTheFileAndTheDocument()
     QVERIFY(w.saveProjectTo(QDir(base).filePath(QStringLiteral("rescued.linlab"))));
 }
 
-void tst_Faults::saveIntoAVanishedFolder()
-{
+void tst_Faults::saveIntoAVanishedFolder() {
     // The project's own folder is removed while it is open; File › Save then fails cleanly.
     const QString folder = m_dir.filePath(QStringLiteral("project-folder"));
     QVERIFY(QDir().mkpath(folder));
@@ -320,14 +318,15 @@ void tst_Faults::saveIntoAVanishedFolder()
     QVERIFY(save);
     save->trigger();
     const QString message = takeWarning(w);
-    QVERIFY2(message.contains(path) && message.contains(QStringLiteral("No such file or directory")), qPrintable(message));
+    QVERIFY2(message.contains(path) &&
+                 message.contains(QStringLiteral("No such file or directory")),
+             qPrintable(message));
     QCOMPARE(w.document()->dataset().value(0, 0), 6.0);
     QVERIFY(w.isWindowModified());
     QVERIFY(!QFileInfo::exists(folder));
 }
 
-void tst_Faults::ownSavesAreNotReported()
-{
+void tst_Faults::ownSavesAreNotReported() {
     const QString path = m_dir.filePath(QStringLiteral("own.linlab"));
     MainWindow w;
     QVERIFY(w.saveProjectTo(path));
@@ -349,8 +348,7 @@ void tst_Faults::ownSavesAreNotReported()
     QVERIFY(!w.changedOnDiskNotice());
 }
 
-void tst_Faults::projectChangedOnDiskKeepMine()
-{
+void tst_Faults::projectChangedOnDiskKeepMine() {
     const QString path = m_dir.filePath(QStringLiteral("keep.linlab"));
     MainWindow w;
     QVERIFY(w.saveProjectTo(path));
@@ -365,22 +363,23 @@ void tst_Faults::projectChangedOnDiskKeepMine()
     QMessageBox* notice = w.changedOnDiskNotice();
     QVERIFY(notice->isVisible());
     QVERIFY(!notice->isModal()); // the window stays usable
-    QVERIFY2(notice->text().contains(QStringLiteral("keep.linlab")) && notice->text().contains(QStringLiteral("changed on disk")),
+    QVERIFY2(notice->text().contains(QStringLiteral("keep.linlab")) &&
+                 notice->text().contains(QStringLiteral("changed on disk")),
              qPrintable(notice->text()));
     QVERIFY(sameDocument(w.document(), mine, mineModel)); // nothing happens until the user chooses
 
     notice->findChild<QPushButton*>(QStringLiteral("keepButton"))->click();
     QTRY_VERIFY(!w.changedOnDiskNotice());
     QVERIFY(sameDocument(w.document(), mine, mineModel));
-    QCOMPARE(readAll(path), theirBytes); // kept mine in the window; their file untouched until I save
-    QVERIFY(w.saveProjectTo(path));      // the next save writes over it, knowingly
+    QCOMPARE(readAll(path),
+             theirBytes);           // kept mine in the window; their file untouched until I save
+    QVERIFY(w.saveProjectTo(path)); // the next save writes over it, knowingly
     QCOMPARE(ProjectFile::load(path).dataset.value(0, 0), mine.value(0, 0));
     QTest::qWait(500);
     QVERIFY(!w.changedOnDiskNotice());
 }
 
-void tst_Faults::projectChangedOnDiskReload()
-{
+void tst_Faults::projectChangedOnDiskReload() {
     const QString path = m_dir.filePath(QStringLiteral("reload.linlab"));
     MainWindow w;
     QVERIFY(w.saveProjectTo(path));
@@ -389,7 +388,9 @@ void tst_Faults::projectChangedOnDiskReload()
     theirs.model = linlab::LinearModel(arma::vec{1.0, 2.0}, -3.0);
     replaceAtomically(path, ProjectFile::toJson(theirs));
     QTRY_VERIFY_WITH_TIMEOUT(w.changedOnDiskNotice() != nullptr, 5000);
-    QCOMPARE(w.changedOnDiskNotice()->findChild<QPushButton*>(QStringLiteral("reloadButton"))->text(), QStringLiteral("Reload"));
+    QCOMPARE(
+        w.changedOnDiskNotice()->findChild<QPushButton*>(QStringLiteral("reloadButton"))->text(),
+        QStringLiteral("Reload"));
     w.changedOnDiskNotice()->findChild<QPushButton*>(QStringLiteral("reloadButton"))->click();
     QTRY_COMPARE(w.document()->dataset().value(2, 1), 42.5);
     QCOMPARE(w.document()->model().bias(), -3.0);
@@ -398,8 +399,7 @@ void tst_Faults::projectChangedOnDiskReload()
     QTRY_VERIFY(!w.changedOnDiskNotice());
 }
 
-void tst_Faults::reloadWhenModifiedSaysWhatIsLost()
-{
+void tst_Faults::reloadWhenModifiedSaysWhatIsLost() {
     const QString path = m_dir.filePath(QStringLiteral("modified.linlab"));
     MainWindow w;
     QVERIFY(w.saveProjectTo(path));
@@ -424,8 +424,7 @@ void tst_Faults::reloadWhenModifiedSaysWhatIsLost()
     QVERIFY(!w.isWindowModified());
 }
 
-void tst_Faults::replacedTwiceIsReportedTwice()
-{
+void tst_Faults::replacedTwiceIsReportedTwice() {
     // Editors replace the file (a new inode each time); the watch must follow.
     const QString path = m_dir.filePath(QStringLiteral("twice.linlab"));
     MainWindow w;
@@ -441,15 +440,15 @@ void tst_Faults::replacedTwiceIsReportedTwice()
     QVERIFY(w.document()->dataset().isLesson());
 }
 
-void tst_Faults::deletedFileIsReportedAndSaveWritesItAgain()
-{
+void tst_Faults::deletedFileIsReportedAndSaveWritesItAgain() {
     const QString path = m_dir.filePath(QStringLiteral("deleted.linlab"));
     MainWindow w;
     QVERIFY(w.saveProjectTo(path));
     QVERIFY(QFile::remove(path));
     QTRY_VERIFY_WITH_TIMEOUT(w.changedOnDiskNotice() != nullptr, 5000);
     QMessageBox* notice = w.changedOnDiskNotice();
-    QVERIFY2(notice->text().contains(QStringLiteral("deleted.linlab")) && notice->text().contains(QStringLiteral("deleted or moved")),
+    QVERIFY2(notice->text().contains(QStringLiteral("deleted.linlab")) &&
+                 notice->text().contains(QStringLiteral("deleted or moved")),
              qPrintable(notice->text()));
     QVERIFY(!notice->findChild<QPushButton*>(QStringLiteral("reloadButton"))->isVisibleTo(notice));
     QVERIFY(w.document()->dataset().isLesson());
@@ -463,8 +462,7 @@ void tst_Faults::deletedFileIsReportedAndSaveWritesItAgain()
     QTRY_VERIFY_WITH_TIMEOUT(w.changedOnDiskNotice() != nullptr, 5000);
 }
 
-void tst_Faults::csvChangedOnDiskReloadsWithTheSameOptions()
-{
+void tst_Faults::csvChangedOnDiskReloadsWithTheSameOptions() {
     const QString path = m_dir.filePath(QStringLiteral("scores.csv"));
     writeText(path, "score;hours;sleep\n75,5;5;7\n60;3;6\n");
     MainWindow w;

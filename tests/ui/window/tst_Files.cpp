@@ -1,14 +1,14 @@
 // Files as a user meets them: open a CSV in the background (and cancel it), a bad file, save and
 // reopen a project, a corrupt project, a failed save, the recovery copy, the import preview.
 
-#include "ui/window/CsvImportDialog.h"
-#include "ui/window/CsvLoader.h"
+#include "app/document/Document.h"
+#include "app/document/ProjectFile.h"
 #include "model/io/CsvReader.h"
 #include "model/io/CsvWriter.h"
 #include "model/io/DataExport.h"
-#include "app/document/Document.h"
+#include "ui/window/CsvImportDialog.h"
+#include "ui/window/CsvLoader.h"
 #include "ui/window/MainWindow.h"
-#include "app/document/ProjectFile.h"
 
 #include <QComboBox>
 #include <QFile>
@@ -25,16 +25,14 @@
 #include <cstring>
 
 namespace {
-void writeText(const QString& path, const QByteArray& text)
-{
+void writeText(const QString& path, const QByteArray& text) {
     QFile f(path);
     if (!f.open(QIODevice::WriteOnly))
         qFatal("cannot write a test file");
     f.write(text);
 }
 
-QString warningText(MainWindow& w)
-{
+QString warningText(MainWindow& w) {
     auto* box = w.findChild<QMessageBox*>(QStringLiteral("linlabWarning"));
     return box ? box->text() : QString();
 }
@@ -59,8 +57,7 @@ private:
     QTemporaryDir m_dir;
 };
 
-void tst_Files::initTestCase()
-{
+void tst_Files::initTestCase() {
     QStandardPaths::setTestModeEnabled(true); // recovery files and settings go to a test location
     QCoreApplication::setOrganizationName(QStringLiteral("LinLabTests"));
     QCoreApplication::setApplicationName(QStringLiteral("tst_Files"));
@@ -68,10 +65,11 @@ void tst_Files::initTestCase()
     QVERIFY(m_dir.isValid());
 }
 
-void tst_Files::cleanup() { QFile::remove(MainWindow::recoveryPath()); }
+void tst_Files::cleanup() {
+    QFile::remove(MainWindow::recoveryPath());
+}
 
-void tst_Files::csvLoadsInTheBackground()
-{
+void tst_Files::csvLoadsInTheBackground() {
     const QString path = m_dir.filePath(QStringLiteral("european.csv"));
     writeText(path, "hours;sleep;score\n5;7;75,5\n3;6;60\n8;8;90\n2;5;55\n");
     MainWindow w;
@@ -87,11 +85,11 @@ void tst_Files::csvLoadsInTheBackground()
     QCOMPARE(w.document()->model().weights()(0), 0.0); // zeros for a file
 }
 
-void tst_Files::cancelledLoadChangesNothing()
-{
+void tst_Files::cancelledLoadChangesNothing() {
     QByteArray csv = "a,b,y\n";
     for (int i = 0; i < 400000; ++i)
-        csv += QByteArray::number(i) + ',' + QByteArray::number(i % 7) + ',' + QByteArray::number(2 * i) + '\n';
+        csv += QByteArray::number(i) + ',' + QByteArray::number(i % 7) + ',' +
+               QByteArray::number(2 * i) + '\n';
     const QString path = m_dir.filePath(QStringLiteral("large.csv"));
     writeText(path, csv);
     MainWindow w;
@@ -106,8 +104,7 @@ void tst_Files::cancelledLoadChangesNothing()
     QCOMPARE(w.document()->name(), QStringLiteral("lesson"));
 }
 
-void tst_Files::badCsvNamesLineAndColumnAndKeepsTheData()
-{
+void tst_Files::badCsvNamesLineAndColumnAndKeepsTheData() {
     const QString path = m_dir.filePath(QStringLiteral("bad.csv"));
     writeText(path, "x,y\n1,2\n3,oops\n");
     MainWindow w;
@@ -121,8 +118,7 @@ void tst_Files::badCsvNamesLineAndColumnAndKeepsTheData()
     QCOMPARE(w.document()->dataset().value(0, 0), 42.0);
 }
 
-void tst_Files::projectSaveThenOpenGivesTheSameState()
-{
+void tst_Files::projectSaveThenOpenGivesTheSameState() {
     const QString path = m_dir.filePath(QStringLiteral("study.linlab"));
     MainWindow w;
     Document* doc = w.document();
@@ -146,18 +142,17 @@ void tst_Files::projectSaveThenOpenGivesTheSameState()
     QCOMPARE(other.projectPath(), path);
 }
 
-void tst_Files::corruptProjectKeepsTheDocument()
-{
+void tst_Files::corruptProjectKeepsTheDocument() {
     const QString path = m_dir.filePath(QStringLiteral("corrupt.linlab"));
-    writeText(path, "{\"format\": \"linlab\", \"version\": 1, \"data\": {\"feature_names\": [\"a\"");
+    writeText(path,
+              "{\"format\": \"linlab\", \"version\": 1, \"data\": {\"feature_names\": [\"a\"");
     MainWindow w;
     QVERIFY(!w.loadProject(path));
     QTRY_VERIFY(warningText(w).contains(QStringLiteral("corrupt.linlab")));
     QVERIFY(w.document()->dataset().isLesson());
 }
 
-void tst_Files::failedSaveKeepsEverything()
-{
+void tst_Files::failedSaveKeepsEverything() {
     MainWindow w;
     w.document()->setValues(0, 0, arma::mat(1, 1, arma::fill::value(9.0)));
     w.document()->undoStack()->resetClean();
@@ -168,8 +163,7 @@ void tst_Files::failedSaveKeepsEverything()
     QVERIFY(w.projectPath().isEmpty());
 }
 
-void tst_Files::recoveryCopyWhileModified()
-{
+void tst_Files::recoveryCopyWhileModified() {
     MainWindow w;
     w.autosaveNow();
     QVERIFY(!QFile::exists(MainWindow::recoveryPath())); // nothing unsaved, nothing to keep
@@ -183,8 +177,7 @@ void tst_Files::recoveryCopyWhileModified()
     QVERIFY(!QFile::exists(MainWindow::recoveryPath())); // a normal save removes it
 }
 
-void tst_Files::importPreviewFollowsItsSettings()
-{
+void tst_Files::importPreviewFollowsItsSettings() {
     const QString path = m_dir.filePath(QStringLiteral("preview.csv"));
     writeText(path, "a;b;c\n1,5;2;3\n4;5;6\n");
     CsvImportDialog dialog(path);
@@ -193,7 +186,8 @@ void tst_Files::importPreviewFollowsItsSettings()
     QCOMPARE(dialog.previewTable()->item(0, 0)->text(), QStringLiteral("1.5"));
     QCOMPARE(dialog.labelColumn(), 2);
     // Header "no": the names become a data row that is not a number, which the preview says.
-    dialog.headerBox()->setCurrentIndex(dialog.headerBox()->findData(int(linlab::CsvReadOptions::Header::No)));
+    dialog.headerBox()->setCurrentIndex(
+        dialog.headerBox()->findData(int(linlab::CsvReadOptions::Header::No)));
     QVERIFY(!dialog.previewOk());
     QVERIFY(dialog.statusLabel()->text().contains(QStringLiteral("preview.csv:1:1")));
     dialog.headerBox()->setCurrentIndex(0);
@@ -204,17 +198,18 @@ void tst_Files::importPreviewFollowsItsSettings()
     dialog.delimiterBox()->setCurrentIndex(0);
     dialog.labelBox()->setCurrentIndex(0);
     QCOMPARE(dialog.labelColumn(), 0);
-    QVERIFY(dialog.previewTable()->horizontalHeaderItem(0)->text().contains(QStringLiteral("label")));
+    QVERIFY(
+        dialog.previewTable()->horizontalHeaderItem(0)->text().contains(QStringLiteral("label")));
 }
 
-void tst_Files::csvExportThenImportIsBitExact()
-{
+void tst_Files::csvExportThenImportIsBitExact() {
     Document doc;
     arma::arma_rng::set_seed(5);
     const arma::mat noise = arma::randn(4, 3) * 1e-3;
     doc.setValues(0, 0, arma::mat(linlab::Dataset::lesson().rowBlock(0, 4) + noise));
     doc.setTransformSettings({1.0, linlab::Normalization::ZScore, 0});
-    const linlab::CsvTable t = linlab::DataExport::table(doc.dataset(), doc.analysis(), doc.evaluation(), {true, true});
+    const linlab::CsvTable t =
+        linlab::DataExport::table(doc.dataset(), doc.analysis(), doc.evaluation(), {true, true});
     QCOMPARE(t.names.back(), std::string("residual"));
     const QString path = m_dir.filePath(QStringLiteral("export.csv"));
     linlab::CsvWriter::writeFile(path.toStdString(), t.names, t.data);

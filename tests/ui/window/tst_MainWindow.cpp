@@ -1,15 +1,16 @@
-// The window as a user drives it: drag a weight, edit a cell, undo, and watch every number and plot follow.
+// The window as a user drives it: drag a weight, edit a cell, undo, and watch every number and plot
+// follow.
 
-#include "ui/table/DataTableModel.h"
-#include "ui/table/DataTableView.h"
 #include "app/document/Document.h"
 #include "model/fit/LinearModel.h"
-#include "ui/window/MainWindow.h"
+#include "ui/common/NumberText.h"
+#include "ui/common/PreciseSpinBox.h"
 #include "ui/panels/MetricsPanel.h"
 #include "ui/panels/ModelPanel.h"
-#include "ui/common/NumberText.h"
 #include "ui/plots/PredictedActualPlotView.h"
-#include "ui/common/PreciseSpinBox.h"
+#include "ui/table/DataTableModel.h"
+#include "ui/table/DataTableView.h"
+#include "ui/window/MainWindow.h"
 
 #include <QLabel>
 #include <QLineEdit>
@@ -26,16 +27,16 @@
 #include <cstring>
 
 namespace {
-bool sameBits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
+bool sameBits(double a, double b) {
+    return std::memcmp(&a, &b, sizeof a) == 0;
+}
 
-QString labelText(MainWindow& w, const char* name)
-{
+QString labelText(MainWindow& w, const char* name) {
     auto* label = w.metricsPanel()->findChild<QLabel*>(QLatin1String(name));
     return label ? label->text() : QStringLiteral("<no label %1>").arg(QLatin1String(name));
 }
 
-QPoint handleCentre(QSlider* slider)
-{
+QPoint handleCentre(QSlider* slider) {
     QStyleOptionSlider option;
     option.initFrom(slider);
     option.orientation = slider->orientation();
@@ -43,11 +44,12 @@ QPoint handleCentre(QSlider* slider)
     option.maximum = slider->maximum();
     option.sliderPosition = slider->sliderPosition();
     option.sliderValue = slider->value();
-    return slider->style()->subControlRect(QStyle::CC_Slider, &option, QStyle::SC_SliderHandle, slider).center();
+    return slider->style()
+        ->subControlRect(QStyle::CC_Slider, &option, QStyle::SC_SliderHandle, slider)
+        .center();
 }
 
-QList<double> graphValues(QCPGraph* graph)
-{
+QList<double> graphValues(QCPGraph* graph) {
     QList<double> out;
     for (auto it = graph->data()->constBegin(); it != graph->data()->constEnd(); ++it)
         out.append(it->value);
@@ -69,16 +71,14 @@ private slots:
     void layoutIsRemembered();
 };
 
-void tst_MainWindow::initTestCase()
-{
+void tst_MainWindow::initTestCase() {
     // Keep the user's real settings out of the tests.
     QCoreApplication::setOrganizationName(QStringLiteral("LinLabTests"));
     QCoreApplication::setApplicationName(QStringLiteral("tst_MainWindow"));
     QSettings().clear();
 }
 
-void tst_MainWindow::opensOnTheLesson()
-{
+void tst_MainWindow::opensOnTheLesson() {
     MainWindow w;
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
@@ -91,8 +91,7 @@ void tst_MainWindow::opensOnTheLesson()
     QCOMPARE(w.tableView()->tableModel()->rowCount(), 4);
 }
 
-void tst_MainWindow::dragWeightSliderUpdatesNumbersAndPlots()
-{
+void tst_MainWindow::dragWeightSliderUpdatesNumbersAndPlots() {
     MainWindow w;
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
@@ -133,8 +132,7 @@ void tst_MainWindow::dragWeightSliderUpdatesNumbersAndPlots()
     QCOMPARE(labelText(w, "mseValue"), QStringLiteral("509"));
 }
 
-void tst_MainWindow::editCellThroughDelegateUpdatesMetrics()
-{
+void tst_MainWindow::editCellThroughDelegateUpdatesMetrics() {
     MainWindow w;
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
@@ -147,14 +145,14 @@ void tst_MainWindow::editCellThroughDelegateUpdatesMetrics()
     editor->selectAll();
     QTest::keyClicks(editor, QStringLiteral("35"));
     QTest::keyClick(editor, Qt::Key_Return);
-    QTRY_COMPARE(w.document()->dataset().value(3, 2), 35.0); // the delegate commits on a queued call
+    QTRY_COMPARE(w.document()->dataset().value(3, 2),
+                 35.0); // the delegate commits on a queued call
     // Residuals are now [-24, -20, -24, -2]: MSE = (576 + 400 + 576 + 4) / 4 = 389.
     QCOMPARE(labelText(w, "mseValue"), QStringLiteral("389"));
     QVERIFY(w.isWindowModified());
 }
 
-void tst_MainWindow::undoRestoresBitExactlyAndTitleTracksChanges()
-{
+void tst_MainWindow::undoRestoresBitExactlyAndTitleTracksChanges() {
     MainWindow w;
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
@@ -174,8 +172,7 @@ void tst_MainWindow::undoRestoresBitExactlyAndTitleTracksChanges()
     QCOMPARE(doc->dataset().value(0, 0), 0.1);
 }
 
-void tst_MainWindow::fitAndResetActions()
-{
+void tst_MainWindow::fitAndResetActions() {
     MainWindow w;
     Document* doc = w.document();
     w.modelPanel()->fitButton()->click();
@@ -189,8 +186,7 @@ void tst_MainWindow::fitAndResetActions()
     QCOMPARE(doc->model().bias(), 10.0);
 }
 
-void tst_MainWindow::removingTheLastRowIsRefused()
-{
+void tst_MainWindow::removingTheLastRowIsRefused() {
     MainWindow w;
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
@@ -200,8 +196,7 @@ void tst_MainWindow::removingTheLastRowIsRefused()
     QVERIFY(w.statusBar()->currentMessage().contains(QStringLiteral("at least one row")));
 }
 
-void tst_MainWindow::layoutIsRemembered()
-{
+void tst_MainWindow::layoutIsRemembered() {
     {
         MainWindow w;
         w.show();

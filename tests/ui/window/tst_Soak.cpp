@@ -8,23 +8,23 @@
 // LINLAB_SOAK_ACTIONS sets the number of actions (default 1000), LINLAB_SOAK_SEED the seed. A
 // failure names the seed, the action's index and the last actions, so it can be replayed.
 
-#include "ui/plots/DataPlotView.h"
-#include "ui/table/DataTableModel.h"
-#include "ui/table/DataTableView.h"
 #include "app/document/Document.h"
-#include "ui/training/LossCurveView.h"
-#include "ui/training/LossLandscapeView.h"
-#include "ui/window/MainWindow.h"
+#include "ui/common/NumberText.h"
+#include "ui/common/PreciseSpinBox.h"
 #include "ui/panels/MetricsPanel.h"
 #include "ui/panels/ModelPanel.h"
-#include "ui/common/NumberText.h"
+#include "ui/panels/TransformPanel.h"
+#include "ui/plots/DataPlotView.h"
 #include "ui/plots/PlotExporter.h"
-#include "ui/common/PreciseSpinBox.h"
 #include "ui/plots/PredictedActualPlotView.h"
 #include "ui/plots/ResidualPlotView.h"
+#include "ui/table/DataTableModel.h"
+#include "ui/table/DataTableView.h"
+#include "ui/training/LossCurveView.h"
+#include "ui/training/LossLandscapeView.h"
 #include "ui/training/TrainingSession.h"
 #include "ui/training/TrainingView.h"
-#include "ui/panels/TransformPanel.h"
+#include "ui/window/MainWindow.h"
 
 #include <QAction>
 #include <QApplication>
@@ -74,18 +74,19 @@ struct Snapshot {
     double bias = 0.0;
 };
 
-Snapshot snapshot(const Document* doc)
-{
-    return {doc->dataset().features(), doc->dataset().labels(), doc->dataset().featureNames(),
-            doc->dataset().labelName(), doc->transformSettings(), doc->model().weights(), doc->model().bias()};
+Snapshot snapshot(const Document* doc) {
+    return {doc->dataset().features(),  doc->dataset().labels(),  doc->dataset().featureNames(),
+            doc->dataset().labelName(), doc->transformSettings(), doc->model().weights(),
+            doc->model().bias()};
 }
 
-bool sameBits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
+bool sameBits(double a, double b) {
+    return std::memcmp(&a, &b, sizeof a) == 0;
+}
 
 /// Bit for bit; with `zeroSign` false, -0 and +0 count as the same (a project file cannot tell
 /// them apart: Qt's JSON writes -0.0 as 0).
-bool same(const arma::mat& a, const arma::mat& b, bool zeroSign = true)
-{
+bool same(const arma::mat& a, const arma::mat& b, bool zeroSign = true) {
     if (a.n_rows != b.n_rows || a.n_cols != b.n_cols)
         return false;
     for (arma::uword i = 0; i < a.n_elem; ++i)
@@ -95,33 +96,35 @@ bool same(const arma::mat& a, const arma::mat& b, bool zeroSign = true)
 }
 
 /// Empty when the two states are the same, else what differs.
-QString difference(const Snapshot& a, const Snapshot& b, bool zeroSign = true)
-{
+QString difference(const Snapshot& a, const Snapshot& b, bool zeroSign = true) {
     if (!same(a.features, b.features, zeroSign))
-        return QStringLiteral("features differ (%1x%2 vs %3x%4)").arg(a.features.n_rows).arg(a.features.n_cols)
-            .arg(b.features.n_rows).arg(b.features.n_cols);
+        return QStringLiteral("features differ (%1x%2 vs %3x%4)")
+            .arg(a.features.n_rows)
+            .arg(a.features.n_cols)
+            .arg(b.features.n_rows)
+            .arg(b.features.n_cols);
     if (!same(a.labels, b.labels, zeroSign))
         return QStringLiteral("labels differ");
     if (a.featureNames != b.featureNames || a.labelName != b.labelName)
         return QStringLiteral("column names differ");
     if (!(a.settings == b.settings))
         return QStringLiteral("transform settings differ");
-    if (!same(a.weights, b.weights, zeroSign) || !same(arma::vec{a.bias}, arma::vec{b.bias}, zeroSign)) {
+    if (!same(a.weights, b.weights, zeroSign) ||
+        !same(arma::vec{a.bias}, arma::vec{b.bias}, zeroSign)) {
         QStringList wa, wb;
         for (double v : a.weights)
             wa << QString::number(v, 'g', 17);
         for (double v : b.weights)
             wb << QString::number(v, 'g', 17);
         return QStringLiteral("model differs: [%1] %2 vs [%3] %4")
-            .arg(wa.join(QLatin1Char(' ')), QString::number(a.bias, 'g', 17), wb.join(QLatin1Char(' ')),
-                 QString::number(b.bias, 'g', 17));
+            .arg(wa.join(QLatin1Char(' ')), QString::number(a.bias, 'g', 17),
+                 wb.join(QLatin1Char(' ')), QString::number(b.bias, 'g', 17));
     }
     return {};
 }
 
 /// Resident memory in KiB, from /proc/self/status (0 where there is no /proc).
-qint64 residentKb()
-{
+qint64 residentKb() {
     QFile status(QStringLiteral("/proc/self/status"));
     if (!status.open(QIODevice::ReadOnly))
         return 0;
@@ -131,8 +134,7 @@ qint64 residentKb()
     return 0;
 }
 
-QAction* findAction(QWidget* window, const QString& text)
-{
+QAction* findAction(QWidget* window, const QString& text) {
     for (QAction* a : window->findChildren<QAction*>())
         if (a->text() == text)
             return a;
@@ -182,8 +184,7 @@ private:
     int m_exports = 0;
 };
 
-void tst_Soak::initTestCase()
-{
+void tst_Soak::initTestCase() {
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(QStringLiteral("LinLabTests"));
     QCoreApplication::setApplicationName(QStringLiteral("tst_Soak"));
@@ -194,53 +195,63 @@ void tst_Soak::initTestCase()
     m_rng.seed(m_seed);
 }
 
-double tst_Soak::randomValue()
-{
-    // Mostly everyday numbers; now and then the awkward ones (tiny, huge, negative zero, 0.1 + 0.2).
+double tst_Soak::randomValue() {
+    // Mostly everyday numbers; now and then the awkward ones (tiny, huge, negative zero, 0.1 +
+    // 0.2).
     switch (pick(0, 19)) {
-    case 0: return 1e-310;
-    case 1: return -0.0;
-    case 2: return 0.1 + 0.2;
-    case 3: return std::ldexp(1.0, pick(-60, 60));
-    case 4: return pick(-3, 3) * 1e6;
-    default: break;
+    case 0:
+        return 1e-310;
+    case 1:
+        return -0.0;
+    case 2:
+        return 0.1 + 0.2;
+    case 3:
+        return std::ldexp(1.0, pick(-60, 60));
+    case 4:
+        return pick(-3, 3) * 1e6;
+    default:
+        break;
     }
     if (pick(0, 1) == 0)
         return double(pick(-100, 100));
     return std::round(std::uniform_real_distribution<double>(-100.0, 100.0)(m_rng) * 1e4) / 1e4;
 }
 
-QString tst_Soak::editCell()
-{
+QString tst_Soak::editCell() {
     DataTableModel* model = m_window->tableView()->tableModel();
-    const QModelIndex cell = model->index(pick(0, model->rowCount() - 1), pick(0, model->columnCount() - 1));
+    const QModelIndex cell =
+        model->index(pick(0, model->rowCount() - 1), pick(0, model->columnCount() - 1));
     const double v = randomValue();
     model->setData(cell, valueText(v)); // refused on a transformed feature: the check still holds
     return QStringLiteral("edit (%1,%2) = %3").arg(cell.row()).arg(cell.column()).arg(valueText(v));
 }
 
-QString tst_Soak::editBadText()
-{
-    static const QStringList bad{QStringLiteral("abc"), QStringLiteral("nan"), QStringLiteral("inf"),
-                                 QStringLiteral("1e999"), QStringLiteral("1.5x"), QString()};
+QString tst_Soak::editBadText() {
+    static const QStringList bad{QStringLiteral("abc"),  QStringLiteral("nan"),
+                                 QStringLiteral("inf"),  QStringLiteral("1e999"),
+                                 QStringLiteral("1.5x"), QString()};
     DataTableModel* model = m_window->tableView()->tableModel();
-    const QModelIndex cell = model->index(pick(0, model->rowCount() - 1), pick(0, model->columnCount() - 1));
+    const QModelIndex cell =
+        model->index(pick(0, model->rowCount() - 1), pick(0, model->columnCount() - 1));
     const QString text = bad.at(pick(0, int(bad.size()) - 1));
     const Snapshot before = snapshot(m_doc);
     if (model->setData(cell, text))
         return QStringLiteral("FAIL: \u201c%1\u201d was accepted").arg(text);
     if (!difference(before, snapshot(m_doc)).isEmpty())
         return QStringLiteral("FAIL: refused \u201c%1\u201d changed the document").arg(text);
-    return QStringLiteral("bad text \u201c%1\u201d at (%2,%3)").arg(text).arg(cell.row()).arg(cell.column());
+    return QStringLiteral("bad text \u201c%1\u201d at (%2,%3)")
+        .arg(text)
+        .arg(cell.row())
+        .arg(cell.column());
 }
 
-QString tst_Soak::paste()
-{
+QString tst_Soak::paste() {
     DataTableView* view = m_window->tableView();
     DataTableModel* model = view->tableModel();
     const int rows = pick(1, 3), columns = pick(1, 3);
     const int row = pick(0, std::min(model->rowCount() - 1, kMaxRows - rows));
-    const int column = pick(0, std::max(0, std::min(model->columnCount() - 1, kMaxFeatures + 1 - columns)));
+    const int column =
+        pick(0, std::max(0, std::min(model->columnCount() - 1, kMaxFeatures + 1 - columns)));
     QString text;
     for (int r = 0; r < rows; ++r) {
         for (int c = 0; c < columns; ++c)
@@ -253,8 +264,7 @@ QString tst_Soak::paste()
     return QStringLiteral("paste %1x%2 at (%3,%4)").arg(rows).arg(columns).arg(row).arg(column);
 }
 
-QString tst_Soak::insertRow()
-{
+QString tst_Soak::insertRow() {
     DataTableView* view = m_window->tableView();
     if (view->tableModel()->rowCount() >= kMaxRows)
         return removeRows();
@@ -264,44 +274,44 @@ QString tst_Soak::insertRow()
     return QStringLiteral("insert row below %1").arg(row);
 }
 
-QString tst_Soak::removeRows()
-{
+QString tst_Soak::removeRows() {
     DataTableView* view = m_window->tableView();
     DataTableModel* model = view->tableModel();
     const int first = pick(0, model->rowCount() - 1);
     const int last = std::min(model->rowCount() - 1, first + pick(0, 3));
     view->setCurrentIndex(model->index(first, 0));
-    view->selectionModel()->select(QItemSelection(model->index(first, 0), model->index(last, model->columnCount() - 1)),
-                                   QItemSelectionModel::ClearAndSelect);
-    findAction(m_window, QStringLiteral("Re&move Rows"))->trigger(); // refused when it would leave none
+    view->selectionModel()->select(
+        QItemSelection(model->index(first, 0), model->index(last, model->columnCount() - 1)),
+        QItemSelectionModel::ClearAndSelect);
+    findAction(m_window, QStringLiteral("Re&move Rows"))
+        ->trigger(); // refused when it would leave none
     return QStringLiteral("remove rows %1..%2").arg(first).arg(last);
 }
 
-QString tst_Soak::addFeature()
-{
+QString tst_Soak::addFeature() {
     if (int(m_doc->dataset().featureCount()) >= kMaxFeatures)
         return removeFeature();
     findAction(m_window, QStringLiteral("Add &Feature"))->trigger();
     return QStringLiteral("add feature");
 }
 
-QString tst_Soak::removeFeature()
-{
+QString tst_Soak::removeFeature() {
     DataTableView* view = m_window->tableView();
-    const int column = pick(0, int(m_doc->dataset().featureCount())); // the label now and then: refused
+    const int column =
+        pick(0, int(m_doc->dataset().featureCount())); // the label now and then: refused
     view->setCurrentIndex(view->tableModel()->index(0, column));
     findAction(m_window, QStringLiteral("Remove Feat&ure"))->trigger();
     return QStringLiteral("remove feature %1").arg(column);
 }
 
-QString tst_Soak::renameOrRelabel()
-{
+QString tst_Soak::renameOrRelabel() {
     DataTableView* view = m_window->tableView();
     const int column = pick(0, view->tableModel()->columnCount() - 1);
     if (pick(0, 1) == 0) {
         // Sometimes a name another column has: refused.
-        const QString name = pick(0, 2) == 0 ? QString::fromStdString(m_doc->dataset().columnName(0))
-                                             : QStringLiteral("c%1").arg(pick(0, 99));
+        const QString name = pick(0, 2) == 0
+                                 ? QString::fromStdString(m_doc->dataset().columnName(0))
+                                 : QStringLiteral("c%1").arg(pick(0, 99));
         view->renameColumnTo(column, name);
         return QStringLiteral("rename %1 to %2").arg(column).arg(name);
     }
@@ -310,8 +320,7 @@ QString tst_Soak::renameOrRelabel()
     return QStringLiteral("use %1 as label").arg(column);
 }
 
-QString tst_Soak::dragSlider()
-{
+QString tst_Soak::dragSlider() {
     ModelPanel* panel = m_window->modelPanel();
     const int parameter = pick(0, panel->parameterCount() - 1);
     QSlider* slider = panel->slider(parameter);
@@ -319,13 +328,13 @@ QString tst_Soak::dragSlider()
     slider->setSliderDown(true);
     const int moves = pick(1, 5);
     for (int i = 0; i < moves; ++i)
-        slider->setSliderPosition(std::clamp(slider->sliderPosition() + pick(-80, 80), 0, ModelPanel::kSliderSteps));
+        slider->setSliderPosition(
+            std::clamp(slider->sliderPosition() + pick(-80, 80), 0, ModelPanel::kSliderSteps));
     slider->setSliderDown(false);
     return QStringLiteral("drag slider %1 (%2 moves)").arg(parameter).arg(moves);
 }
 
-QString tst_Soak::typeWeight()
-{
+QString tst_Soak::typeWeight() {
     ModelPanel* panel = m_window->modelPanel();
     const int parameter = pick(0, panel->parameterCount() - 1);
     const double v = randomValue();
@@ -333,8 +342,7 @@ QString tst_Soak::typeWeight()
     return QStringLiteral("type weight %1 = %2").arg(parameter).arg(valueText(v));
 }
 
-QString tst_Soak::changeTransform()
-{
+QString tst_Soak::changeTransform() {
     TransformPanel* panel = m_window->transformPanel();
     switch (pick(0, 3)) {
     case 0: {
@@ -352,12 +360,12 @@ QString tst_Soak::changeTransform()
         return QStringLiteral("ddof %1").arg(panel->ddofBox()->currentIndex());
     default:
         m_window->transformedViewAction()->trigger();
-        return QStringLiteral("transformed view %1").arg(m_window->transformedViewAction()->isChecked());
+        return QStringLiteral("transformed view %1")
+            .arg(m_window->transformedViewAction()->isChecked());
     }
 }
 
-QString tst_Soak::training()
-{
+QString tst_Soak::training() {
     TrainingView* view = m_window->trainingView();
     switch (pick(0, 9)) {
     case 0:
@@ -399,17 +407,17 @@ QString tst_Soak::training()
     }
 }
 
-QString tst_Soak::undoRedo()
-{
+QString tst_Soak::undoRedo() {
     const int times = pick(1, 3);
     const bool undo = pick(0, 2) != 0;
     for (int i = 0; i < times; ++i)
         (undo ? m_window->undoAction() : m_window->redoAction())->trigger();
-    return QStringLiteral("%1 x%2").arg(undo ? QStringLiteral("undo") : QStringLiteral("redo")).arg(times);
+    return QStringLiteral("%1 x%2")
+        .arg(undo ? QStringLiteral("undo") : QStringLiteral("redo"))
+        .arg(times);
 }
 
-QString tst_Soak::fitOrReset()
-{
+QString tst_Soak::fitOrReset() {
     if (pick(0, 1) == 0) {
         m_window->modelPanel()->fitButton()->click();
         return QStringLiteral("fit");
@@ -418,16 +426,17 @@ QString tst_Soak::fitOrReset()
     return QStringLiteral("reset model");
 }
 
-QString tst_Soak::exportSomething()
-{
+QString tst_Soak::exportSomething() {
     const int n = m_exports++ % 8; // a few names, rewritten: the folder does not grow
     switch (pick(0, 2)) {
     case 0: {
-        QCustomPlot* plots[] = {m_window->dataPlot()->plot(), m_window->predictedActualPlot()->plot(),
-                                m_window->residualPlot()->plot(), m_window->trainingView()->landscape()->plot(),
-                                m_window->trainingView()->lossCurve()->plot()};
+        QCustomPlot* plots[] = {
+            m_window->dataPlot()->plot(), m_window->predictedActualPlot()->plot(),
+            m_window->residualPlot()->plot(), m_window->trainingView()->landscape()->plot(),
+            m_window->trainingView()->lossCurve()->plot()};
         static const char* const formats[] = {"png", "svg", "pdf", "jpg"};
-        const QString path = m_dir.filePath(QStringLiteral("plot%1.%2").arg(n).arg(QLatin1String(formats[pick(0, 3)])));
+        const QString path = m_dir.filePath(
+            QStringLiteral("plot%1.%2").arg(n).arg(QLatin1String(formats[pick(0, 3)])));
         QString error;
         if (!PlotExporter::exportPlot(plots[pick(0, 4)], path, QSize(320, 200), 1.0, &error))
             return QStringLiteral("FAIL: plot export: %1").arg(error);
@@ -448,8 +457,7 @@ QString tst_Soak::exportSomething()
     }
 }
 
-QString tst_Soak::saveAndReopen()
-{
+QString tst_Soak::saveAndReopen() {
     // Save, then open what was saved: the same document, bit for bit, with a fresh undo history.
     const QString path = m_dir.filePath(QStringLiteral("soak.linlab"));
     const Snapshot before = snapshot(m_doc);
@@ -463,48 +471,71 @@ QString tst_Soak::saveAndReopen()
     return QStringLiteral("save and reopen");
 }
 
-QString tst_Soak::act()
-{
+QString tst_Soak::act() {
     const int roll = pick(0, 99);
-    if (roll < 18) return editCell();
-    if (roll < 20) return editBadText();
-    if (roll < 26) return paste();
-    if (roll < 33) return insertRow();
-    if (roll < 40) return removeRows();
-    if (roll < 43) return addFeature();
-    if (roll < 46) return removeFeature();
-    if (roll < 48) return renameOrRelabel();
-    if (roll < 58) return dragSlider();
-    if (roll < 62) return typeWeight();
-    if (roll < 69) return changeTransform();
-    if (roll < 80) return training();
-    if (roll < 92) return undoRedo();
-    if (roll < 95) return fitOrReset();
-    if (roll < 98) return exportSomething();
+    if (roll < 18)
+        return editCell();
+    if (roll < 20)
+        return editBadText();
+    if (roll < 26)
+        return paste();
+    if (roll < 33)
+        return insertRow();
+    if (roll < 40)
+        return removeRows();
+    if (roll < 43)
+        return addFeature();
+    if (roll < 46)
+        return removeFeature();
+    if (roll < 48)
+        return renameOrRelabel();
+    if (roll < 58)
+        return dragSlider();
+    if (roll < 62)
+        return typeWeight();
+    if (roll < 69)
+        return changeTransform();
+    if (roll < 80)
+        return training();
+    if (roll < 92)
+        return undoRedo();
+    if (roll < 95)
+        return fitOrReset();
+    if (roll < 98)
+        return exportSomething();
     if (roll < 99 || m_doc->undoStack()->count() > 0)
         return saveAndReopen();
     return exportSomething();
 }
 
-QString tst_Soak::checkShown() const
-{
+QString tst_Soak::checkShown() const {
     // The table: the document's values (transformed features when that view is on), every cell.
     const DataTableModel* model = m_window->tableView()->tableModel();
     const linlab::Dataset& data = m_doc->dataset();
-    if (model->rowCount() != int(data.rowCount()) || model->columnCount() != int(data.columnCount()))
-        return QStringLiteral("table is %1x%2, document %3x%4").arg(model->rowCount()).arg(model->columnCount())
-            .arg(data.rowCount()).arg(data.columnCount());
+    if (model->rowCount() != int(data.rowCount()) ||
+        model->columnCount() != int(data.columnCount()))
+        return QStringLiteral("table is %1x%2, document %3x%4")
+            .arg(model->rowCount())
+            .arg(model->columnCount())
+            .arg(data.rowCount())
+            .arg(data.columnCount());
     const bool transformed = model->showTransformed();
     const arma::mat& X = m_doc->analysis().features();
     for (int c = 0; c < model->columnCount(); ++c) {
-        if (model->headerData(c, Qt::Horizontal, Qt::EditRole).toString() != QString::fromStdString(data.columnName(c)))
-            return QStringLiteral("header %1 is not %2").arg(c).arg(QString::fromStdString(data.columnName(c)));
+        if (model->headerData(c, Qt::Horizontal, Qt::EditRole).toString() !=
+            QString::fromStdString(data.columnName(c)))
+            return QStringLiteral("header %1 is not %2")
+                .arg(c)
+                .arg(QString::fromStdString(data.columnName(c)));
         for (int r = 0; r < model->rowCount(); ++r) {
-            const double expected = transformed && c < int(data.featureCount()) ? X(r, c) : data.value(r, c);
+            const double expected =
+                transformed && c < int(data.featureCount()) ? X(r, c) : data.value(r, c);
             const QString shown = model->data(model->index(r, c), Qt::EditRole).toString();
             if (shown != NumberText::exact(expected))
-                return QStringLiteral("cell (%1,%2) shows %3, document has %4").arg(r).arg(c).arg(shown,
-                                                                                              NumberText::exact(expected));
+                return QStringLiteral("cell (%1,%2) shows %3, document has %4")
+                    .arg(r)
+                    .arg(c)
+                    .arg(shown, NumberText::exact(expected));
         }
     }
     // Every number in the metrics panel: finite or the dash; the MSE is the document's.
@@ -514,7 +545,8 @@ QString tst_Soak::checkShown() const
         bool ok = false;
         const double v = label->text().toDouble(&ok);
         if (label->text() != NumberText::dash() && !(ok && std::isfinite(v)))
-            return QStringLiteral("%1 shows \u201c%2\u201d").arg(label->objectName(), label->text());
+            return QStringLiteral("%1 shows \u201c%2\u201d")
+                .arg(label->objectName(), label->text());
     }
     const QLabel* mse = m_window->metricsPanel()->valueLabel(QStringLiteral("mseValue"));
     if (!mse || mse->text() != NumberText::exact(m_doc->evaluation().metrics.mse))
@@ -523,7 +555,9 @@ QString tst_Soak::checkShown() const
     const ModelPanel* panel = m_window->modelPanel();
     const linlab::LinearModel& m = m_doc->model();
     if (panel->parameterCount() != int(m.weights().n_elem) + 1)
-        return QStringLiteral("%1 weight rows for %2 weights").arg(panel->parameterCount()).arg(m.weights().n_elem);
+        return QStringLiteral("%1 weight rows for %2 weights")
+            .arg(panel->parameterCount())
+            .arg(m.weights().n_elem);
     for (int p = 0; p < panel->parameterCount(); ++p) {
         const double expected = p < int(m.weights().n_elem) ? m.weights()(p) : m.bias();
         // QDoubleSpinBox rounds to its (at most 323) decimals, so below about 1e-300 (subnormal
@@ -531,14 +565,14 @@ QString tst_Soak::checkShown() const
         const double shown = panel->spinBox(p)->value();
         if (!sameBits(shown, expected) && !(expected == 0.0 && shown == 0.0) &&
             !(std::abs(expected) < 1e-300 && std::abs(shown - expected) <= 1e-300))
-            return QStringLiteral("spin box %1 shows %2, model has %3").arg(p).arg(valueText(panel->spinBox(p)->value()),
-                                                                                   valueText(expected));
+            return QStringLiteral("spin box %1 shows %2, model has %3")
+                .arg(p)
+                .arg(valueText(panel->spinBox(p)->value()), valueText(expected));
     }
     return {};
 }
 
-QString tst_Soak::checkUndoRedo()
-{
+QString tst_Soak::checkUndoRedo() {
     QUndoStack* stack = m_doc->undoStack();
     if (!stack->canUndo())
         return {};
@@ -547,18 +581,20 @@ QString tst_Soak::checkUndoRedo()
     stack->undo();
     stack->redo();
     if (stack->index() != index)
-        return QStringLiteral("undo then redo moved the stack from %1 to %2").arg(index).arg(stack->index());
+        return QStringLiteral("undo then redo moved the stack from %1 to %2")
+            .arg(index)
+            .arg(stack->index());
     const QString diff = difference(before, snapshot(m_doc));
     return diff.isEmpty() ? QString() : QStringLiteral("undo then redo: %1").arg(diff);
 }
 
-void tst_Soak::randomUse()
-{
+void tst_Soak::randomUse() {
     const int actions = qEnvironmentVariableIsSet("LINLAB_SOAK_ACTIONS")
                             ? qEnvironmentVariable("LINLAB_SOAK_ACTIONS").toInt()
                             : 1000;
     QVERIFY(actions > 0);
-    qInfo("soak: %d actions, seed %llu (LINLAB_SOAK_SEED to replay)", actions, static_cast<unsigned long long>(m_seed));
+    qInfo("soak: %d actions, seed %llu (LINLAB_SOAK_SEED to replay)", actions,
+          static_cast<unsigned long long>(m_seed));
 
     MainWindow window;
     m_window = &window;
@@ -584,13 +620,15 @@ void tst_Soak::randomUse()
         if (!problem.isEmpty()) {
             QStringList last(recent.begin(), recent.end());
             QVERIFY2(false, qPrintable(QStringLiteral("seed %1, action %2: %3\n  last actions: %4")
-                                           .arg(m_seed).arg(i).arg(problem, last.join(QStringLiteral("; ")))));
+                                           .arg(m_seed)
+                                           .arg(i)
+                                           .arg(problem, last.join(QStringLiteral("; ")))));
         }
         if (i % 10 == 9)
             rss.push_back(residentKb());
         if ((i + 1) % std::max(1, actions / 10) == 0)
-            qInfo("soak: %d actions, %.1f s, RSS %lld KiB, undo stack %d", i + 1, clock.elapsed() / 1000.0, residentKb(),
-                  m_doc->undoStack()->count());
+            qInfo("soak: %d actions, %.1f s, RSS %lld KiB, undo stack %d", i + 1,
+                  clock.elapsed() / 1000.0, residentKb(), m_doc->undoStack()->count());
     }
     window.trainingView()->session()->pause();
     const double seconds = clock.elapsed() / 1000.0;
@@ -603,12 +641,17 @@ void tst_Soak::randomUse()
         for (std::size_t k = rss.size() - tail; k < rss.size(); ++k)
             late += double(rss[k]);
         late /= double(tail);
-        qInfo("soak: %d actions in %.1f s; RSS start %lld KiB, at 20%% %lld KiB, last 10%% mean %.0f KiB, peak %lld KiB",
+        qInfo("soak: %d actions in %.1f s; RSS start %lld KiB, at 20%% %lld KiB, last 10%% mean "
+              "%.0f KiB, peak %lld KiB",
               actions, seconds, rss.front(), warm, late, *std::max_element(rss.begin(), rss.end()));
         if (kAddressSanitizer)
-            QSKIP("resident memory is not checked under AddressSanitizer (LeakSanitizer checks leaks)");
+            QSKIP("resident memory is not checked under AddressSanitizer (LeakSanitizer checks "
+                  "leaks)");
         QVERIFY2(late - double(warm) < 30.0 * 1024,
-                 qPrintable(QStringLiteral("seed %1: resident memory grew from %2 KiB to %3 KiB").arg(m_seed).arg(warm).arg(late)));
+                 qPrintable(QStringLiteral("seed %1: resident memory grew from %2 KiB to %3 KiB")
+                                .arg(m_seed)
+                                .arg(warm)
+                                .arg(late)));
     }
     m_window = nullptr;
     m_doc = nullptr;
