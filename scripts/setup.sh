@@ -6,7 +6,7 @@ LINLAB_BUILD=${LINLAB_BUILD:-$LINLAB_ROOT/build}
 
 # Build and test dependencies, by Debian package name. Nothing is downloaded from elsewhere.
 LINLAB_PACKAGES=(
-  g++ cmake ninja-build
+  g++ cmake ninja-build clang-format
   qt6-base-dev qt6-svg-dev libqcustomplot-dev
   libarmadillo-dev libopenblas-dev
   python3-numpy fonts-dejavu-core
