@@ -8,6 +8,7 @@
 #include "ui/training/LossCurveView.h"
 #include "ui/training/LossLandscapeView.h"
 #include "ui/training/TrainingSession.h"
+#include "ui/window/ProjectBinding.h"
 
 #include <QFileInfo>
 #include <memory>
@@ -46,22 +47,16 @@ void QtBatchHooks::exportPlot(const std::string& kind, const std::string& path, 
     QCustomPlot* plot = nullptr;
     std::unique_ptr<TrainingSession> session; // declared first: the views below refer to it
     std::unique_ptr<QWidget> owner;
-    if (kind == "loss-surface" || kind == "loss-curve") {
+    const std::optional<PlotKind> plotKind = parsePlotKind(kind);
+    if (!plotKind)
+        throw std::runtime_error("cannot write \"" + path + "\": unknown plot \"" + kind + "\"");
+    if (plotKindInfo(*plotKind).training) {
         session = std::make_unique<TrainingSession>(&document);
         const GradientDescentSettings settings = run ? run->settings : GradientDescentSettings{};
-        session->setMethod(settings.batchSize > 0  ? TrainingSession::Method::MiniBatch
-                           : settings.momentum > 0 ? TrainingSession::Method::Momentum
-                                                   : TrainingSession::Method::GradientDescent);
-        if (settings.learningRate > 0)
-            session->setLearningRate(settings.learningRate);
-        session->setMomentum(settings.momentum);
-        session->setBatchSize(int(std::min<std::size_t>(settings.batchSize, 1u << 30)));
-        session->setSeed(settings.seed);
-        session->setMaxEpochs(qint64(settings.maxEpochs));
-        session->setTolerance(settings.tolerance);
-        if (run || kind == "loss-curve")
+        ProjectBinding::applyTraining(descentMethodOf(settings), settings, session.get());
+        if (run || *plotKind == PlotKind::LossCurve)
             session->toEnd();
-        if (kind == "loss-surface") {
+        if (*plotKind == PlotKind::LossSurface) {
             auto* view = new LossLandscapeView(&document);
             view->setSession(session.get());
             owner.reset(view);
@@ -72,10 +67,6 @@ void QtBatchHooks::exportPlot(const std::string& kind, const std::string& path, 
             plot = view->plot();
         }
     } else {
-        const auto plotKind = PlotFactory::parseKind(QString::fromStdString(kind));
-        if (!plotKind)
-            throw std::runtime_error("cannot write \"" + path + "\": unknown plot \"" + kind +
-                                     "\"");
         PlotView* view = PlotFactory::create(*plotKind, &document);
         owner.reset(view);
         plot = view->plot();

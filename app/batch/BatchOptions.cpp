@@ -1,6 +1,7 @@
 #include "app/batch/BatchOptions.h"
 
 #include "model/io/NumberFormat.h"
+#include "model/io/PlotKind.h"
 
 #include <algorithm>
 #include <cmath>
@@ -109,8 +110,7 @@ std::uint64_t seedNumber(const std::string& option, const std::string& text) {
 } // namespace
 
 const std::vector<std::string>& BatchOptions::plotKinds() {
-    static const std::vector<std::string> kinds{"data", "predicted-vs-actual", "residuals",
-                                                "loss-surface", "loss-curve"};
+    static const std::vector<std::string> kinds = plotKindNames();
     return kinds;
 }
 
@@ -225,9 +225,8 @@ BatchOptions BatchOptions::parse(const std::vector<std::string>& args) {
             const std::string kind = v.substr(0, eq);
             const auto& kinds = plotKinds();
             if (std::find(kinds.begin(), kinds.end(), kind) == kinds.end())
-                throw UsageError(
-                    "--export-plot: unknown plot \"" + kind +
-                    "\" (data, predicted-vs-actual, residuals, loss-surface, loss-curve)");
+                throw UsageError("--export-plot: unknown plot \"" + kind + "\" (" + plotKindList() +
+                                 ")");
             o.exportPlots.emplace_back(kind, v.substr(eq + 1));
         } else if (arg == "--size") {
             const std::string v = take();

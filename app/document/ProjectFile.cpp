@@ -129,15 +129,15 @@ QByteArray ProjectFile::toJson(const ProjectState& state) {
                       {QStringLiteral("bias"), std::isfinite(state.model.bias())
                                                    ? QJsonValue(state.model.bias())
                                                    : QJsonValue()}};
-    QJsonObject view{{QStringLiteral("show_transformed"), state.showTransformed},
-                     {QStringLiteral("plots"), QJsonArray::fromStringList(state.plots)}};
-    QJsonObject training{{QStringLiteral("method"), state.trainingMethod},
-                         {QStringLiteral("learning_rate"), state.training.learningRate},
-                         {QStringLiteral("momentum"), state.training.momentum},
-                         {QStringLiteral("batch_size"), double(state.training.batchSize)},
-                         {QStringLiteral("seed"), double(state.training.seed)},
-                         {QStringLiteral("max_epochs"), double(state.training.maxEpochs)},
-                         {QStringLiteral("tolerance"), state.training.tolerance}};
+    QJsonObject view{{QStringLiteral("show_transformed"), state.showTransformed}};
+    QJsonObject training{
+        {QStringLiteral("method"), QString::fromLatin1(descentMethodName(state.trainingMethod))},
+        {QStringLiteral("learning_rate"), state.training.learningRate},
+        {QStringLiteral("momentum"), state.training.momentum},
+        {QStringLiteral("batch_size"), double(state.training.batchSize)},
+        {QStringLiteral("seed"), double(state.training.seed)},
+        {QStringLiteral("max_epochs"), double(state.training.maxEpochs)},
+        {QStringLiteral("tolerance"), state.training.tolerance}};
     QJsonObject root{{QStringLiteral("format"), QStringLiteral("linlab")},
                      {QStringLiteral("version"), kVersion},
                      {QStringLiteral("name"), state.name},
@@ -242,11 +242,11 @@ ProjectState ProjectFile::fromJson(const QByteArray& json, const QString& source
         const QJsonObject t = trainingValue.toObject();
         const QString method =
             r.string(t, QStringLiteral("method"), QStringLiteral("training.method"));
-        if (method != QStringLiteral("gd") && method != QStringLiteral("momentum") &&
-            method != QStringLiteral("sgd"))
+        const std::optional<DescentMethod> parsed = parseDescentMethod(method.toStdString());
+        if (!parsed)
             r.fail(QStringLiteral("training.method"),
                    QStringLiteral("must be gd, momentum or sgd"));
-        state.trainingMethod = method;
+        state.trainingMethod = *parsed;
         auto whole = [&](const QString& key, double max) {
             const double v = r.number(t.value(key), QStringLiteral("training.") + key);
             if (v < 0 || v != std::floor(v) || v > max)
@@ -274,10 +274,9 @@ ProjectState ProjectFile::fromJson(const QByteArray& json, const QString& source
 
     const QJsonValue view = root.value(QStringLiteral("view"));
     if (view.isObject()) {
+        // Older files may also hold "plots" (a list of plot kinds that was written but never
+        // read): it is ignored, as any other unknown key.
         state.showTransformed = view.toObject().value(QStringLiteral("show_transformed")).toBool();
-        for (const QJsonValue& p : view.toObject().value(QStringLiteral("plots")).toArray())
-            if (p.isString())
-                state.plots.append(p.toString());
     } else if (!view.isUndefined()) {
         r.fail(QStringLiteral("view"), QStringLiteral("must be an object"));
     }

@@ -5,11 +5,11 @@
 #include "model/data/Dataset.h"
 #include "model/data/Transform.h"
 #include "model/fit/LinearModel.h"
+#include "model/training/DescentMethod.h"
 #include "model/training/GradientDescent.h"
 
 #include <QByteArray>
 #include <QString>
-#include <QStringList>
 #include <stdexcept>
 
 /// Everything a project file holds.
@@ -19,10 +19,8 @@ struct ProjectState {
     linlab::LinearModel model;
     QString name;
     bool showTransformed = false;
-    QStringList
-        plots; ///< which plots are shown, by kind ("data", "predicted-vs-actual", "residuals", ...)
-    /// Training settings: "gd", "momentum" or "sgd", and the descent's settings.
-    QString trainingMethod = QStringLiteral("gd");
+    /// Training settings: the method (stored as "gd", "momentum" or "sgd") and the descent's.
+    linlab::DescentMethod trainingMethod = linlab::DescentMethod::GradientDescent;
     linlab::GradientDescentSettings training;
 };
 

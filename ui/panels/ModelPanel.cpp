@@ -4,6 +4,7 @@
 
 #include "app/document/Commands.h"
 #include "app/document/Document.h"
+#include "app/document/ModelActions.h"
 #include "ui/common/NumberText.h"
 #include "ui/common/PreciseSpinBox.h"
 
@@ -126,14 +127,10 @@ ModelPanel::ModelPanel(Document* document, QWidget* parent)
     layout->addLayout(buttons);
     layout->addWidget(scroll, 1);
 
-    connect(m_fitButton, &QPushButton::clicked, this, [this] {
-        m_document->undoStack()->push(new SetModelCommand(
-            m_document, m_document->leastSquaresModel(), tr("Fit Least Squares")));
-    });
-    connect(m_resetButton, &QPushButton::clicked, this, [this] {
-        m_document->undoStack()->push(
-            new SetModelCommand(m_document, m_document->defaultModel(), tr("Reset Model")));
-    });
+    connect(m_fitButton, &QPushButton::clicked, this,
+            [this] { ModelActions::fitLeastSquares(m_document); });
+    connect(m_resetButton, &QPushButton::clicked, this,
+            [this] { ModelActions::reset(m_document); });
     connect(m_rangesButton, &QToolButton::toggled, this, [this](bool on) {
         for (const Row& row : m_rows)
             row.rangeEditor->setVisible(on);

@@ -1,5 +1,6 @@
 #include "ui/plots/ExportPlotDialog.h"
 
+#include "ui/common/LastFolder.h"
 #include "ui/common/Teardown.h"
 
 #include "ui/plots/PlotExporter.h"
@@ -19,7 +20,6 @@
 #include <QSettings>
 #include <QSignalBlocker>
 #include <QSpinBox>
-#include <QStandardPaths>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -31,14 +31,6 @@ const QSize kDefaultSize(1600, 1000);
 
 QString settingsKey(const char* name) {
     return QStringLiteral("export/") + QLatin1String(name);
-}
-
-/// Where files go before anything was exported: Pictures if it exists, else home.
-QString initialFolder() {
-    const QString pictures = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
-    if (!pictures.isEmpty() && QFileInfo(pictures).isDir())
-        return pictures;
-    return QDir::homePath();
 }
 
 QString filterFor(const QString& format) {
@@ -120,9 +112,7 @@ ExportPlotDialog::ExportPlotDialog(const QList<QPair<QString, QCustomPlot*>>& pl
         size = kDefaultSize;
     const double lastScale =
         settings.value(settingsKey("scale"), PlotExporter::suggestedScale(size)).toDouble();
-    QString lastFolder = settings.value(settingsKey("folder")).toString();
-    if (lastFolder.isEmpty() || !QFileInfo(lastFolder).isDir())
-        lastFolder = initialFolder();
+    const QString lastFolder = LastFolder::get(LastFolder::Purpose::Plots);
 
     auto* sizeRow = new QHBoxLayout;
     sizeRow->addWidget(m_presetCombo);
@@ -417,7 +407,7 @@ void ExportPlotDialog::onCopyClicked() {
 QString ExportPlotDialog::folder() const {
     const QString p = path();
     if (p.isEmpty())
-        return initialFolder();
+        return LastFolder::initial(LastFolder::Purpose::Plots);
     const QFileInfo info(p);
     return info.isDir() ? info.absoluteFilePath() : info.absolutePath();
 }
@@ -443,7 +433,7 @@ void ExportPlotDialog::setPathText(const QString& text) {
 
 void ExportPlotDialog::saveSettings() const {
     QSettings settings;
-    settings.setValue(settingsKey("folder"), folder());
+    LastFolder::set(LastFolder::Purpose::Plots, folder());
     settings.setValue(settingsKey("format"), format());
     settings.setValue(settingsKey("width"), sizePx().width());
     settings.setValue(settingsKey("height"), sizePx().height());

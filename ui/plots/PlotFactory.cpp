@@ -6,51 +6,26 @@
 
 #include <QCoreApplication>
 
-namespace {
-
-struct KindInfo {
-    PlotKind kind;
-    const char* name;  // file names and command line: never translated
-    const char* title; // translated via PlotFactory's context
-};
-
-// One row per kind: the only list to extend besides create().
-constexpr KindInfo kKinds[] = {
-    {PlotKind::Data, "data", QT_TRANSLATE_NOOP("PlotFactory", "Data")},
-    {PlotKind::PredictedVsActual, "predicted-vs-actual",
-     QT_TRANSLATE_NOOP("PlotFactory", "Predicted vs actual")},
-    {PlotKind::Residuals, "residuals", QT_TRANSLATE_NOOP("PlotFactory", "Residuals")},
-};
-
-const KindInfo* infoOf(PlotKind kind) {
-    for (const KindInfo& info : kKinds)
-        if (info.kind == kind)
-            return &info;
-    return nullptr;
-}
-
-} // namespace
-
 QList<PlotKind> PlotFactory::kinds() {
     QList<PlotKind> list;
-    for (const KindInfo& info : kKinds)
-        list.append(info.kind);
+    for (const linlab::PlotKindInfo& info : linlab::plotKinds())
+        if (!info.training)
+            list.append(info.kind);
     return list;
 }
 
 QString PlotFactory::kindName(PlotKind kind) {
-    const KindInfo* info = infoOf(kind);
-    return info ? QString::fromLatin1(info->name) : QString();
+    return QString::fromLatin1(linlab::plotKindInfo(kind).name);
 }
 
 QString PlotFactory::kindTitle(PlotKind kind) {
-    const KindInfo* info = infoOf(kind);
-    return info ? QCoreApplication::translate("PlotFactory", info->title) : QString();
+    // The table's titles are English source texts, translated in PlotFactory's context.
+    return QCoreApplication::translate("PlotFactory", linlab::plotKindInfo(kind).title);
 }
 
 std::optional<PlotKind> PlotFactory::parseKind(const QString& name) {
     const QString wanted = name.trimmed();
-    for (const KindInfo& info : kKinds)
+    for (const linlab::PlotKindInfo& info : linlab::plotKinds())
         if (wanted.compare(QLatin1String(info.name), Qt::CaseInsensitive) == 0)
             return info.kind;
     return std::nullopt;
@@ -64,6 +39,9 @@ PlotView* PlotFactory::create(PlotKind kind, Document* document, QWidget* parent
         return new PredictedActualPlotView(document, parent);
     case PlotKind::Residuals:
         return new ResidualPlotView(document, parent);
+    case PlotKind::LossSurface:
+    case PlotKind::LossCurve:
+        break;
     }
     return nullptr;
 }

@@ -9,6 +9,7 @@
 // starts a new run from wherever the model is. So does changing a setting.
 
 #include "model/fit/LinearModel.h"
+#include "model/training/DescentMethod.h"
 #include "model/training/GradientDescent.h"
 
 #include <armadillo>
@@ -26,7 +27,7 @@ class QTimer;
 class TrainingSession : public QObject {
     Q_OBJECT
 public:
-    enum class Method { GradientDescent, Momentum, MiniBatch };
+    using Method = linlab::DescentMethod;
 
     /// Trajectories keep every epoch up to this many; longer runs keep evenly spaced epochs.
     static constexpr std::size_t kEveryEpochUpTo = 100000;

@@ -1,33 +1,29 @@
 #pragma once
 // LinLab's window: the data table, the lesson's preprocessing, the weights, the live numbers and
-// the plots, side by side. Thin wiring: widgets read the document and push undo commands.
+// the plots, side by side. It only wires: docks, actions and menus here; files in
+// FileController, exports in ExportActions, what a project holds of it in ProjectBinding.
+// Widgets read the document and push undo commands.
 
-#include "app/document/ProjectFile.h"
-#include "model/io/CsvReader.h"
-#include "model/io/CsvTable.h"
+#include "ui/window/ExportActions.h"
+#include "ui/window/FileController.h"
 
 #include <QMainWindow>
-#include <QMessageBox> // QPointer<QMessageBox> needs the whole class
-#include <QPointer>
 
 #include <memory>
 
-class CsvLoader;
 class DataPlotView;
 class DataTableView;
 class Document;
 class LessonPane;
 class MetricsPanel;
 class ModelPanel;
-class OpenFileWatcher;
 class PredictedActualPlotView;
+class ProjectBinding;
+class WindowLayout;
 class QAction;
 class QDockWidget;
 class QLabel;
 class QMenu;
-class QProgressBar;
-class QTimer;
-class QToolButton;
 class ResidualPlotView;
 class TrainingView;
 class TransformPanel;
@@ -53,37 +49,31 @@ public:
     QAction* undoAction() const { return m_undoAction; }
     QAction* redoAction() const { return m_redoAction; }
     QAction* transformedViewAction() const { return m_transformedAction; }
-    CsvLoader* csvLoader() const { return m_loader; }
-    /// The project file the document was read from or saved to; empty for a CSV or the lesson.
-    QString projectPath() const { return m_projectPath; }
+    /// Open, save, reload, recent files, recovery (see FileController).
+    FileController* files() const { return m_files; }
+    /// File › Export (see ExportActions).
+    ExportActions* exports() const { return m_exports; }
+    /// What a project file holds of this window.
+    const ProjectBinding* projectBinding() const { return m_binding.get(); }
 
-    /// Opens a CSV (through the import dialog) or a .linlab project; errors are shown, nothing is
-    /// lost.
-    void openFile(const QString& path);
-    /// Starts loading a CSV in the background with these options; the label is column
-    /// `labelColumn`.
-    void loadCsv(const QString& path, const linlab::CsvReadOptions& options, int labelColumn);
-    /// Loads a .linlab project; false (and a message) when it cannot be read.
-    bool loadProject(const QString& path);
-    /// Saves the project to `path`; false (and a message) when it cannot be written.
-    bool saveProjectTo(const QString& path);
-    /// Writes the data as CSV (raw or transformed, optionally with predictions and residuals);
-    /// false (and a message) when it cannot be written. What was at `path` is then untouched.
-    bool exportDataCsvTo(const QString& path, bool transformed, bool predictions);
-    /// Writes the NumPy script; false (and a message) when it cannot be written.
-    bool exportNumpyScriptTo(const QString& path);
-    /// Watches the file the document was read from or saved to (project or CSV).
-    OpenFileWatcher* fileWatcher() const { return m_fileWatch; }
-    /// The non-modal "changed on disk" notice while it is shown (buttons "reloadButton" and
-    /// "keepButton"); null otherwise.
-    QMessageBox* changedOnDiskNotice() const { return m_changedNotice; }
-    /// Writes the recovery file now (the timer does it every minute while there are unsaved
-    /// changes).
-    void autosaveNow();
-    /// Where unsaved work is kept in case LinLab does not close normally.
-    static QString recoveryPath();
-    /// After a crash: offers to recover the unsaved work found in the recovery file.
-    void offerRecovery();
+    // Shorthands for files() and exports(), as main() and the tests use them.
+    CsvLoader* csvLoader() const { return m_files->csvLoader(); }
+    QString projectPath() const { return m_files->projectPath(); }
+    void openFile(const QString& path) { m_files->openFile(path); }
+    void loadCsv(const QString& path, const linlab::CsvReadOptions& options, int labelColumn) {
+        m_files->loadCsv(path, options, labelColumn);
+    }
+    bool loadProject(const QString& path) { return m_files->loadProject(path); }
+    bool saveProjectTo(const QString& path) { return m_files->saveProjectTo(path); }
+    bool exportDataCsvTo(const QString& path, bool transformed, bool predictions) {
+        return m_exports->exportDataCsvTo(path, transformed, predictions);
+    }
+    bool exportNumpyScriptTo(const QString& path) { return m_exports->exportNumpyScriptTo(path); }
+    OpenFileWatcher* fileWatcher() const { return m_files->fileWatcher(); }
+    QMessageBox* changedOnDiskNotice() const { return m_files->changedOnDiskNotice(); }
+    void autosaveNow() { m_files->autosaveNow(); }
+    static QString recoveryPath() { return FileController::recoveryPath(); }
+    void offerRecovery() { m_files->offerRecovery(); }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -91,31 +81,14 @@ protected:
     void dropEvent(QDropEvent* event) override;
 
 private:
+    void createPlots();
     void createDocks();
     void createActions();
+    void connectActions();
     void createMenus();
+    void createToolBar();
     void updateTitle();
     void updateStatus();
-    void showMessage(const QString& text, bool error);
-    void warn(const QString& title, const QString& text);
-    void restoreLayout();
-    void saveLayout();
-    void resetLayout();
-    void about();
-    bool maybeSave();
-    void open();
-    bool save();
-    bool saveAs();
-    void exportDataCsv();
-    void exportNumpyScript();
-    void exportPlots();
-    void addRecentFile(const QString& path);
-    void updateRecentMenu();
-    void finishCsvLoad(const std::shared_ptr<linlab::CsvTable>& table);
-    void onFileChangedOnDisk(const QString& path, bool exists);
-    void updateChangedNotice();
-    void reloadFromDisk();
-    ProjectState currentState() const;
 
     Document* m_document;
     DataTableView* m_table = nullptr;
@@ -129,8 +102,11 @@ private:
     TrainingView* m_training = nullptr;
     QTabWidget* m_tabs = nullptr;
     QList<QDockWidget*> m_docks;
-    QByteArray m_defaultState;
     QLabel* m_statusSummary = nullptr;
+    std::unique_ptr<ProjectBinding> m_binding;
+    std::unique_ptr<WindowLayout> m_layout;
+    FileController* m_files = nullptr;
+    ExportActions* m_exports = nullptr;
 
     QAction* m_undoAction = nullptr;
     QAction* m_redoAction = nullptr;
@@ -155,17 +131,4 @@ private:
     QAction* m_exportCsvAction = nullptr;
     QAction* m_exportNumpyAction = nullptr;
     QAction* m_exportPlotsAction = nullptr;
-    QMenu* m_recentMenu = nullptr;
-
-    QString m_projectPath;
-    CsvLoader* m_loader = nullptr;
-    int m_pendingLabel = -1;
-    linlab::CsvReadOptions
-        m_csvOptions; ///< how the open CSV was read, to read it again the same way
-    OpenFileWatcher* m_fileWatch = nullptr;
-    QPointer<QMessageBox> m_changedNotice;
-    bool m_changedFileExists = true; ///< what the notice reports: changed, or gone
-    QProgressBar* m_loadProgress = nullptr;
-    QToolButton* m_cancelLoad = nullptr;
-    QTimer* m_autosave = nullptr;
 };

@@ -1,6 +1,7 @@
 #include "app/document/ProjectFile.h"
 
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -24,8 +25,7 @@ ProjectState sample() {
     s.model = LinearModel(arma::vec{0.30000000000000004, -2.5, 1e-17}, 34.5);
     s.name = QStringLiteral("sample");
     s.showTransformed = true;
-    s.plots = {QStringLiteral("data"), QStringLiteral("residuals")};
-    s.trainingMethod = QStringLiteral("sgd");
+    s.trainingMethod = DescentMethod::MiniBatch;
     s.training.learningRate = 0.0123;
     s.training.batchSize = 8;
     s.training.seed = 42;
@@ -44,6 +44,8 @@ class tst_ProjectFile : public QObject {
     Q_OBJECT
 private slots:
     void roundTripIsBitExact();
+    void everyMethodRoundTrips();
+    void oldFileWithPlotsStillLoads();
     void noRowsRoundTrip();
     void truncatedAtEveryOffsetIsRefused();
     void wrongTypeInEveryFieldIsNamed_data();
@@ -68,8 +70,7 @@ void tst_ProjectFile::roundTripIsBitExact() {
     QCOMPARE(r.model.bias(), s.model.bias());
     QCOMPARE(r.name, s.name);
     QCOMPARE(r.showTransformed, true);
-    QCOMPARE(r.plots, s.plots);
-    QCOMPARE(r.trainingMethod, QStringLiteral("sgd"));
+    QVERIFY(r.trainingMethod == DescentMethod::MiniBatch);
     QCOMPARE(r.training.learningRate, 0.0123);
     QCOMPARE(r.training.batchSize, std::size_t(8));
     QCOMPARE(r.training.seed, std::uint64_t(42));
@@ -78,6 +79,31 @@ void tst_ProjectFile::roundTripIsBitExact() {
     const QJsonObject root = QJsonDocument::fromJson(ProjectFile::toJson(s)).object();
     QCOMPARE(root.value(QStringLiteral("format")).toString(), QStringLiteral("linlab"));
     QCOMPARE(root.value(QStringLiteral("version")).toInt(), 1);
+    const QJsonObject training = root.value(QStringLiteral("training")).toObject();
+    QCOMPARE(training.value(QStringLiteral("method")).toString(), QStringLiteral("sgd"));
+}
+
+void tst_ProjectFile::everyMethodRoundTrips() {
+    for (DescentMethod method : kDescentMethods) {
+        ProjectState s = sample();
+        s.trainingMethod = method;
+        const ProjectState r = ProjectFile::fromJson(ProjectFile::toJson(s), QStringLiteral("m"));
+        QVERIFY(r.trainingMethod == method);
+    }
+}
+
+void tst_ProjectFile::oldFileWithPlotsStillLoads() {
+    // Files written before the "plots" list was dropped carry it under "view"; it is ignored.
+    QJsonObject root = QJsonDocument::fromJson(ProjectFile::toJson(sample())).object();
+    QVERIFY(!root.value(QStringLiteral("view")).toObject().contains(QStringLiteral("plots")));
+    QJsonObject view = root.value(QStringLiteral("view")).toObject();
+    view.insert(QStringLiteral("plots"),
+                QJsonArray{QStringLiteral("data"), QStringLiteral("residuals")});
+    root.insert(QStringLiteral("view"), view);
+    const ProjectState r =
+        ProjectFile::fromJson(QJsonDocument(root).toJson(), QStringLiteral("old.linlab"));
+    QCOMPARE(r.showTransformed, true);
+    QVERIFY(sameBits(r.dataset.features(), sample().dataset.features()));
 }
 
 void tst_ProjectFile::truncatedAtEveryOffsetIsRefused() {

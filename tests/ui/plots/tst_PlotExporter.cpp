@@ -1,64 +1,28 @@
 // Plot export on a live Document, offscreen: every format at the asked size, white background,
 // atomic writes that never damage what is already at the path (nor a device such as /dev/full),
-// the on-screen plot left as it was, default file names, the dialog's "All plots", the clipboard.
-// Sample images of every kind are left in /tmp/linlab-export/ to look at.
+// the on-screen plot left as it was, default file names, the clipboard. Sample images of every
+// kind are left in /tmp/linlab-export/ to look at.
 
-#include "app/document/Document.h"
-#include "ui/plots/DataPlotView.h"
-#include "ui/plots/ExportPlotDialog.h"
+#include "tests/ui/plots/LivePlots.h"
 #include "ui/plots/PlotExporter.h"
-#include "ui/plots/PlotFactory.h"
-#include "ui/plots/PlotView.h"
-#include "ui/plots/PredictedActualPlotView.h"
-#include "ui/plots/ResidualPlotView.h"
 
 #include <QApplication>
 #include <QClipboard>
-#include <QDir>
-#include <QFile>
 #include <QFileInfo>
 #include <QImage>
 #include <QImageReader>
 #include <QPainter>
 #include <QRegularExpression>
-#include <QSettings>
-#include <QStandardPaths>
 #include <QSvgRenderer>
-#include <QTemporaryDir>
-#include <QTest>
 
 #include <csignal>
-#include <memory>
 #include <sys/resource.h>
-#include <sys/stat.h>
 #include <unistd.h>
-#include <vector>
+
+using namespace exporttest;
 
 namespace {
-
-QByteArray readAll(const QString& path) {
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-bool writeText(const QString& path, const QByteArray& content) {
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly) && file.write(content) == content.size();
-}
-
-bool isCharDevice(const char* path) {
-    struct stat info {};
-    return ::stat(path, &info) == 0 && S_ISCHR(info.st_mode);
-}
-
-/// The entries of a folder other than "." and "..".
-QStringList entries(const QString& dir) {
-    return QDir(dir).entryList(QDir::AllEntries | QDir::Hidden | QDir::System |
-                               QDir::NoDotAndDotDot);
-}
-
 const char* const kSampleDir = "/tmp/linlab-export";
-
 } // namespace
 
 class tst_PlotExporter : public QObject {
@@ -87,39 +51,16 @@ private slots:
     void suggestedScale();
     void defaultFileName_data();
     void defaultFileName();
-    void factoryKinds();
-    void dialogDefaults();
-    void dialogFormatFollowsPath();
-    void dialogExportsAllPlots();
-    void dialogMissingFolder();
     void clipboard();
     void samples();
     void densePointsStampedOnScreenVectorInExports();
 
 private:
-    QCustomPlot* plot(PlotKind kind) const;
-
-    std::unique_ptr<Document> m_doc;
-    std::vector<std::unique_ptr<PlotView>> m_views; // in PlotFactory::kinds() order
-    QTemporaryDir m_dir;
+    LivePlots m_live;
 };
 
 void tst_PlotExporter::initTestCase() {
-    // Keep the dialog's remembered settings away from the real user's.
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("LinLabTest"));
-    QCoreApplication::setApplicationName(QStringLiteral("tst_PlotExporter"));
-    QVERIFY(m_dir.isValid());
-    m_doc = std::make_unique<Document>();
-    for (PlotKind kind : PlotFactory::kinds()) {
-        m_views.emplace_back(PlotFactory::create(kind, m_doc.get()));
-        QVERIFY(m_views.back());
-        m_views.back()->resize(640, 420);
-        m_views.back()->show();
-    }
-    for (const auto& view : m_views)
-        QVERIFY(QTest::qWaitForWindowExposed(view.get()));
-    QCoreApplication::processEvents(); // the queued replots
+    m_live.setUp("tst_PlotExporter");
 }
 
 void tst_PlotExporter::init() {
@@ -127,13 +68,7 @@ void tst_PlotExporter::init() {
 }
 
 void tst_PlotExporter::cleanupTestCase() {
-    QSettings().remove(QStringLiteral("export"));
-    m_views.clear();
-    m_doc.reset();
-}
-
-QCustomPlot* tst_PlotExporter::plot(PlotKind kind) const {
-    return m_views.at(std::size_t(PlotFactory::kinds().indexOf(kind)))->plot();
+    m_live.tearDown();
 }
 
 void tst_PlotExporter::rasterSize_data() {
@@ -157,9 +92,9 @@ void tst_PlotExporter::rasterSize() {
     QFETCH(QSize, size);
     QFETCH(double, scale);
     QFETCH(QByteArray, readerFormat);
-    const QString path = m_dir.filePath(name);
+    const QString path = m_live.filePath(name);
     QString error;
-    QVERIFY2(PlotExporter::exportPlot(plot(PlotKind::Data), path, size, scale, &error),
+    QVERIFY2(PlotExporter::exportPlot(m_live.plot(PlotKind::Data), path, size, scale, &error),
              qPrintable(error));
     QVERIFY(error.isEmpty());
     QImageReader reader(path);
@@ -179,10 +114,10 @@ void tst_PlotExporter::rasterSize() {
 }
 
 void tst_PlotExporter::whiteBackgroundAndRestored() {
-    QCustomPlot* p = plot(PlotKind::Residuals);
+    QCustomPlot* p = m_live.plot(PlotKind::Residuals);
     // Whatever the screen shows, exports are white; and the screen keeps its own background.
     p->setBackground(QBrush(QColor(40, 40, 40)));
-    const QString path = m_dir.filePath(QStringLiteral("white.png"));
+    const QString path = m_live.filePath(QStringLiteral("white.png"));
     QString error;
     QVERIFY2(PlotExporter::exportPlot(p, path, QSize(800, 500), 1.0, &error), qPrintable(error));
     const QImage image(path);
@@ -196,10 +131,10 @@ void tst_PlotExporter::whiteBackgroundAndRestored() {
 }
 
 void tst_PlotExporter::pdfPage() {
-    const QString path = m_dir.filePath(QStringLiteral("plot.pdf"));
+    const QString path = m_live.filePath(QStringLiteral("plot.pdf"));
     QString error;
-    QVERIFY2(PlotExporter::exportPlot(plot(PlotKind::PredictedVsActual), path, QSize(800, 500), 1.0,
-                                      &error),
+    QVERIFY2(PlotExporter::exportPlot(m_live.plot(PlotKind::PredictedVsActual), path,
+                                      QSize(800, 500), 1.0, &error),
              qPrintable(error));
     const QByteArray pdf = readAll(path);
     QVERIFY(pdf.startsWith("%PDF"));
@@ -217,10 +152,11 @@ void tst_PlotExporter::pdfPage() {
 }
 
 void tst_PlotExporter::svgFile() {
-    const QString path = m_dir.filePath(QStringLiteral("plot.svg"));
+    const QString path = m_live.filePath(QStringLiteral("plot.svg"));
     QString error;
-    QVERIFY2(PlotExporter::exportPlot(plot(PlotKind::Data), path, QSize(800, 500), 2.0, &error),
-             qPrintable(error));
+    QVERIFY2(
+        PlotExporter::exportPlot(m_live.plot(PlotKind::Data), path, QSize(800, 500), 2.0, &error),
+        qPrintable(error));
     const QByteArray svg = readAll(path);
     QVERIFY(svg.contains("<svg"));
     QVERIFY(svg.contains("width=\"800\" height=\"500\""));
@@ -233,37 +169,40 @@ void tst_PlotExporter::svgFile() {
 }
 
 void tst_PlotExporter::formatArgumentOverridesExtension() {
-    const QString path = m_dir.filePath(QStringLiteral("no-extension"));
+    const QString path = m_live.filePath(QStringLiteral("no-extension"));
     QString error;
-    QVERIFY2(PlotExporter::exportPlot(plot(PlotKind::Data), path, QSize(300, 200), 1.0, &error,
-                                      QStringLiteral("PDF")),
+    QVERIFY2(PlotExporter::exportPlot(m_live.plot(PlotKind::Data), path, QSize(300, 200), 1.0,
+                                      &error, QStringLiteral("PDF")),
              qPrintable(error));
     QVERIFY(readAll(path).startsWith("%PDF"));
-    QVERIFY(!PlotExporter::exportPlot(plot(PlotKind::Data), path, QSize(300, 200), 1.0, &error,
-                                      QStringLiteral("gif")));
+    QVERIFY(!PlotExporter::exportPlot(m_live.plot(PlotKind::Data), path, QSize(300, 200), 1.0,
+                                      &error, QStringLiteral("gif")));
     QVERIFY2(error.contains(QLatin1String("gif")), qPrintable(error));
 }
 
 void tst_PlotExporter::unknownExtension() {
-    const QString path = m_dir.filePath(QStringLiteral("plot.bmp"));
+    const QString path = m_live.filePath(QStringLiteral("plot.bmp"));
     QString error;
-    QVERIFY(!PlotExporter::exportPlot(plot(PlotKind::Data), path, QSize(800, 500), 1.0, &error));
+    QVERIFY(
+        !PlotExporter::exportPlot(m_live.plot(PlotKind::Data), path, QSize(800, 500), 1.0, &error));
     QVERIFY2(error.contains(QLatin1String(".bmp")), qPrintable(error));
     QVERIFY2(error.contains(path), qPrintable(error));
     QVERIFY(!error.contains(QLatin1Char('\n')));
     QVERIFY(!QFileInfo::exists(path));
 
-    const QString bare = m_dir.filePath(QStringLiteral("plot"));
-    QVERIFY(!PlotExporter::exportPlot(plot(PlotKind::Data), bare, QSize(800, 500), 1.0, &error));
+    const QString bare = m_live.filePath(QStringLiteral("plot"));
+    QVERIFY(
+        !PlotExporter::exportPlot(m_live.plot(PlotKind::Data), bare, QSize(800, 500), 1.0, &error));
     QVERIFY2(error.contains(QLatin1String("extension")), qPrintable(error));
     QVERIFY(!QFileInfo::exists(bare));
 }
 
 void tst_PlotExporter::missingFolder() {
-    const QString folder = m_dir.filePath(QStringLiteral("missing"));
+    const QString folder = m_live.filePath(QStringLiteral("missing"));
     const QString path = folder + QStringLiteral("/plot.png");
     QString error;
-    QVERIFY(!PlotExporter::exportPlot(plot(PlotKind::Data), path, QSize(800, 500), 1.0, &error));
+    QVERIFY(
+        !PlotExporter::exportPlot(m_live.plot(PlotKind::Data), path, QSize(800, 500), 1.0, &error));
     QVERIFY2(error.contains(path), qPrintable(error));
     QVERIFY(!error.contains(QLatin1Char('\n')));
     QVERIFY(!QFileInfo::exists(folder));
@@ -271,10 +210,11 @@ void tst_PlotExporter::missingFolder() {
 }
 
 void tst_PlotExporter::directoryTarget() {
-    const QString folder = m_dir.filePath(QStringLiteral("a-folder.png"));
+    const QString folder = m_live.filePath(QStringLiteral("a-folder.png"));
     QVERIFY(QDir().mkpath(folder));
     QString error;
-    QVERIFY(!PlotExporter::exportPlot(plot(PlotKind::Data), folder, QSize(800, 500), 1.0, &error));
+    QVERIFY(!PlotExporter::exportPlot(m_live.plot(PlotKind::Data), folder, QSize(800, 500), 1.0,
+                                      &error));
     QVERIFY2(error.contains(folder), qPrintable(error));
     QVERIFY(QFileInfo(folder).isDir());
     QVERIFY(entries(folder).isEmpty());
@@ -287,7 +227,7 @@ void tst_PlotExporter::devFullIsNotReplaced() {
     // to directly, and its "no space left" reported.
     for (const char* format : {"png", "svg", "pdf"}) {
         QString error;
-        QVERIFY(!PlotExporter::exportPlot(plot(PlotKind::Data), QStringLiteral("/dev/full"),
+        QVERIFY(!PlotExporter::exportPlot(m_live.plot(PlotKind::Data), QStringLiteral("/dev/full"),
                                           QSize(400, 250), 1.0, &error,
                                           QString::fromLatin1(format)));
         QVERIFY2(error.contains(QLatin1String("/dev/full")), qPrintable(error));
@@ -307,14 +247,14 @@ void tst_PlotExporter::existingFileUntouchedReadOnlyDir() {
             "running as root: directory permissions do not stop root, so a read-only folder cannot "
             "make the "
             "write fail (existingFileUntouchedWhenWriteFails covers this with a file size limit)");
-    const QString folder = m_dir.filePath(QStringLiteral("readonly"));
+    const QString folder = m_live.filePath(QStringLiteral("readonly"));
     QVERIFY(QDir().mkpath(folder));
     const QString path = folder + QStringLiteral("/plot.png");
     QVERIFY(writeText(path, "old contents"));
     QVERIFY(QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::ExeOwner));
     QString error;
     const bool ok =
-        PlotExporter::exportPlot(plot(PlotKind::Data), path, QSize(800, 500), 1.0, &error);
+        PlotExporter::exportPlot(m_live.plot(PlotKind::Data), path, QSize(800, 500), 1.0, &error);
     QFile::setPermissions(folder,
                           QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     QVERIFY(!ok);
@@ -325,7 +265,7 @@ void tst_PlotExporter::existingFileUntouchedReadOnlyDir() {
 
 void tst_PlotExporter::existingFileUntouchedWhenWriteFails() {
     // A file size limit makes the write fail part way, as a full disk would, even for root.
-    const QString folder = m_dir.filePath(QStringLiteral("limited"));
+    const QString folder = m_live.filePath(QStringLiteral("limited"));
     QVERIFY(QDir().mkpath(folder));
     const QString path = folder + QStringLiteral("/plot.png");
     QVERIFY(writeText(path, "old contents"));
@@ -338,7 +278,7 @@ void tst_PlotExporter::existingFileUntouchedWhenWriteFails() {
     QCOMPARE(::setrlimit(RLIMIT_FSIZE, &limited), 0);
     QString error;
     const bool ok =
-        PlotExporter::exportPlot(plot(PlotKind::Data), path, QSize(1600, 1000), 2.0, &error);
+        PlotExporter::exportPlot(m_live.plot(PlotKind::Data), path, QSize(1600, 1000), 2.0, &error);
     ::setrlimit(RLIMIT_FSIZE, &old);
     std::signal(SIGXFSZ, oldHandler);
 
@@ -349,22 +289,23 @@ void tst_PlotExporter::existingFileUntouchedWhenWriteFails() {
 }
 
 void tst_PlotExporter::invalidSizeOrScale() {
-    const QString path = m_dir.filePath(QStringLiteral("invalid.png"));
+    const QString path = m_live.filePath(QStringLiteral("invalid.png"));
     QString error;
-    QVERIFY(!PlotExporter::exportPlot(plot(PlotKind::Data), path, QSize(0, 0), 1.0, &error));
+    QVERIFY(!PlotExporter::exportPlot(m_live.plot(PlotKind::Data), path, QSize(0, 0), 1.0, &error));
     QVERIFY2(error.contains(path), qPrintable(error));
-    QVERIFY(!PlotExporter::exportPlot(plot(PlotKind::Data), path, QSize(800, 500), 0.0, &error));
     QVERIFY(
-        !PlotExporter::exportPlot(plot(PlotKind::Data), path, QSize(800, 500), qQNaN(), &error));
+        !PlotExporter::exportPlot(m_live.plot(PlotKind::Data), path, QSize(800, 500), 0.0, &error));
+    QVERIFY(!PlotExporter::exportPlot(m_live.plot(PlotKind::Data), path, QSize(800, 500), qQNaN(),
+                                      &error));
     QVERIFY(!PlotExporter::exportPlot(nullptr, path, QSize(800, 500), 1.0, &error));
-    QVERIFY(
-        !PlotExporter::exportPlot(plot(PlotKind::Data), QString(), QSize(800, 500), 1.0, &error));
+    QVERIFY(!PlotExporter::exportPlot(m_live.plot(PlotKind::Data), QString(), QSize(800, 500), 1.0,
+                                      &error));
     QVERIFY(!QFileInfo::exists(path));
-    QVERIFY(PlotExporter::renderImage(plot(PlotKind::Data), QSize(5, 5), 1.0).isNull());
+    QVERIFY(PlotExporter::renderImage(m_live.plot(PlotKind::Data), QSize(5, 5), 1.0).isNull());
 }
 
 void tst_PlotExporter::onScreenSizeKept() {
-    for (const auto& view : m_views) {
+    for (const auto& view : m_live.views()) {
         QCustomPlot* p = view->plot();
         const QSize widgetSize = p->size();
         const QRect viewport = p->viewport();
@@ -372,7 +313,7 @@ void tst_PlotExporter::onScreenSizeKept() {
         const QRect legend = p->legend->outerRect();
         for (const char* name : {"s.png", "s.pdf", "s.svg"}) {
             QString error;
-            QVERIFY2(PlotExporter::exportPlot(p, m_dir.filePath(QString::fromLatin1(name)),
+            QVERIFY2(PlotExporter::exportPlot(p, m_live.filePath(QString::fromLatin1(name)),
                                               QSize(3200, 2000), 3.0, &error),
                      qPrintable(error));
             QCOMPARE(p->size(), widgetSize);
@@ -460,140 +401,14 @@ void tst_PlotExporter::defaultFileName() {
     QVERIFY(!name.contains(QLatin1Char('/')) && !name.contains(QLatin1Char(' ')));
 }
 
-void tst_PlotExporter::factoryKinds() {
-    const QList<PlotKind> kinds = PlotFactory::kinds();
-    QCOMPARE(kinds,
-             (QList<PlotKind>{PlotKind::Data, PlotKind::PredictedVsActual, PlotKind::Residuals}));
-    QCOMPARE(PlotFactory::kindName(PlotKind::Data), QStringLiteral("data"));
-    QCOMPARE(PlotFactory::kindName(PlotKind::PredictedVsActual),
-             QStringLiteral("predicted-vs-actual"));
-    QCOMPARE(PlotFactory::kindName(PlotKind::Residuals), QStringLiteral("residuals"));
-    for (PlotKind kind : kinds) {
-        QCOMPARE(PlotFactory::parseKind(PlotFactory::kindName(kind)),
-                 std::optional<PlotKind>(kind));
-        QVERIFY(!PlotFactory::kindTitle(kind).isEmpty());
-    }
-    QCOMPARE(PlotFactory::parseKind(QStringLiteral(" Residuals ")),
-             std::optional<PlotKind>(PlotKind::Residuals));
-    QVERIFY(!PlotFactory::parseKind(QStringLiteral("loss")));
-    QVERIFY(!PlotFactory::parseKind(QString()));
-    QVERIFY(qobject_cast<DataPlotView*>(m_views.at(0).get()));
-    QVERIFY(qobject_cast<PredictedActualPlotView*>(m_views.at(1).get()));
-    QVERIFY(qobject_cast<ResidualPlotView*>(m_views.at(2).get()));
-    // A view built offscreen and never shown exports like any other (the batch command line).
-    Document doc;
-    std::unique_ptr<PlotView> hidden(PlotFactory::create(PlotKind::Residuals, &doc));
-    const QString path = m_dir.filePath(QStringLiteral("hidden.png"));
-    QString error;
-    QVERIFY2(PlotExporter::exportPlot(hidden->plot(), path, QSize(800, 500), 1.0, &error),
-             qPrintable(error));
-    QCOMPARE(QImageReader(path).size(), QSize(800, 500));
-}
-
-void tst_PlotExporter::dialogDefaults() {
-    ExportPlotDialog dialog({{QStringLiteral("data"), plot(PlotKind::Data)},
-                             {QStringLiteral("residuals"), plot(PlotKind::Residuals)}},
-                            m_doc->name());
-    QCOMPARE(dialog.plotIndex(), 0);
-    QCOMPARE(dialog.format(), QStringLiteral("png"));
-    QCOMPARE(dialog.sizePx(), QSize(1600, 1000));
-    QCOMPARE(dialog.scale(), 2.0);
-    QCOMPARE(QFileInfo(dialog.path()).fileName(), QStringLiteral("lesson-data.png"));
-    dialog.setPlotIndex(1);
-    QCOMPARE(QFileInfo(dialog.path()).fileName(), QStringLiteral("lesson-residuals.png"));
-    dialog.setFormat(QStringLiteral("svg"));
-    QCOMPARE(QFileInfo(dialog.path()).fileName(), QStringLiteral("lesson-residuals.svg"));
-    dialog.setPlotIndex(-1);
-    QVERIFY(dialog.allPlots());
-    QVERIFY(QFileInfo(dialog.path()).isDir());
-    QCOMPARE(dialog.targetPaths().size(), 2);
-}
-
-void tst_PlotExporter::dialogFormatFollowsPath() {
-    ExportPlotDialog dialog({{QStringLiteral("data"), plot(PlotKind::Data)}}, m_doc->name());
-    const QString file = m_dir.filePath(QStringLiteral("chosen.svg"));
-    dialog.setPath(file);
-    QCOMPARE(dialog.format(), QStringLiteral("svg"));
-    dialog.setFormat(QStringLiteral("jpeg"));
-    QCOMPARE(dialog.format(), QStringLiteral("jpg"));
-    QCOMPARE(dialog.path(),
-             m_dir.filePath(QStringLiteral("chosen.jpg"))); // the name the user chose stays
-    dialog.setPlotIndex(0);
-    dialog.setSizePx(QSize(640, 400));
-    dialog.setScale(1);
-    QString error;
-    QVERIFY2(dialog.exportNow(&error), qPrintable(error));
-    QImageReader reader(m_dir.filePath(QStringLiteral("chosen.jpg")));
-    QCOMPARE(reader.format(), QByteArray("jpeg"));
-    QCOMPARE(reader.size(), QSize(640, 400));
-    // Remembered for next time.
-    ExportPlotDialog again({{QStringLiteral("data"), plot(PlotKind::Data)}},
-                           QStringLiteral("other data"));
-    QCOMPARE(again.format(), QStringLiteral("jpg"));
-    QCOMPARE(again.sizePx(), QSize(640, 400));
-    QCOMPARE(again.scale(), 1.0);
-    QCOMPARE(again.path(), m_dir.filePath(QStringLiteral("other-data-data.jpg")));
-}
-
-void tst_PlotExporter::dialogExportsAllPlots() {
-    QList<QPair<QString, QCustomPlot*>> plots;
-    for (PlotKind kind : PlotFactory::kinds())
-        plots.append({PlotFactory::kindName(kind), plot(kind)});
-    ExportPlotDialog dialog(plots, m_doc->name());
-    const QString folder = m_dir.filePath(QStringLiteral("all"));
-    QVERIFY(QDir().mkpath(folder));
-    dialog.setPlotIndex(-1);
-    dialog.setPath(folder);
-    dialog.setFormat(QStringLiteral("png"));
-    dialog.setSizePx(QSize(800, 500));
-    dialog.setScale(1);
-    QCOMPARE(dialog.plotIndex(), -1);
-    QString error;
-    QVERIFY2(dialog.exportNow(&error), qPrintable(error));
-    QStringList expected{QStringLiteral("lesson-data.png"),
-                         QStringLiteral("lesson-predicted-vs-actual.png"),
-                         QStringLiteral("lesson-residuals.png")};
-    QStringList found = entries(folder);
-    found.sort();
-    expected.sort();
-    QCOMPARE(found, expected);
-    for (const QString& name : expected)
-        QCOMPARE(QImageReader(QDir(folder).filePath(name)).size(), QSize(800, 500));
-    QVERIFY(!dialog.copyToClipboard()); // one plot at a time
-}
-
-void tst_PlotExporter::dialogMissingFolder() {
-    ExportPlotDialog dialog({{QStringLiteral("data"), plot(PlotKind::Data)},
-                             {QStringLiteral("residuals"), plot(PlotKind::Residuals)}},
-                            m_doc->name());
-    const QString folder = m_dir.filePath(QStringLiteral("not-there"));
-    dialog.setPlotIndex(-1);
-    dialog.setPath(folder);
-    QString error;
-    QVERIFY(!dialog.exportNow(&error));
-    QVERIFY2(error.contains(folder), qPrintable(error));
-    QVERIFY(!QFileInfo::exists(folder));
-
-    dialog.setPlotIndex(0);
-    dialog.setPath(folder + QStringLiteral("/one.png"));
-    QVERIFY(!dialog.exportNow(&error));
-    QVERIFY2(error.contains(folder + QStringLiteral("/one.png")), qPrintable(error));
-    QVERIFY(!QFileInfo::exists(folder));
-}
-
 void tst_PlotExporter::clipboard() {
     QClipboard* clipboard = QGuiApplication::clipboard();
     clipboard->clear();
-    QVERIFY(PlotExporter::copyToClipboard(plot(PlotKind::PredictedVsActual), QSize(700, 450), 2.0));
+    QVERIFY(PlotExporter::copyToClipboard(m_live.plot(PlotKind::PredictedVsActual), QSize(700, 450),
+                                          2.0));
     const QImage image = clipboard->image();
     QCOMPARE(image.size(), QSize(700, 450));
     QCOMPARE(QColor(image.pixel(0, 0)), QColor(Qt::white));
-
-    ExportPlotDialog dialog({{QStringLiteral("data"), plot(PlotKind::Data)}}, m_doc->name());
-    dialog.setSizePx(QSize(320, 200));
-    dialog.setScale(1);
-    QVERIFY(dialog.copyToClipboard());
-    QCOMPARE(clipboard->image().size(), QSize(320, 200));
 }
 
 void tst_PlotExporter::samples() {
@@ -608,21 +423,22 @@ void tst_PlotExporter::samples() {
                                      .arg(size.width())
                                      .arg(size.height());
             QString error;
-            QVERIFY2(PlotExporter::exportPlot(plot(kind), dir.filePath(name), size, scale, &error),
+            QVERIFY2(PlotExporter::exportPlot(m_live.plot(kind), dir.filePath(name), size, scale,
+                                              &error),
                      qPrintable(error));
             QCOMPARE(QImageReader(dir.filePath(name)).size(), size);
         }
         for (const char* ext : {"pdf", "svg"}) {
             const QString name = PlotExporter::defaultFileName(
-                m_doc->name(), PlotFactory::kindName(kind), QString::fromLatin1(ext));
+                m_live.document()->name(), PlotFactory::kindName(kind), QString::fromLatin1(ext));
             QString error;
-            QVERIFY2(PlotExporter::exportPlot(plot(kind), dir.filePath(name), QSize(800, 500), 1.0,
-                                              &error),
+            QVERIFY2(PlotExporter::exportPlot(m_live.plot(kind), dir.filePath(name),
+                                              QSize(800, 500), 1.0, &error),
                      qPrintable(error));
         }
         // The SVG as a viewer draws it, to compare with the PNG by eye.
         QSvgRenderer svg(dir.filePath(PlotExporter::defaultFileName(
-            m_doc->name(), PlotFactory::kindName(kind), QStringLiteral("svg"))));
+            m_live.document()->name(), PlotFactory::kindName(kind), QStringLiteral("svg"))));
         QVERIFY(svg.isValid());
         QImage drawn(svg.defaultSize(), QImage::Format_RGB32);
         drawn.fill(
@@ -634,12 +450,6 @@ void tst_PlotExporter::samples() {
         QVERIFY(drawn.save(
             dir.filePath(PlotFactory::kindName(kind) + QStringLiteral("-svg-rendered.png"))));
     }
-    QList<QPair<QString, QCustomPlot*>> plots;
-    for (PlotKind kind : PlotFactory::kinds())
-        plots.append({PlotFactory::kindName(kind), plot(kind)});
-    ExportPlotDialog dialog(plots, m_doc->name());
-    dialog.adjustSize();
-    QVERIFY(dialog.grab().save(dir.filePath(QStringLiteral("dialog.png"))));
 }
 
 void tst_PlotExporter::densePointsStampedOnScreenVectorInExports() {
@@ -655,7 +465,7 @@ void tst_PlotExporter::densePointsStampedOnScreenVectorInExports() {
     QCPGraph* points = view->pointsGraph();
     QCOMPARE(points->scatterStyle().shape(), QCPScatterStyle::ssPixmap);
 
-    const QString path = m_dir.filePath(QStringLiteral("dense.svg"));
+    const QString path = m_live.filePath(QStringLiteral("dense.svg"));
     QString error;
     QVERIFY2(PlotExporter::exportPlot(view->plot(), path, QSize(600, 400), 1.0, &error),
              qPrintable(error));
