@@ -4,6 +4,7 @@
 
 #include "app/document/Document.h"
 #include "ui/common/NumberText.h"
+#include "ui/common/ParameterSymbols.h"
 
 #include <QFont>
 #include <QGridLayout>
@@ -13,18 +14,6 @@
 #include <cmath>
 
 using namespace linlab;
-
-namespace {
-
-// Digits as Unicode subscripts, for w₁, w₂, ...
-QString subscript(int number) {
-    QString digits = QString::number(number);
-    for (QChar& c : digits)
-        c = QChar(char16_t(0x2080 + (c.unicode() - u'0')));
-    return digits;
-}
-
-} // namespace
 
 MetricsPanel::MetricsPanel(Document* document, QWidget* parent)
     : QWidget(parent)
@@ -121,7 +110,7 @@ void MetricsPanel::rebuild() {
     addSection(tr("Gradient ∂MSE/∂"));
     for (int j = 0; j < m_names.size(); ++j)
         m_gradW.push_back(
-            addRow(QStringLiteral("w%1  %2").arg(subscript(j + 1), m_names.at(j)),
+            addRow(QStringLiteral("%1  %2").arg(ParameterSymbols::weightSymbol(j), m_names.at(j)),
                    QStringLiteral("gradW%1Value").arg(j),
                    tr("(2/n) Xᵀe for %1: how fast the MSE grows as its weight grows; negative: "
                       "increase the weight")
@@ -135,7 +124,7 @@ void MetricsPanel::rebuild() {
                "differentiating the square, and has no bias term"));
     for (int j = 0; j < m_names.size(); ++j)
         m_lessonGradW.push_back(
-            addRow(QStringLiteral("w%1  %2").arg(subscript(j + 1), m_names.at(j)),
+            addRow(QStringLiteral("%1  %2").arg(ParameterSymbols::weightSymbol(j), m_names.at(j)),
                    QStringLiteral("lessonGradW%1Value").arg(j),
                    tr("The lesson's gradient for %1: half the true one").arg(m_names.at(j))));
 
