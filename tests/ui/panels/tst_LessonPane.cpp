@@ -1,5 +1,5 @@
 // LessonPane: the lesson's lines with their current values, following the transform, rebuilt at
-// most once per interval during a drag, and bounded text on long data.
+// most once per interval during a drag, and bounded text on long and wide data.
 
 #include "app/document/Commands.h"
 #include "app/document/Document.h"
@@ -11,7 +11,22 @@
 #include <QTextEdit>
 #include <QUndoStack>
 
+#include <string>
+#include <vector>
+
 using namespace linlab;
+
+namespace {
+
+// d features x1, x2, ... over a few rows, every one of them constant: as wide as a table gets.
+Dataset wideConstantDataset(arma::uword d) {
+    std::vector<std::string> names;
+    for (arma::uword j = 0; j < d; ++j)
+        names.push_back("x" + std::to_string(j + 1));
+    return Dataset(arma::mat(6, d, arma::fill::ones), arma::linspace(1, 6, 6), names, "y");
+}
+
+} // namespace
 
 class tst_LessonPane : public QObject {
     Q_OBJECT
@@ -22,6 +37,7 @@ private slots:
     void lessonPaneFollowsScaleAndNormalisation();
     void lessonPaneCoalescesRebuilds();
     void lessonPaneLongAndEmptyData();
+    void wideTableElidesConstantNotes();
 };
 
 void tst_LessonPane::lessonPaneThrottlesDuringADrag() {
@@ -115,6 +131,21 @@ void tst_LessonPane::lessonPaneLongAndEmptyData() {
     QTRY_VERIFY(pane.toPlainText().contains(QStringLiteral("\u2026 7 rows")));
     doc.removeRows(0, 7);
     QTRY_VERIFY(pane.toPlainText().contains(QStringLiteral("mse = \u2014")));
+}
+
+void tst_LessonPane::wideTableElidesConstantNotes() {
+    // 2,000 constant features under z-scores: six warnings, then a count, not 2,000 lines.
+    Document doc;
+    doc.replaceAll(wideConstantDataset(2000), TransformSettings{1.0, Normalization::ZScore, 0},
+                   LinearModel(2000), QStringLiteral("wide"));
+    LessonPane pane(&doc);
+    const QString text = pane.toPlainText();
+    QCOMPARE(int(text.count(QStringLiteral("is constant: not divided"))), 6);
+    QVERIFY(text.contains(QStringLiteral("x6 is constant")));
+    QVERIFY(!text.contains(QStringLiteral("x7 is constant")));
+    QVERIFY(text.contains(QStringLiteral("\u2026 1,994 more constant features")));
+    QVERIFY(text.contains(QStringLiteral("\u2026 2000 features]"))); // vectors elided as before
+    QVERIFY(text.size() < 20000);
 }
 
 QTEST_MAIN(tst_LessonPane)

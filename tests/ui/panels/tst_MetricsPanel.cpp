@@ -1,5 +1,6 @@
 // MetricsPanel on the lesson's document: values shown exactly, "—" where undefined, the
-// rank warning, the MAE arriving from the background, and the rows following the features.
+// rank warning, the MAE arriving from the background, the rows following the features and a
+// wide table's bounded rows.
 
 #include "app/document/Commands.h"
 #include "app/document/Document.h"
@@ -17,8 +18,22 @@
 #include <QUndoStack>
 
 #include <cmath>
+#include <string>
+#include <vector>
 
 using namespace linlab;
+
+namespace {
+
+// d features x1, x2, ... over a few rows, every one of them constant: as wide as a table gets.
+Dataset wideConstantDataset(arma::uword d) {
+    std::vector<std::string> names;
+    for (arma::uword j = 0; j < d; ++j)
+        names.push_back("x" + std::to_string(j + 1));
+    return Dataset(arma::mat(6, d, arma::fill::ones), arma::linspace(1, 6, 6), names, "y");
+}
+
+} // namespace
 
 class tst_MetricsPanel : public QObject {
     Q_OBJECT
@@ -29,6 +44,7 @@ private slots:
     void metricsAtLeastSquares();
     void metricsWithoutRows();
     void metricsRankDeficientAndRenames();
+    void wideTableListsBoundedRows();
 };
 
 void tst_MetricsPanel::metricsMaeArrivesFromBackground() {
@@ -170,6 +186,28 @@ void tst_MetricsPanel::metricsRankDeficientAndRenames() {
     for (QLabel* label : panel.findChildren<QLabel*>())
         renamed = renamed || label->text().contains(QStringLiteral("study_hours"));
     QVERIFY(renamed);
+}
+
+void tst_MetricsPanel::wideTableListsBoundedRows() {
+    // 2,000 weights: gradient rows for the first kMaxFeatureRows, then a count of the rest.
+    Document doc;
+    doc.replaceAll(wideConstantDataset(2000), TransformSettings{}, LinearModel(2000),
+                   QStringLiteral("wide"));
+    MetricsPanel panel(&doc);
+    const int cap = MetricsPanel::kMaxFeatureRows;
+    QVERIFY(panel.valueLabel(QStringLiteral("gradW%1Value").arg(cap - 1)));
+    QVERIFY(!panel.valueLabel(QStringLiteral("gradW%1Value").arg(cap)));
+    QVERIFY(panel.valueLabel(QStringLiteral("lessonGradW%1Value").arg(cap - 1)));
+    QVERIFY(!panel.valueLabel(QStringLiteral("lessonGradW%1Value").arg(cap)));
+    QVERIFY(panel.findChildren<QLabel*>().size() < 5 * cap);
+    int notes = 0;
+    for (QLabel* label : panel.findChildren<QLabel*>())
+        notes += label->text().contains(QStringLiteral("1,800 more weights")) ? 1 : 0;
+    QCOMPARE(notes, 2); // under the true gradient and under the lesson's
+    QCOMPARE(panel.valueLabel(QStringLiteral("gradBiasValue"))->text(),
+             NumberText::exact(doc.evaluation().gradient.bias));
+    QCOMPARE(panel.valueLabel(QStringLiteral("gradW7Value"))->text(),
+             NumberText::exact(doc.evaluation().gradient.weights(7)));
 }
 
 QTEST_MAIN(tst_MetricsPanel)
