@@ -2,6 +2,8 @@
 
 #include "model/io/NumberFormat.h"
 
+#include <QLocale>
+
 #include <cmath>
 
 namespace NumberText {
@@ -22,6 +24,10 @@ QString brief(double value, int significant) {
     if (value == 0.0)
         return QStringLiteral("0");
     return QString::number(value, 'g', significant);
+}
+
+QString count(qint64 n) {
+    return QLocale(QLocale::English, QLocale::UnitedStates).toString(n);
 }
 
 } // namespace NumberText

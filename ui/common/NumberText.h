@@ -9,6 +9,8 @@ namespace NumberText {
 QString exact(double value);
 /// At most `significant` significant digits (for compact read-outs); "—" for NaN or infinity.
 QString brief(double value, int significant = 6);
+/// A count with thousands separators, as "5,000", whatever the system's locale.
+QString count(qint64 n);
 /// The dash shown where a number is undefined.
 QString dash();
 

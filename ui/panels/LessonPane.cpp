@@ -235,11 +235,17 @@ QString LessonPane::lessonHtml() const {
         if (n > 0)
             values(QStringLiteral("X_normalized = ") +
                    briefMatrix(analysis.features(), 15, analysis.features().n_rows));
+        // One note per constant feature, as many as the matrices show columns; then a count.
+        arma::uword constant = 0;
         for (arma::uword j = 0; j < d && j < transform.zeroSpread().size(); ++j)
-            if (transform.zeroSpread()[j])
+            if (transform.zeroSpread()[j] && ++constant <= kShownColumns)
                 note(tr("\u26a0 %1 is constant: not divided by its spread, as scikit-learn does")
                          .arg(QString::fromStdString(data.featureNames()[j])),
                      warn);
+        if (constant > kShownColumns)
+            note(tr("\u26a0 \u2026 %1 more constant features, not divided by their spread either")
+                     .arg(NumberText::count(qint64(constant - kShownColumns))),
+                 warn);
     }
 
     // 3. Predict.

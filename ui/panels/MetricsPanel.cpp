@@ -4,27 +4,17 @@
 
 #include "app/document/Document.h"
 #include "ui/common/NumberText.h"
+#include "ui/common/ParameterSymbols.h"
 
 #include <QFont>
 #include <QGridLayout>
 #include <QLabel>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace linlab;
-
-namespace {
-
-// Digits as Unicode subscripts, for w₁, w₂, ...
-QString subscript(int number) {
-    QString digits = QString::number(number);
-    for (QChar& c : digits)
-        c = QChar(char16_t(0x2080 + (c.unicode() - u'0')));
-    return digits;
-}
-
-} // namespace
 
 MetricsPanel::MetricsPanel(Document* document, QWidget* parent)
     : QWidget(parent)
@@ -67,6 +57,15 @@ void MetricsPanel::addNote(const QString& text, const QString& toolTip) {
     label->setToolTip(toolTip);
     label->setContentsMargins(0, 4, 0, 0);
     m_grid->addWidget(label, m_row++, 0, 1, 2);
+}
+
+void MetricsPanel::addMoreNote(int hidden) {
+    if (hidden > 0)
+        addNote(tr("\u2026 %1 more weights, not listed (the first %2 are)")
+                    .arg(NumberText::count(hidden))
+                    .arg(kMaxFeatureRows),
+                tr("A label per weight would make a wide table's panel slow to build and to "
+                   "scroll; the lesson pane shows the whole gradient's start and size"));
 }
 
 QLabel* MetricsPanel::addRow(const QString& name, const QString& objectName,
@@ -119,13 +118,15 @@ void MetricsPanel::rebuild() {
                tr("1 - SS_res / SS_tot: 1 is a perfect fit, 0 no better than predicting the mean"));
 
     addSection(tr("Gradient ∂MSE/∂"));
-    for (int j = 0; j < m_names.size(); ++j)
+    const int shown = std::min<int>(m_names.size(), kMaxFeatureRows);
+    for (int j = 0; j < shown; ++j)
         m_gradW.push_back(
-            addRow(QStringLiteral("w%1  %2").arg(subscript(j + 1), m_names.at(j)),
+            addRow(QStringLiteral("%1  %2").arg(ParameterSymbols::weightSymbol(j), m_names.at(j)),
                    QStringLiteral("gradW%1Value").arg(j),
                    tr("(2/n) Xᵀe for %1: how fast the MSE grows as its weight grows; negative: "
                       "increase the weight")
                        .arg(m_names.at(j))));
+    addMoreNote(m_names.size() - shown);
     m_gradBias = addRow(tr("b  bias"), QStringLiteral("gradBiasValue"),
                         tr("(2/n) Σe: how fast the MSE grows as the bias grows; negative: the "
                            "predictions are too low"));
@@ -133,11 +134,12 @@ void MetricsPanel::rebuild() {
             tr("gradient = np.dot(X.T, errors) / len(X): the lesson's formula drops the 2 that "
                "comes from "
                "differentiating the square, and has no bias term"));
-    for (int j = 0; j < m_names.size(); ++j)
+    for (int j = 0; j < shown; ++j)
         m_lessonGradW.push_back(
-            addRow(QStringLiteral("w%1  %2").arg(subscript(j + 1), m_names.at(j)),
+            addRow(QStringLiteral("%1  %2").arg(ParameterSymbols::weightSymbol(j), m_names.at(j)),
                    QStringLiteral("lessonGradW%1Value").arg(j),
                    tr("The lesson's gradient for %1: half the true one").arg(m_names.at(j))));
+    addMoreNote(m_names.size() - shown);
 
     addSection(tr("Distance to the least-squares fit"));
     m_distance = addRow(

@@ -15,6 +15,9 @@ class QLabel;
 class MetricsPanel : public QWidget {
     Q_OBJECT
 public:
+    /// Gradient rows are listed for at most this many weights; a note counts the rest.
+    static constexpr int kMaxFeatureRows = 200;
+
     explicit MetricsPanel(Document* document, QWidget* parent = nullptr);
     ~MetricsPanel() override;
 
@@ -30,6 +33,7 @@ private:
     void rebuild();
     void addSection(const QString& title);
     void addNote(const QString& text, const QString& toolTip);
+    void addMoreNote(int hidden);
     QLabel* addRow(const QString& name, const QString& objectName, const QString& toolTip);
 
     Document* m_document;

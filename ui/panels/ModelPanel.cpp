@@ -5,13 +5,15 @@
 #include "app/document/Commands.h"
 #include "app/document/Document.h"
 #include "app/document/ModelActions.h"
+#include "model/training/SliderRange.h"
 #include "ui/common/NumberText.h"
+#include "ui/common/ParameterSymbols.h"
 #include "ui/common/PreciseSpinBox.h"
 
-#include <QFont>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSlider>
@@ -21,8 +23,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 
 using namespace linlab;
 
@@ -35,56 +35,25 @@ int nextMergeId() {
     return ++next;
 }
 
-// The smallest "nice" number (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8 times a power of ten) >= x > 0, so
-// range ends read as round numbers around the least-squares value.
-double niceCeil(double x) {
-    if (!(x > 0) || !std::isfinite(x))
-        return 1.0;
-    const double exponent = std::floor(std::log10(x));
-    const double power = std::pow(10.0, exponent);
-    for (double m : {1.0, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0}) {
-        const double candidate = exponent < 0 ? m / std::pow(10.0, -exponent) : m * power;
-        if (candidate >= x * (1 - 1e-12))
-            return candidate;
+// The features whose weights get rows: all of them up to ModelPanel::kMaxSliders, else the first
+// kMaxSliders whose names contain one of `filter`'s comma-separated words (every feature for an
+// empty filter); `matches` counts them all.
+std::vector<int> pickFeatures(const QStringList& names, const QString& filter, int& matches) {
+    QStringList words;
+    for (const QString& word : filter.split(QLatin1Char(','), Qt::SkipEmptyParts))
+        if (!word.trimmed().isEmpty())
+            words << word.trimmed();
+    std::vector<int> picked;
+    matches = 0;
+    for (int j = 0; j < names.size(); ++j) {
+        const bool match = names.size() <= ModelPanel::kMaxSliders || words.isEmpty() ||
+                           std::any_of(words.cbegin(), words.cend(), [&](const QString& word) {
+                               return names.at(j).contains(word, Qt::CaseInsensitive);
+                           });
+        if (match && ++matches <= ModelPanel::kMaxSliders)
+            picked.push_back(j);
     }
-    return 10.0 * power;
-}
-
-// tick = mantissa * 10^exponent, as the largest 1, 2 or 5 times a power of ten <= x.
-struct Tick {
-    double mantissa;
-    int exponent;
-};
-
-Tick niceFloorTick(double x) {
-    const int exponent = int(std::floor(std::log10(x)));
-    const double m = x / std::pow(10.0, exponent);
-    return {m >= 5.0 ? 5.0 : (m >= 2.0 ? 2.0 : 1.0), exponent};
-}
-
-// k ticks, as the double nearest the decimal k * mantissa * 10^exponent (dividing by an exact
-// power of ten is correctly rounded; multiplying by an inexact 0.1 would not be).
-double ticks(double k, const Tick& tick) {
-    const double units = k * tick.mantissa;
-    return tick.exponent >= 0 ? units * std::pow(10.0, tick.exponent)
-                              : units / std::pow(10.0, -tick.exponent);
-}
-
-// [centre - half, centre + half] widened to whole ticks of about half/10, so range ends read as
-// round numbers ("-13 to 17") while the least-squares value stays near the middle.
-void roundedRange(double centre, double half, double& lo, double& hi) {
-    const Tick tick = niceFloorTick(half / 10);
-    const double size = ticks(1, tick);
-    lo = ticks(std::floor((centre - half) / size), tick);
-    hi = ticks(std::ceil((centre + half) / size), tick);
-}
-
-// Digits 0-9 as Unicode subscripts, for w₁, w₂, ...
-QString subscript(int number) {
-    QString digits = QString::number(number);
-    for (QChar& c : digits)
-        c = QChar(char16_t(0x2080 + (c.unicode() - u'0')));
-    return digits;
+    return picked;
 }
 
 bool sameDouble(double a, double b) {
@@ -144,85 +113,132 @@ ModelPanel::ModelPanel(Document* document, QWidget* parent)
         m_editId = 0;
     });
 
+    buildFeaturePicker(layout);
     m_lastSettings = m_document->transformSettings();
     rebuildRows();
 }
 
+void ModelPanel::buildFeaturePicker(QVBoxLayout* layout) {
+    m_featureNote = new QLabel(this);
+    m_featureNote->setWordWrap(true);
+    m_featureNote->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_featureFilter = new QLineEdit(this);
+    m_featureFilter->setClearButtonEnabled(true);
+    m_featureFilter->setPlaceholderText(tr("Features to show, by name: x12, price, ..."));
+    m_featureFilter->setToolTip(
+        tr("Sliders for the features whose names contain one of these comma-separated words"));
+    // Between the buttons and the rows.
+    layout->insertWidget(1, m_featureNote);
+    layout->insertWidget(2, m_featureFilter);
+    connect(m_featureFilter, &QLineEdit::textChanged, this, &ModelPanel::onFeatureFilterChanged);
+}
+
+void ModelPanel::onFeatureFilterChanged() {
+    // Another pick of features: the rows that stay keep the ranges their user set.
+    std::vector<std::pair<int, SliderRange>> userRanges;
+    for (const Row& row : m_rows)
+        if (row.user)
+            userRanges.emplace_back(row.parameter, row.range);
+    rebuildRows();
+    for (const auto& [parameter, range] : userRanges)
+        setRange(parameter, range.lo, range.hi);
+}
+
+void ModelPanel::showFeatureNote(int matches) {
+    const int d = parameterCount() - 1;
+    const bool capped = d > kMaxSliders;
+    m_featureNote->setVisible(capped);
+    m_featureFilter->setVisible(capped);
+    if (!capped)
+        return;
+    const int shown = int(m_rows.size()) - 1;
+    QString text;
+    if (m_featureFilter->text().trimmed().isEmpty())
+        text = tr("%1 features: sliders are shown for the first %2. Type names below to pick "
+                  "which; Fit and Reset still set every weight.")
+                   .arg(NumberText::count(d), NumberText::count(shown));
+    else
+        text = tr("%1 of %2 features match: sliders are shown for %3. Fit and Reset still set "
+                  "every weight.")
+                   .arg(NumberText::count(matches), NumberText::count(d),
+                        shown < matches ? tr("the first %1").arg(NumberText::count(shown))
+                                        : tr("all of them"));
+    m_featureNote->setText(text);
+}
+
+std::vector<int> ModelPanel::shownParameters() const {
+    std::vector<int> parameters;
+    for (const Row& row : m_rows)
+        parameters.push_back(row.parameter);
+    return parameters;
+}
+
+ModelPanel::Row* ModelPanel::row(int parameter) {
+    return parameter >= 0 && parameter < parameterCount() && m_rowOf[size_t(parameter)] >= 0
+               ? &m_rows[size_t(m_rowOf[size_t(parameter)])]
+               : nullptr;
+}
+
+const ModelPanel::Row* ModelPanel::row(int parameter) const {
+    return const_cast<ModelPanel*>(this)->row(parameter);
+}
+
 QSlider* ModelPanel::slider(int parameter) const {
-    return parameter >= 0 && parameter < parameterCount() ? m_rows[size_t(parameter)].slider
-                                                          : nullptr;
+    const Row* r = row(parameter);
+    return r ? r->slider : nullptr;
 }
 
 PreciseSpinBox* ModelPanel::spinBox(int parameter) const {
-    return parameter >= 0 && parameter < parameterCount() ? m_rows[size_t(parameter)].spin
-                                                          : nullptr;
+    const Row* r = row(parameter);
+    return r ? r->spin : nullptr;
 }
 
 QLabel* ModelPanel::originalLabel(int parameter) const {
-    return parameter >= 0 && parameter < parameterCount() ? m_rows[size_t(parameter)].original
-                                                          : nullptr;
+    const Row* r = row(parameter);
+    return r ? r->original : nullptr;
 }
 
 double ModelPanel::rangeMinimum(int parameter) const {
-    return parameter >= 0 && parameter < parameterCount() ? m_rows[size_t(parameter)].lo
-                                                          : std::nan("");
+    const Row* r = row(parameter);
+    return r ? r->range.lo : std::nan("");
 }
 
 double ModelPanel::rangeMaximum(int parameter) const {
-    return parameter >= 0 && parameter < parameterCount() ? m_rows[size_t(parameter)].hi
-                                                          : std::nan("");
+    const Row* r = row(parameter);
+    return r ? r->range.hi : std::nan("");
 }
 
 bool ModelPanel::isUserRange(int parameter) const {
-    return parameter >= 0 && parameter < parameterCount() && m_rows[size_t(parameter)].user;
+    const Row* r = row(parameter);
+    return r && r->user;
 }
 
 double ModelPanel::valueAt(int parameter, int position) const {
-    if (parameter < 0 || parameter >= parameterCount())
-        return std::nan("");
-    const Row& row = m_rows[size_t(parameter)];
-    position = std::clamp(position, 0, kSliderSteps);
-    const double step = (row.hi - row.lo) / kSliderSteps;
-    const double raw = position == kSliderSteps ? row.hi : row.lo + step * position;
-    // The shortest decimal that stays well inside this slider step: the slider cannot tell the
-    // two apart, and the spin box and undo text then read like numbers a person would type.
-    const double tolerance = step * 1e-3;
-    char buffer[40];
-    for (int digits = 1; digits <= 17; ++digits) {
-        std::snprintf(buffer, sizeof buffer, "%.*g", digits, raw);
-        const double candidate = std::strtod(buffer, nullptr);
-        if (std::abs(candidate - raw) <= tolerance)
-            return candidate;
-    }
-    return raw;
+    const Row* r = row(parameter);
+    return r ? sliderValue(r->range, position, kSliderSteps) : std::nan("");
 }
 
 int ModelPanel::positionOf(int parameter, double value) const {
-    if (parameter < 0 || parameter >= parameterCount() || !std::isfinite(value))
-        return 0;
-    const Row& row = m_rows[size_t(parameter)];
-    const double t = (value - row.lo) / (row.hi - row.lo) * kSliderSteps;
-    if (!std::isfinite(t))
-        return 0;
-    return int(std::lround(std::clamp(t, 0.0, double(kSliderSteps))));
+    const Row* r = row(parameter);
+    return r ? sliderPosition(r->range, value, kSliderSteps) : 0;
 }
 
 void ModelPanel::setRange(int parameter, double minimum, double maximum) {
-    if (parameter < 0 || parameter >= parameterCount() || !std::isfinite(minimum) ||
-        !std::isfinite(maximum) || !(minimum < maximum) || !std::isfinite(maximum - minimum))
+    Row* r = row(parameter);
+    if (!r || !std::isfinite(minimum) || !std::isfinite(maximum) || !(minimum < maximum) ||
+        !std::isfinite(maximum - minimum))
         return;
-    Row& row = m_rows[size_t(parameter)];
-    row.lo = minimum;
-    row.hi = maximum;
-    row.user = true;
+    r->range = {minimum, maximum};
+    r->user = true;
     includeCurrentValue(parameter);
     showRange(parameter);
 }
 
 void ModelPanel::setAutomaticRange(int parameter) {
-    if (parameter < 0 || parameter >= parameterCount())
+    Row* r = row(parameter);
+    if (!r)
         return;
-    m_rows[size_t(parameter)].user = false;
+    r->user = false;
     computeAutomaticRange(parameter);
     showRange(parameter);
 }
@@ -235,14 +251,13 @@ double ModelPanel::currentValue(int parameter) const {
 }
 
 QString ModelPanel::parameterSymbol(int parameter) const {
-    return parameter < parameterCount() - 1 ? QStringLiteral("w%1").arg(parameter + 1)
-                                            : QStringLiteral("b");
+    return ParameterSymbols::plainParameterSymbol(parameter, parameterCount() - 1);
 }
 
 bool ModelPanel::rowsMatchDocument() const {
     const Dataset& data = m_document->dataset();
     if (m_document->model().weights().n_elem != data.featureCount() ||
-        m_rows.size() != data.featureCount() + 1)
+        m_rowOf.size() != data.featureCount() + 1)
         return false;
     for (arma::uword j = 0; j < data.featureCount(); ++j)
         if (m_names.at(int(j)) != QString::fromStdString(data.featureNames()[j]))
@@ -262,13 +277,12 @@ void ModelPanel::onAnalysisChanged() {
     const TransformSettings settings = m_document->transformSettings();
     const bool unitsChanged = settings != m_lastSettings;
     m_lastSettings = settings;
-    for (int p = 0; p < parameterCount(); ++p) {
-        Row& row = m_rows[size_t(p)];
+    for (Row& row : m_rows) {
         if (unitsChanged)
             row.user = false; // a range in the old units means nothing in the new ones
         if (!row.user)
-            computeAutomaticRange(p);
-        showRange(p);
+            computeAutomaticRange(row.parameter);
+        showRange(row.parameter);
     }
     updateTexts();
     syncFromDocument();
@@ -301,14 +315,25 @@ void ModelPanel::rebuildRows() {
         m_rowsWidget = nullptr;
     }
     m_rows.clear();
+    m_rowOf.clear();
     m_names.clear();
 
     const Dataset& data = m_document->dataset();
-    if (m_document->model().weights().n_elem != data.featureCount())
+    if (m_document->model().weights().n_elem != data.featureCount()) {
+        showFeatureNote(0);
         return;
+    }
     for (const std::string& name : data.featureNames())
         m_names << QString::fromStdString(name);
     m_lastSettings = m_document->transformSettings();
+    int matches = 0;
+    const std::vector<int> features = pickFeatures(m_names, m_featureFilter->text(), matches);
+    m_rowOf.assign(size_t(m_names.size()) + 1, -1);
+    m_rows.resize(features.size() + 1);
+    for (size_t r = 0; r < m_rows.size(); ++r) {
+        m_rows[r].parameter = r < features.size() ? features[r] : int(m_names.size());
+        m_rowOf[size_t(m_rows[r].parameter)] = int(r);
+    }
 
     m_rowsWidget = new QWidget(m_rowsHost);
     auto* grid = new QGridLayout(m_rowsWidget);
@@ -316,80 +341,23 @@ void ModelPanel::rebuildRows() {
     grid->setHorizontalSpacing(8);
     grid->setVerticalSpacing(2);
     grid->setColumnStretch(0, 1);
-    m_rows.resize(size_t(m_names.size()) + 1);
-    for (int p = 0; p < parameterCount(); ++p)
-        buildRow(p, grid);
+    for (const Row& row : m_rows)
+        buildRow(row.parameter, grid);
     static_cast<QVBoxLayout*>(m_rowsHost->layout())->insertWidget(0, m_rowsWidget);
+    showFeatureNote(matches);
 
-    for (int p = 0; p < parameterCount(); ++p) {
-        computeAutomaticRange(p);
-        showRange(p);
+    for (const Row& row : m_rows) {
+        computeAutomaticRange(row.parameter);
+        showRange(row.parameter);
     }
     updateTexts();
     syncFromDocument();
 }
 
 void ModelPanel::buildRow(int parameter, QGridLayout* grid) {
-    Row& row = m_rows[size_t(parameter)];
-    const int top = parameter * 3;
-    QWidget* parent = m_rowsWidget;
-
-    row.name = new QLabel(parent);
-    row.name->setTextFormat(Qt::RichText);
-    row.original = new QLabel(parent);
-    row.original->setForegroundRole(QPalette::PlaceholderText);
-    QFont small = row.original->font();
-    small.setPointSizeF(small.pointSizeF() * 0.9);
-    row.original->setFont(small);
-    row.original->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    row.original->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    auto* head = new QHBoxLayout;
-    head->setSpacing(6);
-    head->addWidget(row.name);
-    head->addStretch(1);
-    head->addWidget(row.original);
-    grid->addLayout(head, top, 0, 1, 2);
-    if (parameter > 0)
-        grid->setRowMinimumHeight(top, row.name->sizeHint().height() + 6); // air between rows
-
-    row.slider = new QSlider(Qt::Horizontal, parent);
-    row.slider->setRange(0, kSliderSteps);
-    row.slider->setSingleStep(1);
-    row.slider->setPageStep(kSliderSteps / 20);
-    row.spin = new PreciseSpinBox(parent);
-    row.spin->setMinimumWidth(
-        row.spin->fontMetrics().horizontalAdvance(QStringLiteral("-0.30000000000000004")) / 2 + 40);
-    row.spin->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
-    grid->addWidget(row.slider, top + 1, 0);
-    grid->addWidget(row.spin, top + 1, 1);
-
-    // The range editor: "range [min] to [max] Auto", shown by the Ranges button.
-    row.rangeEditor = new QWidget(parent);
-    auto* editor = new QHBoxLayout(row.rangeEditor);
-    editor->setContentsMargins(0, 0, 0, 0);
-    editor->setSpacing(4);
-    auto* rangeLabel = new QLabel(tr("range"), row.rangeEditor);
-    rangeLabel->setForegroundRole(QPalette::PlaceholderText);
-    row.minBox = new PreciseSpinBox(row.rangeEditor);
-    row.maxBox = new PreciseSpinBox(row.rangeEditor);
-    for (PreciseSpinBox* box : {row.minBox, row.maxBox}) {
-        box->setKeyboardTracking(false); // commit on Enter or focus out, not per keystroke
-        box->setButtonSymbols(QAbstractSpinBox::NoButtons);
-        box->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
-    }
-    row.minBox->setToolTip(tr("Left end of the slider"));
-    row.maxBox->setToolTip(tr("Right end of the slider"));
-    auto* toLabel = new QLabel(tr("to"), row.rangeEditor);
-    toLabel->setForegroundRole(QPalette::PlaceholderText);
-    row.autoButton = new QToolButton(row.rangeEditor);
-    row.autoButton->setText(tr("Auto"));
-    row.autoButton->setToolTip(
-        tr("Let the range follow the data again (centred on the least-squares value)"));
-    editor->addWidget(rangeLabel);
-    editor->addWidget(row.minBox, 1);
-    editor->addWidget(toLabel);
-    editor->addWidget(row.maxBox, 1);
-    editor->addWidget(row.autoButton);
+    Row& row = *this->row(parameter);
+    const int top = m_rowOf[size_t(parameter)] * 3;
+    row.build(m_rowsWidget, grid, top, kSliderSteps);
     row.rangeEditor->setVisible(m_rangesButton->isChecked());
     grid->addWidget(row.rangeEditor, top + 2, 0, 1, 2);
 
@@ -412,11 +380,11 @@ void ModelPanel::updateTexts() {
     const Dataset& data = m_document->dataset();
     const QString label = QString::fromStdString(data.labelName());
     const bool normalized = m_document->transformSettings().normalization != Normalization::None;
-    for (int p = 0; p < parameterCount(); ++p) {
-        Row& row = m_rows[size_t(p)];
+    for (Row& row : m_rows) {
+        const int p = row.parameter;
         const bool bias = p == parameterCount() - 1;
         const QString name = bias ? tr("bias") : m_names.at(p);
-        const QString symbol = bias ? QStringLiteral("b") : QStringLiteral("w") + subscript(p + 1);
+        const QString symbol = ParameterSymbols::parameterSymbol(p, parameterCount() - 1);
         row.name->setText(
             QStringLiteral("<b>%1</b>&nbsp;&nbsp;%2").arg(symbol, name.toHtmlEscaped()));
         QString meaning;
@@ -440,58 +408,24 @@ void ModelPanel::updateTexts() {
 }
 
 void ModelPanel::computeAutomaticRange(int parameter) {
-    Row& row = m_rows[size_t(parameter)];
     const SufficientStatistics& stats = m_document->analysis().statistics();
     const LeastSquaresResult& ls = stats.leastSquares();
     const int d = parameterCount() - 1;
-    const double n = double(stats.sampleCount());
-    const double current = currentValue(parameter);
-
     double best = std::nan("");
     if (parameter < d && ls.weights.n_elem == arma::uword(d))
         best = ls.weights(arma::uword(parameter));
     else if (parameter == d)
         best = ls.bias;
-
-    // How far the parameter must move to shift predictions by one spread of the label.
-    double floor = std::nan("");
-    if (n > 0 && stats.featureCount() == arma::uword(d)) {
-        const double labelSpread = std::sqrt(stats.centredLabelSquares() / n);
-        if (parameter == d) {
-            floor = labelSpread;
-        } else {
-            const double featureSpread =
-                std::sqrt(stats.centredGram()(arma::uword(parameter), arma::uword(parameter)) / n);
-            floor = labelSpread / featureSpread;
-        }
-    }
-
-    const double centre = std::isfinite(best) ? best : (std::isfinite(current) ? current : 0.0);
-    double half = 1.0;
-    if (std::isfinite(best))
-        half = std::max(half, 2.0 * std::abs(best));
-    else if (std::isfinite(current))
-        half = std::max(half, std::abs(current)); // no fit to centre on: room around the value
-    if (std::isfinite(current))
-        half = std::max(half, 3.0 * std::abs(current - centre));
-    if (std::isfinite(floor) && floor > 0)
-        half = std::max(half, floor);
-    roundedRange(centre, niceCeil(half), row.lo, row.hi);
-    if (!(row.lo < row.hi) || !std::isfinite(row.hi - row.lo)) {
-        row.lo = -1.0;
-        row.hi = 1.0;
-    }
-    // Rounding cannot exclude it in exact arithmetic; in floating point, make sure.
-    if (std::isfinite(current)) {
-        row.lo = std::min(row.lo, current);
-        row.hi = std::max(row.hi, current);
-    }
+    const double scale = stats.featureCount() == arma::uword(d)
+                             ? labelShiftScale(stats, arma::uword(parameter))
+                             : std::nan("");
+    row(parameter)->range = automaticRange(best, currentValue(parameter), scale);
 }
 
 void ModelPanel::includeCurrentValue(int parameter) {
-    Row& row = m_rows[size_t(parameter)];
+    Row& row = *this->row(parameter);
     const double v = currentValue(parameter);
-    if (!std::isfinite(v) || (v >= row.lo && v <= row.hi))
+    if (!std::isfinite(v) || (v >= row.range.lo && v <= row.range.hi))
         return;
     if (!row.user) {
         // The automatic range reaches 3|v - w*| from least squares: recompute it around v.
@@ -499,21 +433,17 @@ void ModelPanel::includeCurrentValue(int parameter) {
         return;
     }
     // A user's range grows just enough to show the value, with a little room past it.
-    const double margin = (row.hi - row.lo) * 0.1;
-    if (v < row.lo)
-        row.lo = v - margin;
-    else
-        row.hi = v + margin;
+    row.range = rangeIncluding(row.range, v);
 }
 
 void ModelPanel::showRange(int parameter) {
-    Row& row = m_rows[size_t(parameter)];
+    Row& row = *this->row(parameter);
     const bool was = m_updating;
     m_updating = true;
-    if (row.minBox->value() != row.lo)
-        row.minBox->setValue(row.lo);
-    if (row.maxBox->value() != row.hi)
-        row.maxBox->setValue(row.hi);
+    if (row.minBox->value() != row.range.lo)
+        row.minBox->setValue(row.range.lo);
+    if (row.maxBox->value() != row.range.hi)
+        row.maxBox->setValue(row.range.hi);
     row.autoButton->setEnabled(row.user);
     row.slider->setValue(positionOf(parameter, currentValue(parameter)));
     m_updating = was;
@@ -532,12 +462,12 @@ void ModelPanel::syncFromDocument() {
 
     const bool was = m_updating;
     m_updating = true;
-    for (int p = 0; p < parameterCount(); ++p) {
-        Row& row = m_rows[size_t(p)];
+    for (Row& row : m_rows) {
+        const int p = row.parameter;
         const double v = currentValue(p);
         // The slider being dragged already shows its value; its range must not move under the
         // mouse.
-        if (!row.slider->isSliderDown() && !(v >= row.lo && v <= row.hi)) {
+        if (!row.slider->isSliderDown() && !(v >= row.range.lo && v <= row.range.hi)) {
             includeCurrentValue(p);
             showRange(p);
         }
@@ -571,7 +501,7 @@ void ModelPanel::onSliderValueChanged(int parameter, int position) {
     if (m_updating)
         return;
     const QString symbol = parameterSymbol(parameter);
-    if (m_rows[size_t(parameter)].slider->isSliderDown())
+    if (row(parameter)->slider->isSliderDown())
         pushValue(parameter, valueAt(parameter, position), tr("Drag %1").arg(symbol), m_dragId);
     else // keyboard, wheel, a click on the groove: one undo step each
         pushValue(parameter, valueAt(parameter, position), tr("Set %1").arg(symbol), 0);
@@ -591,7 +521,7 @@ void ModelPanel::onSpinValueChanged(int parameter, double value) {
 void ModelPanel::onRangeEdited(int parameter) {
     if (m_updating)
         return;
-    const Row& row = m_rows[size_t(parameter)];
+    const Row& row = *this->row(parameter);
     if (row.minBox->value() < row.maxBox->value())
         setRange(parameter, row.minBox->value(), row.maxBox->value());
     else

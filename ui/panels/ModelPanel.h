@@ -2,9 +2,11 @@
 // "The weights": one row per feature and one for the bias, each a slider over a range derived
 // from the data and an exact spin box, plus Fit (least squares) and Reset (the lesson's model).
 // The panel only reads the document; every change becomes a SetModelCommand on its undo stack,
-// and one whole slider drag is one undo step.
+// and one whole slider drag is one undo step. A wide table gets rows for at most kMaxSliders
+// weights, picked by name; the others stay in the model (Fit still sets them).
 
 #include "model/data/Transform.h"
+#include "ui/panels/ParameterRow.h"
 
 #include <QString>
 #include <QStringList>
@@ -16,9 +18,11 @@ class Document;
 class PreciseSpinBox;
 class QGridLayout;
 class QLabel;
+class QLineEdit;
 class QPushButton;
 class QSlider;
 class QToolButton;
+class QVBoxLayout;
 class QWidget;
 
 class ModelPanel : public QWidget {
@@ -26,13 +30,20 @@ class ModelPanel : public QWidget {
 public:
     /// Slider positions run 0..kSliderSteps, mapped linearly onto each row's range.
     static constexpr int kSliderSteps = 1000;
+    /// Rows are built for at most this many weights (and the bias): thousands of sliders would
+    /// take seconds to build and lay out.
+    static constexpr int kMaxSliders = 200;
 
     explicit ModelPanel(Document* document, QWidget* parent = nullptr);
     ~ModelPanel() override;
 
-    /// Number of rows: the features' weights, then the bias (parameter d).
-    int parameterCount() const { return int(m_rows.size()); }
-    /// The slider of weight `parameter` (the bias when parameter == d); nullptr when out of range.
+    /// Number of parameters: the features' weights, then the bias (parameter d).
+    int parameterCount() const { return int(m_rowOf.size()); }
+    /// The parameters that have a row, in order, the bias last: all of them up to kMaxSliders
+    /// weights, else those picked with featureFilter() (the first kMaxSliders of them).
+    std::vector<int> shownParameters() const;
+    /// The slider of weight `parameter` (the bias when parameter == d); nullptr when out of range
+    /// or the parameter has no row.
     QSlider* slider(int parameter) const;
     /// The exact spin box of weight `parameter` (the bias when parameter == d).
     PreciseSpinBox* spinBox(int parameter) const;
@@ -43,6 +54,11 @@ public:
     QPushButton* resetButton() const { return m_resetButton; }
     /// Shows or hides the per-row range editors.
     QToolButton* rangesButton() const { return m_rangesButton; }
+    /// Picks the weights that get rows on a wide table: features whose names contain one of its
+    /// comma-separated words; hidden while every weight has a row.
+    QLineEdit* featureFilter() const { return m_featureFilter; }
+    /// Says how many weights have rows and how to pick them; hidden while every weight has one.
+    QLabel* featureNote() const { return m_featureNote; }
 
     /// The lower end of the parameter's slider range.
     double rangeMinimum(int parameter) const;
@@ -63,20 +79,13 @@ public slots:
     void setAutomaticRange(int parameter);
 
 private:
-    struct Row {
-        QLabel* name = nullptr;
-        QLabel* original = nullptr;
-        QSlider* slider = nullptr;
-        PreciseSpinBox* spin = nullptr;
-        QWidget* rangeEditor = nullptr;
-        PreciseSpinBox* minBox = nullptr;
-        PreciseSpinBox* maxBox = nullptr;
-        QToolButton* autoButton = nullptr;
-        double lo = -1.0;
-        double hi = 1.0;
-        bool user = false;
-    };
+    using Row = ParameterRow;
 
+    void buildFeaturePicker(QVBoxLayout* layout);
+    void onFeatureFilterChanged();
+    void showFeatureNote(int matches);
+    Row* row(int parameter);
+    const Row* row(int parameter) const;
     void onAnalysisChanged();
     void onModelChanged();
     void rebuildRows();
@@ -97,11 +106,14 @@ private:
     Document* m_document;
     QWidget* m_rowsHost = nullptr;
     QWidget* m_rowsWidget = nullptr;
-    std::vector<Row> m_rows;
+    std::vector<Row> m_rows;  ///< the rows shown, in parameter order
+    std::vector<int> m_rowOf; ///< per parameter, its index in m_rows, or -1 without a row
     QStringList m_names;
     QPushButton* m_fitButton = nullptr;
     QPushButton* m_resetButton = nullptr;
     QToolButton* m_rangesButton = nullptr;
+    QLineEdit* m_featureFilter = nullptr;
+    QLabel* m_featureNote = nullptr;
     int m_dragId = 0; ///< non-zero while a slider is held down
     int m_editId = 0; ///< non-zero during one spin-box editing session
     int m_editParameter = -1;

@@ -7,6 +7,7 @@
 #include "model/training/ContourLines.h"
 #include "model/training/TrainingMath.h"
 #include "ui/common/NumberText.h"
+#include "ui/common/ParameterSymbols.h"
 #include "ui/plots/PlotView.h"
 #include "ui/training/TrainingSession.h"
 
@@ -30,13 +31,6 @@ namespace {
 int nextDragId() {
     static int next = 0x30000000;
     return ++next;
-}
-
-QString subscript(int number) {
-    QString digits = QString::number(number);
-    for (QChar& c : digits)
-        c = QChar(char16_t(0x2080 + (c.unicode() - u'0')));
-    return digits;
 }
 
 // The arrow down the gradient spans this fraction of the view (its direction is exact, its
@@ -146,7 +140,7 @@ void LossLandscapeView::drawContours(QCustomPlot* plot, QVector<QCPCurve*>& pool
 }
 
 QString LossLandscapeView::parameterSymbol(int featureCount, int k) {
-    return k < featureCount ? QStringLiteral("w") + subscript(k + 1) : QStringLiteral("b");
+    return ParameterSymbols::parameterSymbol(k, featureCount);
 }
 
 QString LossLandscapeView::parameterTitle(const std::vector<std::string>& featureNames, int k) {

@@ -1,5 +1,6 @@
 // ModelPanel and PreciseSpinBox: real mouse drags, two-way slider/spin-box sync without echo
-// commands, one undo step per drag, Fit/Reset, and rows that follow the features.
+// commands, one undo step per drag, Fit/Reset, rows that follow the features, and a wide table's
+// capped rows picked by name.
 
 #include "app/document/Commands.h"
 #include "app/document/Document.h"
@@ -9,6 +10,7 @@
 #include "ui/panels/ModelPanel.h"
 
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSlider>
 #include <QStyle>
@@ -62,6 +64,21 @@ double directMse(const Document& doc) {
     return arma::mean(arma::square(e));
 }
 
+// d features x1, x2, ... over a few rows: wider than the panel gives sliders.
+Dataset wideDataset(arma::uword d) {
+    arma::arma_rng::set_seed(3);
+    std::vector<std::string> names;
+    for (arma::uword j = 0; j < d; ++j)
+        names.push_back("x" + std::to_string(j + 1));
+    return Dataset(arma::randu(10, d), arma::randu(10), names, "y");
+}
+
+// The sliders in the panel's current rows (the rows a pick replaced are deleted later).
+int sliderCount(const ModelPanel& panel) {
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    return int(panel.findChildren<QSlider*>().size());
+}
+
 } // namespace
 
 class tst_ModelPanel : public QObject {
@@ -80,6 +97,7 @@ private slots:
     void rangesFollowDataAndUser();
     void originalUnitsUnderTransform();
     void rowsRebuildWhenFeaturesChange();
+    void wideTableCapsSliders();
 };
 
 void tst_ModelPanel::preciseSpinBoxKeepsEveryDigit() {
@@ -380,6 +398,61 @@ void tst_ModelPanel::rowsRebuildWhenFeaturesChange() {
     QCOMPARE(panel.spinBox(0)->value(), 11.0);
     panel.slider(0)->setValue(0);
     QCOMPARE(doc.model().bias(), panel.valueAt(0, 0));
+}
+
+void tst_ModelPanel::wideTableCapsSliders() {
+    Document doc;
+    doc.replaceAll(wideDataset(5000), TransformSettings{}, LinearModel(5000),
+                   QStringLiteral("wide"));
+    ModelPanel panel(&doc);
+    QCOMPARE(panel.parameterCount(), 5001);
+    QCOMPARE(sliderCount(panel), ModelPanel::kMaxSliders + 1);
+    QVERIFY(!panel.featureNote()->isHidden() && !panel.featureFilter()->isHidden());
+    QVERIFY(panel.featureNote()->text().contains(QStringLiteral("5,000 features")));
+    QVERIFY(panel.featureNote()->text().contains(QStringLiteral("first 200")));
+    std::vector<int> shown = panel.shownParameters();
+    QCOMPARE(int(shown.size()), ModelPanel::kMaxSliders + 1);
+    QCOMPARE(shown[199], 199);
+    QCOMPARE(shown.back(), 5000); // the bias always has its row
+    QVERIFY(panel.slider(199) && !panel.slider(200) && !panel.spinBox(4999));
+    QVERIFY(std::isnan(panel.valueAt(300, 0)));
+    QCOMPARE(panel.spinBox(5000)->value(), 0.0);
+
+    // Pick by name: x17, x170..x179, x1700..x1799 and x4321, case aside.
+    panel.featureFilter()->setText(QStringLiteral("x4321, X17"));
+    QCOMPARE(sliderCount(panel), 113);
+    shown = panel.shownParameters();
+    QCOMPARE(shown.front(), 16);
+    QCOMPARE(shown[shown.size() - 2], 4320);
+    QVERIFY(panel.featureNote()->text().contains(QStringLiteral("112 of 5,000")));
+    QVERIFY(panel.slider(4320)->toolTip().contains(QStringLiteral("x4321")));
+    panel.spinBox(4320)->setValue(2.5);
+    QCOMPARE(doc.model().weights()(4320), 2.5);
+    QCOMPARE(doc.model().weights().n_elem, arma::uword(5000));
+
+    // A range the user set stays while the pick changes around it.
+    panel.setRange(16, -3.0, 3.0);
+    panel.featureFilter()->setText(QStringLiteral("x17"));
+    QCOMPARE(sliderCount(panel), 112);
+    QVERIFY(panel.isUserRange(16));
+    QCOMPARE(panel.rangeMinimum(16), -3.0);
+
+    // More matches than the cap: the first of them.
+    panel.featureFilter()->setText(QStringLiteral("x1"));
+    QCOMPARE(sliderCount(panel), ModelPanel::kMaxSliders + 1);
+    QVERIFY(panel.featureNote()->text().contains(QStringLiteral("1,111 of 5,000")));
+
+    // Fit sets every weight, shown or not; the rows show the document's values.
+    panel.fitButton()->click();
+    const arma::vec& fit = doc.analysis().statistics().leastSquares().weights;
+    QCOMPARE(doc.model().weights()(4999), fit(4999));
+    QCOMPARE(panel.spinBox(0)->value(), fit(0));
+
+    // A narrow table again: every weight has its row, the picker goes.
+    doc.replaceAll(Dataset::lesson(), TransformSettings{}, LinearModel(2),
+                   QStringLiteral("lesson"));
+    QCOMPARE(sliderCount(panel), 3);
+    QVERIFY(panel.featureNote()->isHidden() && panel.featureFilter()->isHidden());
 }
 
 QTEST_MAIN(tst_ModelPanel)

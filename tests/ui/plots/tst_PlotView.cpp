@@ -1,8 +1,10 @@
-// The plot views on a live Document: the points they draw, the model's lines, the guards that
-// keep non-finite values away from QCustomPlot, sampling, selection and clicks. Offscreen.
+// PlotView, what the three plot views share, on a live Document: layers and legend, the guards
+// that keep non-finite values away from QCustomPlot, rows and features removed, sampling,
+// selection, clicks and tooltips, model-only redraws on a slider tick, and PNGs. Offscreen.
 
 #include "app/document/Document.h"
 #include "tests/common/TestUtil.h"
+#include "tests/ui/plots/PlotTestUtil.h"
 #include "ui/plots/DataPlotView.h"
 #include "ui/plots/PlotView.h"
 #include "ui/plots/PredictedActualPlotView.h"
@@ -12,7 +14,6 @@
 #include <QComboBox>
 #include <QDir>
 #include <QFileInfo>
-#include <QLabel>
 #include <QMouseEvent>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -21,212 +22,27 @@
 
 #include <cmath>
 #include <limits>
-#include <map>
+#include <utility>
 
 using namespace linlab;
+using namespace plottest;
 
-namespace {
-
-using Points = std::map<int, QPointF>; // row -> drawn point
-
-/// The drawn points of a view by row (checks the row mapping has one row per point).
-/// n rows of y = 3a - b + noise (seeded), with the model (3, -1): past 20,000 rows, sampled.
-void loadLargeDocument(Document& doc, arma::uword n, int seed) {
-    arma::arma_rng::set_seed(seed);
-    const arma::mat X = arma::randn(n, 2);
-    const arma::vec y = 3 * X.col(0) - X.col(1) + 0.5 * arma::randn(n);
-    doc.replaceAll(Dataset(X, y, {"a", "b"}, "y"), TransformSettings{},
-                   LinearModel(arma::vec{3, -1}, 0), QStringLiteral("big"));
-}
-
-Points drawnPoints(const PlotView& view) {
-    Points points;
-    const QSharedPointer<QCPGraphDataContainer> data = view.pointsGraph()->data();
-    if (data->size() != view.drawnRows().size())
-        return {{-1, QPointF()}};
-    int i = 0;
-    for (auto it = data->constBegin(); it != data->constEnd(); ++it, ++i)
-        points[view.drawnRows().at(i)] = QPointF(it->key, it->value);
-    return points;
-}
-
-bool sameRange(const QCPRange& a, const QCPRange& b) {
-    return testutil::close(a.lower, b.lower) && testutil::close(a.upper, b.upper);
-}
-
-/// Every number handed to QCustomPlot, in every graph and error bar, is finite.
-bool everythingFinite(QCustomPlot* plot) {
-    for (int g = 0; g < plot->graphCount(); ++g) {
-        const QSharedPointer<QCPGraphDataContainer> data = plot->graph(g)->data();
-        for (auto it = data->constBegin(); it != data->constEnd(); ++it)
-            if (!std::isfinite(it->key) || !std::isfinite(it->value))
-                return false;
-    }
-    for (int p = 0; p < plot->plottableCount(); ++p)
-        if (const auto* bars = qobject_cast<QCPErrorBars*>(plot->plottable(p)))
-            for (const QCPErrorBarsData& e : *bars->data())
-                if (!std::isfinite(e.errorMinus) || !std::isfinite(e.errorPlus))
-                    return false;
-    return true;
-}
-
-bool rangesFinite(const QCustomPlot* plot) {
-    for (const QCPAxis* axis : {plot->xAxis, plot->yAxis}) {
-        const QCPRange r = axis->range();
-        if (!std::isfinite(r.lower) || !std::isfinite(r.upper) || !(r.lower < r.upper))
-            return false;
-    }
-    return true;
-}
-
-QPoint pixelOf(const PlotView& view, double x, double y) {
-    return QPoint(qRound(view.plot()->xAxis->coordToPixel(x)),
-                  qRound(view.plot()->yAxis->coordToPixel(y)));
-}
-
-} // namespace
-
-class tst_PlotViews : public QObject {
+class tst_PlotView : public QObject {
     Q_OBJECT
 private slots:
-    void dataPlotShowsLabelAgainstFeature();
-    void dataPlotModelLineIsPartialPrediction();
-    void predictedActualFollowsModel();
-    void residualPlotShowsResiduals();
     void layersAndLegend();
     void guardHelpers();
     void overflowingPredictionsAreSkipped();
     void removingRowsAndFeaturesKeepsViewsConsistent();
-    void featureChoiceFollowsColumns();
     void selectionHighlightsRows();
     void clickEmitsRow();
     void toolTipNamesRow();
     void largeDocumentIsSampled();
     void sliderTickRedrawsOnlyWhatMoves();
-    void pointsSortedByXWithTiesInRowOrder();
-    void millionRowTickUsesSampledPredictions();
     void rendersToPng();
 };
 
-void tst_PlotViews::dataPlotShowsLabelAgainstFeature() {
-    Document doc;
-    DataPlotView view(&doc);
-    QCOMPARE(view.feature(), 0);
-    QCOMPARE(view.featureCombo()->count(), 2);
-    QCOMPARE(view.featureCombo()->currentText(), QStringLiteral("hours_studied"));
-    QCOMPARE(view.pointCount(), 4);
-    QCOMPARE(view.findChild<QLabel*>()->text(), QStringLiteral("exam_score vs"));
-    QCOMPARE(view.sampleStep(), 1);
-    const Points expected{{0, {5, 75}}, {1, {3, 60}}, {2, {8, 90}}, {3, {2, 55}}};
-    QCOMPARE(drawnPoints(view), expected);
-    QCOMPARE(view.plot()->xAxis->label(), QStringLiteral("hours_studied"));
-    QCOMPARE(view.plot()->yAxis->label(), QStringLiteral("exam_score"));
-    QVERIFY(view.message().isEmpty());
-
-    // Residual segments run from the label to the prediction [51, 40, 66, 33]: all below.
-    const QSharedPointer<QCPErrorBarsDataContainer> bars = view.residualBars()->data();
-    QCOMPARE(bars->size(), view.pointCount());
-    const std::map<int, double> residual{{0, 24}, {1, 20}, {2, 24}, {3, 22}};
-    for (int i = 0; i < bars->size(); ++i) {
-        QCOMPARE(bars->at(i).errorMinus, residual.at(view.drawnRows().at(i)));
-        QCOMPARE(bars->at(i).errorPlus, 0.0);
-    }
-
-    // The other feature, chosen in the combo box.
-    view.featureCombo()->setCurrentIndex(1);
-    QCOMPARE(view.feature(), 1);
-    const Points slept{{0, {7, 75}}, {1, {6, 60}}, {2, {8, 90}}, {3, {5, 55}}};
-    QCOMPARE(drawnPoints(view), slept);
-    QCOMPARE(view.plot()->xAxis->label(), QStringLiteral("hours_slept"));
-
-    // Axis ranges cover the data (and predictions) with padding.
-    const QCPRange x = view.plot()->xAxis->range();
-    QVERIFY(x.lower < 5 && x.upper > 8);
-    const QCPRange y = view.plot()->yAxis->range();
-    QVERIFY(y.lower < 33 && y.upper > 90);
-}
-
-void tst_PlotViews::dataPlotModelLineIsPartialPrediction() {
-    Document doc;
-    DataPlotView view(&doc);
-    const auto check = [&] {
-        const QSharedPointer<QCPGraphDataContainer> line = view.modelGraph()->data();
-        QCOMPARE(line->size(), 2);
-        const QCPRange x = view.plot()->xAxis->range();
-        QVERIFY(testutil::close(line->at(0)->key, x.lower));
-        QVERIFY(testutil::close(line->at(1)->key, x.upper));
-        const arma::vec ys =
-            doc.analysis().partialPrediction(doc.model(), arma::uword(view.feature()),
-                                             arma::vec{line->at(0)->key, line->at(1)->key});
-        QVERIFY(testutil::close(line->at(0)->value, ys(0)));
-        QVERIFY(testutil::close(line->at(1)->value, ys(1)));
-    };
-    check();
-    // By hand for the lesson: hours_slept at its mean 6.5 -> 4 x + 3 * 6.5 + 10.
-    const QCPRange x = view.plot()->xAxis->range();
-    QVERIFY(testutil::close(view.modelGraph()->data()->at(0)->value, 4 * x.lower + 29.5));
-
-    doc.setModel(LinearModel(arma::vec{5, 2}, 34.5));
-    check();
-    view.setFeature(1);
-    check();
-    doc.setTransformSettings(TransformSettings{2.0, Normalization::ZScore, 0});
-    check();
-}
-
-void tst_PlotViews::predictedActualFollowsModel() {
-    Document doc;
-    PredictedActualPlotView view(&doc);
-    QCOMPARE(view.pointCount(), 4);
-    Points expected{{0, {75, 51}}, {1, {60, 40}}, {2, {90, 66}}, {3, {55, 33}}};
-    QCOMPARE(drawnPoints(view), expected);
-    QCOMPARE(view.plot()->xAxis->label(), QStringLiteral("actual exam_score"));
-    QCOMPARE(view.plot()->yAxis->label(), QStringLiteral("predicted exam_score"));
-
-    // Shared range over 33..90, and the reference line along its diagonal.
-    const QCPRange range = view.plot()->xAxis->range();
-    QVERIFY(sameRange(view.plot()->yAxis->range(), range));
-    QVERIFY(sameRange(range, PlotView::paddedRange(33, 90)));
-    const QSharedPointer<QCPGraphDataContainer> ref = view.referenceGraph()->data();
-    QCOMPARE(ref->size(), 2);
-    QCOMPARE(ref->at(0)->key, range.lower);
-    QCOMPARE(ref->at(0)->value, range.lower);
-    QCOMPARE(ref->at(1)->key, range.upper);
-    QCOMPARE(ref->at(1)->value, range.upper);
-
-    // 5*5 + 2*7 + 34.5 = 73.5, 5*3 + 2*6 + 34.5 = 61.5, 5*8 + 2*8 + 34.5 = 90.5, 5*2 + 2*5 + 34.5
-    // = 54.5
-    doc.setModel(LinearModel(arma::vec{5, 2}, 34.5));
-    expected = Points{{0, {75, 73.5}}, {1, {60, 61.5}}, {2, {90, 90.5}}, {3, {55, 54.5}}};
-    QCOMPARE(drawnPoints(view), expected);
-    QVERIFY(sameRange(view.plot()->xAxis->range(), PlotView::paddedRange(54.5, 90.5)));
-}
-
-void tst_PlotViews::residualPlotShowsResiduals() {
-    Document doc;
-    ResidualPlotView view(&doc);
-    const Points expected{{0, {51, -24}}, {1, {40, -20}}, {2, {66, -24}}, {3, {33, -22}}};
-    QCOMPARE(drawnPoints(view), expected);
-    QCOMPARE(view.plot()->xAxis->label(), QStringLiteral("predicted exam_score"));
-    QCOMPARE(view.plot()->yAxis->label(), QStringLiteral("residual (predicted \u2212 actual)"));
-
-    // The zero line spans the x range; the y range is symmetric about it.
-    const QSharedPointer<QCPGraphDataContainer> zero = view.zeroGraph()->data();
-    QCOMPARE(zero->size(), 2);
-    QCOMPARE(zero->at(0)->value, 0.0);
-    QCOMPARE(zero->at(1)->value, 0.0);
-    QCOMPARE(zero->at(0)->key, view.plot()->xAxis->range().lower);
-    QCOMPARE(zero->at(1)->key, view.plot()->xAxis->range().upper);
-    const QCPRange y = view.plot()->yAxis->range();
-    QVERIFY(testutil::close(y.lower, -y.upper));
-    QVERIFY(y.lower < -24 && y.upper > 0);
-
-    doc.setModel(LinearModel(arma::vec{5, 2}, 34.5));
-    const Points moved{{0, {73.5, -1.5}}, {1, {61.5, 1.5}}, {2, {90.5, 0.5}}, {3, {54.5, -0.5}}};
-    QCOMPARE(drawnPoints(view), moved);
-}
-
-void tst_PlotViews::layersAndLegend() {
+void tst_PlotView::layersAndLegend() {
     Document doc;
     DataPlotView data(&doc);
     PredictedActualPlotView predicted(&doc);
@@ -260,7 +76,7 @@ void tst_PlotViews::layersAndLegend() {
     QCOMPARE(residual.zeroGraph()->pen().style(), Qt::DashLine);
 }
 
-void tst_PlotViews::guardHelpers() {
+void tst_PlotView::guardHelpers() {
     constexpr double inf = std::numeric_limits<double>::infinity();
     constexpr double nan = std::numeric_limits<double>::quiet_NaN();
     QVERIFY(PlotView::isPlottable(0));
@@ -295,7 +111,7 @@ void tst_PlotViews::guardHelpers() {
     QVERIFY(QCPRange::validRange(PlotView::paddedRange(-1e200, 1e200)));
 }
 
-void tst_PlotViews::overflowingPredictionsAreSkipped() {
+void tst_PlotView::overflowingPredictionsAreSkipped() {
     Document doc;
     // A fifth row with hours_studied 0: 0 * 1e308 stays finite while the other rows overflow.
     doc.insertRows(4, arma::mat{{0, 1, 50}});
@@ -341,7 +157,7 @@ void tst_PlotViews::overflowingPredictionsAreSkipped() {
     QVERIFY(rangesFinite(data.plot()));
 }
 
-void tst_PlotViews::removingRowsAndFeaturesKeepsViewsConsistent() {
+void tst_PlotView::removingRowsAndFeaturesKeepsViewsConsistent() {
     Document doc;
     DataPlotView data(&doc);
     PredictedActualPlotView predicted(&doc);
@@ -410,38 +226,7 @@ void tst_PlotViews::removingRowsAndFeaturesKeepsViewsConsistent() {
     QCOMPARE(data.featureCombo()->count(), 2);
 }
 
-void tst_PlotViews::featureChoiceFollowsColumns() {
-    Document doc;
-    DataPlotView view(&doc);
-    view.setFeature(1); // hours_slept
-    QCOMPARE(view.featureCombo()->currentIndex(), 1);
-
-    doc.insertFeature(0, "bias_hours", arma::vec{1, 1, 1, 1}, 0.0);
-    QCOMPARE(view.feature(), 2); // still hours_slept
-    QCOMPARE(view.featureCombo()->currentText(), QStringLiteral("hours_slept"));
-    QCOMPARE(view.featureCombo()->count(), 3);
-
-    doc.renameColumn(2, "sleep");
-    QCOMPARE(view.feature(), 2);
-    QCOMPARE(view.featureCombo()->currentText(), QStringLiteral("sleep"));
-    QCOMPARE(view.plot()->xAxis->label(), QStringLiteral("sleep"));
-
-    doc.removeFeature(0);
-    QCOMPARE(view.feature(), 1);
-    QCOMPARE(view.featureCombo()->currentText(), QStringLiteral("sleep"));
-
-    // The shown feature removed: its neighbour takes its place.
-    doc.removeFeature(1);
-    QCOMPARE(view.feature(), 0);
-    QCOMPARE(view.featureCombo()->currentText(), QStringLiteral("hours_studied"));
-    QCOMPARE(drawnPoints(view), (Points{{0, {5, 75}}, {1, {3, 60}}, {2, {8, 90}}, {3, {2, 55}}}));
-
-    // Out-of-range choices are ignored.
-    view.setFeature(5);
-    QCOMPARE(view.feature(), 0);
-}
-
-void tst_PlotViews::selectionHighlightsRows() {
+void tst_PlotView::selectionHighlightsRows() {
     Document doc;
     DataPlotView data(&doc);
     PredictedActualPlotView predicted(&doc);
@@ -474,7 +259,7 @@ void tst_PlotViews::selectionHighlightsRows() {
     QCOMPARE(dataSpy.count(), 0);
 }
 
-void tst_PlotViews::clickEmitsRow() {
+void tst_PlotView::clickEmitsRow() {
     Document doc;
     PredictedActualPlotView predicted(&doc);
     DataPlotView data(&doc);
@@ -509,7 +294,7 @@ void tst_PlotViews::clickEmitsRow() {
     QCOMPARE(dataSpy.at(0).at(0).toInt(), 1);
 }
 
-void tst_PlotViews::toolTipNamesRow() {
+void tst_PlotView::toolTipNamesRow() {
     Document doc;
     DataPlotView data(&doc);
     PredictedActualPlotView predicted(&doc);
@@ -530,7 +315,7 @@ void tst_PlotViews::toolTipNamesRow() {
     QTRY_COMPARE(QToolTip::text(), data.toolTipForRow(2));
 }
 
-void tst_PlotViews::largeDocumentIsSampled() {
+void tst_PlotView::largeDocumentIsSampled() {
     const arma::uword n = 30000;
     Document doc;
     loadLargeDocument(doc, n, 11);
@@ -561,47 +346,7 @@ void tst_PlotViews::largeDocumentIsSampled() {
     QCOMPARE(predicted.pointsGraph()->name(), QStringLiteral("samples"));
 }
 
-void tst_PlotViews::rendersToPng() {
-    // LINLAB_PLOT_PNG_DIR keeps the images for a look; otherwise they go to a temporary folder.
-    QTemporaryDir temp;
-    QString dir = qEnvironmentVariable("LINLAB_PLOT_PNG_DIR");
-    if (dir.isEmpty())
-        dir = temp.path();
-    QVERIFY(QDir().mkpath(dir));
-
-    Document doc;
-    DataPlotView data(&doc);
-    PredictedActualPlotView predicted(&doc);
-    ResidualPlotView residual(&doc);
-    data.setSelectedRows({2});
-    const std::pair<PlotView*, QString> views[] = {{&data, QStringLiteral("data")},
-                                                   {&predicted, QStringLiteral("predicted-actual")},
-                                                   {&residual, QStringLiteral("residual")}};
-    for (const auto& [view, name] : views) {
-        const QString path = dir + QStringLiteral("/") + name + QStringLiteral(".png");
-        QVERIFY(view->plot()->savePng(path, 640, 420));
-        QVERIFY(QFileInfo(path).size() > 1000);
-    }
-
-    // The whole widget, with the feature combo box above the plot.
-    data.resize(640, 460);
-    QVERIFY(data.grab().save(dir + QStringLiteral("/data-widget.png")));
-
-    // The empty state and a sampled cloud, for the eye.
-    Document big;
-    arma::arma_rng::set_seed(3);
-    const arma::mat X = arma::randn(30000, 1) * 2 + 10;
-    big.replaceAll(Dataset(X, 4 * X.col(0) + 3 * arma::randn(30000), {"x"}, "y"),
-                   TransformSettings{}, LinearModel(arma::vec{3.5}, 5), QStringLiteral("big"));
-    DataPlotView bigData(&big);
-    ResidualPlotView bigResidual(&big);
-    QVERIFY(bigData.plot()->savePng(dir + QStringLiteral("/data-sampled.png"), 640, 420));
-    QVERIFY(bigResidual.plot()->savePng(dir + QStringLiteral("/residual-sampled.png"), 640, 420));
-    big.removeFeature(0);
-    QVERIFY(bigData.plot()->savePng(dir + QStringLiteral("/data-no-features.png"), 640, 420));
-}
-
-void tst_PlotViews::sliderTickRedrawsOnlyWhatMoves() {
+void tst_PlotView::sliderTickRedrawsOnlyWhatMoves() {
     Document doc;
     loadLargeDocument(doc, 30000, 12);
     DataPlotView data(&doc);
@@ -652,57 +397,45 @@ void tst_PlotViews::sliderTickRedrawsOnlyWhatMoves() {
     QCOMPARE(predicted.highlightGraph()->data()->begin()->value, doc.prediction(5));
 }
 
-void tst_PlotViews::pointsSortedByXWithTiesInRowOrder() {
-    // Negative and positive values, ties, -0 beside +0 (equal), tiny and huge magnitudes.
-    const arma::vec x{3, -1, -0.0, 0.0, 2, -1, 1e-300, -5e199, 7, 3};
+void tst_PlotView::rendersToPng() {
+    // LINLAB_PLOT_PNG_DIR keeps the images for a look; otherwise they go to a temporary folder.
+    QTemporaryDir temp;
+    QString dir = qEnvironmentVariable("LINLAB_PLOT_PNG_DIR");
+    if (dir.isEmpty())
+        dir = temp.path();
+    QVERIFY(QDir().mkpath(dir));
+
     Document doc;
-    doc.replaceAll(Dataset(arma::mat(x), arma::regspace(1, 10), {"x"}, "y"), {}, LinearModel(1),
-                   QStringLiteral("t"));
     DataPlotView data(&doc);
-    QCOMPARE(data.drawnRows(), (QVector<int>{7, 1, 5, 2, 3, 6, 4, 0, 9, 8}));
-    // Many points: the same order as sorting (x, row) pairs.
-    arma::arma_rng::set_seed(4);
-    arma::vec many = arma::round(arma::randn(3000) * 50) / 4; // plenty of ties
-    many.head(10) *= 1e150;
-    doc.replaceAll(Dataset(arma::mat(many), arma::randn(3000), {"x"}, "y"), {}, LinearModel(1),
-                   QStringLiteral("t"));
-    std::vector<std::pair<double, int>> pairs;
-    for (int i = 0; i < 3000; ++i)
-        pairs.push_back({many(arma::uword(i)), i});
-    std::sort(pairs.begin(), pairs.end());
-    QVector<int> expected;
-    for (const auto& p : pairs)
-        expected.append(p.second);
-    QCOMPARE(data.drawnRows(), expected);
-}
-
-void tst_PlotViews::millionRowTickUsesSampledPredictions() {
-    // Past the direct limit the document keeps only the display rows' predictions: what the
-    // plots draw and what their tooltips say still match the model exactly.
-    arma::arma_rng::set_seed(13);
-    const arma::uword n = 100000;
-    const arma::mat X = arma::randn(n, 2);
-    const arma::vec y = 2 * X.col(0) + X.col(1) + arma::randn(n);
-    Document doc;
-    doc.replaceAll(Dataset(X, y, {"a", "b"}, "y"), TransformSettings{},
-                   LinearModel(arma::vec{2, 1}, 0), QStringLiteral("big"));
+    PredictedActualPlotView predicted(&doc);
     ResidualPlotView residual(&doc);
-    QCOMPARE(residual.sampleStep(), 5);
-    QCOMPARE(doc.evaluation().predictions.n_elem, arma::uword(20000));
-    const Evaluation direct = doc.analysis().evaluate(doc.model());
-    for (const auto& [row, p] : drawnPoints(residual)) {
-        QCOMPARE(row % 5, 0);
-        QVERIFY(testutil::close(p.x(), direct.predictions(arma::uword(row)), 1e-13));
-        QVERIFY(testutil::close(p.y(), direct.residuals(arma::uword(row)), 1e-13));
+    data.setSelectedRows({2});
+    const std::pair<PlotView*, QString> views[] = {{&data, QStringLiteral("data")},
+                                                   {&predicted, QStringLiteral("predicted-actual")},
+                                                   {&residual, QStringLiteral("residual")}};
+    for (const auto& [view, name] : views) {
+        const QString path = dir + QStringLiteral("/") + name + QStringLiteral(".png");
+        QVERIFY(view->plot()->savePng(path, 640, 420));
+        QVERIFY(QFileInfo(path).size() > 1000);
     }
-    // A row the sample skips, selected: drawn where the model puts it.
-    residual.setSelectedRows({7});
-    QCOMPARE(residual.highlightedRows(), QVector<int>{7});
-    QVERIFY(testutil::close(residual.highlightGraph()->data()->begin()->key, direct.predictions(7),
-                            1e-13));
-    QVERIFY(residual.toolTipForRow(7).contains(QStringLiteral("predicted")));
-    doc.waitForMetrics();
+
+    // The whole widget, with the feature combo box above the plot.
+    data.resize(640, 460);
+    QVERIFY(data.grab().save(dir + QStringLiteral("/data-widget.png")));
+
+    // The empty state and a sampled cloud, for the eye.
+    Document big;
+    arma::arma_rng::set_seed(3);
+    const arma::mat X = arma::randn(30000, 1) * 2 + 10;
+    big.replaceAll(Dataset(X, 4 * X.col(0) + 3 * arma::randn(30000), {"x"}, "y"),
+                   TransformSettings{}, LinearModel(arma::vec{3.5}, 5), QStringLiteral("big"));
+    DataPlotView bigData(&big);
+    ResidualPlotView bigResidual(&big);
+    QVERIFY(bigData.plot()->savePng(dir + QStringLiteral("/data-sampled.png"), 640, 420));
+    QVERIFY(bigResidual.plot()->savePng(dir + QStringLiteral("/residual-sampled.png"), 640, 420));
+    big.removeFeature(0);
+    QVERIFY(bigData.plot()->savePng(dir + QStringLiteral("/data-no-features.png"), 640, 420));
 }
 
-QTEST_MAIN(tst_PlotViews)
-#include "tst_PlotViews.moc"
+QTEST_MAIN(tst_PlotView)
+#include "tst_PlotView.moc"
