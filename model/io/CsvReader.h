@@ -15,6 +15,9 @@
 //   have as many fields as the header (or the first record).
 // - Any problem throws CsvError naming file, physical line and field; nothing partial is
 //   returned.
+//
+// The parts: CsvFileText (the file's bytes), CsvDialect (delimiter, decimal, header), CsvScanner
+// (RFC 4180, the reference), CsvFastPath (unquoted data, two threads); this class joins them.
 
 #include "model/io/CsvError.h"
 #include "model/io/CsvTable.h"
