@@ -99,6 +99,7 @@ arma::mat readScanned(CsvScanner& scanner, std::vector<CsvField>& fields, bool h
 // readFile and readString: the rules of CsvReader.h. `file` is the mapping `text` lies in, if any.
 CsvTable readText(std::string_view text, const std::string& source, const CsvReadOptions& options,
                   const MappedFile* file) {
+    CsvFileText::requireText(text, source);
     if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0)
         text.remove_prefix(3);
 
@@ -133,7 +134,7 @@ CsvTable readText(std::string_view text, const std::string& source, const CsvRea
 
 CsvTable CsvReader::readFile(const std::string& path, const CsvReadOptions& options) {
     checkOptions(options);
-    const CsvFileText file(path);
+    const CsvFileText file(path, options.maxStreamBytes);
     return readText(file.text(), path, options, file.mapping());
 }
 
