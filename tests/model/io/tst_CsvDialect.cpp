@@ -8,7 +8,9 @@
 
 #include <QtTest>
 
+#include <initializer_list>
 #include <string>
+#include <vector>
 
 using namespace linlab;
 using namespace csvtest;
@@ -22,6 +24,9 @@ private slots:
     void semicolonWithDecimalPoint();
     void tabDelimited();
     void explicitOptionsOverrideDetection();
+    void detectDelimiter_data();
+    void detectDelimiter();
+    void decimalAndHeaderSteps();
 };
 
 void tst_CsvDialect::semicolonDecimalComma() {
@@ -114,6 +119,75 @@ void tst_CsvDialect::explicitOptionsOverrideDetection() {
     const CsvTable dc = read("1,5;2,5\n", options(0, ',', H::Detect));
     QCOMPARE(dc.delimiter, ';');
     QVERIFY(bitExact(dc.data, arma::mat{{1.5, 2.5}}));
+}
+
+void tst_CsvDialect::detectDelimiter_data() {
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<char>("excluded");
+    QTest::addColumn<char>("expected"); // 0: one column
+    QTest::newRow("comma") << QByteArray("a,b\n1,2\n") << '\0' << ',';
+    QTest::newRow("semicolon beats the commas of decimals")
+        << QByteArray("a;b\n1,5;2\n3;4,25\n") << '\0' << ';';
+    QTest::newRow("tab first on a tie") << QByteArray("a\tb;c\n1\t2;3\n") << '\0' << '\t';
+    QTest::newRow("quoted delimiters do not count")
+        << QByteArray("\"a;b\",c\n\"1;2\",3\n") << '\0' << ',';
+    QTest::newRow("ragged: most on the first record")
+        << QByteArray("a;b;c,d\n1;2\n") << '\0' << ';';
+    QTest::newRow("blank lines skipped") << QByteArray("\n \r\na;b\n\n1;2\n") << '\0' << ';';
+    QTest::newRow("one column") << QByteArray("y\n1\n2\n") << '\0' << '\0';
+    QTest::newRow("excluded comma") << QByteArray("1,5\n2,5\n") << ',' << '\0';
+    // Only the first 20 records count: a change on record 21 is not seen.
+    QTest::newRow("20 records") << QByteArray("a;b\n" + QByteArray("1;2\n").repeated(19) +
+                                              "1;2;3\n")
+                                << '\0' << ';';
+}
+
+void tst_CsvDialect::detectDelimiter() {
+    QFETCH(QByteArray, text);
+    QFETCH(char, excluded);
+    QFETCH(char, expected);
+    QCOMPARE(CsvDialect::detectDelimiter(text.toStdString(), excluded), expected);
+    // The step the reader takes: options first, ',' for one column.
+    CsvReadOptions o;
+    QCOMPARE(CsvDialect::delimiter(text.toStdString(), o), expected ? expected : ',');
+    o.delimiter = '|';
+    QCOMPARE(CsvDialect::delimiter(text.toStdString(), o), '|');
+}
+
+void tst_CsvDialect::decimalAndHeaderSteps() {
+    using H = CsvReadOptions::Header;
+    auto fields = [](std::initializer_list<const char*> texts) {
+        std::vector<CsvField> out;
+        for (const char* t : texts)
+            out.push_back({t, 1, false});
+        return out;
+    };
+    CsvReadOptions o;
+    // A comma after the first record of a ';' file is a decimal comma; in a ',' file never.
+    QCOMPARE(CsvDialect::decimal("1,5;2\n", fields({"a", "b"}), ';', o, nullptr), ',');
+    QCOMPARE(CsvDialect::decimal("1;2\n", fields({"a", "b"}), ';', o, nullptr), '.');
+    QCOMPARE(CsvDialect::decimal("1,5\n", fields({"a", "b"}), ',', o, nullptr), '.');
+    // Else the first record decides, when it reads as decimal-comma numbers.
+    QCOMPARE(CsvDialect::decimal("3;4\n", fields({"1,5", "2"}), ';', o, nullptr), ',');
+    QCOMPARE(CsvDialect::decimal("3;4\n", fields({"a,b", "2"}), ';', o, nullptr), '.');
+    o.header = H::No;
+    QCOMPARE(CsvDialect::decimal("3;4\n", fields({"a,b", "2"}), ';', o, nullptr), ',');
+    o.header = H::Yes;
+    QCOMPARE(CsvDialect::decimal("3;4\n", fields({"1,5", "2"}), ';', o, nullptr), '.');
+    o.decimal = ',';
+    QCOMPARE(CsvDialect::decimal("3;4\n", fields({"a", "b"}), ',', o, nullptr), ',');
+
+    CsvReadOptions detect;
+    QVERIFY(CsvDialect::header(fields({"1", "x"}), '.', detect));
+    QVERIFY(!CsvDialect::header(fields({"1", "2.5"}), '.', detect));
+    QVERIFY(!CsvDialect::header(fields({"1", ""}), '.', detect));   // an empty field is data
+    QVERIFY(CsvDialect::header(fields({"1", "2.5"}), ',', detect)); // "2.5" under ','
+    CsvReadOptions no;
+    no.header = H::No;
+    QVERIFY(!CsvDialect::header(fields({"x", "y"}), '.', no));
+    CsvReadOptions yes;
+    yes.header = H::Yes;
+    QVERIFY(CsvDialect::header(fields({"1", "2"}), '.', yes));
 }
 
 QTEST_APPLESS_MAIN(tst_CsvDialect)
