@@ -14,11 +14,15 @@
 // - Every data field must be a whole finite number (linlab::parseDouble); every record must
 //   have as many fields as the header (or the first record).
 // - Any problem throws CsvError naming file, physical line and field; nothing partial is
-//   returned.
+//   returned. A text with a NUL byte in its first 64 KiB is not text: refused at once.
+//
+// The parts: CsvFileText (the file's bytes), CsvDialect (delimiter, decimal, header), CsvScanner
+// (RFC 4180, the reference), CsvFastPath (unquoted data, two threads); this class joins them.
 
 #include "model/io/CsvError.h"
 #include "model/io/CsvTable.h"
 
+#include <cstddef>
 #include <functional>
 #include <stdexcept>
 #include <string>
@@ -35,6 +39,10 @@ struct CsvReadOptions {
     /// (0..1); returning false cancels the read with CsvCancelled. Lets a window show progress
     /// and a Cancel button.
     std::function<bool(double fraction)> progress;
+    /// readFile: the most bytes taken from a pipe, a device or anything else that is not a
+    /// regular file (a regular file is mapped, whatever its size); more throws CsvError, so an
+    /// endless stream cannot take all the memory.
+    std::size_t maxStreamBytes = std::size_t(1) << 30;
 
     // How, not what: every setting below gives the same table or the same error (tests and the
     // fuzzer compare them).
@@ -56,7 +64,8 @@ public:
 class CsvReader {
 public:
     /// Reads the file at `path`; throws CsvError (line 0 when the file cannot be read at all).
-    /// A regular file is memory-mapped and, when large and unquoted, parsed by two threads.
+    /// A regular file is memory-mapped and, when large and unquoted, parsed by two threads;
+    /// anything else is read into memory up to options.maxStreamBytes.
     /// Throws std::invalid_argument for impossible options (e.g. delimiter == decimal).
     static CsvTable readFile(const std::string& path, const CsvReadOptions& options = {});
 
