@@ -4,6 +4,8 @@
 #include "model/io/NumberFormat.h"
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <cstdint>
 #include <limits>
 #include <numeric>
@@ -31,6 +33,22 @@ bool isToken(std::string_view trimmed, const std::vector<std::string>& tokens) {
         if (token.size() == trimmed.size() && token == trimmed)
             return true;
     return false;
+}
+
+// A whole-cell number by parseDouble's rules; the usual shape ("-12.5e3" with a '.' decimal)
+// straight through std::from_chars first, as the numeric reader's fast path does.
+ParseResult readNumber(std::string_view t, char decimal) {
+    if (decimal == '.' && !t.empty() &&
+        ((t.front() >= '0' && t.front() <= '9') || t.front() == '-' || t.front() == '.')) {
+        double value = 0;
+        const auto r = std::from_chars(t.data(), t.data() + t.size(), value);
+        if (r.ec == std::errc() && r.ptr == t.data() + t.size() && std::isfinite(value))
+            return {ParseStatus::Ok, value};
+    }
+    const char c = t.empty() ? ' ' : t.front();
+    if (!(c >= '0' && c <= '9') && c != '-' && c != '+' && c != '.' && c != decimal)
+        return {ParseStatus::NotANumber, 0.0}; // a word: no need for the full rules
+    return parseDouble(t, decimal);            // the reference, for everything else
 }
 
 // One column's cells from row-major rows of std::string or std::string_view.
@@ -76,7 +94,7 @@ Scan scan(const Cells& cells, const std::vector<std::string>& tokens,
         ++s.nonMissing;
         s.kinds[r] = kOther;
         if (tryNumbers) {
-            const ParseResult p = parseDouble(t, decimal);
+            const ParseResult p = readNumber(t, decimal);
             if (p.ok()) {
                 s.kinds[r] = kNumber;
                 s.values[r] = p.value;

@@ -1,9 +1,12 @@
 #include "model/data/TypedReader.h"
+#include "model/io/CsvReader.h"
 #include "tests/model/data/TypedCells.h"
 
 #include <QTest>
 
 #include <cmath>
+#include <cstring>
+#include <random>
 #include <stdexcept>
 
 using namespace linlab;
@@ -43,6 +46,8 @@ private slots:
     void penguinsLike();
     void viewsAndStringsAgree();
     void badShapesThrow();
+    void agreesWithTheStrictReader();
+    void deepTextCellIsNamed();
 };
 
 void tst_TypedReader::numericKeepsFullPrecision() {
@@ -287,6 +292,48 @@ void tst_TypedReader::badShapesThrow() {
     const TypedTable empty = TypedReader::read({"a"}, std::vector<std::vector<std::string>>{});
     QCOMPARE(empty.rowCount(), std::size_t(0));
     QCOMPARE(empty.column(0).type(), ColumnType::Numeric);
+}
+
+void tst_TypedReader::agreesWithTheStrictReader() {
+    // All-numeric input: the same doubles, to the bit, as CsvReader (the fast path stays there).
+    std::mt19937 random(13);
+    std::uniform_real_distribution<double> uniform(-1e6, 1e6);
+    const char* const forms[] = {"%.17g", "%.3f", "%g", "%.0f", "%+.5e", " %.2f "};
+    std::string text = "a,b,c,d\n";
+    for (int r = 0; r < 500; ++r)
+        for (int c = 0; c < 4; ++c) {
+            char cell[64];
+            const double v = c == 3 ? std::ldexp(uniform(random), -1060) : uniform(random);
+            std::snprintf(cell, sizeof cell, forms[(r + c) % 6], v);
+            text += cell;
+            text += c == 3 ? "\n" : ",";
+        }
+    const CsvTable strict = CsvReader::readString(text, "mem");
+    const TypedTable typed = readCsv(text);
+    QCOMPARE(typed.names(), strict.names);
+    QCOMPARE(typed.rowCount(), std::size_t(strict.data.n_rows));
+    for (std::size_t c = 0; c < typed.columnCount(); ++c) {
+        QCOMPARE(typed.column(c).type(), ColumnType::Numeric);
+        for (std::size_t r = 0; r < typed.rowCount(); ++r) {
+            const double a = typed.column(c).value(r), b = strict.data(r, c);
+            QVERIFY2(std::memcmp(&a, &b, sizeof a) == 0, std::to_string(r).c_str());
+        }
+    }
+}
+
+void tst_TypedReader::deepTextCellIsNamed() {
+    // One typo deep in a long numeric column: still numeric, and the cell is named.
+    std::vector<std::vector<std::string>> rows(100000);
+    for (std::size_t i = 0; i < rows.size(); ++i)
+        rows[i] = {std::to_string(i), std::to_string(i % 7) + ".25"};
+    rows[99998][1] = "12x";
+    const TypedTable t = TypedReader::read({"id", "v"}, rows);
+    QCOMPARE(t.column(1).type(), ColumnType::Numeric);
+    QCOMPARE(t.invalidCells().size(), std::size_t(1));
+    QCOMPARE(t.invalidCells()[0].row, std::size_t(99998));
+    QCOMPARE(t.invalidCells()[0].column, std::size_t(1));
+    QCOMPARE(t.invalidCells()[0].text, std::string("12x"));
+    QCOMPARE(t.column(1).value(99999), 4.25); // 99999 % 7 == 4
 }
 
 QTEST_APPLESS_MAIN(tst_TypedReader)
