@@ -67,6 +67,24 @@ private:
     std::size_t m_column;
 };
 
+// One column's cells from one row-major vector of every cell (stride: the column count).
+class FlatCells {
+public:
+    FlatCells(const std::vector<std::string_view>& cells, std::size_t columns, std::size_t column)
+        : m_cells(cells)
+        , m_columns(columns)
+        , m_column(column) {}
+    std::size_t size() const { return m_cells.size() / m_columns; }
+    std::string_view operator[](std::size_t row) const {
+        return m_cells[row * m_columns + m_column];
+    }
+
+private:
+    const std::vector<std::string_view>& m_cells;
+    std::size_t m_columns;
+    std::size_t m_column;
+};
+
 // The classifying pass: each cell's kind, the numbers or dates read, and the counts.
 struct Scan {
     std::vector<std::uint8_t> kinds;
@@ -211,14 +229,10 @@ Column numbers(const Cells& cells, Scan& s, std::string name, ColumnType type, s
     return Column::numbers(std::move(name), type, std::move(s.values), std::move(states));
 }
 
-template <class Cell>
-TypedTable readCells(const std::vector<std::string>& header,
-                     const std::vector<std::vector<Cell>>& rows, const TypedReadOptions& options) {
-    for (std::size_t r = 0; r < rows.size(); ++r)
-        if (rows[r].size() != header.size())
-            throw std::invalid_argument("row " + std::to_string(r + 1) + " has " +
-                                        std::to_string(rows[r].size()) + " cells, the header " +
-                                        std::to_string(header.size()));
+// The table from `cellsOf(c)`, the cells of column c.
+template <class CellsOf>
+TypedTable readColumns(const std::vector<std::string>& header, CellsOf cellsOf,
+                       const TypedReadOptions& options) {
     for (const auto& entry : options.columns)
         if (std::find(header.begin(), header.end(), entry.first) == header.end())
             throw std::invalid_argument("no column named \"" + entry.first + "\"");
@@ -232,7 +246,7 @@ TypedTable readCells(const std::vector<std::string>& header,
         const ColumnReadOptions& own = found == options.columns.end() ? none : found->second;
         const std::vector<std::string>& tokens =
             own.missingTokens ? *own.missingTokens : options.missingTokens;
-        const ColumnCells<Cell> cells(rows, c);
+        const auto cells = cellsOf(c);
         Scan s = scan(cells, tokens, own.type, options.decimal);
         const std::size_t maxLevels =
             own.type ? std::numeric_limits<std::size_t>::max() : options.maxLevels;
@@ -253,6 +267,18 @@ TypedTable readCells(const std::vector<std::string>& header,
             columns.push_back(numbers(cells, s, header[c], type, c, invalid));
     }
     return TypedTable(std::move(columns), std::move(invalid));
+}
+
+template <class Cell>
+TypedTable readRows(const std::vector<std::string>& header,
+                    const std::vector<std::vector<Cell>>& rows, const TypedReadOptions& options) {
+    for (std::size_t r = 0; r < rows.size(); ++r)
+        if (rows[r].size() != header.size())
+            throw std::invalid_argument("row " + std::to_string(r + 1) + " has " +
+                                        std::to_string(rows[r].size()) + " cells, the header " +
+                                        std::to_string(header.size()));
+    return readColumns(
+        header, [&](std::size_t c) { return ColumnCells<Cell>(rows, c); }, options);
 }
 
 } // namespace
@@ -276,13 +302,23 @@ ColumnType TypedReader::inferType(std::size_t nonMissing, std::size_t numbers, s
 TypedTable TypedReader::read(const std::vector<std::string>& header,
                              const std::vector<std::vector<std::string_view>>& rows,
                              const TypedReadOptions& options) {
-    return readCells(header, rows, options);
+    return readRows(header, rows, options);
 }
 
 TypedTable TypedReader::read(const std::vector<std::string>& header,
                              const std::vector<std::vector<std::string>>& rows,
                              const TypedReadOptions& options) {
-    return readCells(header, rows, options);
+    return readRows(header, rows, options);
+}
+
+TypedTable TypedReader::readFlat(const std::vector<std::string>& header,
+                                 const std::vector<std::string_view>& cells,
+                                 const TypedReadOptions& options) {
+    if (header.empty() ? !cells.empty() : cells.size() % header.size() != 0)
+        throw std::invalid_argument(std::to_string(cells.size()) + " cells are not rows of " +
+                                    std::to_string(header.size()));
+    return readColumns(
+        header, [&](std::size_t c) { return FlatCells(cells, header.size(), c); }, options);
 }
 
 } // namespace linlab

@@ -57,6 +57,12 @@ public:
                            const std::vector<std::vector<std::string>>& rows,
                            const TypedReadOptions& options = {});
 
+    /// The same from every cell in one vector, row after row (one allocation for the CSV scanner
+    /// to fill); throws std::invalid_argument when its size is not a multiple of the header's.
+    static TypedTable readFlat(const std::vector<std::string>& header,
+                               const std::vector<std::string_view>& cells,
+                               const TypedReadOptions& options = {});
+
     /// The type inferred from counts of a column's non-missing cells: `numbers` read as numbers,
     /// `dates` as dates, `distinct` values (counted up to maxLevels + 1) among `nonMissing`.
     static ColumnType inferType(std::size_t nonMissing, std::size_t numbers, std::size_t dates,

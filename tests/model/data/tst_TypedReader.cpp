@@ -280,6 +280,19 @@ void tst_TypedReader::viewsAndStringsAgree() {
             QCOMPARE(b.column(c).cellText(r), a.column(c).cellText(r));
     }
     QCOMPARE(a.column(2).type(), ColumnType::Date);
+    // One flat vector, row after row, reads the same.
+    std::vector<std::string_view> flat;
+    for (const auto& row : cells.rows)
+        flat.insert(flat.end(), row.begin(), row.end());
+    const TypedTable f = TypedReader::readFlat(cells.header, flat);
+    QCOMPARE(f.rowCount(), a.rowCount());
+    for (std::size_t c = 0; c < a.columnCount(); ++c) {
+        QCOMPARE(f.column(c).type(), a.column(c).type());
+        for (std::size_t r = 0; r < a.rowCount(); ++r)
+            QCOMPARE(f.column(c).cellText(r), a.column(c).cellText(r));
+    }
+    flat.pop_back();
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, TypedReader::readFlat(cells.header, flat));
 }
 
 void tst_TypedReader::badShapesThrow() {
