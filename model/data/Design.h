@@ -31,7 +31,9 @@ struct DesignOptions {
     std::vector<std::string> ignored;  ///< left out of the default features
     bool fillAll = false;              ///< fill the missing values of every feature
     std::vector<std::string> fill;     ///< features whose missing values are filled
-    std::map<std::string, std::string> reference; ///< categorical feature -> its reference level
+    /// Categorical feature -> its reference level (no dummy); default and fallback: the first
+    /// level, in sorted order, seen in the used rows. Levels not seen there get no dummy.
+    std::map<std::string, std::string> reference;
 };
 
 /// A value put into the missing cells of a feature.
