@@ -1,0 +1,247 @@
+#include "model/data/Design.h"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace linlab {
+
+namespace {
+
+std::string quoted(const std::string& name) {
+    return "\"" + name + "\"";
+}
+
+[[noreturn]] void refuse(const std::string& message) {
+    throw std::invalid_argument(message);
+}
+
+std::size_t columnNamed(const TypedTable& table, const std::string& name, const char* what) {
+    const std::size_t index = table.indexOf(name);
+    if (index == table.columnCount())
+        refuse(std::string(what) + ": no column named " + quoted(name));
+    return index;
+}
+
+bool contains(const std::vector<std::size_t>& list, std::size_t value) {
+    return std::find(list.begin(), list.end(), value) != list.end();
+}
+
+// The features in order: the named ones, or every numeric and categorical column but the label
+// and the ignored (dates and text only when named).
+std::vector<std::size_t> chooseFeatures(const TypedTable& table, const DesignOptions& options,
+                                        std::size_t label,
+                                        const std::vector<std::size_t>& ignored) {
+    std::vector<std::size_t> features;
+    if (options.features.empty()) {
+        for (std::size_t c = 0; c < table.columnCount(); ++c) {
+            const ColumnType type = table.column(c).type();
+            if (c != label && !contains(ignored, c) &&
+                (type == ColumnType::Numeric || type == ColumnType::Categorical))
+                features.push_back(c);
+        }
+        return features;
+    }
+    for (const std::string& name : options.features) {
+        const std::size_t c = columnNamed(table, name, "feature");
+        if (c == label)
+            refuse("column " + quoted(name) + " is the label and cannot also be a feature");
+        if (contains(features, c))
+            refuse("column " + quoted(name) + " is named twice as a feature");
+        if (contains(ignored, c))
+            refuse("column " + quoted(name) + " is both a feature and ignored");
+        if (table.column(c).type() == ColumnType::Text)
+            refuse("column " + quoted(name) + " is text: make it categorical to use it");
+        features.push_back(c);
+    }
+    return features;
+}
+
+// The mean over the column's present cells (the fill of a numeric or date feature).
+double meanOf(const Column& column) {
+    double sum = 0;
+    std::size_t count = 0;
+    for (std::size_t r = 0; r < column.rowCount(); ++r)
+        if (!column.isMissing(r)) {
+            sum += column.value(r);
+            ++count;
+        }
+    if (count == 0)
+        refuse("column " + quoted(column.name()) + " has no value to fill with");
+    return sum / double(count);
+}
+
+// The most frequent level, ties to the first in sorted order (the fill of a categorical one).
+std::uint32_t modeOf(const Column& column) {
+    std::vector<std::size_t> counts(column.levels().size(), 0);
+    for (std::uint32_t code : column.codes())
+        if (code != Column::kNoLevel)
+            ++counts[code];
+    const auto best = std::max_element(counts.begin(), counts.end()); // the first of equals
+    if (best == counts.end() || *best == 0)
+        refuse("column " + quoted(column.name()) + " has no value to fill with");
+    return static_cast<std::uint32_t>(best - counts.begin());
+}
+
+// One feature's plan: its column, and the value filled into its missing cells.
+struct Feature {
+    std::size_t column = 0;
+    bool fill = false;
+    double value = 0;         // numeric and date fill
+    std::uint32_t level = 0;  // categorical fill
+    std::vector<int> dummies; // categorical: level -> column of X, -1 for none
+};
+
+} // namespace
+
+const char* roleName(Role role) {
+    switch (role) {
+    case Role::Label:
+        return "label";
+    case Role::Feature:
+        return "feature";
+    case Role::Ignored:
+        return "ignored";
+    }
+    return "ignored";
+}
+
+Design Design::build(const TypedTable& table, const DesignOptions& options) {
+    Design d;
+    d.m_tableRows = table.rowCount();
+    if (options.label.empty())
+        refuse("no label column chosen");
+    const std::size_t label = columnNamed(table, options.label, "label");
+    const Column& y = table.column(label);
+    if (!y.isNumber())
+        refuse("the label must be numeric or a date: column " + quoted(y.name()) + " is " +
+               columnTypeName(y.type()));
+    std::vector<std::size_t> ignored;
+    for (const std::string& name : options.ignored)
+        ignored.push_back(columnNamed(table, name, "ignored"));
+    if (contains(ignored, label))
+        refuse("column " + quoted(y.name()) + " is the label and cannot be ignored");
+
+    std::vector<Feature> features;
+    for (std::size_t c : chooseFeatures(table, options, label, ignored))
+        features.push_back({c, options.fillAll, 0, 0, {}});
+    for (const std::string& name : options.fill) {
+        const std::size_t c = columnNamed(table, name, "fill");
+        if (c == label)
+            refuse("column " + quoted(name) + " is the label: the label is never filled");
+        const auto it = std::find_if(features.begin(), features.end(),
+                                     [c](const Feature& f) { return f.column == c; });
+        if (it == features.end())
+            refuse("column " + quoted(name) + " is filled but is not a feature");
+        it->fill = true;
+    }
+    for (const auto& [name, level] : options.reference) {
+        const Column& column = table.column(columnNamed(table, name, "reference"));
+        if (column.type() != ColumnType::Categorical)
+            refuse("column " + quoted(name) + " is not categorical: it has no reference level");
+        if (column.levelIndex(level) == Column::kNoLevel)
+            refuse("column " + quoted(name) + " has no level " + quoted(level));
+    }
+
+    d.m_roles.assign(table.columnCount(), Role::Ignored);
+    d.m_references.assign(table.columnCount(), std::string());
+    d.m_roles[label] = Role::Label;
+    for (const Feature& f : features)
+        d.m_roles[f.column] = Role::Feature;
+
+    // Listwise: a row is used when its label and every feature it does not fill are present.
+    const std::size_t n = table.rowCount();
+    std::vector<unsigned char> used(n);
+    for (std::size_t r = 0; r < n; ++r)
+        used[r] = !y.isMissing(r);
+    for (Feature& f : features) {
+        const Column& column = table.column(f.column);
+        if (f.fill) {
+            if (column.missingCount() == 0)
+                f.fill = false; // nothing to fill
+            else if (column.type() == ColumnType::Categorical)
+                f.level = modeOf(column);
+            else
+                f.value = meanOf(column);
+            continue;
+        }
+        for (std::size_t r = 0; r < n; ++r)
+            used[r] &= !column.isMissing(r);
+    }
+    for (std::size_t r = 0; r < n; ++r)
+        (used[r] ? d.m_usedRows : d.m_excludedRows).push_back(r);
+    const std::vector<std::size_t>& rows = d.m_usedRows;
+
+    // The columns of X: one per number feature, k - 1 dummies per categorical one (the levels
+    // seen in the used rows; the reference is the chosen level when seen, else the first).
+    for (Feature& f : features) {
+        const Column& column = table.column(f.column);
+        if (f.fill) {
+            Imputation imputation{f.column, column.name(), f.value, {}, 0};
+            if (column.type() == ColumnType::Categorical) {
+                imputation.value = f.level;
+                imputation.level = column.levels()[f.level];
+            }
+            for (std::size_t r : rows)
+                imputation.cells += column.isMissing(r);
+            d.m_imputed.push_back(std::move(imputation));
+        }
+        if (column.type() != ColumnType::Categorical) {
+            d.m_featureNames.push_back(column.name());
+            d.m_featureColumns.push_back(f.column);
+            continue;
+        }
+        std::vector<unsigned char> seen(column.levels().size(), 0);
+        for (std::size_t r : rows)
+            seen[column.isMissing(r) ? f.level : column.code(r)] = 1;
+        const auto chosen = options.reference.find(column.name());
+        std::uint32_t reference = Column::kNoLevel;
+        if (chosen != options.reference.end() && seen[column.levelIndex(chosen->second)])
+            reference = column.levelIndex(chosen->second);
+        for (std::uint32_t l = 0; reference == Column::kNoLevel && l < seen.size(); ++l)
+            if (seen[l])
+                reference = l;
+        if (reference != Column::kNoLevel)
+            d.m_references[f.column] = column.levels()[reference];
+        f.dummies.assign(seen.size(), -1);
+        for (std::uint32_t l = 0; l < seen.size(); ++l)
+            if (seen[l] && l != reference) {
+                f.dummies[l] = int(d.m_featureNames.size());
+                d.m_featureNames.push_back(column.name() + "=" + column.levels()[l]);
+                d.m_featureColumns.push_back(f.column);
+            }
+    }
+
+    d.m_features.zeros(rows.size(), d.m_featureNames.size());
+    arma::uword x = 0;
+    for (const Feature& f : features) {
+        const Column& column = table.column(f.column);
+        if (column.type() == ColumnType::Categorical) {
+            for (std::size_t i = 0; i < rows.size(); ++i) {
+                const std::size_t r = rows[i];
+                const int j = f.dummies[column.isMissing(r) ? f.level : column.code(r)];
+                if (j >= 0)
+                    d.m_features(i, arma::uword(j)) = 1.0;
+            }
+            x += std::count_if(f.dummies.begin(), f.dummies.end(), [](int j) { return j >= 0; });
+            continue;
+        }
+        double* out = d.m_features.colptr(x++);
+        for (std::size_t i = 0; i < rows.size(); ++i)
+            out[i] = column.isMissing(rows[i]) ? f.value : column.value(rows[i]);
+    }
+    d.m_labels.set_size(rows.size());
+    for (std::size_t i = 0; i < rows.size(); ++i)
+        d.m_labels(i) = y.value(rows[i]);
+    d.m_labelName = y.name();
+    return d;
+}
+
+Dataset Design::dataset() const& {
+    return Dataset(m_features, m_labels, m_featureNames, m_labelName);
+}
+
+Dataset Design::dataset() && {
+    return Dataset(std::move(m_features), std::move(m_labels), m_featureNames, m_labelName);
+}
+
+} // namespace linlab
