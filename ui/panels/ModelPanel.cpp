@@ -4,6 +4,7 @@
 
 #include "app/document/Commands.h"
 #include "app/document/Document.h"
+#include "app/document/MergeIds.h"
 #include "ui/common/NumberText.h"
 #include "ui/common/PreciseSpinBox.h"
 
@@ -26,13 +27,6 @@
 using namespace linlab;
 
 namespace {
-
-// Merge ids for SetModelCommand. Started far from 1 so they do not meet ids other views count
-// from 1.
-int nextMergeId() {
-    static int next = 0x10000;
-    return ++next;
-}
 
 // The smallest "nice" number (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8 times a power of ten) >= x > 0, so
 // range ends read as round numbers around the least-squares value.

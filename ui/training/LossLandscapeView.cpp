@@ -4,6 +4,7 @@
 
 #include "app/document/Commands.h"
 #include "app/document/Document.h"
+#include "app/document/MergeIds.h"
 #include "model/training/ContourLines.h"
 #include "model/training/TrainingMath.h"
 #include "ui/common/NumberText.h"
@@ -25,12 +26,6 @@
 using namespace linlab;
 
 namespace {
-
-// Merge ids for dragging the point: one per drag. Far from the other views' ranges.
-int nextDragId() {
-    static int next = 0x30000000;
-    return ++next;
-}
 
 QString subscript(int number) {
     QString digits = QString::number(number);
@@ -712,7 +707,7 @@ void LossLandscapeView::onMousePress(QMouseEvent* event) {
     if (std::hypot(offset.x(), offset.y()) > kGrabRadius)
         return;
     m_dragging = true;
-    m_dragId = nextDragId();
+    m_dragId = nextMergeId(); // one undo step a drag
     m_grabOffset = offset;
     m_plot->setCursor(Qt::ClosedHandCursor);
     if (m_session)

@@ -5,6 +5,7 @@
 
 #include "app/document/Commands.h"
 #include "app/document/Document.h"
+#include "app/document/MergeIds.h"
 #include "model/fit/Analysis.h"
 #include "model/training/LossSurface.h"
 #include "model/training/TrainingMath.h"
@@ -255,8 +256,8 @@ void tst_TrainingView::movingTheModelStartsANewRun() {
     const int runId = s->mergeId();
     QCOMPARE(doc.undoStack()->count(), 1);
     // A slider elsewhere moves the model: the run no longer describes it.
-    doc.undoStack()->push(
-        new SetModelCommand(&doc, LinearModel(arma::vec{6, 1}, 20), QStringLiteral("Drag w1"), 77));
+    doc.undoStack()->push(new SetModelCommand(&doc, LinearModel(arma::vec{6, 1}, 20),
+                                              QStringLiteral("Drag w1"), nextMergeId()));
     QVERIFY(!s->isAttached());
     QVERIFY(view.statusLabel()->text().contains(QStringLiteral("moved")));
     QVERIFY(!view.stepBackButton()->isEnabled());
