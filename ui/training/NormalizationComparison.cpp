@@ -3,6 +3,7 @@
 #include "ui/common/Teardown.h"
 
 #include "app/document/Document.h"
+#include "model/training/Conditioning.h"
 #include "model/training/LossSurface.h"
 #include "ui/common/NumberText.h"
 #include "ui/plots/PlotView.h"

@@ -6,7 +6,8 @@
 //
 // A snapshot: it is computed when asked (compare()) and says so when the data has changed since.
 
-#include "model/training/TrainingMath.h"
+#include "model/training/LandscapeWindow.h"
+#include "model/training/NormalizationExperiment.h"
 
 #include <QVector>
 #include <QWidget>

@@ -3,7 +3,8 @@
 #include "app/document/Commands.h"
 #include "app/document/Document.h"
 #include "app/document/MergeIds.h"
-#include "model/training/TrainingMath.h"
+#include "model/training/Conditioning.h"
+#include "model/training/Rounding.h"
 #include "ui/common/NumberText.h"
 
 #include <QLocale>

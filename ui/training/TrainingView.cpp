@@ -3,7 +3,8 @@
 #include "ui/common/Teardown.h"
 
 #include "app/document/Document.h"
-#include "model/training/TrainingMath.h"
+#include "model/training/NormalizationExperiment.h"
+#include "model/training/Rounding.h"
 #include "ui/common/NumberText.h"
 #include "ui/common/PreciseSpinBox.h"
 #include "ui/training/LossCurveView.h"

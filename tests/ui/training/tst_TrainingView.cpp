@@ -7,8 +7,8 @@
 #include "app/document/Document.h"
 #include "app/document/MergeIds.h"
 #include "model/fit/Analysis.h"
+#include "model/training/Conditioning.h"
 #include "model/training/LossSurface.h"
-#include "model/training/TrainingMath.h"
 #include "tests/common/TestUtil.h"
 #include "ui/common/PreciseSpinBox.h"
 #include "ui/training/LossCurveView.h"
@@ -97,7 +97,6 @@ QPoint pixelOf(QCustomPlot* plot, double x, double y) {
 class tst_TrainingView : public QObject {
     Q_OBJECT
 private slots:
-    void trainingMath();
     void stepOnceIsOneGradientStep();
     void runThenPauseIsOneUndoStep();
     void stepBackIsExact();
@@ -120,48 +119,6 @@ private slots:
     void compareNormalization();
     void render();
 };
-
-void tst_TrainingView::trainingMath() {
-    // The model-side helpers the view draws from (plain C++, no Qt in them).
-    QCOMPARE(roundDownSignificant(0.0373134, 3), 0.0373);
-    QCOMPARE(roundDownSignificant(0.0373, 3), 0.0373); // already short: unchanged, never below
-    QCOMPARE(roundDownSignificant(12345.0, 2), 12000.0);
-    QCOMPARE(suggestedRate(0.0746), 0.0373);
-    QVERIFY(std::isnan(suggestedRate(std::nan(""))));
-    QCOMPARE(shortestDecimal(4.2517361, 0.01), 4.25);
-    QCOMPARE(conditionNumber(arma::mat{{4, 0}, {0, 1}}), 4.0);
-    QVERIFY(std::isinf(conditionNumber(arma::mat{{1, 1}, {1, 1}})));
-    const Analysis raw(Dataset::lesson(), TransformSettings{});
-    const Analysis z(Dataset::lesson(), {1.0, Normalization::ZScore, 0});
-    // Centred Gram of the lesson: [[21, 10], [10, 5]], eigenvalues 13 +- sqrt(164).
-    QVERIFY(close(centredGramConditionNumber(raw.statistics()),
-                  (13 + std::sqrt(164.0)) / (13 - std::sqrt(164.0)), 1e-9));
-    QVERIFY(close(centredGramConditionNumber(z.statistics()),
-                  hessianConditionNumber(z.statistics()), 1e-9));
-    QVERIFY(hessianConditionNumber(raw.statistics()) > 20000);
-    QVERIFY(
-        close(stableRateBound(raw.statistics(), 0.5), 1.5 * raw.statistics().stableLearningRate()));
-    // z-scoring makes the weight-bias slices round; raw ones are long valleys.
-    QVERIFY(close(sliceConditionNumber(z.statistics(), 1, 2), 1.0, 1e-9));
-    QVERIFY(sliceConditionNumber(raw.statistics(), 1, 2) > 1000);
-    QVERIFY((mostChangedSlice(raw.statistics(), z.statistics()) ==
-             std::pair<arma::uword, arma::uword>(1, 2)));
-    // The bottom of the w1 x w2 slice at b = 34.5 is the least-squares fit.
-    double x = 0, y = 0;
-    QVERIFY(sliceMinimum(raw.statistics(), LinearModel(arma::vec{0, 0}, 34.5), 0, 1, x, y));
-    QVERIFY(close(x, 5, 1e-9) && close(y, 2, 1e-9));
-    // A window holds its points with room, and at least the bowl's own scale.
-    const LandscapeWindow w = landscapeWindow(raw.statistics(), 0, 1, {{4, 3}, {5, 2}});
-    QVERIFY(w.contains(4, 3) && w.contains(5, 2));
-    QVERIFY(w.xMax - w.xMin >= 2 * parameterScale(raw.statistics(), 0) * (1 - 1e-12));
-    const LandscapeWindow square =
-        landscapeWindow(raw.statistics(), 1, 2, {{0, 0}, {2, 34.5}}, true);
-    QVERIFY(close(square.xMax - square.xMin, square.yMax - square.yMin));
-    const auto [lo, hi] = colorRange(arma::mat{{0, 1}, {10, 100}}, true);
-    QCOMPARE(lo, 1.0);
-    QCOMPARE(hi, 100.0);
-    QVERIFY(epochsToConvergeBound(23535, 1e-12) > 445435);
-}
 
 void tst_TrainingView::stepOnceIsOneGradientStep() {
     Document doc;
