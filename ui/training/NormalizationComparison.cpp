@@ -7,6 +7,7 @@
 #include "model/training/LossSurface.h"
 #include "ui/common/NumberText.h"
 #include "ui/plots/PlotView.h"
+#include "ui/training/LandscapeStyle.h"
 #include "ui/training/LossLandscapeView.h"
 
 #include <QApplication>
@@ -136,7 +137,7 @@ void NormalizationComparison::buildSide(Side& side, const QString& title) {
     plot->plotLayout()->addElement(0, 0, side.title);
 
     side.map = new QCPColorMap(plot->xAxis, plot->yAxis);
-    side.map->setGradient(LossLandscapeView::lossGradient());
+    side.map->setGradient(LandscapeStyle::lossGradient());
     side.map->setInterpolate(true);
     side.map->setTightBoundary(false);
     side.map->removeFromLegend();
@@ -157,7 +158,7 @@ void NormalizationComparison::buildSide(Side& side, const QString& title) {
     side.optimum = plot->addGraph();
     side.optimum->setLayer(overlay);
     side.optimum->setLineStyle(QCPGraph::lsNone);
-    side.optimum->setScatterStyle(LossLandscapeView::optimumStyle());
+    side.optimum->setScatterStyle(LandscapeStyle::optimumStyle());
     side.optimum->setName(tr("least squares"));
     plot->legend->setVisible(true);
     plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
@@ -292,9 +293,9 @@ void NormalizationComparison::fillGrid(Side& side, const NormalizationRun& run) 
     } catch (const std::exception&) {
         grid = LossSurfaceGrid{};
     }
-    LossLandscapeView::fillColorMap(side.map, grid, true);
-    LossLandscapeView::drawContours(plot, side.contours, grid, true,
-                                    plot->layer(QStringLiteral("main")));
+    LandscapeStyle::fillColorMap(side.map, grid, true);
+    LandscapeStyle::drawContours(plot, side.contours, grid, true,
+                                 plot->layer(QStringLiteral("main")));
     const auto range = [](double lo, double hi) {
         return PlotView::isPlottable(lo) && PlotView::isPlottable(hi) && lo < hi ? QCPRange(lo, hi)
                                                                                  : QCPRange(0, 1);
