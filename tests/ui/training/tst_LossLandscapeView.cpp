@@ -1,6 +1,6 @@
 // The loss landscape: a finite 200 x 200 grid with the point, the optimum and the arrow down the
 // gradient; the grid rebuilt only when it must; dragging the point (one undo step a drag); the
-// parameter pair and log colours; no data; and the grid's cost at a million rows. Offscreen.
+// parameter pair and log colours; no data; and the grid exact at a million rows. Offscreen.
 
 #include "app/document/Commands.h"
 #include "app/document/Document.h"
@@ -18,6 +18,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 using namespace linlab;
 using namespace trainingtest;
@@ -32,7 +33,7 @@ private slots:
     void dragThePointMovesTheModel();
     void landscapeParametersAndLogColours();
     void landscapeWithoutData();
-    void gridTiming();
+    void gridIsExactAtAMillionRows();
 };
 
 void tst_LossLandscapeView::landscapeGridIs200By200AndFinite() {
@@ -173,8 +174,10 @@ void tst_LossLandscapeView::landscapeWithoutData() {
     QVERIFY(view.landscape()->grid().values.is_finite());
 }
 
-void tst_LossLandscapeView::gridTiming() {
-    // The grid is O(1) a cell from the statistics: the same few milliseconds at any n.
+void tst_LossLandscapeView::gridIsExactAtAMillionRows() {
+    // The grid comes from the statistics, O(1) a cell at any n: at a million rows each cell is
+    // still the data's own MSE. The times are printed for a look, not asserted (a loaded machine
+    // must not fail the suite; linlab-bench measures).
     for (const arma::uword n : {arma::uword(4), arma::uword(1000000)}) {
         Document doc;
         if (n > 4) {
@@ -191,12 +194,22 @@ void tst_LossLandscapeView::gridTiming() {
         spec.yMin = 0;
         spec.yMax = 5;
         double best = 1e9;
+        LossSurfaceGrid grid;
         for (int k = 0; k < 5; ++k) {
             QElapsedTimer t;
             t.start();
-            const LossSurfaceGrid grid = LossSurface::compute(stats, doc.model(), spec);
+            grid = LossSurface::compute(stats, doc.model(), spec);
             best = std::min(best, t.nsecsElapsed() / 1e6);
             QVERIFY(grid.values.is_finite());
+        }
+        const Dataset& data = doc.dataset();
+        for (const auto& [i, j] :
+             {std::pair<arma::uword, arma::uword>{0, 0}, {57, 123}, {199, 199}}) {
+            const arma::vec w{grid.x(i), grid.y(j)};
+            const double direct =
+                arma::mean(arma::square(data.features() * w + doc.model().bias() - data.labels()));
+            QVERIFY2(close(grid.values(i, j), direct, 1e-9),
+                     qPrintable(QStringLiteral("%1 vs %2").arg(grid.values(i, j)).arg(direct)));
         }
         // The whole view update: grid, contours and colour map.
         LossLandscapeView view(&doc);
@@ -206,10 +219,10 @@ void tst_LossLandscapeView::gridTiming() {
             t.start();
             view.setParameters(k % 2 == 0 ? 1 : 0, k % 2 == 0 ? 0 : 1);
             redraw = std::min(redraw, t.nsecsElapsed() / 1e6);
+            QVERIFY(view.grid().values.is_finite());
         }
         qInfo("n = %llu: grid %.3f ms, grid + contours + colour map %.2f ms",
               static_cast<unsigned long long>(n), best, redraw);
-        QVERIFY2(best < 10, qPrintable(QString::number(best)));
     }
 }
 
