@@ -354,6 +354,11 @@ void NormalizationComparison::updateSummary() {
                                     .section(QLatin1Char('\n'), 0, 0));
         return;
     }
+    updateTitles();
+    m_summary->setText(summaryTable(fraction, tolerance) + moralText());
+}
+
+void NormalizationComparison::updateTitles() {
     const NormalizationRun& raw = m_result.raw;
     const NormalizationRun& z = m_result.zscored;
     // The stretch of the slice drawn, so what the eye sees has a number (it can differ from the
@@ -366,7 +371,12 @@ void NormalizationComparison::updateSummary() {
     };
     m_sides[0].title->setText(title(tr("Raw features"), raw));
     m_sides[1].title->setText(title(tr("Z-scored features"), z));
+}
 
+QString NormalizationComparison::summaryTable(const QString& fraction,
+                                              const QString& tolerance) const {
+    const NormalizationRun& raw = m_result.raw;
+    const NormalizationRun& z = m_result.zscored;
     const QString row = QStringLiteral("<tr><td>%1</td><td align=right>&nbsp;&nbsp;%2</td><td "
                                        "align=right>&nbsp;&nbsp;%3</td></tr>");
     QString table = QStringLiteral("<table cellspacing=0 cellpadding=1>");
@@ -388,7 +398,12 @@ void NormalizationComparison::updateSummary() {
                          NumberText::brief(z.originalBias, 6));
     }
     table += QStringLiteral("</table>");
+    return table;
+}
 
+QString NormalizationComparison::moralText() const {
+    const NormalizationRun& raw = m_result.raw;
+    const NormalizationRun& z = m_result.zscored;
     QString moral;
     if (raw.result.converged && z.result.converged && z.result.epochsRun > 0) {
         const double ratio = double(raw.result.epochsRun) / double(z.result.epochsRun);
@@ -406,5 +421,5 @@ void NormalizationComparison::updateSummary() {
                    "steepest direction, "
                    "and the flat directions then crawl.</p>");
     }
-    m_summary->setText(table + moral);
+    return moral;
 }

@@ -64,6 +64,10 @@ private:
     void fitAspect(Side& side);
     void fillGrid(Side& side, const linlab::NormalizationRun& run);
     void updateSummary();
+    // updateSummary's parts, once there is a result.
+    void updateTitles();
+    QString summaryTable(const QString& fraction, const QString& tolerance) const;
+    QString moralText() const;
     void rebuildSliceBox();
 
     Document* m_document;
