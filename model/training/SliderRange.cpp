@@ -1,6 +1,6 @@
 #include "model/training/SliderRange.h"
 
-#include "model/training/TrainingMath.h"
+#include "model/training/Rounding.h"
 
 #include <algorithm>
 #include <cmath>

@@ -11,8 +11,9 @@
 #include "model/io/NumpyScript.h"
 #include "model/training/ContourLines.h"
 #include "model/training/GradientDescent.h"
+#include "model/training/LandscapeSlice.h"
+#include "model/training/LandscapeWindow.h"
 #include "model/training/LossSurface.h"
-#include "model/training/TrainingMath.h"
 #include "tests/common/TestUtil.h"
 #include "ui/training/TrainingSession.h"
 

@@ -6,6 +6,7 @@
 #include "app/document/Document.h"
 #include "app/document/ModelActions.h"
 #include "model/training/SliderRange.h"
+#include "app/document/MergeIds.h"
 #include "ui/common/NumberText.h"
 #include "ui/common/ParameterSymbols.h"
 #include "ui/common/PreciseSpinBox.h"
@@ -27,13 +28,6 @@
 using namespace linlab;
 
 namespace {
-
-// Merge ids for SetModelCommand. Started far from 1 so they do not meet ids other views count
-// from 1.
-int nextMergeId() {
-    static int next = 0x10000;
-    return ++next;
-}
 
 // The features whose weights get rows: all of them up to ModelPanel::kMaxSliders, else the first
 // kMaxSliders whose names contain one of `filter`'s comma-separated words (every feature for an

@@ -2,22 +2,20 @@
 
 #include "ui/common/Teardown.h"
 
-#include "app/document/Commands.h"
 #include "app/document/Document.h"
-#include "model/training/ContourLines.h"
-#include "model/training/TrainingMath.h"
+#include "model/training/LandscapeSlice.h"
 #include "ui/common/NumberText.h"
 #include "ui/common/ParameterSymbols.h"
 #include "ui/plots/PlotView.h"
+#include "ui/training/LandscapeDrag.h"
+#include "ui/training/LandscapeStyle.h"
 #include "ui/training/TrainingSession.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QMouseEvent>
 #include <QSignalBlocker>
-#include <QUndoStack>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -27,117 +25,14 @@ using namespace linlab;
 
 namespace {
 
-// Merge ids for dragging the point: one per drag. Far from the other views' ranges.
-int nextDragId() {
-    static int next = 0x30000000;
-    return ++next;
-}
-
 // The arrow down the gradient spans this fraction of the view (its direction is exact, its
 // length only says "this way").
 constexpr double kArrowFraction = 0.16;
-
-constexpr double kPi = 3.14159265358979323846;
 
 const QColor kPathColor(0xff, 0x7f, 0x0e);
 const QColor kPointColor(0xd6, 0x27, 0x28);
 
 } // namespace
-
-// --- Shared drawing helpers ---------------------------------------------------------------------
-
-QCPColorGradient LossLandscapeView::lossGradient() {
-    // Viridis: perceptually even, dark where the loss is low, readable in grey.
-    QCPColorGradient g;
-    g.clearColorStops();
-    g.setColorStopAt(0.0, QColor(0x44, 0x01, 0x54));
-    g.setColorStopAt(0.13, QColor(0x48, 0x28, 0x78));
-    g.setColorStopAt(0.25, QColor(0x3e, 0x49, 0x89));
-    g.setColorStopAt(0.38, QColor(0x31, 0x68, 0x8e));
-    g.setColorStopAt(0.5, QColor(0x26, 0x82, 0x8e));
-    g.setColorStopAt(0.63, QColor(0x1f, 0x9e, 0x89));
-    g.setColorStopAt(0.75, QColor(0x35, 0xb7, 0x79));
-    g.setColorStopAt(0.88, QColor(0x6e, 0xce, 0x58));
-    g.setColorStopAt(1.0, QColor(0xfd, 0xe7, 0x25));
-    g.setColorInterpolation(QCPColorGradient::ciRGB);
-    g.setNanHandling(QCPColorGradient::nhTransparent);
-    g.setLevelCount(256);
-    return g;
-}
-
-void LossLandscapeView::fillColorMap(QCPColorMap* map, const LossSurfaceGrid& grid,
-                                     bool logarithmic) {
-    QCPColorMapData* data = map->data();
-    const int nx = int(grid.x.n_elem), ny = int(grid.y.n_elem);
-    if (nx < 2 || ny < 2 || grid.values.n_rows != grid.x.n_elem ||
-        grid.values.n_cols != grid.y.n_elem) {
-        data->clear();
-        return;
-    }
-    data->setSize(nx, ny);
-    data->setRange(QCPRange(grid.x(0), grid.x(nx - 1)), QCPRange(grid.y(0), grid.y(ny - 1)));
-    const auto [lo, hi] = colorRange(grid.values, logarithmic);
-    for (int i = 0; i < nx; ++i) {
-        for (int j = 0; j < ny; ++j) {
-            double v = grid.values(arma::uword(i), arma::uword(j));
-            // A log colour scale cannot place 0 (the exact optimum of a perfect fit): clamp.
-            if (logarithmic && std::isfinite(v))
-                v = std::max(v, lo);
-            data->setCell(i, j, v);
-        }
-    }
-    map->setDataScaleType(logarithmic ? QCPAxis::stLogarithmic : QCPAxis::stLinear);
-    map->setDataRange(QCPRange(lo, hi));
-    if (QCPColorScale* scale = map->colorScale()) {
-        if (logarithmic)
-            scale->axis()->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
-        else
-            scale->axis()->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
-    }
-}
-
-void LossLandscapeView::drawContours(QCustomPlot* plot, QVector<QCPCurve*>& pool,
-                                     const LossSurfaceGrid& grid, bool logarithmic,
-                                     QCPLayer* layer) {
-    std::vector<ContourLevel> lines;
-    if (grid.values.n_elem > 0) {
-        try {
-            lines = ContourLines::compute(
-                grid.x, grid.y, grid.values,
-                ContourLines::niceLevels(grid.values, kContourLevels, logarithmic));
-        } catch (const std::exception&) {
-            lines.clear();
-        }
-    }
-    const QPen pen(QColor(255, 255, 255, 120), 1.0);
-    int used = 0;
-    for (const ContourLevel& level : lines) {
-        for (const auto& polyline : level.polylines) {
-            QVector<QCPCurveData> data;
-            data.reserve(int(polyline.size()));
-            for (const auto& [x, y] : polyline)
-                if (PlotView::isPlottable(x) && PlotView::isPlottable(y))
-                    data.append(QCPCurveData(data.size(), x, y));
-            if (data.size() < 2)
-                continue;
-            if (used == pool.size()) {
-                auto* curve = new QCPCurve(plot->xAxis, plot->yAxis);
-                curve->setLayer(layer);
-                curve->removeFromLegend();
-                curve->setSelectable(QCP::stNone);
-                pool.append(curve);
-            }
-            QCPCurve* curve = pool[used++];
-            curve->setPen(pen);
-            curve->data()->set(data, true);
-            curve->setVisible(true);
-        }
-    }
-    for (int k = used; k < pool.size(); ++k) {
-        pool[k]->data()->clear();
-        pool[k]->setVisible(false);
-    }
-}
 
 QString LossLandscapeView::parameterSymbol(int featureCount, int k) {
     return ParameterSymbols::parameterSymbol(k, featureCount);
@@ -151,25 +46,6 @@ QString LossLandscapeView::parameterTitle(const std::vector<std::string>& featur
                                          QString::fromStdString(featureNames[size_t(k)]));
 }
 
-QCPScatterStyle LossLandscapeView::optimumStyle(double size) {
-    QPainterPath star;
-    for (int k = 0; k < 10; ++k) {
-        // QCustomPlot draws custom scatters scaled by size / 6: a radius of 3 spans `size` pixels.
-        const double r = k % 2 == 0 ? 3.0 : 1.25;
-        const double a = -kPi / 2 + k * kPi / 5;
-        const QPointF p(r * std::cos(a), r * std::sin(a));
-        if (k == 0)
-            star.moveTo(p);
-        else
-            star.lineTo(p);
-    }
-    star.closeSubpath();
-    return QCPScatterStyle(star, QPen(QColor(30, 30, 30), 1.2), QBrush(Qt::white), size);
-}
-
-// --- The view
-// -------------------------------------------------------------------------------------
-
 LossLandscapeView::LossLandscapeView(Document* document, QWidget* parent)
     : QWidget(parent)
     , m_document(document)
@@ -179,6 +55,15 @@ LossLandscapeView::LossLandscapeView(Document* document, QWidget* parent)
     , m_heldLabel(new QLabel(this))
     , m_readout(new QLabel(this))
     , m_plot(new QCustomPlot(this)) {
+    buildLayout();
+    buildColorMap();
+    buildMarkers();
+    connectSignals();
+    rebuildCombos();
+    updateAll(true);
+}
+
+void LossLandscapeView::buildLayout() {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
@@ -212,7 +97,9 @@ LossLandscapeView::LossLandscapeView(Document* document, QWidget* parent)
     m_plot->setMinimumSize(260, 220);
     m_plot->setMouseTracking(true);
     PlotView::stylePlot(m_plot);
+}
 
+void LossLandscapeView::buildColorMap() {
     // Colour map and colour bar, aligned top and bottom; the legend in a row of its own below.
     m_colorMap = new QCPColorMap(m_plot->xAxis, m_plot->yAxis);
     m_colorMap->setInterpolate(true);
@@ -227,7 +114,7 @@ LossLandscapeView::LossLandscapeView(Document* document, QWidget* parent)
     m_colorScale->axis()->setLabelFont(m_plot->xAxis->labelFont());
     m_colorMap->setColorScale(m_colorScale);
     // After the association: the map takes the scale's gradient, so the scale must have ours.
-    m_colorScale->setGradient(lossGradient());
+    m_colorScale->setGradient(LandscapeStyle::lossGradient());
     auto* group = new QCPMarginGroup(m_plot);
     m_plot->axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, group);
     m_colorScale->setMarginGroup(QCP::msBottom | QCP::msTop, group);
@@ -245,7 +132,9 @@ LossLandscapeView::LossLandscapeView(Document* document, QWidget* parent)
     m_plot->legend->setBorderPen(Qt::NoPen);
     m_plot->legend->setVisible(true);
     m_plot->plotLayout()->setColumnStretchFactor(1, 0.001);
+}
 
+void LossLandscapeView::buildMarkers() {
     // Whatever moves with the model lives on its own buffered layer above the map.
     m_plot->addLayer(QStringLiteral("moving"), m_plot->layer(QStringLiteral("main")),
                      QCustomPlot::limAbove);
@@ -262,7 +151,7 @@ LossLandscapeView::LossLandscapeView(Document* document, QWidget* parent)
     m_optimum = m_plot->addGraph();
     m_optimum->setLayer(m_overlay);
     m_optimum->setLineStyle(QCPGraph::lsNone);
-    m_optimum->setScatterStyle(optimumStyle());
+    m_optimum->setScatterStyle(LandscapeStyle::optimumStyle());
     m_optimum->setName(tr("least squares"));
 
     m_sliceMinimum = m_plot->addGraph();
@@ -299,7 +188,9 @@ LossLandscapeView::LossLandscapeView(Document* document, QWidget* parent)
     m_message->setPositionAlignment(Qt::AlignCenter);
     m_message->setColor(QColor(110, 110, 110));
     m_message->setVisible(false);
+}
 
+void LossLandscapeView::connectSignals() {
     connect(m_xBox, &QComboBox::activated, this, [this](int index) {
         // Choosing the other axis's parameter swaps the two.
         setParameters(index, index == m_yParameter ? m_xParameter : m_yParameter);
@@ -308,22 +199,22 @@ LossLandscapeView::LossLandscapeView(Document* document, QWidget* parent)
         setParameters(index == m_xParameter ? m_yParameter : m_xParameter, index);
     });
     connect(m_logBox, &QCheckBox::toggled, this, &LossLandscapeView::setLogColors);
-    connect(m_plot, &QCustomPlot::mousePress, this, &LossLandscapeView::onMousePress);
-    connect(m_plot, &QCustomPlot::mouseMove, this, &LossLandscapeView::onMouseMove);
-    connect(m_plot, &QCustomPlot::mouseRelease, this, &LossLandscapeView::onMouseRelease);
+    m_drag = new LandscapeDrag(m_document, this, m_readout);
+    connect(m_drag, &LandscapeDrag::started, this, [this] {
+        if (m_session)
+            m_session->pause();
+    });
+    connect(m_drag, &LandscapeDrag::finished, this, [this] {
+        updateAll(false);
+        m_plot->replot(QCustomPlot::rpQueuedReplot);
+    });
 
     // Every change ends with evaluationChanged, with everything recomputed before it.
     connect(m_document, &Document::analysisChanged, this, &LossLandscapeView::onAnalysisChanged);
     connect(m_document, &Document::headersChanged, this, &LossLandscapeView::rebuildCombos);
     connect(m_document, &Document::evaluationChanged, this,
             &LossLandscapeView::onEvaluationChanged);
-    connect(m_document, &Document::resetDone, this, [this] {
-        m_dragging = false;
-        m_dragId = 0;
-    });
-
-    rebuildCombos();
-    updateAll(true);
+    connect(m_document, &Document::resetDone, m_drag, &LandscapeDrag::cancel);
 }
 
 LossLandscapeView::~LossLandscapeView() {
@@ -398,9 +289,9 @@ void LossLandscapeView::setLogColors(bool on) {
         m_logBox->setChecked(on);
     }
     if (canDraw()) {
-        fillColorMap(m_colorMap, m_grid, m_logColors);
-        drawContours(m_plot, m_contours, m_grid, m_logColors,
-                     m_plot->layer(QStringLiteral("main")));
+        LandscapeStyle::fillColorMap(m_colorMap, m_grid, m_logColors);
+        LandscapeStyle::drawContours(m_plot, m_contours, m_grid, m_logColors,
+                                     m_plot->layer(QStringLiteral("main")));
     }
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
@@ -452,6 +343,10 @@ void LossLandscapeView::showEvent(QShowEvent* event) {
         onEvaluationChanged();
 }
 
+bool LossLandscapeView::isDragging() const {
+    return m_drag->isDragging();
+}
+
 bool LossLandscapeView::canDraw() const {
     const Dataset& data = m_document->dataset();
     const Analysis& a = m_document->analysis();
@@ -464,13 +359,8 @@ bool LossLandscapeView::canDraw() const {
 }
 
 std::vector<double> LossLandscapeView::heldValues() const {
-    const LinearModel& model = m_document->model();
-    std::vector<double> held;
-    const arma::uword count = model.weights().n_elem + 1;
-    for (arma::uword k = 0; k < count; ++k)
-        if (int(k) != m_xParameter && int(k) != m_yParameter)
-            held.push_back(parameterValue(model, k));
-    return held;
+    return heldParameters(m_document->model(), arma::uword(m_xParameter),
+                          arma::uword(m_yParameter));
 }
 
 void LossLandscapeView::showMessage(const QString& text) {
@@ -521,19 +411,14 @@ void LossLandscapeView::updateAll(bool newWindow) {
     bool rebuild =
         m_analysisDirty || heldValues() != m_held || m_grid.values.is_empty() || wasHidden;
     // A dragged point stays in the window (it is clamped): the view must not move under the mouse.
-    if (newWindow || !m_haveWindow || m_analysisDirty || (!m_dragging && !shown.contains(x, y))) {
+    if (newWindow || !m_haveWindow || m_analysisDirty || (!isDragging() && !shown.contains(x, y))) {
         const LeastSquaresResult& ls = stats.leastSquares();
-        const double ox = i < ls.weights.n_elem ? ls.weights(i) : ls.bias;
-        const double oy = j < ls.weights.n_elem ? ls.weights(j) : ls.bias;
         // The path walked so far stays in view too: a new window must not cut the run in two.
-        std::vector<std::pair<double, double>> points{{x, y}, {ox, oy}};
-        if (m_session && m_session->hasRun()) {
-            const auto& trajectory = m_session->result().trajectory;
-            const int shown = std::min(m_session->position() + 1, int(trajectory.size()));
-            for (int k = 0; k < shown; ++k)
-                if (trajectory[size_t(k)].n_elem > std::max(i, j))
-                    points.emplace_back(trajectory[size_t(k)](i), trajectory[size_t(k)](j));
-        }
+        std::vector<std::pair<double, double>> points{
+            {x, y}, {parameterValue(ls, i), parameterValue(ls, j)}};
+        if (m_session && m_session->hasRun())
+            appendSlicePoints(points, m_session->result().trajectory,
+                              std::size_t(std::max(m_session->position() + 1, 0)), i, j);
         const LandscapeWindow w = landscapeWindow(stats, i, j, points);
         m_xMin = w.xMin;
         m_xMax = w.xMax;
@@ -567,8 +452,9 @@ void LossLandscapeView::rebuildGrid() {
     }
     m_held = heldValues();
     ++m_gridBuilds;
-    fillColorMap(m_colorMap, m_grid, m_logColors);
-    drawContours(m_plot, m_contours, m_grid, m_logColors, m_plot->layer(QStringLiteral("main")));
+    LandscapeStyle::fillColorMap(m_colorMap, m_grid, m_logColors);
+    LandscapeStyle::drawContours(m_plot, m_contours, m_grid, m_logColors,
+                                 m_plot->layer(QStringLiteral("main")));
     m_plot->xAxis->setRange(PlotView::isPlottable(m_xMin) && PlotView::isPlottable(m_xMax) &&
                                     m_xMin < m_xMax
                                 ? QCPRange(m_xMin, m_xMax)
@@ -594,8 +480,7 @@ void LossLandscapeView::updateMarkers() {
         m_point->data()->clear();
 
     const LeastSquaresResult& ls = stats.leastSquares();
-    const double ox = i < ls.weights.n_elem ? ls.weights(i) : ls.bias;
-    const double oy = j < ls.weights.n_elem ? ls.weights(j) : ls.bias;
+    const double ox = parameterValue(ls, i), oy = parameterValue(ls, j);
     const bool optimumShown = PlotView::isPlottable(ox) && PlotView::isPlottable(oy);
     if (optimumShown)
         m_optimum->data()->set({QCPGraphData(ox, oy)}, true);
@@ -624,21 +509,21 @@ void LossLandscapeView::updateMarkers() {
     const Evaluation& e = m_document->evaluation();
     double gx = std::nan(""), gy = std::nan("");
     if (e.gradient.weights.n_elem == model.weights().n_elem) {
-        gx = i < e.gradient.weights.n_elem ? e.gradient.weights(i) : e.gradient.bias;
-        gy = j < e.gradient.weights.n_elem ? e.gradient.weights(j) : e.gradient.bias;
+        gx = parameterValue(e.gradient, i);
+        gy = parameterValue(e.gradient, j);
     }
-    const double u = -gx / xSpan, v = -gy / ySpan;
-    const double length = std::hypot(u, v);
+    double tipX = 0, tipY = 0;
     const bool arrowShown =
-        pointShown && std::isfinite(length) && length > 0 && xSpan > 0 && ySpan > 0;
+        pointShown && downhillArrowTip(window, x, y, gx, gy, kArrowFraction, tipX, tipY);
     if (arrowShown) {
-        const double f = kArrowFraction / length;
         m_arrow->start->setCoords(x, y);
-        m_arrow->end->setCoords(x + u * f * xSpan, y + v * f * ySpan);
-        // The label beyond the tip, on the side the arrow points to, clear of the arrow head.
-        m_arrowLabel->setPositionAlignment((u < 0 ? Qt::AlignRight : Qt::AlignLeft) |
-                                           (v > 0 ? Qt::AlignBottom : Qt::AlignTop));
-        m_arrowLabel->position->setCoords(u < 0 ? -6 : 6, v > 0 ? -4 : 4);
+        m_arrow->end->setCoords(tipX, tipY);
+        // The label beyond the tip, on the side the arrow points to (left when the gradient
+        // points right, down when it points up), clear of the arrow head.
+        const bool left = gx > 0, down = gy < 0;
+        m_arrowLabel->setPositionAlignment((left ? Qt::AlignRight : Qt::AlignLeft) |
+                                           (down ? Qt::AlignBottom : Qt::AlignTop));
+        m_arrowLabel->position->setCoords(left ? -6 : 6, down ? -4 : 4);
     }
     m_arrow->setVisible(arrowShown);
     m_arrowLabel->setVisible(arrowShown);
@@ -693,90 +578,4 @@ void LossLandscapeView::updatePath(bool restart) {
                                 : QCPScatterStyle(QCPScatterStyle::ssNone));
     if (!m_plot->legend->hasItemWithPlottable(m_path))
         m_path->addToLegend();
-}
-
-// --- Dragging ----------------------------------------------------------------------------------
-
-void LossLandscapeView::onMousePress(QMouseEvent* event) {
-    if (event->button() != Qt::LeftButton || !canDraw() || m_point->data()->isEmpty())
-        return;
-    const QPointF p = currentPoint();
-    const QPointF pixel(m_plot->xAxis->coordToPixel(p.x()), m_plot->yAxis->coordToPixel(p.y()));
-    const QPointF offset = pixel - event->position();
-    if (std::hypot(offset.x(), offset.y()) > kGrabRadius)
-        return;
-    m_dragging = true;
-    m_dragId = nextDragId();
-    m_grabOffset = offset;
-    m_plot->setCursor(Qt::ClosedHandCursor);
-    if (m_session)
-        m_session->pause();
-}
-
-void LossLandscapeView::onMouseMove(QMouseEvent* event) {
-    if (m_dragging) {
-        dragTo(event->position() + m_grabOffset);
-        return;
-    }
-    if (!canDraw())
-        return;
-    // Hover: the loss under the cursor, and a hand over the point.
-    const QRect rect = m_plot->axisRect()->rect();
-    if (!rect.contains(event->position().toPoint())) {
-        m_readout->clear();
-        m_plot->unsetCursor();
-        return;
-    }
-    const double cx = m_plot->xAxis->pixelToCoord(event->position().x());
-    const double cy = m_plot->yAxis->pixelToCoord(event->position().y());
-    const LinearModel probe = withParameters(m_document->model(), arma::uword(m_xParameter), cx,
-                                             arma::uword(m_yParameter), cy);
-    const int d = int(m_document->dataset().featureCount());
-    double loss = std::nan("");
-    try {
-        loss = m_document->analysis().statistics().mse(probe.weights(), probe.bias());
-    } catch (const std::exception&) {
-    }
-    m_readout->setText(tr("%1 %2, %3 %4: MSE %5")
-                           .arg(parameterSymbol(d, m_xParameter), NumberText::brief(cx, 4),
-                                parameterSymbol(d, m_yParameter), NumberText::brief(cy, 4),
-                                NumberText::brief(loss, 4)));
-    const QPointF p = currentPoint();
-    const QPointF pixel(m_plot->xAxis->coordToPixel(p.x()), m_plot->yAxis->coordToPixel(p.y()));
-    const QPointF offset = pixel - event->position();
-    if (std::hypot(offset.x(), offset.y()) <= kGrabRadius)
-        m_plot->setCursor(Qt::OpenHandCursor);
-    else
-        m_plot->unsetCursor();
-}
-
-void LossLandscapeView::onMouseRelease(QMouseEvent* event) {
-    if (!m_dragging || event->button() != Qt::LeftButton)
-        return;
-    dragTo(event->position() + m_grabOffset);
-    m_dragging = false;
-    m_dragId = 0;
-    m_plot->setCursor(Qt::OpenHandCursor);
-    updateAll(false);
-    m_plot->replot(QCustomPlot::rpQueuedReplot);
-}
-
-void LossLandscapeView::dragTo(const QPointF& pixel) {
-    if (!canDraw())
-        return;
-    // Inside the view: the window must not move under the mouse.
-    const double cx = std::clamp(m_plot->xAxis->pixelToCoord(pixel.x()), m_xMin, m_xMax);
-    const double cy = std::clamp(m_plot->yAxis->pixelToCoord(pixel.y()), m_yMin, m_yMax);
-    // The shortest decimal within a quarter pixel: the same point on screen, a readable number.
-    const double xPixel = std::abs(m_plot->xAxis->pixelToCoord(1) - m_plot->xAxis->pixelToCoord(0));
-    const double yPixel = std::abs(m_plot->yAxis->pixelToCoord(1) - m_plot->yAxis->pixelToCoord(0));
-    const double x = shortestDecimal(cx, 0.25 * xPixel), y = shortestDecimal(cy, 0.25 * yPixel);
-    if (!std::isfinite(x) || !std::isfinite(y))
-        return;
-    const LinearModel& current = m_document->model();
-    const arma::uword i = arma::uword(m_xParameter), j = arma::uword(m_yParameter);
-    if (parameterValue(current, i) == x && parameterValue(current, j) == y)
-        return;
-    m_document->undoStack()->push(new SetModelCommand(
-        m_document, withParameters(current, i, x, j, y), tr("Drag on the landscape"), m_dragId));
 }

@@ -1,13 +1,16 @@
 #pragma once
 // The loss landscape: the MSE over two chosen parameters (two weights, or a weight and the
 // bias) as a colour map with contour lines, the others held at the model's current values.
-// On it: the current model (drag it to move the model), an arrow down the negative gradient,
-// the least-squares optimum, the bottom of the slice shown, and the gradient-descent path.
+// On it: the current model (drag it to move the model: LandscapeDrag), an arrow down the
+// negative gradient, the least-squares optimum, the bottom of the slice shown, and the
+// gradient-descent path; drawn as every landscape is (LandscapeStyle), over the window and
+// slice that model/training/LandscapeWindow and LandscapeSlice compute.
 //
 // The grid (200 x 200 from LossSurface, O(1) a cell from the statistics) is rebuilt only when
 // the data, the chosen parameters or the held parameters change, or the point leaves the view;
 // a slider tick that keeps the point in view only moves the markers.
 
+#include "model/training/LandscapeWindow.h"
 #include "model/training/LossSurface.h"
 
 #include <QPointF>
@@ -20,6 +23,7 @@
 #include <vector>
 
 class Document;
+class LandscapeDrag;
 class QCheckBox;
 class QComboBox;
 class QLabel;
@@ -30,10 +34,6 @@ class LossLandscapeView : public QWidget {
 public:
     /// Grid points a side.
     static constexpr int kGridSize = 200;
-    /// Contour levels drawn.
-    static constexpr int kContourLevels = 12;
-    /// How near (pixels) a press must be to the point to drag it.
-    static constexpr double kGrabRadius = 12.0;
 
     explicit LossLandscapeView(Document* document, QWidget* parent = nullptr);
     ~LossLandscapeView() override;
@@ -67,33 +67,31 @@ public:
     /// The centred message shown instead of a landscape; empty when one is drawn.
     QString message() const;
     /// True while the point is being dragged.
-    bool isDragging() const { return m_dragging; }
+    bool isDragging() const;
+    /// True when there is a landscape to draw (rows, a feature, two different parameters).
+    bool canDraw() const;
+    /// The parameter window drawn.
+    linlab::LandscapeWindow viewWindow() const { return {m_xMin, m_xMax, m_yMin, m_yMax}; }
 
     /// Two different parameters (each 0..d); ignored otherwise.
     void setParameters(int x, int y);
     void setLogColors(bool on);
 
-    // Shared by the normalisation comparison, so both draw landscapes alike.
-    /// The colour gradient of every landscape (dark = low loss).
-    static QCPColorGradient lossGradient();
-    /// Fills `map` with `grid` and sets its colour range (logarithmic: values clamped to it).
-    static void fillColorMap(QCPColorMap* map, const linlab::LossSurfaceGrid& grid,
-                             bool logarithmic);
-    /// Draws the grid's contours with curves from `pool` (grown as needed; unused ones hidden).
-    static void drawContours(QCustomPlot* plot, QVector<QCPCurve*>& pool,
-                             const linlab::LossSurfaceGrid& grid, bool logarithmic,
-                             QCPLayer* layer);
     /// "w₁ (hours_studied)" or "b (bias)" for parameter k of these features.
     static QString parameterTitle(const std::vector<std::string>& featureNames, int k);
     /// "w₁" or "b".
     static QString parameterSymbol(int featureCount, int k);
-    /// A five-pointed star, for the least-squares optimum.
-    static QCPScatterStyle optimumStyle(double size = 15);
 
 protected:
     void showEvent(QShowEvent* event) override;
 
 private:
+    // The constructor's steps.
+    void buildLayout();
+    void buildColorMap();
+    void buildMarkers();
+    void connectSignals();
+
     void onAnalysisChanged();
     void onEvaluationChanged();
     void rebuildCombos();
@@ -103,12 +101,7 @@ private:
     void updatePath(bool restart);
     void updateHeldText();
     void showMessage(const QString& text);
-    bool canDraw() const;
     std::vector<double> heldValues() const;
-    void onMousePress(QMouseEvent* event);
-    void onMouseMove(QMouseEvent* event);
-    void onMouseRelease(QMouseEvent* event);
-    void dragTo(const QPointF& pixel);
 
     Document* m_document;
     QPointer<TrainingSession> m_session; ///< null once the session is gone
@@ -141,7 +134,5 @@ private:
     std::vector<double> m_held;   ///< the held parameters the grid was computed with
     int m_gridBuilds = 0;
     int m_pathShown = 0; ///< trajectory points in m_path
-    bool m_dragging = false;
-    int m_dragId = 0;
-    QPointF m_grabOffset; ///< pixel offset from the press to the point, kept while dragging
+    LandscapeDrag* m_drag = nullptr;
 };

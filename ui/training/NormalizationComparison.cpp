@@ -3,9 +3,11 @@
 #include "ui/common/Teardown.h"
 
 #include "app/document/Document.h"
+#include "model/training/Conditioning.h"
 #include "model/training/LossSurface.h"
 #include "ui/common/NumberText.h"
 #include "ui/plots/PlotView.h"
+#include "ui/training/LandscapeStyle.h"
 #include "ui/training/LossLandscapeView.h"
 
 #include <QApplication>
@@ -135,7 +137,7 @@ void NormalizationComparison::buildSide(Side& side, const QString& title) {
     plot->plotLayout()->addElement(0, 0, side.title);
 
     side.map = new QCPColorMap(plot->xAxis, plot->yAxis);
-    side.map->setGradient(LossLandscapeView::lossGradient());
+    side.map->setGradient(LandscapeStyle::lossGradient());
     side.map->setInterpolate(true);
     side.map->setTightBoundary(false);
     side.map->removeFromLegend();
@@ -156,7 +158,7 @@ void NormalizationComparison::buildSide(Side& side, const QString& title) {
     side.optimum = plot->addGraph();
     side.optimum->setLayer(overlay);
     side.optimum->setLineStyle(QCPGraph::lsNone);
-    side.optimum->setScatterStyle(LossLandscapeView::optimumStyle());
+    side.optimum->setScatterStyle(LandscapeStyle::optimumStyle());
     side.optimum->setName(tr("least squares"));
     plot->legend->setVisible(true);
     plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
@@ -291,9 +293,9 @@ void NormalizationComparison::fillGrid(Side& side, const NormalizationRun& run) 
     } catch (const std::exception&) {
         grid = LossSurfaceGrid{};
     }
-    LossLandscapeView::fillColorMap(side.map, grid, true);
-    LossLandscapeView::drawContours(plot, side.contours, grid, true,
-                                    plot->layer(QStringLiteral("main")));
+    LandscapeStyle::fillColorMap(side.map, grid, true);
+    LandscapeStyle::drawContours(plot, side.contours, grid, true,
+                                 plot->layer(QStringLiteral("main")));
     const auto range = [](double lo, double hi) {
         return PlotView::isPlottable(lo) && PlotView::isPlottable(hi) && lo < hi ? QCPRange(lo, hi)
                                                                                  : QCPRange(0, 1);
@@ -352,6 +354,11 @@ void NormalizationComparison::updateSummary() {
                                     .section(QLatin1Char('\n'), 0, 0));
         return;
     }
+    updateTitles();
+    m_summary->setText(summaryTable(fraction, tolerance) + moralText());
+}
+
+void NormalizationComparison::updateTitles() {
     const NormalizationRun& raw = m_result.raw;
     const NormalizationRun& z = m_result.zscored;
     // The stretch of the slice drawn, so what the eye sees has a number (it can differ from the
@@ -364,7 +371,12 @@ void NormalizationComparison::updateSummary() {
     };
     m_sides[0].title->setText(title(tr("Raw features"), raw));
     m_sides[1].title->setText(title(tr("Z-scored features"), z));
+}
 
+QString NormalizationComparison::summaryTable(const QString& fraction,
+                                              const QString& tolerance) const {
+    const NormalizationRun& raw = m_result.raw;
+    const NormalizationRun& z = m_result.zscored;
     const QString row = QStringLiteral("<tr><td>%1</td><td align=right>&nbsp;&nbsp;%2</td><td "
                                        "align=right>&nbsp;&nbsp;%3</td></tr>");
     QString table = QStringLiteral("<table cellspacing=0 cellpadding=1>");
@@ -386,7 +398,12 @@ void NormalizationComparison::updateSummary() {
                          NumberText::brief(z.originalBias, 6));
     }
     table += QStringLiteral("</table>");
+    return table;
+}
 
+QString NormalizationComparison::moralText() const {
+    const NormalizationRun& raw = m_result.raw;
+    const NormalizationRun& z = m_result.zscored;
     QString moral;
     if (raw.result.converged && z.result.converged && z.result.epochsRun > 0) {
         const double ratio = double(raw.result.epochsRun) / double(z.result.epochsRun);
@@ -404,5 +421,5 @@ void NormalizationComparison::updateSummary() {
                    "steepest direction, "
                    "and the flat directions then crawl.</p>");
     }
-    m_summary->setText(table + moral);
+    return moral;
 }

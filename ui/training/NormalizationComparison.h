@@ -6,7 +6,8 @@
 //
 // A snapshot: it is computed when asked (compare()) and says so when the data has changed since.
 
-#include "model/training/TrainingMath.h"
+#include "model/training/LandscapeWindow.h"
+#include "model/training/NormalizationExperiment.h"
 
 #include <QVector>
 #include <QWidget>
@@ -63,6 +64,10 @@ private:
     void fitAspect(Side& side);
     void fillGrid(Side& side, const linlab::NormalizationRun& run);
     void updateSummary();
+    // updateSummary's parts, once there is a result.
+    void updateTitles();
+    QString summaryTable(const QString& fraction, const QString& tolerance) const;
+    QString moralText() const;
     void rebuildSliceBox();
 
     Document* m_document;

@@ -2,7 +2,9 @@
 
 #include "app/document/Commands.h"
 #include "app/document/Document.h"
-#include "model/training/TrainingMath.h"
+#include "app/document/MergeIds.h"
+#include "model/training/Conditioning.h"
+#include "model/training/Rounding.h"
 #include "ui/common/NumberText.h"
 
 #include <QLocale>
@@ -16,13 +18,6 @@
 using namespace linlab;
 
 namespace {
-
-// Merge ids for SetModelCommand: one per run. Far from the ids other views count from, so two
-// different sources never hand out the same id back to back.
-int nextRunId() {
-    static int next = 0x20000000;
-    return ++next;
-}
 
 // 1,000,000 whatever the system locale: epoch counts are read, not parsed.
 QString grouped(qint64 n) {
@@ -272,7 +267,7 @@ void TrainingSession::startRun() {
     m_runSettings = descentSettings();
     m_runMethod = m_method;
     m_runMaxEpochs = m_maxEpochs;
-    m_mergeId = nextRunId();
+    m_mergeId = nextMergeId(); // one undo step a run
     m_position = 0;
     m_hasRun = true;
     m_attached = true;

@@ -3,7 +3,8 @@
 #include "ui/common/Teardown.h"
 
 #include "app/document/Document.h"
-#include "model/training/TrainingMath.h"
+#include "model/training/NormalizationExperiment.h"
+#include "model/training/Rounding.h"
 #include "ui/common/NumberText.h"
 #include "ui/common/PreciseSpinBox.h"
 #include "ui/training/LossCurveView.h"
@@ -109,11 +110,27 @@ TrainingView::~TrainingView() {
 }
 
 QWidget* TrainingView::buildControls() {
+    // The groups top to bottom, in the order Tab walks them.
     auto* panel = new QWidget(this);
     auto* v = new QVBoxLayout(panel);
     v->setContentsMargins(8, 0, 4, 0);
     v->setSpacing(6);
+    addMethodControls(panel, v);
+    addRateControls(panel, v);
+    addLimitControls(panel, v);
+    v->addWidget(separator(panel));
+    addRunButtons(panel, v);
+    addSpeedControl(panel, v);
+    addRunReport(panel, v);
+    v->addWidget(separator(panel));
+    addComparisonControls(panel, v);
+    v->addStretch(1);
+    connectSettings();
+    connectRunButtons();
+    return panel;
+}
 
+void TrainingView::addMethodControls(QWidget* panel, QVBoxLayout* v) {
     v->addWidget(heading(tr("Gradient descent"), panel));
     auto* form = new QFormLayout;
     m_methodForm = form;
@@ -156,7 +173,9 @@ QWidget* TrainingView::buildControls() {
     batch->addWidget(m_seedSpin, 1);
     form->addRow(tr("Batch size"), m_batchRow);
     v->addLayout(form);
+}
 
+void TrainingView::addRateControls(QWidget* panel, QVBoxLayout* v) {
     // The learning rate: a logarithmic slider around the stable bound, and the exact value.
     v->addWidget(new QLabel(tr("Learning rate"), panel));
     auto* rate = new QHBoxLayout;
@@ -194,7 +213,9 @@ QWidget* TrainingView::buildControls() {
                        "border-radius: 3px; padding: 4px; }"));
     m_warningLabel->setVisible(false);
     v->addWidget(m_warningLabel);
+}
 
+void TrainingView::addLimitControls(QWidget* panel, QVBoxLayout* v) {
     auto* limits = new QFormLayout;
     limits->setContentsMargins(0, 0, 0, 0);
     limits->setHorizontalSpacing(8);
@@ -213,8 +234,9 @@ QWidget* TrainingView::buildControls() {
     limits->addRow(tr("Max epochs"), m_maxEpochsSpin);
     limits->addRow(tr("Tolerance"), m_toleranceSpin);
     v->addLayout(limits);
+}
 
-    v->addWidget(separator(panel));
+void TrainingView::addRunButtons(QWidget* panel, QVBoxLayout* v) {
     auto* buttons = new QHBoxLayout;
     buttons->setSpacing(4);
     m_backButton = new QPushButton(tr("\u25c0 Back"), panel);
@@ -237,7 +259,9 @@ QWidget* TrainingView::buildControls() {
     buttons2->addWidget(m_resetButton);
     buttons2->addWidget(m_endButton);
     v->addLayout(buttons2);
+}
 
+void TrainingView::addSpeedControl(QWidget* panel, QVBoxLayout* v) {
     auto* speed = new QHBoxLayout;
     speed->addWidget(new QLabel(tr("Speed"), panel));
     m_speedSlider = new QSlider(Qt::Horizontal, panel);
@@ -250,7 +274,9 @@ QWidget* TrainingView::buildControls() {
     speed->addWidget(m_speedSlider, 1);
     speed->addWidget(m_speedLabel);
     v->addLayout(speed);
+}
 
+void TrainingView::addRunReport(QWidget* panel, QVBoxLayout* v) {
     m_epochLabel = new QLabel(panel);
     m_epochLabel->setTextFormat(Qt::RichText);
     m_epochLabel->setWordWrap(true);
@@ -262,8 +288,9 @@ QWidget* TrainingView::buildControls() {
     m_statusLabel->setMinimumHeight(m_statusLabel->fontMetrics().lineSpacing() * 3);
     m_statusLabel->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     v->addWidget(m_statusLabel);
+}
 
-    v->addWidget(separator(panel));
+void TrainingView::addComparisonControls(QWidget* panel, QVBoxLayout* v) {
     v->addWidget(heading(tr("Why normalise?"), panel));
     auto* why = new QLabel(
         tr("Run plain descent on the raw and on the z-scored features, each at half its own "
@@ -274,9 +301,10 @@ QWidget* TrainingView::buildControls() {
     v->addWidget(why);
     m_compareButton = new QPushButton(tr("Compare raw vs z-scored\u2026"), panel);
     v->addWidget(m_compareButton);
-    v->addStretch(1);
+}
 
-    // Settings: widgets -> session (which emits settingsChanged -> syncFromSession).
+void TrainingView::connectSettings() {
+    // Widgets -> session (which emits settingsChanged -> syncFromSession).
     connect(m_methodBox, &QComboBox::activated, this, [this](int index) {
         m_session->setMethod(TrainingSession::Method(m_methodBox->itemData(index).toInt()));
     });
@@ -311,13 +339,15 @@ QWidget* TrainingView::buildControls() {
         if (!m_updating)
             m_session->setSpeed(speedAt(position));
     });
+}
+
+void TrainingView::connectRunButtons() {
     connect(m_stepButton, &QPushButton::clicked, m_session, &TrainingSession::step);
     connect(m_backButton, &QPushButton::clicked, m_session, &TrainingSession::stepBack);
     connect(m_runButton, &QPushButton::clicked, m_session, &TrainingSession::togglePlay);
     connect(m_resetButton, &QPushButton::clicked, m_session, &TrainingSession::reset);
     connect(m_endButton, &QPushButton::clicked, m_session, &TrainingSession::toEnd);
     connect(m_compareButton, &QPushButton::clicked, this, &TrainingView::compareNormalization);
-    return panel;
 }
 
 double TrainingView::rateAt(int position) const {

@@ -18,6 +18,7 @@ class QPushButton;
 class QSlider;
 class QSpinBox;
 class QToolButton;
+class QVBoxLayout;
 class TrainingSession;
 
 class TrainingView : public QWidget {
@@ -73,6 +74,16 @@ public slots:
 
 private:
     QWidget* buildControls();
+    // buildControls' steps, one group of controls each.
+    void addMethodControls(QWidget* panel, QVBoxLayout* v);
+    void addRateControls(QWidget* panel, QVBoxLayout* v);
+    void addLimitControls(QWidget* panel, QVBoxLayout* v);
+    void addRunButtons(QWidget* panel, QVBoxLayout* v);
+    void addSpeedControl(QWidget* panel, QVBoxLayout* v);
+    void addRunReport(QWidget* panel, QVBoxLayout* v);
+    void addComparisonControls(QWidget* panel, QVBoxLayout* v);
+    void connectSettings();
+    void connectRunButtons();
     void syncFromSession();
     void updateRunState();
     void onRateSlider(int position);
