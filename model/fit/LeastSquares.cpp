@@ -59,6 +59,8 @@ LeastSquaresResult LeastSquares::solveCentred(arma::uword rows, const arma::mat&
     r.method = "normal-equations";
     if (d == 0 || rows == 0) {
         r.rankDeficient = d > 0;
+        // No features: [X 1] is the intercept column alone, of rank 1 (as numpy's lstsq says).
+        r.rank = rows > 0 ? 1 : 0;
         return r;
     }
 

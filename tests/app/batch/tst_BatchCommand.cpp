@@ -73,6 +73,7 @@ private slots:
     void trajectoryInReport();
     void badTrainingOptions_data();
     void badTrainingOptions();
+    void labelOnlyFileIsAnInterceptModel();
 
 private:
     QString write(const QString& name, const QByteArray& content);
@@ -597,6 +598,55 @@ void tst_BatchCommand::trainingPlotsExport() {
     // The report is the fitted model, whatever the plots replayed.
     QVERIFY(
         r.json.value(QStringLiteral("fit")).toObject().value(QStringLiteral("converged")).toBool());
+}
+
+// A CSV with a single column (a header, then numbers) used to crash writing its n x 0 features.
+// It is an intercept-only model: no weights, the bias the label's mean; every step copes.
+void tst_BatchCommand::labelOnlyFileIsAnInterceptModel() {
+    const QString csv = write(QStringLiteral("label-only.csv"), "y\n1\n2\n4\n");
+    const Run r = batch({csv, QStringLiteral("--fit"), QStringLiteral("lstsq")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.err.isEmpty(), r.err.constData());
+    QCOMPARE(r.json.value(QStringLiteral("n_features")).toInt(), 0);
+    QVERIFY(r.json.value(QStringLiteral("feature_names")).toArray().isEmpty());
+    QVERIFY(r.json.value(QStringLiteral("weights")).toArray().isEmpty());
+    const QJsonArray features = r.json.value(QStringLiteral("features")).toArray();
+    QCOMPARE(features.size(), 3);
+    for (const QJsonValue& row : features)
+        QVERIFY(row.isArray() && row.toArray().isEmpty());
+    QVERIFY(close(r.json.value(QStringLiteral("bias")).toDouble(), 7.0 / 3.0));
+    const QJsonObject ls = r.json.value(QStringLiteral("least_squares")).toObject();
+    QCOMPARE(ls.value(QStringLiteral("rank")).toInt(), 1); // numpy's lstsq on [1 1 1]^T
+    QVERIFY(!ls.value(QStringLiteral("rank_deficient")).toBool());
+    QVERIFY(close(r.json.value(QStringLiteral("mse")).toDouble(), 14.0 / 9.0));
+
+    // Gradient descent, and every export, the project read back included.
+    const QString project = m_dir.filePath(QStringLiteral("label-only.linlab"));
+    QStringList args{csv,
+                     QStringLiteral("--fit"),
+                     QStringLiteral("gd"),
+                     QStringLiteral("--save-project"),
+                     project,
+                     QStringLiteral("--export-csv"),
+                     m_dir.filePath(QStringLiteral("label-only-out.csv")),
+                     QStringLiteral("--export-numpy"),
+                     m_dir.filePath(QStringLiteral("label-only.py")),
+                     QStringLiteral("--size"),
+                     QStringLiteral("320x200")};
+    for (const char* kind :
+         {"data", "predicted-vs-actual", "residuals", "loss-surface", "loss-curve"})
+        args << QStringLiteral("--export-plot")
+             << QLatin1String(kind) + QStringLiteral("=") +
+                    m_dir.filePath(QLatin1String(kind) + QStringLiteral(".png"));
+    const Run gd = batch(args);
+    QVERIFY2(gd.exitCode == 0, gd.err.constData());
+    const QJsonObject fit = gd.json.value(QStringLiteral("fit")).toObject();
+    QVERIFY(fit.value(QStringLiteral("converged")).toBool());
+    QVERIFY(close(gd.json.value(QStringLiteral("bias")).toDouble(), 7.0 / 3.0, 1e-9));
+    QCOMPARE(QImage(m_dir.filePath(QStringLiteral("loss-curve.png"))).size(), QSize(320, 200));
+    const Run again = batch({project});
+    QVERIFY2(again.exitCode == 0, again.err.constData());
+    QCOMPARE(again.json.value(QStringLiteral("n_features")).toInt(), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_BatchCommand)
