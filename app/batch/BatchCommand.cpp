@@ -123,6 +123,15 @@ std::string report(const BatchOptions& o, const std::vector<std::string>& featur
             j.value("diverged", gd->diverged);
             j.value("stop_reason", stopReasonName(gd->stopReason));
             j.value("loss_history", gd->lossHistory);
+            // Past GradientDescentSettings::maxLossHistoryPoints the history is thinned as the
+            // trajectory is: then the epoch of each point follows (shorter runs keep every epoch
+            // and their report as it was).
+            if (!gd->lossHistoryComplete()) {
+                j.beginArray("loss_history_epochs");
+                for (const std::size_t epoch : gd->lossHistoryEpochs)
+                    j.value({}, static_cast<long long>(epoch));
+                j.endArray();
+            }
             j.value("momentum", o.gd.momentum);
             j.value("batch_size", static_cast<long long>(o.gd.batchSize));
             j.value("seed", static_cast<long long>(o.gd.seed)); // --seed keeps it within long long

@@ -74,6 +74,7 @@ private slots:
     void badTrainingOptions_data();
     void badTrainingOptions();
     void labelOnlyFileIsAnInterceptModel();
+    void longRunsKeepABoundedLossHistory();
 
 private:
     QString write(const QString& name, const QByteArray& content);
@@ -647,6 +648,29 @@ void tst_BatchCommand::labelOnlyFileIsAnInterceptModel() {
     const Run again = batch({project});
     QVERIFY2(again.exitCode == 0, again.err.constData());
     QCOMPARE(again.json.value(QStringLiteral("n_features")).toInt(), 0);
+}
+
+// 10^6 epochs keep at most 10,001 losses (memory does not follow --epochs), with the epoch of
+// each in loss_history_epochs; runs of up to 10,000 epochs print every one, without that key.
+void tst_BatchCommand::longRunsKeepABoundedLossHistory() {
+    const Run r = batch({QStringLiteral("--fit"), QStringLiteral("gd"), QStringLiteral("--epochs"),
+                         QStringLiteral("1000000"), QStringLiteral("--tol"), QStringLiteral("0")});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject fit = r.json.value(QStringLiteral("fit")).toObject();
+    QCOMPARE(fit.value(QStringLiteral("epochs_run")).toInt(), 1000000);
+    const QJsonArray history = fit.value(QStringLiteral("loss_history")).toArray();
+    const QJsonArray epochs = fit.value(QStringLiteral("loss_history_epochs")).toArray();
+    QVERIFY(history.size() <= 10001 && history.size() > 1000);
+    QCOMPARE(epochs.size(), history.size());
+    QCOMPARE(epochs.first().toInt(), 0);
+    QCOMPARE(epochs.last().toInt(), 1000000);
+    QCOMPARE(history.first().toDouble(), 509.0);
+
+    const Run whole = batch({QStringLiteral("--fit"), QStringLiteral("gd"), QStringLiteral("--tol"),
+                             QStringLiteral("0")});
+    const QJsonObject wholeFit = whole.json.value(QStringLiteral("fit")).toObject();
+    QCOMPARE(wholeFit.value(QStringLiteral("loss_history")).toArray().size(), 10001);
+    QVERIFY(!wholeFit.contains(QStringLiteral("loss_history_epochs")));
 }
 
 QTEST_GUILESS_MAIN(tst_BatchCommand)
