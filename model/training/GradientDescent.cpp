@@ -38,9 +38,10 @@ namespace {
 class Objective {
 public:
     explicit Objective(const SufficientStatistics& s)
-        : m_d(s.featureCount())
+        : m_stats(s)
+        , m_d(s.featureCount())
         , m_n(static_cast<double>(s.sampleCount()))
-        , m_sxx(s.centredGram())
+        , m_sxx(s.isWide() ? m_noGram : s.centredGram())
         , m_anchor(s.leastSquares().weights)
         , m_mean(s.featureMean())
         , m_meanY(s.labelMean())
@@ -57,11 +58,15 @@ public:
             sum += static_cast<long double>(m_mean[j]) * static_cast<long double>(w[j]);
         const double delta = static_cast<double>(sum);
         double sse = m_anchorSse;
-        for (arma::uword i = 0; i < m_d; ++i) {
-            double acc = 0.0;
-            for (arma::uword j = 0; j < m_d; ++j)
-                acc += m_sxx(i, j) * (w[j] - m_anchor[j]);
-            m_sd[i] = acc;
+        if (m_stats.isWide()) {
+            gramTimesThroughData(w);
+        } else {
+            for (arma::uword i = 0; i < m_d; ++i) {
+                double acc = 0.0;
+                for (arma::uword j = 0; j < m_d; ++j)
+                    acc += m_sxx(i, j) * (w[j] - m_anchor[j]);
+                m_sd[i] = acc;
+            }
         }
         for (arma::uword i = 0; i < m_d; ++i) {
             const double dw = w[i] - m_anchor[i];
@@ -74,6 +79,17 @@ public:
     }
 
 private:
+    // Wide data keeps no Gram matrix: Sxx (w - p) through the centred data, O(n d) not O(d^2).
+    void gramTimesThroughData(const double* w) {
+        arma::vec dw(m_d);
+        for (arma::uword j = 0; j < m_d; ++j)
+            dw[j] = w[j] - m_anchor[j];
+        const arma::vec product = m_stats.gramTimes(dw);
+        std::copy(product.begin(), product.end(), m_sd.begin());
+    }
+
+    const SufficientStatistics& m_stats;
+    const arma::mat m_noGram;
     arma::uword m_d;
     double m_n;
     const arma::mat& m_sxx;
