@@ -48,8 +48,9 @@ void tst_CommandLine::helpAndVersionWithoutADisplay_data() {
     QTest::newRow("a file, then --help")
         << QStringList{QStringLiteral("data.csv"), QStringLiteral("--help")}
         << QByteArray("Usage: linlab [FILE]");
-    QTest::newRow("--batch --help") << QStringList{QStringLiteral("--batch"), QStringLiteral("--help")}
-                                    << QByteArray("Usage: linlab --batch");
+    QTest::newRow("--batch --help")
+        << QStringList{QStringLiteral("--batch"), QStringLiteral("--help")}
+        << QByteArray("Usage: linlab --batch");
     QTest::newRow("--batch --version")
         << QStringList{QStringLiteral("--batch"), QStringLiteral("--version")}
         << QByteArray("linlab " LINLAB_VERSION_TEXT);
