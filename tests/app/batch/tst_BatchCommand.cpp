@@ -1,4 +1,7 @@
 // Runs the built `linlab --batch` as scripts and graders do, and checks its JSON and exit codes.
+// (Option errors and --help: tst_BatchOptions; the JSON writer itself: tst_JsonWriter.)
+
+#include "tests/app/batch/BatchRun.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -12,37 +15,7 @@
 
 #include <cmath>
 
-namespace {
-struct Run {
-    int exitCode = -1;
-    QByteArray out, err;
-    QJsonObject json;
-};
-
-Run batch(const QStringList& args) {
-    QProcess p;
-    p.start(QStringLiteral(LINLAB_EXE), QStringList{QStringLiteral("--batch")} + args);
-    if (!p.waitForFinished(60000))
-        qFatal("linlab --batch did not finish");
-    Run r;
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    r.json = QJsonDocument::fromJson(r.out).object();
-    return r;
-}
-
-bool close(double a, double b, double tol = 1e-12) {
-    return std::abs(a - b) <= tol * std::max(1.0, std::abs(b));
-}
-
-QList<double> numbers(const QJsonValue& v) {
-    QList<double> out;
-    for (const QJsonValue& x : v.toArray())
-        out.append(x.toDouble());
-    return out;
-}
-} // namespace
+using namespace batchrun;
 
 class tst_BatchCommand : public QObject {
     Q_OBJECT
@@ -53,8 +26,6 @@ private slots:
     void fitLeastSquares();
     void fitGradientDescent();
     void divergedIsAResultNotAnError();
-    void usageErrors_data();
-    void usageErrors();
     void badDataNamesLineAndColumn();
     void europeanCsvAndColumnChoice();
     void columnChoiceOnALargerTable_data();
@@ -63,7 +34,6 @@ private slots:
     void singularDataIsQuiet();
     void largeReportsOmitPerRowArrays();
     void outputFile();
-    void helpAndVersion();
     void exportsEverythingOffscreen();
     void projectRoundTripThroughTheBatch();
     void failedExportExitsFourWithNothingOnStdout();
@@ -71,8 +41,6 @@ private slots:
     void gdWithMomentumConverges();
     void sgdRunsAreReproducible();
     void trajectoryInReport();
-    void badTrainingOptions_data();
-    void badTrainingOptions();
     void labelOnlyFileIsAnInterceptModel();
     void longRunsKeepABoundedLossHistory();
 
@@ -191,48 +159,6 @@ void tst_BatchCommand::divergedIsAResultNotAnError() {
     QVERIFY(fit.value(QStringLiteral("diverged")).toBool());
     QCOMPARE(fit.value(QStringLiteral("stop_reason")).toString(), QStringLiteral("diverged"));
     QVERIFY(std::isfinite(r.json.value(QStringLiteral("mse")).toDouble()));
-}
-
-void tst_BatchCommand::usageErrors_data() {
-    QTest::addColumn<QStringList>("args");
-    QTest::addColumn<QString>("reason");
-    QTest::newRow("unknown option") << QStringList{QStringLiteral("--frobnicate")}
-                                    << QStringLiteral("unknown option --frobnicate");
-    QTest::newRow("bad scale") << QStringList{QStringLiteral("--scale"), QStringLiteral("1.1x")}
-                               << QStringLiteral("--scale expects a number");
-    QTest::newRow("nan scale") << QStringList{QStringLiteral("--scale"), QStringLiteral("nan")}
-                               << QStringLiteral("NaN");
-    QTest::newRow("missing value")
-        << QStringList{QStringLiteral("--bias")} << QStringLiteral("--bias needs a value");
-    QTest::newRow("weight count") << QStringList{QStringLiteral("--weights"),
-                                                 QStringLiteral("1,2,3")}
-                                  << QStringLiteral("3 values for 2 features");
-    QTest::newRow("bad mode") << QStringList{QStringLiteral("--normalize"), QStringLiteral("l2")}
-                              << QStringLiteral("none, zscore or minmax");
-    QTest::newRow("bad ddof") << QStringList{QStringLiteral("--ddof"), QStringLiteral("2")}
-                              << QStringLiteral("--ddof expects 0 or 1");
-    QTest::newRow("bad label") << QStringList{QStringLiteral("--label"), QStringLiteral("grade")}
-                               << QStringLiteral("no column \"grade\"");
-    QTest::newRow("bad epochs") << QStringList{QStringLiteral("--epochs"), QStringLiteral("2.5")}
-                                << QStringLiteral("whole number");
-    QTest::newRow("two files") << QStringList{QStringLiteral("a.csv"), QStringLiteral("b.csv")}
-                               << QStringLiteral("only one FILE");
-    // Found by fuzz_batch_args: a column listed a thousand times made a 1000-feature fit.
-    QTest::newRow("feature twice")
-        << QStringList{QStringLiteral("--features"), QStringLiteral("1,hours_studied")}
-        << QStringLiteral("column \"hours_studied\" is named twice");
-}
-
-void tst_BatchCommand::usageErrors() {
-    QFETCH(QStringList, args);
-    QFETCH(QString, reason);
-    const Run r = batch(args);
-    QCOMPARE(r.exitCode, 2);
-    QVERIFY(r.out.isEmpty());
-    const QString err = QString::fromUtf8(r.err);
-    QVERIFY2(err.contains(reason), qPrintable(err));
-    QVERIFY(err.contains(QStringLiteral("--help")));
-    QCOMPARE(err.count(QLatin1Char('\n')), 1); // one line
 }
 
 void tst_BatchCommand::badDataNamesLineAndColumn() {
@@ -373,15 +299,6 @@ void tst_BatchCommand::outputFile() {
     QVERIFY(!QFile::exists(bad));
 }
 
-void tst_BatchCommand::helpAndVersion() {
-    const Run help = batch({QStringLiteral("--help")});
-    QCOMPARE(help.exitCode, 0);
-    QVERIFY(help.out.contains("--normalize MODE"));
-    const Run version = batch({QStringLiteral("--version")});
-    QCOMPARE(version.exitCode, 0);
-    QVERIFY(version.out.startsWith("linlab "));
-}
-
 void tst_BatchCommand::gdWithMomentumConverges() {
     const Run r =
         batch({QStringLiteral("--fit"), QStringLiteral("gd"), QStringLiteral("--momentum"),
@@ -461,43 +378,6 @@ void tst_BatchCommand::trajectoryInReport() {
     const Run help = batch({QStringLiteral("--help")});
     for (const char* option : {"--momentum M", "--batch-size B", "--seed S"})
         QVERIFY2(help.out.contains(option), option);
-}
-
-void tst_BatchCommand::badTrainingOptions_data() {
-    QTest::addColumn<QStringList>("args");
-    QTest::addColumn<QString>("reason");
-    const QString m = QStringLiteral("--momentum"), b = QStringLiteral("--batch-size"),
-                  s = QStringLiteral("--seed");
-    QTest::newRow("momentum 1.5") << QStringList{m, QStringLiteral("1.5")}
-                                  << QStringLiteral("--momentum expects");
-    QTest::newRow("momentum 1") << QStringList{m, QStringLiteral("1")}
-                                << QStringLiteral("--momentum expects");
-    QTest::newRow("momentum -0.1")
-        << QStringList{m, QStringLiteral("-0.1")} << QStringLiteral("--momentum expects");
-    QTest::newRow("momentum text")
-        << QStringList{m, QStringLiteral("fast")} << QStringLiteral("--momentum expects a number");
-    QTest::newRow("batch 2.5") << QStringList{b, QStringLiteral("2.5")}
-                               << QStringLiteral("whole number");
-    QTest::newRow("batch -1") << QStringList{b, QStringLiteral("-1")}
-                              << QStringLiteral("whole number");
-    QTest::newRow("seed -3") << QStringList{s, QStringLiteral("-3")}
-                             << QStringLiteral("--seed expects a whole number");
-    QTest::newRow("seed 1.5") << QStringList{s, QStringLiteral("1.5")}
-                              << QStringLiteral("--seed expects a whole number");
-    QTest::newRow("seed too large") << QStringList{s, QStringLiteral("9223372036854775808")}
-                                    << QStringLiteral("--seed expects");
-    QTest::newRow("seed missing") << QStringList{s} << QStringLiteral("--seed needs a value");
-}
-
-void tst_BatchCommand::badTrainingOptions() {
-    QFETCH(QStringList, args);
-    QFETCH(QString, reason);
-    const Run r = batch(QStringList{QStringLiteral("--fit"), QStringLiteral("gd")} + args);
-    QCOMPARE(r.exitCode, 2);
-    QVERIFY(r.out.isEmpty());
-    const QString err = QString::fromUtf8(r.err);
-    QVERIFY2(err.contains(reason), qPrintable(err));
-    QCOMPARE(err.count(QLatin1Char('\n')), 1);
 }
 
 void tst_BatchCommand::exportsEverythingOffscreen() {
