@@ -287,6 +287,13 @@ const arma::mat& SufficientStatistics::centredGram() const {
     return m_lazyGram->gram;
 }
 
+double SufficientStatistics::centredSquares(arma::uword feature) const {
+    if (!m_wide)
+        return m_sxx(feature, feature);
+    const arma::vec column = m_centred.col(feature);
+    return arma::dot(column, column);
+}
+
 arma::vec SufficientStatistics::gramTimes(const arma::vec& v) const {
     if (!m_wide)
         return m_sxx * v;

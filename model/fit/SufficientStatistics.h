@@ -37,6 +37,8 @@ public:
     bool isWide() const { return m_wide; }
     /// Centred Gram matrix Xc^T Xc (d x d); on wide data formed on first use only.
     const arma::mat& centredGram() const;
+    /// (Xc^T Xc)_jj, feature j's centred sum of squares, without forming Xc^T Xc on wide data.
+    double centredSquares(arma::uword feature) const;
     /// Xc^T Xc v, without forming Xc^T Xc on wide data.
     arma::vec gramTimes(const arma::vec& v) const;
     /// Centred cross products Xc^T yc (d).

@@ -22,7 +22,6 @@ namespace edgedata {
 using namespace linlab;
 using testutil::close;
 
-
 // The base data of the scaled cases: four samples, two features, full rank.
 // NumPy: np.linalg.lstsq(np.column_stack([X, np.ones(4)]), y, rcond=None) gives
 // [1.5555555555555556, -0.6507936507936508, 0.6507936507936508], rank 3, MSE 0.007936507936507938.
@@ -96,6 +95,5 @@ inline bool strictJson(const QByteArray& text) {
                                         QRegularExpression::CaseInsensitiveOption);
     return !QString::fromUtf8(text).contains(bad);
 }
-
 
 } // namespace edgedata

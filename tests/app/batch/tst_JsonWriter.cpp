@@ -31,9 +31,10 @@ void tst_JsonWriter::layoutAndNumbers() {
     j.null("none");
     j.value("flag", false);
     j.endObject();
-    QCOMPARE(QByteArray::fromStdString(j.text()),
-             QByteArray("{\n  \"a\": 0.1,\n  \"n\": 3,\n  \"nan\": null,\n  \"inf\": null,\n  \"v\": "
-                        "[1, 2.5],\n  \"empty\": [],\n  \"none\": null,\n  \"flag\": false\n}\n"));
+    QCOMPARE(
+        QByteArray::fromStdString(j.text()),
+        QByteArray("{\n  \"a\": 0.1,\n  \"n\": 3,\n  \"nan\": null,\n  \"inf\": null,\n  \"v\": "
+                   "[1, 2.5],\n  \"empty\": [],\n  \"none\": null,\n  \"flag\": false\n}\n"));
 }
 
 void tst_JsonWriter::rowsOfAnyShape_data() {
@@ -41,8 +42,8 @@ void tst_JsonWriter::rowsOfAnyShape_data() {
     QTest::addColumn<int>("columns");
     QTest::addColumn<QByteArray>("expected");
     QTest::newRow("2 x 2") << 2 << 2 << QByteArray("[\n    [1, 2],\n    [3, null]\n  ]");
-    QTest::newRow("2 x 0: a label and no feature") << 2 << 0
-                                                   << QByteArray("[\n    [],\n    []\n  ]");
+    QTest::newRow("2 x 0: a label and no feature")
+        << 2 << 0 << QByteArray("[\n    [],\n    []\n  ]");
     QTest::newRow("0 x 3") << 0 << 3 << QByteArray("[]");
     QTest::newRow("0 x 0") << 0 << 0 << QByteArray("[]");
 }

@@ -320,6 +320,7 @@ void tst_SufficientStatistics::wideMinimumNormMatchesPinv() {
     QVERIFY(
         close(s.leastSquares().bias, arma::mean(y) - arma::dot(arma::mean(X, 0), expected), 1e-10));
     QVERIFY(allClose(s.centredGram(), Xc.t() * Xc, 1e-10));
+    QVERIFY(close(s.centredSquares(7), arma::dot(Xc.col(7), Xc.col(7)), 1e-12));
     arma::mat A = X;
     A.insert_cols(d, arma::vec(n, arma::fill::ones));
     const double lambdaMax = arma::eig_sym((2.0 / double(n)) * (A.t() * A)).max();
