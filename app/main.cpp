@@ -3,6 +3,7 @@
 
 #include "app/QtBatchHooks.h"
 #include "app/batch/BatchCommand.h"
+#include "app/batch/BatchOptions.h"
 #include "model/support/BlasThreads.h"
 #include "ui/window/MainWindow.h"
 
@@ -10,6 +11,7 @@
 
 #include <cstring>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -25,6 +27,26 @@ void describe() {
 void quietQt(QtMsgType type, const QMessageLogContext&, const QString& message) {
     if (type == QtCriticalMsg || type == QtFatalMsg)
         std::cerr << "linlab: " << message.toStdString() << "\n";
+}
+
+// `linlab --help` and `linlab --version` are answered before any QApplication exists: a
+// terminal without a display (ssh, CI) can ask too. nullopt: start the window.
+std::optional<int> answerInfo(int argc, char* argv[]) {
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--version") == 0) {
+            std::cout << "linlab " << LINLAB_VERSION << "\n";
+            return 0;
+        }
+        if (std::strcmp(argv[i], "--help") == 0 || std::strcmp(argv[i], "-h") == 0) {
+            std::cout << "Usage: linlab [FILE]\n"
+                         "Opens the LinLab window on FILE (a CSV or a .linlab project; none = the "
+                         "lesson's data).\n"
+                         "\n"
+                      << linlab::BatchOptions::usage();
+            return 0;
+        }
+    }
+    return std::nullopt;
 }
 
 int runBatch(int argc, char* argv[]) {
@@ -46,6 +68,8 @@ int main(int argc, char* argv[]) {
     for (int i = 1; i < argc; ++i)
         if (std::strcmp(argv[i], "--batch") == 0)
             return runBatch(argc, argv);
+    if (const std::optional<int> status = answerInfo(argc, argv))
+        return *status;
 
     QApplication app(argc, argv);
     describe();

@@ -180,7 +180,15 @@ JsonWriter& JsonWriter::rows(std::string_view key, const arma::mat& matrix) {
     beginArray(key);
     for (arma::uword r = 0; r < matrix.n_rows; ++r) {
         prefix({});
-        inlineArray(m_out, matrix.row(r), [this](double x) { number(x); });
+        // By index, as inlineArray writes: a row view of an n x 0 matrix (a file with a label
+        // and no features) cannot be iterated in Armadillo.
+        m_out += '[';
+        for (arma::uword c = 0; c < matrix.n_cols; ++c) {
+            if (c > 0)
+                m_out += ", ";
+            number(matrix(r, c));
+        }
+        m_out += ']';
     }
     return endArray();
 }

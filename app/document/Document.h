@@ -42,13 +42,12 @@ public:
     /// Up to this many rows every number is computed directly, exactly as NumPy's lines do; past
     /// it, a change of weights takes the loss and gradient from the statistics (O(d^2)).
     static constexpr arma::uword kDirectEvaluationRows = 50000;
-    /// The plots draw at most this many rows: every displayStep()-th row.
-    static constexpr arma::uword kMaxDisplayRows = linlab::kMaxDisplayRows;
     /// During a slider drag the background MAE pass starts at most this often (ms): a pass
     /// reads the whole table, and a drag at 60 frames a second would keep it reading non-stop,
     /// taking memory bandwidth from the frames. The last position always gets its pass.
     static constexpr int kMaeInterval = 100;
-    /// 1 when every row is drawn, k when the plots draw rows 0, k, 2k, ... (a faithful sample).
+    /// 1 when every row is drawn, k when the plots draw rows 0, k, 2k, ... (a faithful sample of
+    /// at most linlab::kMaxDisplayRows rows).
     arma::uword displayStep() const;
     /// True when the evaluation belongs to the current rows, features and model.
     bool hasPredictions() const;

@@ -16,6 +16,7 @@
 namespace linlab {
 
 /// Plots draw at most this many rows: rows 0, k, 2k, ... for the step k below (a faithful sample).
+/// The one home of the display-row cap: the document, the plots and their legends read it here.
 constexpr arma::uword kMaxDisplayRows = 20000;
 /// The smallest step k that keeps ceil(n / k) rows within kMaxDisplayRows (1: every row).
 constexpr arma::uword displayStep(arma::uword n) {

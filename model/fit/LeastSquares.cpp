@@ -36,7 +36,40 @@ bool solveBySvd(const arma::mat& Xc, const arma::vec& yc, LeastSquaresResult& r)
     return true;
 }
 
+// The rank and condition number as the report defines them, once the weights are in: rank of
+// [X 1] (the intercept column added), condition infinite when the weights are not unique.
+void finishRank(arma::uword d, LeastSquaresResult& r) {
+    r.rankDeficient = r.rank < d;
+    if (r.rankDeficient) // the smallest singular value is rounding (or missing when n <= d)
+        r.conditionNumber = arma::datum::inf;
+    r.rank += 1; // the intercept column of [X 1]
+}
+
+void markFailed(arma::uword d, LeastSquaresResult& r) {
+    r.weights.zeros(d);
+    r.rank = 0;
+    r.conditionNumber = arma::datum::inf;
+    r.method = "failed";
+}
+
 } // namespace
+
+LeastSquaresResult LeastSquares::solveCentredData(const arma::mat& Xc, const arma::vec& yc) {
+    const arma::uword d = Xc.n_cols;
+    LeastSquaresResult r;
+    r.weights.zeros(d);
+    r.conditionNumber = 1.0;
+    if (d == 0 || Xc.n_rows == 0) {
+        r.method = "normal-equations";
+        r.rankDeficient = d > 0;
+        r.rank = Xc.n_rows > 0 ? 1 : 0;
+        return r;
+    }
+    if (!Xc.is_finite() || !solveBySvd(Xc, yc, r))
+        markFailed(d, r);
+    finishRank(d, r);
+    return r;
+}
 
 LeastSquaresResult LeastSquares::solveCentred(const arma::mat& Xc, const arma::vec& yc,
                                               const arma::mat& Sxx, const arma::vec& Sxy) {
@@ -59,6 +92,8 @@ LeastSquaresResult LeastSquares::solveCentred(arma::uword rows, const arma::mat&
     r.method = "normal-equations";
     if (d == 0 || rows == 0) {
         r.rankDeficient = d > 0;
+        // No features: [X 1] is the intercept column alone, of rank 1 (as numpy's lstsq says).
+        r.rank = rows > 0 ? 1 : 0;
         return r;
     }
 
@@ -83,17 +118,10 @@ LeastSquaresResult LeastSquares::solveCentred(arma::uword rows, const arma::mat&
         arma::mat Xc;
         arma::vec yc;
         centredData(Xc, yc);
-        if (!solveBySvd(Xc, yc, r)) {
-            r.weights.zeros(d);
-            r.rank = 0;
-            r.conditionNumber = arma::datum::inf;
-            r.method = "failed";
-        }
+        if (!solveBySvd(Xc, yc, r))
+            markFailed(d, r);
     }
-    r.rankDeficient = r.rank < d;
-    if (r.rankDeficient) // the smallest singular value is rounding (or missing when n <= d)
-        r.conditionNumber = arma::datum::inf;
-    r.rank += 1; // the intercept column of [X 1]
+    finishRank(d, r);
     return r;
 }
 

@@ -33,6 +33,11 @@ public:
     static LeastSquaresResult solveCentred(const arma::mat& Xc, const arma::vec& yc,
                                            const arma::mat& Sxx, const arma::vec& Sxy);
 
+    /// Solves min |Xc w - yc| from the centred data alone, by a thin SVD (of the smaller side):
+    /// the minimum-norm weights, with rank and condition number as above. What wide data uses
+    /// (d much larger than n), where no d x d matrix is formed.
+    static LeastSquaresResult solveCentredData(const arma::mat& Xc, const arma::vec& yc);
+
     /// Xc^T (Xc w - yc) for given weights w: one pass over the data.
     using ResidualGradient = std::function<arma::vec(const arma::vec& weights)>;
     /// Makes the centred data (Xc, yc), for the rare fit that needs the SVD.

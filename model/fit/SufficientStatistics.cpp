@@ -88,14 +88,21 @@ SufficientStatistics SufficientStatistics::compute(const arma::mat& X, const arm
                                     std::to_string(y.n_elem) + " labels");
     SufficientStatistics s;
     const arma::uword n = X.n_rows, d = X.n_cols;
+    const bool wide = d > kWideFeatures && d > n;
     s.m_n = n;
+    s.m_wide = wide;
+    if (wide)
+        s.m_lazyGram = std::make_shared<LazyGram>();
     s.m_meanX.zeros(d);
-    s.m_sxx.zeros(d, d);
+    if (!wide)
+        s.m_sxx.zeros(d, d);
     s.m_sxy.zeros(d);
     s.m_anchorGrad.zeros(d);
     s.m_ls.weights.zeros(d);
-    if (n == 0)
+    if (n == 0) {
+        s.m_centred.zeros(0, wide ? d : 0);
         return s;
+    }
 
     // First means, one pass per column; the sums pass below corrects their rounding.
     auto firstMean = [n](const double* v) {
@@ -127,14 +134,16 @@ SufficientStatistics SufficientStatistics::compute(const arma::mat& X, const arm
     double deviationY = 0;
     s.m_syy = 0;
     blocks.forEach(
-        [d](Sums& sums) {
-            sums.sxx.zeros(d, d);
+        [d, wide](Sums& sums) {
+            if (!wide)
+                sums.sxx.zeros(d, d);
             sums.sxy.zeros(d);
             sums.columnSum.zeros(d);
         },
-        [d](Sums& sums, const arma::mat& Xb, const arma::vec& yb) {
+        [d, wide](Sums& sums, const arma::mat& Xb, const arma::vec& yb) {
             if (d > 0) {
-                sums.sxx += Xb.t() * Xb; // BLAS syrk: its vector kernels beat any loop here
+                if (!wide)
+                    sums.sxx += Xb.t() * Xb; // BLAS syrk: its vector kernels beat any loop here
                 sums.sxy += Xb.t() * yb;
                 sums.columnSum += arma::sum(Xb, 0);
             }
@@ -142,7 +151,8 @@ SufficientStatistics SufficientStatistics::compute(const arma::mat& X, const arm
             sums.labelSum += arma::accu(yb);
         },
         [&](const Sums& sums) {
-            s.m_sxx += sums.sxx;
+            if (!wide)
+                s.m_sxx += sums.sxx;
             s.m_sxy += sums.sxy;
             s.m_syy += sums.scalar;
             deviationX += sums.columnSum;
@@ -151,12 +161,14 @@ SufficientStatistics SufficientStatistics::compute(const arma::mat& X, const arm
     const double count = static_cast<double>(n);
     deviationX /= count;
     deviationY /= count;
-    s.m_sxx -= count * (deviationX.t() * deviationX);
+    if (!wide)
+        s.m_sxx -= count * (deviationX.t() * deviationX);
     s.m_sxy -= count * deviationY * deviationX.t();
     s.m_syy -= count * deviationY * deviationY;
     s.m_meanX += deviationX;
     s.m_meanY += deviationY;
-    s.m_sxx = 0.5 * (s.m_sxx + s.m_sxx.t()); // exactly symmetric for eig_sym
+    if (!wide)
+        s.m_sxx = 0.5 * (s.m_sxx + s.m_sxx.t()); // exactly symmetric for eig_sym
 
     // Xc^T r and |r|^2 for the residual r = Xc w - yc, in one pass.
     arma::vec lastWeights, lastGradient;
@@ -185,15 +197,23 @@ SufficientStatistics SufficientStatistics::compute(const arma::mat& X, const arm
         lastGradient = gradient;
         lastSse = sse;
     };
-    s.m_ls = LeastSquares::solveCentred(
-        n, s.m_sxx, s.m_sxy,
-        [&](const arma::vec& w) {
-            arma::vec gradient;
-            double sse = 0;
-            residualSums(w, gradient, sse);
-            return gradient;
-        },
-        [&](arma::mat& Xc, arma::vec& yc) { blocks.materialize(Xc, yc); });
+    if (wide) {
+        // The d x d Gram matrix and its eigen-decomposition would cost d^2 memory and d^3 time
+        // whatever n is: solve from the centred data itself.
+        arma::vec yc;
+        blocks.materialize(s.m_centred, yc);
+        s.m_ls = LeastSquares::solveCentredData(s.m_centred, yc);
+    } else {
+        s.m_ls = LeastSquares::solveCentred(
+            n, s.m_sxx, s.m_sxy,
+            [&](const arma::vec& w) {
+                arma::vec gradient;
+                double sse = 0;
+                residualSums(w, gradient, sse);
+                return gradient;
+            },
+            [&](arma::mat& Xc, arma::vec& yc) { blocks.materialize(Xc, yc); });
+    }
     if (d > 0 && lastWeights.n_elem == d && s.m_ls.method == "normal-equations") {
         // The fit is the refined point p = w - c, w the point whose residual r was just summed:
         // Xc^T (r - Xc c) = g - Sxx c and |r - Xc c|^2 = |r|^2 - 2 c^T g + c^T Sxx c. The
@@ -231,7 +251,7 @@ double SufficientStatistics::mse(const arma::vec& weights, double bias) const {
     // At the fit itself there is nothing to add, and an overflowed Sxx (features near 1e300)
     // times zero would be NaN where the fit's own loss is a fine number.
     if (arma::any(dw != 0.0))
-        sse += arma::dot(dw, m_sxx * dw) + 2.0 * arma::dot(dw, m_anchorGrad);
+        sse += gramQuadratic(dw) + 2.0 * arma::dot(dw, m_anchorGrad);
     // Rounding may leave a tiny negative SSE; an overflow (NaN or inf) must stay not a number.
     const double meanSquare = sse / n;
     return (meanSquare < 0.0 ? 0.0 : meanSquare) + delta * delta;
@@ -253,11 +273,38 @@ Gradient SufficientStatistics::gradient(const arma::vec& weights, double bias) c
     if (weights.n_elem == 0)
         g.weights.reset();
     else if (arma::any(dw != 0.0))
-        g.weights = (2.0 / n) * (m_sxx * dw + m_anchorGrad) + 2.0 * delta * m_meanX.t();
+        g.weights = (2.0 / n) * (gramTimes(dw) + m_anchorGrad) + 2.0 * delta * m_meanX.t();
     else // at the fit: as in mse(), no overflowed Sxx times zero
         g.weights = (2.0 / n) * m_anchorGrad + 2.0 * delta * m_meanX.t();
     g.bias = 2.0 * delta;
     return g;
+}
+
+const arma::mat& SufficientStatistics::centredGram() const {
+    if (!m_wide)
+        return m_sxx;
+    std::call_once(m_lazyGram->once, [this] { m_lazyGram->gram = m_centred.t() * m_centred; });
+    return m_lazyGram->gram;
+}
+
+double SufficientStatistics::centredSquares(arma::uword feature) const {
+    if (!m_wide)
+        return m_sxx(feature, feature);
+    const arma::vec column = m_centred.col(feature);
+    return arma::dot(column, column);
+}
+
+arma::vec SufficientStatistics::gramTimes(const arma::vec& v) const {
+    if (!m_wide)
+        return m_sxx * v;
+    return m_centred.t() * (m_centred * v);
+}
+
+double SufficientStatistics::gramQuadratic(const arma::vec& dw) const {
+    if (!m_wide)
+        return arma::dot(dw, m_sxx * dw);
+    const arma::vec u = m_centred * dw;
+    return arma::dot(u, u);
 }
 
 double SufficientStatistics::meanResidual(const arma::vec& weights, double bias) const {
@@ -275,7 +322,7 @@ arma::mat SufficientStatistics::hessian() const {
     const double n = static_cast<double>(m_n);
     // [X 1]^T [X 1] = [[Sxx + n m m^T, n m], [n m^T, n]]
     if (d > 0) {
-        H.submat(0, 0, d - 1, d - 1) = m_sxx + n * (m_meanX.t() * m_meanX);
+        H.submat(0, 0, d - 1, d - 1) = centredGram() + n * (m_meanX.t() * m_meanX);
         H.submat(0, d, d - 1, d) = n * m_meanX.t();
         H.submat(d, 0, d, d - 1) = n * m_meanX;
     }
@@ -287,6 +334,17 @@ double SufficientStatistics::stableLearningRate() const {
     if (m_n == 0)
         return arma::datum::nan;
     arma::vec lambda;
+    if (m_wide) {
+        // The Hessian (2/n) A^T A, A = [X 1], shares its nonzero eigenvalues with (2/n) A A^T,
+        // which is n x n.
+        arma::mat A = m_centred;
+        A.each_row() += m_meanX;
+        A.insert_cols(A.n_cols, arma::vec(m_n, arma::fill::ones));
+        const arma::mat small = (2.0 / static_cast<double>(m_n)) * (A * A.t());
+        if (!small.is_finite() || !arma::eig_sym(lambda, small) || lambda.max() <= 0)
+            return arma::datum::nan;
+        return 2.0 / lambda.max();
+    }
     const arma::mat H = hessian();
     if (!H.is_finite() || !arma::eig_sym(lambda, H) || lambda.max() <= 0)
         return arma::datum::nan;

@@ -8,6 +8,9 @@
 
 #include <armadillo>
 
+#include <memory>
+#include <mutex>
+
 namespace linlab {
 
 class SufficientStatistics {
@@ -26,8 +29,18 @@ public:
     const arma::rowvec& featureMean() const { return m_meanX; }
     /// Label mean.
     double labelMean() const { return m_meanY; }
-    /// Centred Gram matrix Xc^T Xc (d x d).
-    const arma::mat& centredGram() const { return m_sxx; }
+    /// Past this many features, and with more features than rows, no d x d matrix is formed:
+    /// the statistics keep the centred data (n x d, smaller than d x d), least squares solves from
+    /// it (an SVD of the n-row side) and every loss multiplies through it in O(n d).
+    static constexpr arma::uword kWideFeatures = 256;
+    /// True when the statistics keep the centred data instead of the Gram matrix (kWideFeatures).
+    bool isWide() const { return m_wide; }
+    /// Centred Gram matrix Xc^T Xc (d x d); on wide data formed on first use only.
+    const arma::mat& centredGram() const;
+    /// (Xc^T Xc)_jj, feature j's centred sum of squares, without forming Xc^T Xc on wide data.
+    double centredSquares(arma::uword feature) const;
+    /// Xc^T Xc v, without forming Xc^T Xc on wide data.
+    arma::vec gramTimes(const arma::vec& v) const;
     /// Centred cross products Xc^T yc (d).
     const arma::vec& centredCross() const { return m_sxy; }
     /// Centred label sum of squares yc^T yc.
@@ -56,6 +69,8 @@ public:
 
 private:
     void check(const char* function, const arma::vec& weights) const;
+    /// dw^T Sxx dw, through the centred data on wide data.
+    double gramQuadratic(const arma::vec& dw) const;
 
     arma::uword m_n = 0;
     arma::rowvec m_meanX;
@@ -69,6 +84,15 @@ private:
     // term is small near the optimum, so nothing large cancels.
     double m_anchorSse = arma::datum::nan;
     arma::vec m_anchorGrad;
+    // Wide data (isWide()): the centred data instead of m_sxx, and the Gram matrix formed only if
+    // someone asks for it (shared by copies: the statistics do not change once computed).
+    struct LazyGram {
+        std::once_flag once;
+        arma::mat gram;
+    };
+    bool m_wide = false;
+    arma::mat m_centred;
+    std::shared_ptr<LazyGram> m_lazyGram;
 };
 
 } // namespace linlab

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <limits>
 #include <random>
 #include <stdexcept>
 #include <string>
@@ -23,6 +24,13 @@ const char* stopReasonName(StopReason reason) {
     return "epoch_limit";
 }
 
+double GradientDescentResult::lossAt(std::size_t epoch) const {
+    const auto it = std::lower_bound(lossHistoryEpochs.begin(), lossHistoryEpochs.end(), epoch);
+    if (it == lossHistoryEpochs.end() || *it != epoch)
+        return arma::datum::nan;
+    return lossHistory[static_cast<std::size_t>(it - lossHistoryEpochs.begin())];
+}
+
 namespace {
 
 // The loss and gradient at theta = (w, b) from the statistics, written out as plain loops so
@@ -30,9 +38,10 @@ namespace {
 class Objective {
 public:
     explicit Objective(const SufficientStatistics& s)
-        : m_d(s.featureCount())
+        : m_stats(s)
+        , m_d(s.featureCount())
         , m_n(static_cast<double>(s.sampleCount()))
-        , m_sxx(s.centredGram())
+        , m_sxx(s.isWide() ? m_noGram : s.centredGram())
         , m_anchor(s.leastSquares().weights)
         , m_mean(s.featureMean())
         , m_meanY(s.labelMean())
@@ -49,11 +58,15 @@ public:
             sum += static_cast<long double>(m_mean[j]) * static_cast<long double>(w[j]);
         const double delta = static_cast<double>(sum);
         double sse = m_anchorSse;
-        for (arma::uword i = 0; i < m_d; ++i) {
-            double acc = 0.0;
-            for (arma::uword j = 0; j < m_d; ++j)
-                acc += m_sxx(i, j) * (w[j] - m_anchor[j]);
-            m_sd[i] = acc;
+        if (m_stats.isWide()) {
+            gramTimesThroughData(w);
+        } else {
+            for (arma::uword i = 0; i < m_d; ++i) {
+                double acc = 0.0;
+                for (arma::uword j = 0; j < m_d; ++j)
+                    acc += m_sxx(i, j) * (w[j] - m_anchor[j]);
+                m_sd[i] = acc;
+            }
         }
         for (arma::uword i = 0; i < m_d; ++i) {
             const double dw = w[i] - m_anchor[i];
@@ -66,6 +79,17 @@ public:
     }
 
 private:
+    // Wide data keeps no Gram matrix: Sxx (w - p) through the centred data, O(n d) not O(d^2).
+    void gramTimesThroughData(const double* w) {
+        arma::vec dw(m_d);
+        for (arma::uword j = 0; j < m_d; ++j)
+            dw[j] = w[j] - m_anchor[j];
+        const arma::vec product = m_stats.gramTimes(dw);
+        std::copy(product.begin(), product.end(), m_sd.begin());
+    }
+
+    const SufficientStatistics& m_stats;
+    const arma::mat m_noGram;
     arma::uword m_d;
     double m_n;
     const arma::mat& m_sxx;
@@ -108,21 +132,30 @@ void shuffle(std::vector<arma::uword>& order, std::mt19937_64& rng) {
         std::swap(order[i - 1], order[uniformBelow(rng, i)]);
 }
 
-// Keeps the parameters at epochs 0, s, 2s, ... in a buffer reserved once; when it is full it
-// drops every other point and doubles s, so a run of any length ends with at most
-// `maxPoints` evenly spaced points, the final model included.
-class TrajectoryRecorder {
+// Keeps values (`width` numbers a point) at epochs 0, s, 2s, ... in a buffer reserved once;
+// when it is full it drops every other point and doubles s, so a run of any length ends with at
+// most `maxPoints` evenly spaced points, the final one included: memory does not depend on the
+// epoch count. The trajectory keeps one place for the final point (its points thin one epoch
+// earlier, as they always have); the loss history does not, so a run of up to maxPoints
+// epochs-and-start keeps every loss.
+class StrideRecorder {
 public:
-    TrajectoryRecorder(std::size_t maxPoints, std::size_t width)
+    enum class LastPlace { Reserved, Shared };
+
+    StrideRecorder(std::size_t maxPoints, std::size_t width, LastPlace last,
+                   std::size_t expectedPoints)
         : m_width(width)
-        , m_capacity(std::max<std::size_t>(maxPoints, 2) - 1) // one place kept for the last point
-    {
-        m_values.reserve((m_capacity + 1) * m_width);
-        m_epochs.reserve(m_capacity + 1);
+        , m_maxPoints(std::max<std::size_t>(maxPoints, 2))
+        , m_capacity(last == LastPlace::Reserved ? m_maxPoints - 1 : m_maxPoints) {
+        const std::size_t reserve =
+            std::min(m_capacity + 1, std::max<std::size_t>(expectedPoints, 1));
+        m_values.reserve(reserve * m_width);
+        m_epochs.reserve(reserve);
     }
 
-    /// Records theta at `epoch` if the epoch is on the stride; epochs come in increasing order.
-    void offer(std::size_t epoch, const std::vector<double>& theta) {
+    /// Records the values at `epoch` if the epoch is on the stride; epochs come in increasing
+    /// order.
+    void offer(std::size_t epoch, const double* values) {
         if (epoch != m_next)
             return;
         if (m_epochs.size() == m_capacity) {
@@ -131,26 +164,26 @@ public:
             if (epoch != m_next)
                 return;
         }
-        store(epoch, theta);
+        store(epoch, values);
         m_next = epoch + m_stride;
     }
 
-    /// Adds the final point (unless already there) and hands the points over.
-    void finish(std::size_t epoch, const std::vector<double>& theta,
-                GradientDescentResult& result) {
-        if (m_epochs.empty() || m_epochs.back() != epoch)
-            store(epoch, theta);
-        result.trajectoryEpochs = m_epochs;
-        result.trajectory.clear();
-        result.trajectory.reserve(m_epochs.size());
-        for (std::size_t k = 0; k < m_epochs.size(); ++k)
-            result.trajectory.emplace_back(&m_values[k * m_width], m_width);
+    /// Adds the final point (unless already there), thinning once more if there is no room.
+    void finish(std::size_t epoch, const double* values) {
+        if (!m_epochs.empty() && m_epochs.back() == epoch)
+            return;
+        if (m_epochs.size() == m_maxPoints)
+            thin();
+        store(epoch, values);
     }
 
+    const std::vector<std::size_t>& epochs() const { return m_epochs; }
+    const std::vector<double>& values() const { return m_values; }
+
 private:
-    void store(std::size_t epoch, const std::vector<double>& theta) {
+    void store(std::size_t epoch, const double* values) {
         m_epochs.push_back(epoch);
-        m_values.insert(m_values.end(), theta.begin(), theta.end());
+        m_values.insert(m_values.end(), values, values + m_width);
     }
 
     void thin() {
@@ -166,12 +199,23 @@ private:
     }
 
     std::size_t m_width;
-    std::size_t m_capacity;
+    std::size_t m_maxPoints;
+    std::size_t m_capacity; // points kept before a new one on the stride thins them
     std::size_t m_stride = 1;
     std::size_t m_next = 0;
     std::vector<double> m_values; // m_epochs.size() rows of m_width
     std::vector<std::size_t> m_epochs;
 };
+
+// The points of the parameters, as the result holds them.
+void takeTrajectory(const StrideRecorder& recorder, std::size_t width,
+                    GradientDescentResult& result) {
+    result.trajectoryEpochs = recorder.epochs();
+    result.trajectory.clear();
+    result.trajectory.reserve(recorder.epochs().size());
+    for (std::size_t k = 0; k < recorder.epochs().size(); ++k)
+        result.trajectory.emplace_back(&recorder.values()[k * width], width);
+}
 
 void checkSettings(const SufficientStatistics& stats, const LinearModel& start,
                    const GradientDescentSettings& settings) {
@@ -207,32 +251,48 @@ GradientDescentResult descend(const SufficientStatistics& stats, const LinearMod
     for (arma::uword j = 0; j < d; ++j)
         theta[j] = start.weights()(j);
     theta[d] = start.bias();
-    TrajectoryRecorder trajectory(settings.maxTrajectoryPoints, d + 1);
-    trajectory.offer(0, theta);
+    const std::size_t expectedPoints =
+        settings.maxEpochs < std::numeric_limits<std::size_t>::max() - 1 ? settings.maxEpochs + 1
+                                                                         : settings.maxEpochs;
+    StrideRecorder trajectory(settings.maxTrajectoryPoints, d + 1,
+                              StrideRecorder::LastPlace::Reserved, expectedPoints);
+    trajectory.offer(0, theta.data());
+    auto finishTrajectory = [&](std::size_t epoch) {
+        trajectory.finish(epoch, theta.data());
+        takeTrajectory(trajectory, d + 1, result);
+    };
 
     if (stats.sampleCount() == 0) {
         result.stopReason = StopReason::NoData;
-        trajectory.finish(0, theta, result);
+        finishTrajectory(0);
         return result;
     }
     if (!std::isfinite(result.learningRate)) {
         // Data whose curvature overflows (values near 1e300): no step can be taken.
         result.diverged = true;
         result.stopReason = StopReason::Diverged;
-        trajectory.finish(0, theta, result);
+        finishTrajectory(0);
         return result;
     }
 
     Objective objective(stats);
-    const double startLoss = objective.evaluate(theta.data(), grad.data());
-    result.lossHistory.reserve(std::min<std::size_t>(settings.maxEpochs, std::size_t(1) << 20) + 1);
-    result.lossHistory.push_back(startLoss);
+    double loss = objective.evaluate(theta.data(), grad.data());
+    const double startLoss = loss;
+    StrideRecorder losses(settings.maxLossHistoryPoints, 1, StrideRecorder::LastPlace::Shared,
+                          expectedPoints);
+    losses.offer(0, &loss);
+    auto finishLosses = [&] {
+        losses.finish(result.epochsRun, &loss);
+        result.lossHistory = losses.values();
+        result.lossHistoryEpochs = losses.epochs();
+    };
     const double gradientLimit = settings.tolerance * std::max(1.0, norm(grad));
     result.stopReason = StopReason::EpochLimit;
     if (!std::isfinite(startLoss) || !allFinite(grad)) {
         result.diverged = true;
         result.stopReason = StopReason::Diverged;
-        trajectory.finish(0, theta, result);
+        finishLosses();
+        finishTrajectory(0);
         return result;
     }
 
@@ -244,16 +304,17 @@ GradientDescentResult descend(const SufficientStatistics& stats, const LinearMod
         }
         previous = theta;
         epochStep(theta, velocity, grad, result.learningRate);
-        const double loss = objective.evaluate(theta.data(), grad.data());
-        if (!std::isfinite(loss) || !allFinite(theta) || !allFinite(grad)) {
+        const double next = objective.evaluate(theta.data(), grad.data());
+        if (!std::isfinite(next) || !allFinite(theta) || !allFinite(grad)) {
             theta = previous; // show the last step that still had a number
             result.diverged = true;
             result.stopReason = StopReason::Diverged;
             break;
         }
-        result.lossHistory.push_back(loss);
+        loss = next;
+        losses.offer(epoch, &loss);
         result.epochsRun = epoch;
-        trajectory.offer(epoch, theta);
+        trajectory.offer(epoch, theta.data());
         if (monotone ? loss > startLoss
                      : loss > GradientDescent::kDivergenceLossFactor * startLoss) {
             result.diverged = true;
@@ -267,7 +328,8 @@ GradientDescentResult descend(const SufficientStatistics& stats, const LinearMod
         result.stopReason = StopReason::Converged;
     }
 
-    trajectory.finish(result.epochsRun, theta, result);
+    finishLosses();
+    finishTrajectory(result.epochsRun);
     arma::vec w(d);
     for (arma::uword j = 0; j < d; ++j)
         w(j) = theta[j];

@@ -30,13 +30,19 @@ struct GradientDescentSettings {
     std::size_t batchSize = 0; ///< rows per SGD step; 0 (or n and up): full batch
     std::uint64_t seed = 1;    ///< seeds the SGD row shuffle (std::mt19937_64): same seed, same run
     std::size_t maxTrajectoryPoints = 1000; ///< at most this many trajectory points (2 at least)
+    /// At most this many loss-history points (2 at least): every epoch of a run of the default
+    /// 10,000 epochs, then thinned as the trajectory is.
+    std::size_t maxLossHistoryPoints = 10001;
 };
 
 struct GradientDescentResult {
-    LinearModel model;               ///< the model where the run stopped (the last finite step)
-    double learningRate = 0.0;       ///< the rate used
-    double stableRateMax = 0.0;      ///< 2 / lambda_max of the MSE Hessian
-    std::vector<double> lossHistory; ///< the loss at the start and after every epoch run
+    LinearModel model;          ///< the model where the run stopped (the last finite step)
+    double learningRate = 0.0;  ///< the rate used
+    double stableRateMax = 0.0; ///< 2 / lambda_max of the MSE Hessian
+    /// The loss at the start and after every epoch run while they fit in maxLossHistoryPoints;
+    /// past that, at every stride-th epoch (the stride doubling as needed) and the last epoch.
+    std::vector<double> lossHistory;
+    std::vector<std::size_t> lossHistoryEpochs; ///< the epoch of each lossHistory point (0 = start)
     std::size_t epochsRun = 0;
     bool converged = false;
     bool diverged = false;
@@ -45,6 +51,14 @@ struct GradientDescentResult {
     /// within maxTrajectoryPoints; the last point is always the final model.
     std::vector<arma::vec> trajectory;
     std::vector<std::size_t> trajectoryEpochs; ///< the epoch of each trajectory point (0 = start)
+
+    /// The loss after `epoch` (0: the start) if the history kept it, else NaN. With fewer
+    /// trajectory points than loss-history points (the defaults), every trajectory epoch is kept.
+    double lossAt(std::size_t epoch) const;
+    /// True when the loss history holds every epoch it covers (no thinning happened).
+    bool lossHistoryComplete() const {
+        return lossHistoryEpochs.empty() || lossHistoryEpochs.back() + 1 == lossHistory.size();
+    }
 };
 
 /// When a run counts as diverged (it stops there, with StopReason::Diverged):

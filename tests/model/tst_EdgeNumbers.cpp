@@ -1,11 +1,10 @@
-// Numbers at the edges: values of 1e300 and 1e-300, a constant feature, a constant label, a
-// single row, more features than rows, exactly collinear features and a million identical rows,
-// through the whole model pipeline and the batch command line. Nothing may crash or throw
-// anything but a documented error; every number is finite or plainly not available (NaN or
-// infinity, shown as "—" and written as null), never a finite wrong one; least squares says
-// when its weights are not unique.
+// Numbers at the edges, through the model pipeline: values of 1e300 and 1e-300, a constant
+// feature, a constant label, a single row, more features than rows, exactly collinear features
+// and a million identical rows (tests/model/EdgeData.h). Nothing may crash or throw anything but
+// a documented error; every number is finite or plainly not available (NaN or infinity, shown as
+// "—" and written as null), never a finite wrong one; least squares says when its weights are not
+// unique. The batch command line and the window on the same data: tests/app/tst_AppEdgeNumbers.
 
-#include "app/document/Document.h"
 #include "model/data/Dataset.h"
 #include "model/fit/Analysis.h"
 #include "model/io/NumpyScript.h"
@@ -15,14 +14,13 @@
 #include "model/training/LandscapeWindow.h"
 #include "model/training/LossSurface.h"
 #include "tests/common/TestUtil.h"
-#include "ui/training/TrainingSession.h"
+#include "tests/model/EdgeData.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
-#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -31,86 +29,9 @@
 #include <vector>
 
 using namespace linlab;
+using namespace edgedata;
 using testutil::close;
 using testutil::closeRel;
-
-namespace {
-
-// The base data of the scaled cases: four samples, two features, full rank.
-// NumPy: np.linalg.lstsq(np.column_stack([X, np.ones(4)]), y, rcond=None) gives
-// [1.5555555555555556, -0.6507936507936508, 0.6507936507936508], rank 3, MSE 0.007936507936507938.
-// (NumPy itself fails on X, y times 1e300 (rank 2, np.std overflows) and times 1e-300 (rank 1,
-// zero weights); the centred solve must not.)
-const arma::mat kBaseX{{1, 2}, {2, 1}, {3, 5}, {4, 3}};
-const arma::vec kBaseY{1, 3, 2, 5};
-const arma::vec kBaseWeights{1.5555555555555556, -0.6507936507936508};
-constexpr double kBaseBias = 0.6507936507936508;
-
-Dataset makeDataset(const arma::mat& X, const arma::vec& y) {
-    std::vector<std::string> names;
-    for (arma::uword j = 0; j < X.n_cols; ++j)
-        names.push_back("x" + std::to_string(j + 1));
-    return Dataset(X, y, names, "y");
-}
-
-/// The edge datasets by name; `scale` is what the base data was multiplied by (0: not scaled).
-// The default settings with normalisation `mode` (a Normalization as int, as the _data tables hold
-// it).
-TransformSettings normalized(int mode) {
-    TransformSettings settings;
-    settings.normalization = Normalization(mode);
-    return settings;
-}
-
-Dataset edgeDataset(const QString& name, double* scale = nullptr) {
-    if (scale)
-        *scale = 0;
-    if (name == QLatin1String("huge") || name == QLatin1String("tiny")) {
-        const double s = name == QLatin1String("huge") ? 1e300 : 1e-300;
-        if (scale)
-            *scale = s;
-        return makeDataset(kBaseX * s, kBaseY * s);
-    }
-    if (name == QLatin1String("constant feature"))
-        return makeDataset(arma::mat{{1, 7}, {2, 7}, {3, 7}, {4, 7}}, arma::vec{3, 5, 8, 9});
-    if (name == QLatin1String("constant label"))
-        return makeDataset(kBaseX, arma::vec{5, 5, 5, 5});
-    if (name == QLatin1String("single row"))
-        return makeDataset(arma::mat{{2, 3}}, arma::vec{4});
-    if (name == QLatin1String("more features than rows"))
-        return makeDataset(arma::mat{{1, 0, 2, 5, -1}, {0, 3, 1, 1, 2}, {4, 1, 0, 2, 2}},
-                           arma::vec{1, 2, 4});
-    if (name == QLatin1String("collinear"))
-        return makeDataset(arma::mat{{1, 2}, {2, 4}, {3, 6}, {4, 8}}, arma::vec{3, 5, 8, 9});
-    if (name == QLatin1String("million identical rows"))
-        return makeDataset(arma::repmat(arma::rowvec{1.5, -2.5}, 1000000, 1),
-                           arma::vec(1000000, arma::fill::value(4.0)));
-    qFatal("unknown edge dataset");
-}
-
-bool allFinite(const arma::mat& m) {
-    return m.is_finite();
-}
-
-bool allFinite(const std::vector<double>& v) {
-    return std::all_of(v.begin(), v.end(), [](double x) { return std::isfinite(x); });
-}
-
-/// Finite and equal to rounding, or both not available: what evaluate() and evaluateFast() share.
-bool agree(double a, double b, double tol) {
-    if (!std::isfinite(a) || !std::isfinite(b))
-        return !std::isfinite(a) && !std::isfinite(b);
-    return close(a, b, tol);
-}
-
-/// A JSON text holds no token JSON cannot read (NaN, Infinity, inf).
-bool strictJson(const QByteArray& text) {
-    static const QRegularExpression bad(QStringLiteral("\\b(nan|NaN|inf|Infinity)\\b"),
-                                        QRegularExpression::CaseInsensitiveOption);
-    return !QString::fromUtf8(text).contains(bad);
-}
-
-} // namespace
 
 class tst_EdgeNumbers : public QObject {
     Q_OBJECT
@@ -129,9 +50,6 @@ private slots:
     void millionIdenticalRows();
     void numpyScriptPrintsStrictJson_data();
     void numpyScriptPrintsStrictJson();
-    void batch_data();
-    void batch();
-    void trainingViewSaysWhyOnHugeData();
 
 private:
     QTemporaryDir m_dir;
@@ -616,127 +534,5 @@ void tst_EdgeNumbers::numpyScriptPrintsStrictJson() {
                  rank);
 }
 
-// The batch command line on edge files: a sane status, strict JSON, least squares flagged.
-void tst_EdgeNumbers::batch_data() {
-    QTest::addColumn<QByteArray>("csv");
-    QTest::addColumn<QStringList>("args");
-    QTest::addColumn<int>("exitCode");
-    QTest::addColumn<int>("rank"); // least_squares.rank; -1: not checked
-    QTest::addColumn<bool>("rankDeficient");
-
-    const QStringList lstsq{QStringLiteral("--fit"), QStringLiteral("lstsq")};
-    const QStringList gd{QStringLiteral("--fit"), QStringLiteral("gd"), QStringLiteral("--epochs"),
-                         QStringLiteral("20")};
-    const QStringList zscore{QStringLiteral("--normalize"), QStringLiteral("zscore")};
-    const QByteArray huge =
-        "a,b,y\n1e300,2e300,1e300\n2e300,1e300,3e300\n3e300,5e300,2e300\n4e300,3e300,5e300\n";
-    const QByteArray tiny = "a,b,y\n1e-300,2e-300,1e-300\n2e-300,1e-300,3e-300\n3e-300,5e-300,2e-"
-                            "300\n4e-300,3e-300,5e-300\n";
-    const QByteArray single = "a,b,y\n2,3,4\n";
-    const QByteArray wide = "a,b,c,d,e,y\n1,0,2,5,-1,1\n0,3,1,1,2,2\n4,1,0,2,2,4\n";
-    const QByteArray constantLabel = "a,b,y\n1,2,5\n2,1,5\n3,5,5\n4,3,5\n";
-    const QByteArray constantFeature = "a,b,y\n1,7,3\n2,7,5\n3,7,8\n4,7,9\n";
-    const QByteArray collinear = "a,b,y\n1,2,3\n2,4,5\n3,6,8\n4,8,9\n";
-
-    QTest::newRow("huge") << huge << QStringList{} << 0 << 3 << false;
-    QTest::newRow("huge, lstsq") << huge << lstsq << 0 << 3 << false;
-    QTest::newRow("huge, gd") << huge << gd << 0 << 3 << false;
-    QTest::newRow("huge, zscore, gd") << huge << zscore + gd << 0 << 3 << false;
-    QTest::newRow("tiny, lstsq") << tiny << lstsq << 0 << 3 << false;
-    QTest::newRow("tiny, zscore, gd") << tiny << zscore + gd << 0 << 3 << false;
-    QTest::newRow("single row, lstsq") << single << lstsq << 0 << 1 << true;
-    QTest::newRow("single row, zscore ddof 1, gd")
-        << single << zscore + QStringList{QStringLiteral("--ddof"), QStringLiteral("1")} + gd << 0
-        << 1 << true;
-    QTest::newRow("more features than rows, lstsq") << wide << lstsq << 0 << 3 << true;
-    QTest::newRow("more features than rows, gd") << wide << gd << 0 << 3 << true;
-    QTest::newRow("constant label, lstsq") << constantLabel << lstsq << 0 << 3 << false;
-    QTest::newRow("constant feature, zscore, lstsq")
-        << constantFeature << zscore + lstsq << 0 << 2 << true;
-    QTest::newRow("collinear, minmax, gd")
-        << collinear << QStringList{QStringLiteral("--normalize"), QStringLiteral("minmax")} + gd
-        << 0 << 2 << true;
-    // Past the largest double is not a number the reader accepts: status 3, naming the place.
-    QTest::newRow("1e309") << QByteArray("a,y\n1,2\n1e309,3\n") << QStringList{} << 3 << -1
-                           << false;
-    // The file is fine, but the scale factor takes it past the largest double: status 3, saying so.
-    QTest::newRow("huge, scale 1e10")
-        << huge << QStringList{QStringLiteral("--scale"), QStringLiteral("1e10")} << 3 << -1
-        << false;
-    QTest::newRow("header only") << QByteArray("a,y\n") << QStringList{} << 3 << -1 << false;
-}
-
-void tst_EdgeNumbers::batch() {
-    QFETCH(QByteArray, csv);
-    QFETCH(QStringList, args);
-    QFETCH(int, exitCode);
-    QFETCH(int, rank);
-    QFETCH(bool, rankDeficient);
-
-    QVERIFY(m_dir.isValid());
-    const QString path = m_dir.filePath(QStringLiteral("edge.csv"));
-    {
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        f.write(csv);
-    }
-    QProcess p;
-    p.start(QStringLiteral(LINLAB_EXE), QStringList{QStringLiteral("--batch"), path} + args);
-    QVERIFY(p.waitForFinished(60000));
-    QCOMPARE(p.exitStatus(), QProcess::NormalExit);
-    const QByteArray out = p.readAllStandardOutput(), err = p.readAllStandardError();
-    QVERIFY2(p.exitCode() == exitCode, err.constData());
-    if (exitCode != 0) {
-        QVERIFY(out.isEmpty());
-        QVERIFY(err.startsWith("linlab: "));
-        QVERIFY(err.contains(path.toUtf8()));
-        QVERIFY(err.contains(" of the range of a double") ||
-                err.contains("past the largest double") || err.contains("no data rows"));
-        return;
-    }
-    QVERIFY2(err.isEmpty(), err.constData()); // no library warning on stderr
-    QVERIFY2(strictJson(out), out.constData());
-    QJsonParseError error{};
-    const QJsonObject report = QJsonDocument::fromJson(out, &error).object();
-    QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
-    const QJsonObject ls = report.value(QStringLiteral("least_squares")).toObject();
-    QCOMPARE(ls.value(QStringLiteral("rank")).toInt(), rank);
-    QCOMPARE(ls.value(QStringLiteral("rank_deficient")).toBool(), rankDeficient);
-    for (const QJsonValue& w : ls.value(QStringLiteral("weights")).toArray())
-        QVERIFY(w.isDouble());
-    QVERIFY(ls.value(QStringLiteral("bias")).isDouble());
-    // Every statistic of the features is a number; only a std with n <= ddof is null.
-    const QJsonObject transform = report.value(QStringLiteral("transform")).toObject();
-    const bool stdUndefined = report.value(QStringLiteral("n_samples")).toInt() <=
-                              transform.value(QStringLiteral("ddof")).toInt();
-    for (const char* key : {"mean", "std", "min", "max"})
-        for (const QJsonValue& v : transform.value(QLatin1String(key)).toArray())
-            QVERIFY2(v.isDouble() || (stdUndefined && std::string(key) == "std"), key);
-    if (report.contains(QStringLiteral("fit"))) {
-        const QJsonObject fit = report.value(QStringLiteral("fit")).toObject();
-        const QString reason = fit.value(QStringLiteral("stop_reason")).toString();
-        QVERIFY2(reason != QLatin1String("no_data"), qPrintable(reason));
-        QCOMPARE(fit.value(QStringLiteral("diverged")).toBool(),
-                 reason == QLatin1String("diverged"));
-        for (const QJsonValue& w : report.value(QStringLiteral("weights")).toArray())
-            QVERIFY(w.isDouble());
-        QVERIFY(report.value(QStringLiteral("bias")).isDouble());
-    }
-}
-
-// The training view on 1e300 data: the run stops at once, with words that say why (it used
-// to read "No rows to learn from", and a rate or bound shown as a dash).
-void tst_EdgeNumbers::trainingViewSaysWhyOnHugeData() {
-    Document doc;
-    doc.replaceAll(edgeDataset(QStringLiteral("huge")), TransformSettings(), LinearModel(2),
-                   QStringLiteral("huge"));
-    TrainingSession session(&doc);
-    session.toEnd();
-    const QString text = session.stopText();
-    QVERIFY2(text.contains(QStringLiteral("1e300")), qPrintable(text));
-    QVERIFY(!text.contains(QStringLiteral("nan"), Qt::CaseInsensitive));
-    QVERIFY(doc.model().weights().is_finite() && std::isfinite(doc.model().bias()));
-}
-
-QTEST_MAIN(tst_EdgeNumbers)
+QTEST_GUILESS_MAIN(tst_EdgeNumbers)
 #include "tst_EdgeNumbers.moc"

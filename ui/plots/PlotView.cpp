@@ -300,8 +300,8 @@ void PlotView::replotModelLayers() {
 
 void PlotView::updatePoints(const QString& name) {
     const int n = int(m_document->dataset().rowCount());
-    // Every k-th row, k the smallest step that keeps the count within kMaxDrawnPoints: the rows
-    // whose predictions the document keeps at hand.
+    // Every k-th row, k the smallest step that keeps the count within linlab::kMaxDisplayRows: the
+    // rows whose predictions the document keeps at hand.
     m_sampleStep = int(m_document->displayStep());
 
     QVector<RowPoint> points;

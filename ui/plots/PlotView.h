@@ -1,7 +1,7 @@
 #pragma once
 // The shared part of LinLab's plots: a QCustomPlot that follows a Document, draws one point per
-// table row (subsampled past kMaxDrawnPoints), keeps every drawn point's row so tooltips and
-// clicks map back to the table, highlights selected rows, and never lets a non-finite value
+// table row (subsampled past linlab::kMaxDisplayRows), keeps every drawn point's row so tooltips
+// and clicks map back to the table, highlights selected rows, and never lets a non-finite value
 // reach QCustomPlot. Subclasses say where a row goes (rowPoint) and draw their extra lines.
 //
 // Views only read the document: they react to its signals and never modify it.
@@ -22,8 +22,6 @@ class PlotView : public QWidget {
 public:
     /// White background, grey axes, light grid, readable fonts: the look of every LinLab plot.
     static void stylePlot(QCustomPlot* plot);
-    /// Past this many points a view draws every k-th row instead (and says so in the legend).
-    static constexpr int kMaxDrawnPoints = int(Document::kMaxDisplayRows);
     /// How near (pixels) the cursor must be to a point for a tooltip or a click.
     static constexpr double kHitRadius = 8.0;
     /// Values beyond this magnitude are treated like infinities: QCustomPlot rejects axis ranges

@@ -189,10 +189,9 @@ std::size_t TrainingSession::epoch() const {
 }
 
 double TrainingSession::loss() const {
-    const std::size_t e = epoch();
-    if (!m_hasRun || e >= m_result.lossHistory.size())
+    if (!m_hasRun)
         return std::nan("");
-    return m_result.lossHistory[e];
+    return m_result.lossAt(epoch()); // the history may be thinned past 10,000 epochs
 }
 
 LinearModel TrainingSession::modelAt(int position) const {

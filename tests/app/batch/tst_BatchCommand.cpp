@@ -1,4 +1,7 @@
 // Runs the built `linlab --batch` as scripts and graders do, and checks its JSON and exit codes.
+// (Option errors and --help: tst_BatchOptions; the JSON writer itself: tst_JsonWriter.)
+
+#include "tests/app/batch/BatchRun.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -12,37 +15,7 @@
 
 #include <cmath>
 
-namespace {
-struct Run {
-    int exitCode = -1;
-    QByteArray out, err;
-    QJsonObject json;
-};
-
-Run batch(const QStringList& args) {
-    QProcess p;
-    p.start(QStringLiteral(LINLAB_EXE), QStringList{QStringLiteral("--batch")} + args);
-    if (!p.waitForFinished(60000))
-        qFatal("linlab --batch did not finish");
-    Run r;
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    r.json = QJsonDocument::fromJson(r.out).object();
-    return r;
-}
-
-bool close(double a, double b, double tol = 1e-12) {
-    return std::abs(a - b) <= tol * std::max(1.0, std::abs(b));
-}
-
-QList<double> numbers(const QJsonValue& v) {
-    QList<double> out;
-    for (const QJsonValue& x : v.toArray())
-        out.append(x.toDouble());
-    return out;
-}
-} // namespace
+using namespace batchrun;
 
 class tst_BatchCommand : public QObject {
     Q_OBJECT
@@ -53,8 +26,6 @@ private slots:
     void fitLeastSquares();
     void fitGradientDescent();
     void divergedIsAResultNotAnError();
-    void usageErrors_data();
-    void usageErrors();
     void badDataNamesLineAndColumn();
     void europeanCsvAndColumnChoice();
     void columnChoiceOnALargerTable_data();
@@ -63,7 +34,6 @@ private slots:
     void singularDataIsQuiet();
     void largeReportsOmitPerRowArrays();
     void outputFile();
-    void helpAndVersion();
     void exportsEverythingOffscreen();
     void projectRoundTripThroughTheBatch();
     void failedExportExitsFourWithNothingOnStdout();
@@ -71,8 +41,8 @@ private slots:
     void gdWithMomentumConverges();
     void sgdRunsAreReproducible();
     void trajectoryInReport();
-    void badTrainingOptions_data();
-    void badTrainingOptions();
+    void labelOnlyFileIsAnInterceptModel();
+    void longRunsKeepABoundedLossHistory();
 
 private:
     QString write(const QString& name, const QByteArray& content);
@@ -189,48 +159,6 @@ void tst_BatchCommand::divergedIsAResultNotAnError() {
     QVERIFY(fit.value(QStringLiteral("diverged")).toBool());
     QCOMPARE(fit.value(QStringLiteral("stop_reason")).toString(), QStringLiteral("diverged"));
     QVERIFY(std::isfinite(r.json.value(QStringLiteral("mse")).toDouble()));
-}
-
-void tst_BatchCommand::usageErrors_data() {
-    QTest::addColumn<QStringList>("args");
-    QTest::addColumn<QString>("reason");
-    QTest::newRow("unknown option") << QStringList{QStringLiteral("--frobnicate")}
-                                    << QStringLiteral("unknown option --frobnicate");
-    QTest::newRow("bad scale") << QStringList{QStringLiteral("--scale"), QStringLiteral("1.1x")}
-                               << QStringLiteral("--scale expects a number");
-    QTest::newRow("nan scale") << QStringList{QStringLiteral("--scale"), QStringLiteral("nan")}
-                               << QStringLiteral("NaN");
-    QTest::newRow("missing value")
-        << QStringList{QStringLiteral("--bias")} << QStringLiteral("--bias needs a value");
-    QTest::newRow("weight count") << QStringList{QStringLiteral("--weights"),
-                                                 QStringLiteral("1,2,3")}
-                                  << QStringLiteral("3 values for 2 features");
-    QTest::newRow("bad mode") << QStringList{QStringLiteral("--normalize"), QStringLiteral("l2")}
-                              << QStringLiteral("none, zscore or minmax");
-    QTest::newRow("bad ddof") << QStringList{QStringLiteral("--ddof"), QStringLiteral("2")}
-                              << QStringLiteral("--ddof expects 0 or 1");
-    QTest::newRow("bad label") << QStringList{QStringLiteral("--label"), QStringLiteral("grade")}
-                               << QStringLiteral("no column \"grade\"");
-    QTest::newRow("bad epochs") << QStringList{QStringLiteral("--epochs"), QStringLiteral("2.5")}
-                                << QStringLiteral("whole number");
-    QTest::newRow("two files") << QStringList{QStringLiteral("a.csv"), QStringLiteral("b.csv")}
-                               << QStringLiteral("only one FILE");
-    // Found by fuzz_batch_args: a column listed a thousand times made a 1000-feature fit.
-    QTest::newRow("feature twice")
-        << QStringList{QStringLiteral("--features"), QStringLiteral("1,hours_studied")}
-        << QStringLiteral("column \"hours_studied\" is named twice");
-}
-
-void tst_BatchCommand::usageErrors() {
-    QFETCH(QStringList, args);
-    QFETCH(QString, reason);
-    const Run r = batch(args);
-    QCOMPARE(r.exitCode, 2);
-    QVERIFY(r.out.isEmpty());
-    const QString err = QString::fromUtf8(r.err);
-    QVERIFY2(err.contains(reason), qPrintable(err));
-    QVERIFY(err.contains(QStringLiteral("--help")));
-    QCOMPARE(err.count(QLatin1Char('\n')), 1); // one line
 }
 
 void tst_BatchCommand::badDataNamesLineAndColumn() {
@@ -371,15 +299,6 @@ void tst_BatchCommand::outputFile() {
     QVERIFY(!QFile::exists(bad));
 }
 
-void tst_BatchCommand::helpAndVersion() {
-    const Run help = batch({QStringLiteral("--help")});
-    QCOMPARE(help.exitCode, 0);
-    QVERIFY(help.out.contains("--normalize MODE"));
-    const Run version = batch({QStringLiteral("--version")});
-    QCOMPARE(version.exitCode, 0);
-    QVERIFY(version.out.startsWith("linlab "));
-}
-
 void tst_BatchCommand::gdWithMomentumConverges() {
     const Run r =
         batch({QStringLiteral("--fit"), QStringLiteral("gd"), QStringLiteral("--momentum"),
@@ -459,43 +378,6 @@ void tst_BatchCommand::trajectoryInReport() {
     const Run help = batch({QStringLiteral("--help")});
     for (const char* option : {"--momentum M", "--batch-size B", "--seed S"})
         QVERIFY2(help.out.contains(option), option);
-}
-
-void tst_BatchCommand::badTrainingOptions_data() {
-    QTest::addColumn<QStringList>("args");
-    QTest::addColumn<QString>("reason");
-    const QString m = QStringLiteral("--momentum"), b = QStringLiteral("--batch-size"),
-                  s = QStringLiteral("--seed");
-    QTest::newRow("momentum 1.5") << QStringList{m, QStringLiteral("1.5")}
-                                  << QStringLiteral("--momentum expects");
-    QTest::newRow("momentum 1") << QStringList{m, QStringLiteral("1")}
-                                << QStringLiteral("--momentum expects");
-    QTest::newRow("momentum -0.1")
-        << QStringList{m, QStringLiteral("-0.1")} << QStringLiteral("--momentum expects");
-    QTest::newRow("momentum text")
-        << QStringList{m, QStringLiteral("fast")} << QStringLiteral("--momentum expects a number");
-    QTest::newRow("batch 2.5") << QStringList{b, QStringLiteral("2.5")}
-                               << QStringLiteral("whole number");
-    QTest::newRow("batch -1") << QStringList{b, QStringLiteral("-1")}
-                              << QStringLiteral("whole number");
-    QTest::newRow("seed -3") << QStringList{s, QStringLiteral("-3")}
-                             << QStringLiteral("--seed expects a whole number");
-    QTest::newRow("seed 1.5") << QStringList{s, QStringLiteral("1.5")}
-                              << QStringLiteral("--seed expects a whole number");
-    QTest::newRow("seed too large") << QStringList{s, QStringLiteral("9223372036854775808")}
-                                    << QStringLiteral("--seed expects");
-    QTest::newRow("seed missing") << QStringList{s} << QStringLiteral("--seed needs a value");
-}
-
-void tst_BatchCommand::badTrainingOptions() {
-    QFETCH(QStringList, args);
-    QFETCH(QString, reason);
-    const Run r = batch(QStringList{QStringLiteral("--fit"), QStringLiteral("gd")} + args);
-    QCOMPARE(r.exitCode, 2);
-    QVERIFY(r.out.isEmpty());
-    const QString err = QString::fromUtf8(r.err);
-    QVERIFY2(err.contains(reason), qPrintable(err));
-    QCOMPARE(err.count(QLatin1Char('\n')), 1);
 }
 
 void tst_BatchCommand::exportsEverythingOffscreen() {
@@ -597,6 +479,78 @@ void tst_BatchCommand::trainingPlotsExport() {
     // The report is the fitted model, whatever the plots replayed.
     QVERIFY(
         r.json.value(QStringLiteral("fit")).toObject().value(QStringLiteral("converged")).toBool());
+}
+
+// A CSV with a single column (a header, then numbers) used to crash writing its n x 0 features.
+// It is an intercept-only model: no weights, the bias the label's mean; every step copes.
+void tst_BatchCommand::labelOnlyFileIsAnInterceptModel() {
+    const QString csv = write(QStringLiteral("label-only.csv"), "y\n1\n2\n4\n");
+    const Run r = batch({csv, QStringLiteral("--fit"), QStringLiteral("lstsq")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.err.isEmpty(), r.err.constData());
+    QCOMPARE(r.json.value(QStringLiteral("n_features")).toInt(), 0);
+    QVERIFY(r.json.value(QStringLiteral("feature_names")).toArray().isEmpty());
+    QVERIFY(r.json.value(QStringLiteral("weights")).toArray().isEmpty());
+    const QJsonArray features = r.json.value(QStringLiteral("features")).toArray();
+    QCOMPARE(features.size(), 3);
+    for (const QJsonValue& row : features)
+        QVERIFY(row.isArray() && row.toArray().isEmpty());
+    QVERIFY(close(r.json.value(QStringLiteral("bias")).toDouble(), 7.0 / 3.0));
+    const QJsonObject ls = r.json.value(QStringLiteral("least_squares")).toObject();
+    QCOMPARE(ls.value(QStringLiteral("rank")).toInt(), 1); // numpy's lstsq on [1 1 1]^T
+    QVERIFY(!ls.value(QStringLiteral("rank_deficient")).toBool());
+    QVERIFY(close(r.json.value(QStringLiteral("mse")).toDouble(), 14.0 / 9.0));
+
+    // Gradient descent, and every export, the project read back included.
+    const QString project = m_dir.filePath(QStringLiteral("label-only.linlab"));
+    QStringList args{csv,
+                     QStringLiteral("--fit"),
+                     QStringLiteral("gd"),
+                     QStringLiteral("--save-project"),
+                     project,
+                     QStringLiteral("--export-csv"),
+                     m_dir.filePath(QStringLiteral("label-only-out.csv")),
+                     QStringLiteral("--export-numpy"),
+                     m_dir.filePath(QStringLiteral("label-only.py")),
+                     QStringLiteral("--size"),
+                     QStringLiteral("320x200")};
+    for (const char* kind :
+         {"data", "predicted-vs-actual", "residuals", "loss-surface", "loss-curve"})
+        args << QStringLiteral("--export-plot")
+             << QLatin1String(kind) + QStringLiteral("=") +
+                    m_dir.filePath(QLatin1String(kind) + QStringLiteral(".png"));
+    const Run gd = batch(args);
+    QVERIFY2(gd.exitCode == 0, gd.err.constData());
+    const QJsonObject fit = gd.json.value(QStringLiteral("fit")).toObject();
+    QVERIFY(fit.value(QStringLiteral("converged")).toBool());
+    QVERIFY(close(gd.json.value(QStringLiteral("bias")).toDouble(), 7.0 / 3.0, 1e-9));
+    QCOMPARE(QImage(m_dir.filePath(QStringLiteral("loss-curve.png"))).size(), QSize(320, 200));
+    const Run again = batch({project});
+    QVERIFY2(again.exitCode == 0, again.err.constData());
+    QCOMPARE(again.json.value(QStringLiteral("n_features")).toInt(), 0);
+}
+
+// 10^6 epochs keep at most 10,001 losses (memory does not follow --epochs), with the epoch of
+// each in loss_history_epochs; runs of up to 10,000 epochs print every one, without that key.
+void tst_BatchCommand::longRunsKeepABoundedLossHistory() {
+    const Run r = batch({QStringLiteral("--fit"), QStringLiteral("gd"), QStringLiteral("--epochs"),
+                         QStringLiteral("1000000"), QStringLiteral("--tol"), QStringLiteral("0")});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject fit = r.json.value(QStringLiteral("fit")).toObject();
+    QCOMPARE(fit.value(QStringLiteral("epochs_run")).toInt(), 1000000);
+    const QJsonArray history = fit.value(QStringLiteral("loss_history")).toArray();
+    const QJsonArray epochs = fit.value(QStringLiteral("loss_history_epochs")).toArray();
+    QVERIFY(history.size() <= 10001 && history.size() > 1000);
+    QCOMPARE(epochs.size(), history.size());
+    QCOMPARE(epochs.first().toInt(), 0);
+    QCOMPARE(epochs.last().toInt(), 1000000);
+    QCOMPARE(history.first().toDouble(), 509.0);
+
+    const Run whole = batch({QStringLiteral("--fit"), QStringLiteral("gd"), QStringLiteral("--tol"),
+                             QStringLiteral("0")});
+    const QJsonObject wholeFit = whole.json.value(QStringLiteral("fit")).toObject();
+    QCOMPARE(wholeFit.value(QStringLiteral("loss_history")).toArray().size(), 10001);
+    QVERIFY(!wholeFit.contains(QStringLiteral("loss_history_epochs")));
 }
 
 QTEST_GUILESS_MAIN(tst_BatchCommand)

@@ -18,6 +18,8 @@ private slots:
     void ticksDuringAPassEndWithTheLatestModel();
     void dataEditStopsAPassAndStartsAnother();
     void waitForMetricsAndFullEvaluation();
+    void labelOnlyTableIsAnInterceptModel_data();
+    void labelOnlyTableIsAnInterceptModel();
 };
 
 namespace {
@@ -125,6 +127,36 @@ void tst_Document::waitForMetricsAndFullEvaluation() {
     QCOMPARE(refined.count(), 1);
     doc.waitForMetrics(); // nothing pending: nothing sent
     QCOMPARE(refined.count(), 1);
+}
+
+void tst_Document::labelOnlyTableIsAnInterceptModel_data() {
+    QTest::addColumn<int>("rows");
+    QTest::newRow("small") << 5;
+    QTest::newRow("sampled, MAE in the background") << 60001; // past kDirectEvaluationRows
+}
+
+// A CSV with one column (a label, no features), as the window opens it: no crash; least squares
+// is the intercept-only model, the label's mean.
+void tst_Document::labelOnlyTableIsAnInterceptModel() {
+    QFETCH(int, rows);
+    const arma::vec y = arma::regspace(1.0, double(rows));
+    Document doc;
+    doc.replaceAll(Dataset(arma::mat(arma::uword(rows), 0), y, {}, "y"), {}, LinearModel(0),
+                   QStringLiteral("label only"));
+    doc.waitForMetrics();
+    QCOMPARE(doc.dataset().featureCount(), arma::uword(0));
+    QVERIFY(doc.hasPredictions());
+    QCOMPARE(doc.prediction(arma::uword(rows - 1)), 0.0);
+    const LinearModel ls = doc.leastSquaresModel();
+    QCOMPARE(ls.weights().n_elem, arma::uword(0));
+    QVERIFY(testutil::close(ls.bias(), (rows + 1) / 2.0));
+    QCOMPARE(doc.analysis().statistics().leastSquares().rank, arma::uword(1));
+    doc.setModel(ls);
+    doc.waitForMetrics();
+    const Evaluation e = doc.fullEvaluation();
+    QVERIFY(testutil::closeRel(e.metrics.mse, arma::var(y, 1), 1e-12)); // the population variance
+    QVERIFY(testutil::close(e.metrics.mae, doc.analysis().evaluate(ls).metrics.mae));
+    QVERIFY(std::abs(e.gradient.bias) < 1e-9 * rows);
 }
 
 QTEST_GUILESS_MAIN(tst_Document)

@@ -1,6 +1,7 @@
 #include "model/data/Dataset.h"
 #include "model/fit/LinearModel.h"
 #include "model/fit/SufficientStatistics.h"
+#include "model/training/GradientDescent.h"
 #include "tests/common/TestUtil.h"
 
 #include <QTest>
@@ -59,6 +60,9 @@ private slots:
     void nearlyCollinearUsesSvd();
     void hessianAndStableRate();
     void noRows();
+    void wideDataSolvesFromTheRows_data();
+    void wideDataSolvesFromTheRows();
+    void wideMinimumNormMatchesPinv();
 };
 
 void tst_SufficientStatistics::lessonKnownAnswers() {
@@ -254,6 +258,76 @@ void tst_SufficientStatistics::noRows() {
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument, s.mse(arma::vec{1}, 0));
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
                              SufficientStatistics::compute(arma::mat(3, 1), arma::vec(2)));
+}
+
+void tst_SufficientStatistics::wideDataSolvesFromTheRows_data() {
+    QTest::addColumn<int>("rows");
+    QTest::addColumn<int>("features");
+    QTest::newRow("50 x 5,000") << 50 << 5000;
+    QTest::newRow("3 x 20,000") << 3 << 20000;
+}
+
+// Far more features than rows: no d x d matrix (20,000^2 would be 3.2 GB); least squares fits
+// the data exactly, as any minimum-norm solution of an underdetermined system does.
+void tst_SufficientStatistics::wideDataSolvesFromTheRows() {
+    QFETCH(int, rows);
+    QFETCH(int, features);
+    arma::arma_rng::set_seed(17);
+    const arma::mat X = arma::randn(arma::uword(rows), arma::uword(features)) + 3.0;
+    const arma::vec y = arma::randn(arma::uword(rows)) * 10.0 + 50.0;
+    const auto s = SufficientStatistics::compute(X, y);
+    QVERIFY(s.isWide());
+    const LeastSquaresResult& ls = s.leastSquares();
+    QCOMPARE(ls.method, std::string("svd"));
+    QCOMPARE(ls.weights.n_elem, arma::uword(features));
+    QVERIFY(ls.rankDeficient);
+    QCOMPARE(ls.rank, arma::uword(rows)); // rank(Xc) = n - 1, plus the intercept column
+    QVERIFY(std::isinf(ls.conditionNumber));
+    const LinearModel fit(ls.weights, ls.bias);
+    QVERIFY(fit.mse(X, y) < 1e-18 * arma::dot(y, y));
+    QVERIFY(ls.mse < 1e-18 * arma::dot(y, y));
+    // Losses and gradients through the rows agree with the direct ones away from the fit.
+    const LinearModel other(arma::vec(arma::uword(features), arma::fill::value(0.01)), 2.0);
+    QVERIFY(closeRel(s.mse(other.weights(), other.bias()), other.mse(X, y), 1e-10));
+    const Gradient g = s.gradient(other.weights(), other.bias());
+    const Gradient direct = other.gradient(X, y);
+    QVERIFY(arma::norm(g.weights - direct.weights) <= 1e-10 * arma::norm(direct.weights));
+    QVERIFY(close(g.bias, direct.bias, 1e-10));
+    QVERIFY(std::isfinite(s.stableLearningRate()) && s.stableLearningRate() > 0);
+    // A few epochs of gradient descent, the loss from the statistics as from the rows.
+    GradientDescentSettings settings;
+    settings.maxEpochs = 5;
+    const auto run = GradientDescent::run(s, other, settings);
+    QCOMPARE(run.epochsRun, std::size_t(5));
+    QVERIFY(closeRel(run.lossHistory.back(), run.model.mse(X, y), 1e-9));
+    QVERIFY(run.lossHistory.back() < run.lossHistory.front());
+}
+
+// On a wide case small enough for pinv: the minimum-norm solution, and the Gram matrix and the
+// stable rate from the rows equal the d x d ones.
+void tst_SufficientStatistics::wideMinimumNormMatchesPinv() {
+    arma::arma_rng::set_seed(4);
+    const arma::uword n = 20, d = SufficientStatistics::kWideFeatures + 44;
+    const arma::mat X = arma::randn(n, d);
+    const arma::vec y = arma::randn(n) + 1.0;
+    const auto s = SufficientStatistics::compute(X, y);
+    QVERIFY(s.isWide());
+    arma::mat Xc = X;
+    Xc.each_row() -= arma::mean(X, 0);
+    const arma::vec yc = y - arma::mean(y);
+    const arma::vec expected = arma::pinv(Xc) * yc;
+    QVERIFY(arma::norm(s.leastSquares().weights - expected) <= 1e-10 * arma::norm(expected));
+    QVERIFY(
+        close(s.leastSquares().bias, arma::mean(y) - arma::dot(arma::mean(X, 0), expected), 1e-10));
+    QVERIFY(allClose(s.centredGram(), Xc.t() * Xc, 1e-10));
+    QVERIFY(close(s.centredSquares(7), arma::dot(Xc.col(7), Xc.col(7)), 1e-12));
+    arma::mat A = X;
+    A.insert_cols(d, arma::vec(n, arma::fill::ones));
+    const double lambdaMax = arma::eig_sym((2.0 / double(n)) * (A.t() * A)).max();
+    QVERIFY(closeRel(s.stableLearningRate(), 2.0 / lambdaMax, 1e-10));
+    // Narrow data stays on the d x d path.
+    QVERIFY(!SufficientStatistics::compute(X.cols(0, 9), y).isWide());
+    QVERIFY(!SufficientStatistics::compute(arma::randn(3, 5), arma::randn(3)).isWide());
 }
 
 QTEST_APPLESS_MAIN(tst_SufficientStatistics)

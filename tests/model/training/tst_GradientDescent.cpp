@@ -40,6 +40,7 @@ private slots:
     void badSettingsAreRefused();
     void trajectory_data();
     void trajectory();
+    void lossHistoryIsBounded();
 };
 
 void tst_GradientDescent::oneStepByHand() {
@@ -536,6 +537,46 @@ void tst_GradientDescent::trajectory() {
     }
     if (r.diverged)
         QVERIFY(t.back().is_finite());
+}
+
+// A run's memory does not grow with its epochs: past maxLossHistoryPoints the history is thinned
+// as the trajectory is, each kept loss the run's own at its epoch. Shorter runs keep every epoch.
+void tst_GradientDescent::lossHistoryIsBounded() {
+    const Dataset lesson = Dataset::lesson();
+    const auto s = SufficientStatistics::compute(lesson.features(), lesson.labels());
+    const LinearModel start(Dataset::lessonWeights(), Dataset::lessonBias());
+    GradientDescentSettings settings{0.0, 1000000, 0.0};
+    const auto r = GradientDescent::run(s, start, settings);
+    QCOMPARE(r.epochsRun, std::size_t(1000000));
+    QVERIFY(r.lossHistory.size() <= settings.maxLossHistoryPoints);
+    QVERIFY(r.lossHistory.size() >= settings.maxLossHistoryPoints / 2);
+    QVERIFY(!r.lossHistoryComplete());
+    const auto& epochs = r.lossHistoryEpochs;
+    QCOMPARE(epochs.size(), r.lossHistory.size());
+    QCOMPARE(epochs.front(), std::size_t(0));
+    QCOMPARE(epochs.back(), r.epochsRun);
+    const std::size_t stride = epochs[1] - epochs[0];
+    for (std::size_t k = 1; k + 1 < epochs.size(); ++k)
+        QCOMPARE(epochs[k] - epochs[k - 1], stride);
+
+    GradientDescentSettings everyEpoch = settings;
+    everyEpoch.maxLossHistoryPoints = settings.maxEpochs + 1;
+    const auto full = GradientDescent::run(s, start, everyEpoch);
+    QCOMPARE(full.lossHistory.size(), full.epochsRun + 1);
+    QVERIFY(full.lossHistoryComplete());
+    for (std::size_t k = 0; k < epochs.size(); ++k)
+        QCOMPARE(r.lossHistory[k], full.lossHistory[epochs[k]]);
+    for (const std::size_t e : r.trajectoryEpochs) // what the window's position shows
+        QCOMPARE(r.lossAt(e), full.lossHistory[e]);
+    QVERIFY(std::isnan(r.lossAt(stride + 1)));
+
+    // The default 10,000 epochs: the start and every epoch, as before.
+    const auto whole = GradientDescent::run(s, start, GradientDescentSettings{0.0, 10000, 0.0});
+    QCOMPARE(whole.lossHistory.size(), std::size_t(10001));
+    QVERIFY(whole.lossHistoryComplete());
+    QCOMPARE(whole.lossHistoryEpochs.back(), std::size_t(10000));
+    for (std::size_t e = 0; e <= 10000; ++e)
+        QCOMPARE(whole.lossHistory[e], full.lossHistory[e]);
 }
 
 QTEST_APPLESS_MAIN(tst_GradientDescent)

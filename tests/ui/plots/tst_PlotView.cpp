@@ -325,7 +325,7 @@ void tst_PlotView::largeDocumentIsSampled() {
     ResidualPlotView residual(&doc);
     for (PlotView* view : {static_cast<PlotView*>(&data), static_cast<PlotView*>(&predicted),
                            static_cast<PlotView*>(&residual)}) {
-        QVERIFY(view->pointCount() <= PlotView::kMaxDrawnPoints);
+        QVERIFY(view->pointCount() <= int(linlab::kMaxDisplayRows));
         QCOMPARE(view->sampleStep(), 2);
         QCOMPARE(view->pointCount(), 15000);
         QVERIFY(view->pointsGraph()->name().contains(QStringLiteral("shown")));

@@ -1,0 +1,109 @@
+// The options of `linlab --batch` as a user meets them: a wrong option, value or count is one
+// line on stderr naming it, status 2 and nothing on stdout; --help and --version answer.
+
+#include "tests/app/batch/BatchRun.h"
+
+#include <QTest>
+
+using namespace batchrun;
+
+class tst_BatchOptions : public QObject {
+    Q_OBJECT
+private slots:
+    void usageErrors_data();
+    void usageErrors();
+    void helpAndVersion();
+    void badTrainingOptions_data();
+    void badTrainingOptions();
+};
+
+void tst_BatchOptions::usageErrors_data() {
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("unknown option") << QStringList{QStringLiteral("--frobnicate")}
+                                    << QStringLiteral("unknown option --frobnicate");
+    QTest::newRow("bad scale") << QStringList{QStringLiteral("--scale"), QStringLiteral("1.1x")}
+                               << QStringLiteral("--scale expects a number");
+    QTest::newRow("nan scale") << QStringList{QStringLiteral("--scale"), QStringLiteral("nan")}
+                               << QStringLiteral("NaN");
+    QTest::newRow("missing value")
+        << QStringList{QStringLiteral("--bias")} << QStringLiteral("--bias needs a value");
+    QTest::newRow("weight count") << QStringList{QStringLiteral("--weights"),
+                                                 QStringLiteral("1,2,3")}
+                                  << QStringLiteral("3 values for 2 features");
+    QTest::newRow("bad mode") << QStringList{QStringLiteral("--normalize"), QStringLiteral("l2")}
+                              << QStringLiteral("none, zscore or minmax");
+    QTest::newRow("bad ddof") << QStringList{QStringLiteral("--ddof"), QStringLiteral("2")}
+                              << QStringLiteral("--ddof expects 0 or 1");
+    QTest::newRow("bad label") << QStringList{QStringLiteral("--label"), QStringLiteral("grade")}
+                               << QStringLiteral("no column \"grade\"");
+    QTest::newRow("bad epochs") << QStringList{QStringLiteral("--epochs"), QStringLiteral("2.5")}
+                                << QStringLiteral("whole number");
+    QTest::newRow("two files") << QStringList{QStringLiteral("a.csv"), QStringLiteral("b.csv")}
+                               << QStringLiteral("only one FILE");
+    // Found by fuzz_batch_args: a column listed a thousand times made a 1000-feature fit.
+    QTest::newRow("feature twice")
+        << QStringList{QStringLiteral("--features"), QStringLiteral("1,hours_studied")}
+        << QStringLiteral("column \"hours_studied\" is named twice");
+}
+
+void tst_BatchOptions::usageErrors() {
+    QFETCH(QStringList, args);
+    QFETCH(QString, reason);
+    const Run r = batch(args);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.out.isEmpty());
+    const QString err = QString::fromUtf8(r.err);
+    QVERIFY2(err.contains(reason), qPrintable(err));
+    QVERIFY(err.contains(QStringLiteral("--help")));
+    QCOMPARE(err.count(QLatin1Char('\n')), 1); // one line
+}
+
+void tst_BatchOptions::helpAndVersion() {
+    const Run help = batch({QStringLiteral("--help")});
+    QCOMPARE(help.exitCode, 0);
+    QVERIFY(help.out.contains("--normalize MODE"));
+    const Run version = batch({QStringLiteral("--version")});
+    QCOMPARE(version.exitCode, 0);
+    QVERIFY(version.out.startsWith("linlab "));
+}
+
+void tst_BatchOptions::badTrainingOptions_data() {
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("reason");
+    const QString m = QStringLiteral("--momentum"), b = QStringLiteral("--batch-size"),
+                  s = QStringLiteral("--seed");
+    QTest::newRow("momentum 1.5") << QStringList{m, QStringLiteral("1.5")}
+                                  << QStringLiteral("--momentum expects");
+    QTest::newRow("momentum 1") << QStringList{m, QStringLiteral("1")}
+                                << QStringLiteral("--momentum expects");
+    QTest::newRow("momentum -0.1")
+        << QStringList{m, QStringLiteral("-0.1")} << QStringLiteral("--momentum expects");
+    QTest::newRow("momentum text")
+        << QStringList{m, QStringLiteral("fast")} << QStringLiteral("--momentum expects a number");
+    QTest::newRow("batch 2.5") << QStringList{b, QStringLiteral("2.5")}
+                               << QStringLiteral("whole number");
+    QTest::newRow("batch -1") << QStringList{b, QStringLiteral("-1")}
+                              << QStringLiteral("whole number");
+    QTest::newRow("seed -3") << QStringList{s, QStringLiteral("-3")}
+                             << QStringLiteral("--seed expects a whole number");
+    QTest::newRow("seed 1.5") << QStringList{s, QStringLiteral("1.5")}
+                              << QStringLiteral("--seed expects a whole number");
+    QTest::newRow("seed too large") << QStringList{s, QStringLiteral("9223372036854775808")}
+                                    << QStringLiteral("--seed expects");
+    QTest::newRow("seed missing") << QStringList{s} << QStringLiteral("--seed needs a value");
+}
+
+void tst_BatchOptions::badTrainingOptions() {
+    QFETCH(QStringList, args);
+    QFETCH(QString, reason);
+    const Run r = batch(QStringList{QStringLiteral("--fit"), QStringLiteral("gd")} + args);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.out.isEmpty());
+    const QString err = QString::fromUtf8(r.err);
+    QVERIFY2(err.contains(reason), qPrintable(err));
+    QCOMPARE(err.count(QLatin1Char('\n')), 1);
+}
+
+QTEST_GUILESS_MAIN(tst_BatchOptions)
+#include "tst_BatchOptions.moc"
