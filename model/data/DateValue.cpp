@@ -1,5 +1,7 @@
 #include "model/data/DateValue.h"
 
+#include "model/io/CsvSyntax.h"
+
 #include <cmath>
 #include <cstdio>
 
@@ -27,15 +29,6 @@ bool digits(std::string_view text, std::size_t pos, std::size_t count, unsigned&
         out = out * 10 + unsigned(text[i] - '0');
     }
     return true;
-}
-
-std::string_view trimmed(std::string_view text) {
-    auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-    while (!text.empty() && blank(text.front()))
-        text.remove_prefix(1);
-    while (!text.empty() && blank(text.back()))
-        text.remove_suffix(1);
-    return text;
 }
 
 // The time after the date ("HH:MM[:SS[.f]]" and an optional zone) as a fraction of a day.
@@ -90,7 +83,7 @@ std::int64_t daysFromCivil(std::int64_t year, unsigned month, unsigned day) {
 }
 
 std::optional<double> parseIsoDate(std::string_view text) {
-    text = trimmed(text);
+    text = csv::trimBlanks(text);
     unsigned year = 0, month = 0, day = 0;
     if (text.size() < 10 || !digits(text, 0, 4, year) || (text[4] != '-' && text[4] != '/') ||
         text[7] != text[4] || !digits(text, 5, 2, month) || !digits(text, 8, 2, day))

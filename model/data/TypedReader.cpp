@@ -1,6 +1,7 @@
 #include "model/data/TypedReader.h"
 
 #include "model/data/DateValue.h"
+#include "model/io/CsvSyntax.h"
 #include "model/io/NumberFormat.h"
 
 #include <algorithm>
@@ -18,15 +19,6 @@ namespace {
 
 // What a cell read as, in the classifying pass.
 enum Kind : std::uint8_t { kMissing, kNumber, kDate, kOther };
-
-std::string_view trimBlanks(std::string_view text) {
-    auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-    while (!text.empty() && blank(text.front()))
-        text.remove_prefix(1);
-    while (!text.empty() && blank(text.back()))
-        text.remove_suffix(1);
-    return text;
-}
 
 bool isToken(std::string_view trimmed, const std::vector<std::string>& tokens) {
     for (const std::string& token : tokens)
@@ -104,7 +96,7 @@ Scan scan(const Cells& cells, const std::vector<std::string>& tokens,
     bool tryNumbers = !forced || forced == ColumnType::Numeric;
     bool tryDates = !forced || forced == ColumnType::Date;
     for (std::size_t r = 0; r < n; ++r) {
-        const std::string_view t = trimBlanks(cells[r]);
+        const std::string_view t = csv::trimBlanks(cells[r]);
         if (isToken(t, tokens)) {
             s.kinds[r] = kMissing;
             continue;
@@ -157,7 +149,7 @@ std::optional<Column> categories(const Cells& cells, const Scan& s, std::string 
             states[r] = CellState::Missing;
             continue;
         }
-        const std::string_view t = trimBlanks(cells[r]);
+        const std::string_view t = csv::trimBlanks(cells[r]);
         const auto [it, added] = index.try_emplace(t, std::uint32_t(levels.size()));
         if (added) {
             if (levels.size() == maxLevels)
