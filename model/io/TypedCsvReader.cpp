@@ -92,6 +92,22 @@ CsvPlace placeOf(const ScannedCells& scanned, std::size_t row, std::size_t colum
     return {moved ? other->second : scanned.rowLines[row], column + 1};
 }
 
+// Whether a ';' or tab file that CsvDialect gave a decimal comma (any comma in its data) has
+// its commas in text only, and numbers with a decimal point: "Paris, France";1.5. The rule holds
+// for numeric files, whose commas can only be in numbers; here a comma must be in one to count.
+bool pointAfterAll(const std::vector<std::string_view>& cells) {
+    bool point = false;
+    for (const std::string_view cell : cells) {
+        if (cell.find(',') != std::string_view::npos) {
+            if (parseDouble(cell, ',').ok())
+                return false;
+        } else if (!point && cell.find('.') != std::string_view::npos) {
+            point = parseDouble(cell, '.').ok();
+        }
+    }
+    return point;
+}
+
 // readFile and readString: the numeric reader's steps, then the typed columns.
 TypedCsvTable readText(std::string_view text, const std::string& source,
                        const CsvReadOptions& options, const TypedReadOptions& typed,
@@ -114,6 +130,8 @@ TypedCsvTable readText(std::string_view text, const std::string& source,
         CsvDialect::columnNames(fields, result.hadHeader, source);
 
     const ScannedCells scanned = scanData(scanner, fields, result.hadHeader, text, source, options);
+    if (options.decimal == 0 && result.decimal == ',' && pointAfterAll(scanned.cells))
+        result.decimal = '.';
     TypedReadOptions own = typed;
     own.decimal = result.decimal;
     result.table = TypedReader::readFlat(names, scanned.cells, own);

@@ -6,7 +6,10 @@
 // blank lines, the same delimiter, decimal and header detection by CsvDialect) and its errors are
 // the same errors in the same words: bad quoting, ragged rows, NUL bytes, the stream limit, empty
 // or repeated names, no data rows. Then TypedReader (model/data/TypedReader.h) types each column;
-// the decimal separator it reads numbers with is the dialect's, whatever TypedReadOptions says.
+// the decimal separator it reads numbers with is the dialect's, whatever TypedReadOptions says,
+// with one exception: a detected decimal comma (a ';' or tab file with a comma in its data) is a
+// point when no cell with a comma reads as a number and some cell reads as one with a point
+// ("Paris, France";1.5), where the numeric reader refuses the file anyway.
 // Cells that do not read as their column's type are not errors: they are read as missing and
 // listed with their place in the file (TypedCsvTable::invalidAt, invalidCellError).
 //

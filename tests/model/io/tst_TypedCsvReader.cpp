@@ -18,6 +18,8 @@
 #include <stdexcept>
 #include <string>
 
+#include <unistd.h>
+
 using namespace linlab;
 using namespace csvtest;
 
@@ -36,6 +38,18 @@ template <class Read> std::string errorOf(Read read) {
         return e.what();
     }
     return {};
+}
+
+// A pipe holding `text` (at most the pipe's buffer, 64 KiB), its writing end closed: opening the
+// returned /dev/fd path reads a stream, not a regular file. `fd` is the reading end to close.
+std::string pipeHolding(const std::string& text, int& fd) {
+    int ends[2];
+    if (::pipe(ends) != 0)
+        return {};
+    const bool written = ::write(ends[1], text.data(), text.size()) == ssize_t(text.size());
+    ::close(ends[1]);
+    fd = ends[0];
+    return written ? "/dev/fd/" + std::to_string(fd) : std::string();
 }
 
 // The mean of a column's present values.
@@ -78,9 +92,11 @@ private slots:
     void typoDeepInNumericColumn();
     void invalidCellAfterMultiLineCell();
     void invalidDateAndDecimalComma();
+    void commasInTextOnly();
     void errorsWordedAsCsvReader_data();
     void errorsWordedAsCsvReader();
     void fileErrorsWordedAsCsvReader();
+    void streamLimit();
     void badOptions();
     void progressAndCancel();
     void numericSameAsCsvReader_data();
@@ -221,6 +237,28 @@ void tst_TypedCsvReader::invalidDateAndDecimalComma() {
                         "\"2020-13-01\""));
 }
 
+void tst_TypedCsvReader::commasInTextOnly() {
+    // Any comma in a ';' file's data makes CsvDialect choose a decimal comma; commas in text
+    // only, beside numbers with a point, do not.
+    const TypedCsvTable point = readTyped("city;x\n\"Paris, France\";1.5\nLyon;2.25\nNice;3\n");
+    QCOMPARE(point.decimal, '.');
+    QCOMPARE(point.table.column(1).values(), (std::vector<double>{1.5, 2.25, 3}));
+    QCOMPARE(read("x;y\n1,5;2\n").decimal, ','); // the numeric reader's rule, unchanged
+
+    // One number with a comma keeps the comma, and the point is then not a decimal.
+    const TypedCsvTable comma = readTyped("city;x\nParis, France;1,5\nLyon;2\nNice;3\n");
+    QCOMPARE(comma.decimal, ',');
+    QCOMPARE(comma.table.column(1).values(), (std::vector<double>{1.5, 2, 3}));
+    const TypedCsvTable both = readTyped("city;x\nA, B;1,5\nC;2.25\nD;3\nE;4\n");
+    QCOMPARE(both.decimal, ',');
+    QCOMPARE(both.table.column(1).state(1), CellState::Invalid);
+
+    // A decimal the options name is kept.
+    const TypedCsvTable forced =
+        readTyped("city;x\n\"Paris, France\";1.5\n", options(0, ',', CsvReadOptions::Header::Yes));
+    QCOMPARE(forced.decimal, ',');
+}
+
 void tst_TypedCsvReader::errorsWordedAsCsvReader_data() {
     QTest::addColumn<QByteArray>("text");
     QTest::addColumn<QByteArray>("expected");
@@ -276,6 +314,36 @@ void tst_TypedCsvReader::fileErrorsWordedAsCsvReader() {
         QCOMPARE(QByteArray::fromStdString(typed),
                  QByteArray::fromStdString(errorOf([&] { CsvReader::readFile(path, small); })));
     }
+}
+
+void tst_TypedCsvReader::streamLimit() {
+    const std::string text = "name,x\nab,1\ncd,2\n"; // 18 bytes
+    CsvReadOptions small;
+    small.maxStreamBytes = 16;
+    std::string errors[2];
+    for (int way = 0; way < 2; ++way) {
+        int fd = -1;
+        const std::string path = pipeHolding(text, fd);
+        QVERIFY(!path.empty());
+        errors[way] = errorOf([&] {
+            if (way == 0)
+                TypedCsvReader::readFile(path, small);
+            else
+                CsvReader::readFile(path, small);
+        });
+        ::close(fd);
+    }
+    QVERIFY2(errors[0].find("16") != std::string::npos, errors[0].c_str());
+    QCOMPARE(QByteArray::fromStdString(errors[0]), QByteArray::fromStdString(errors[1]));
+
+    // Within the limit a pipe reads as the text does.
+    int fd = -1;
+    const std::string path = pipeHolding(text, fd);
+    QVERIFY(!path.empty());
+    const TypedCsvTable t = TypedCsvReader::readFile(path);
+    ::close(fd);
+    QCOMPARE(t.table.column(0).type(), ColumnType::Categorical);
+    QCOMPARE(t.table.column(1).values(), (std::vector<double>{1, 2}));
 }
 
 void tst_TypedCsvReader::badOptions() {
