@@ -1,10 +1,14 @@
 #include "model/io/CsvDialect.h"
 
+#include "model/io/CsvError.h"
+#include "model/io/CsvSyntax.h"
 #include "model/io/NumberFormat.h"
 #include "model/support/MappedFile.h"
 
 #include <array>
 #include <cstddef>
+#include <stdexcept>
+#include <unordered_set>
 
 namespace linlab {
 
@@ -149,6 +153,43 @@ bool CsvDialect::header(const std::vector<CsvField>& first, char decimal,
             return true;
     }
     return false;
+}
+
+// The typed reader's copies of CsvReader.cpp's checkOptions and columnNames (the same words).
+void CsvDialect::checkOptions(const CsvReadOptions& options) {
+    const char d = options.delimiter;
+    if (d == '"' || d == '\n' || d == '\r')
+        throw std::invalid_argument("CsvReader: the delimiter cannot be a quote or a line break");
+    if (options.decimal != 0 && options.decimal != '.' && options.decimal != ',')
+        throw std::invalid_argument("CsvReader: the decimal separator must be '.' or ','");
+    if (d != 0 && d == options.decimal)
+        throw std::invalid_argument("CsvReader: the delimiter and the decimal separator are equal");
+}
+
+std::vector<std::string> CsvDialect::columnNames(const std::vector<CsvField>& first, bool header,
+                                                 const std::string& source) {
+    const std::size_t columns = first.size();
+    std::vector<std::string> names;
+    names.reserve(columns);
+    if (!header) {
+        for (std::size_t i = 1; i < columns; ++i)
+            names.push_back("x" + std::to_string(i));
+        names.push_back("y");
+        return names;
+    }
+    std::unordered_set<std::string_view> seen;
+    for (std::size_t i = 0; i < columns; ++i) {
+        const CsvField& f = first[i];
+        const std::string_view name = f.quoted ? f.text : csv::trimBlanks(f.text);
+        if (name.empty())
+            throw CsvError(source, f.line, i + 1, "empty column name");
+        names.emplace_back(name);
+        // reserve() above keeps these views valid while names grows.
+        if (!seen.insert(names.back()).second)
+            throw CsvError(source, f.line, i + 1,
+                           "duplicate column name \"" + csv::shownText(name) + "\"");
+    }
+    return names;
 }
 
 } // namespace linlab

@@ -5,6 +5,7 @@
 #include "model/io/CsvReader.h"
 #include "model/io/CsvScanner.h"
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -36,6 +37,15 @@ public:
     /// ',' with the same non-zero count on every record, else the most frequent on the first
     /// record, else 0 (one column). `excluded` is a candidate that cannot be the delimiter.
     static char detectDelimiter(std::string_view text, char excluded);
+
+    /// Throws std::invalid_argument for impossible options (a quote or line break as the
+    /// delimiter, a decimal other than '.' or ',', the two equal); the numeric reader's checks.
+    static void checkOptions(const CsvReadOptions& options);
+
+    /// The column names: the first record's when it is a header (unquoted ones trimmed; CsvError
+    /// naming `source` for an empty or a repeated name), else x1, x2, ..., y.
+    static std::vector<std::string> columnNames(const std::vector<CsvField>& first, bool header,
+                                                const std::string& source);
 };
 
 } // namespace linlab
