@@ -59,9 +59,14 @@ struct CentredBlocks {
             arma::vec yb;
             for (arma::uword a = begin; a < end; a += kBlockRows) {
                 const arma::uword last = std::min(end, a + kBlockRows) - 1;
-                Xb = X.rows(a, last);
-                if (Xb.n_cols > 0) // (each_row on an empty matrix is undefined in Armadillo)
+                // (rows() and each_row() of a matrix with no columns are undefined in Armadillo:
+                // a label-only table has none.)
+                if (X.n_cols > 0) {
+                    Xb = X.rows(a, last);
                     Xb.each_row() -= meanX;
+                } else {
+                    Xb.set_size(last - a + 1, 0);
+                }
                 yb = y.subvec(a, last) - meanY;
                 add(parts[part], Xb, yb);
             }

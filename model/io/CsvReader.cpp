@@ -9,7 +9,6 @@
 
 #include <algorithm>
 #include <stdexcept>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -18,44 +17,6 @@ namespace linlab {
 namespace {
 
 constexpr std::size_t kReportRecords = 16384; // records between progress reports (scanner)
-
-void checkOptions(const CsvReadOptions& options) {
-    const char d = options.delimiter;
-    if (d == '"' || d == '\n' || d == '\r')
-        throw std::invalid_argument("CsvReader: the delimiter cannot be a quote or a line break");
-    if (options.decimal != 0 && options.decimal != '.' && options.decimal != ',')
-        throw std::invalid_argument("CsvReader: the decimal separator must be '.' or ','");
-    if (d != 0 && d == options.decimal)
-        throw std::invalid_argument("CsvReader: the delimiter and the decimal separator are equal");
-}
-
-// The column names: the header's (unquoted ones trimmed; none empty, none twice), else x1, x2,
-// ..., y.
-std::vector<std::string> columnNames(const std::vector<CsvField>& first, bool header,
-                                     const std::string& source) {
-    const std::size_t columns = first.size();
-    std::vector<std::string> names;
-    names.reserve(columns);
-    if (!header) {
-        for (std::size_t i = 1; i < columns; ++i)
-            names.push_back("x" + std::to_string(i));
-        names.push_back("y");
-        return names;
-    }
-    std::unordered_set<std::string_view> seen;
-    for (std::size_t i = 0; i < columns; ++i) {
-        const CsvField& f = first[i];
-        const std::string_view name = f.quoted ? f.text : csv::trimBlanks(f.text);
-        if (name.empty())
-            throw CsvError(source, f.line, i + 1, "empty column name");
-        names.emplace_back(name);
-        // reserve() above keeps these views valid while names grows.
-        if (!seen.insert(names.back()).second)
-            throw CsvError(source, f.line, i + 1,
-                           "duplicate column name \"" + csv::shownText(name) + "\"");
-    }
-    return names;
-}
 
 // The data read record by record with the RFC 4180 scanner (the reference, and the only way for
 // quoted data). `fields` holds the first record, data itself when there is no header.
@@ -112,7 +73,7 @@ CsvTable readText(std::string_view text, const std::string& source, const CsvRea
     table.decimal = CsvDialect::decimal(text.substr(scanner.position()), fields, table.delimiter,
                                         options, file);
     table.hadHeader = CsvDialect::header(fields, table.decimal, options);
-    table.names = columnNames(fields, table.hadHeader, source);
+    table.names = CsvDialect::columnNames(fields, table.hadHeader, source);
 
     // Data without quotes (nearly every file): straight into the matrix, in two threads.
     CsvFastPath::Region region;
@@ -133,14 +94,14 @@ CsvTable readText(std::string_view text, const std::string& source, const CsvRea
 } // namespace
 
 CsvTable CsvReader::readFile(const std::string& path, const CsvReadOptions& options) {
-    checkOptions(options);
+    CsvDialect::checkOptions(options);
     const CsvFileText file(path, options.maxStreamBytes);
     return readText(file.text(), path, options, file.mapping());
 }
 
 CsvTable CsvReader::readString(std::string_view text, const std::string& sourceName,
                                const CsvReadOptions& options) {
-    checkOptions(options);
+    CsvDialect::checkOptions(options);
     return readText(text, sourceName, options, nullptr);
 }
 
