@@ -4,9 +4,9 @@
 
 #include "app/document/Commands.h"
 #include "app/document/Document.h"
+#include "app/document/MergeIds.h"
 #include "app/document/ModelActions.h"
 #include "model/training/SliderRange.h"
-#include "app/document/MergeIds.h"
 #include "ui/common/NumberText.h"
 #include "ui/common/ParameterSymbols.h"
 #include "ui/common/PreciseSpinBox.h"
