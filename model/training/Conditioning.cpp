@@ -7,6 +7,36 @@
 
 namespace linlab {
 
+namespace {
+
+// (Xc^T Xc)_ij, through the centred data on wide data (no d x d matrix).
+double centredGramEntry(const SufficientStatistics& stats, arma::uword i, arma::uword j) {
+    if (i == j)
+        return stats.centredSquares(i);
+    if (!stats.isWide())
+        return stats.centredGram()(i, j);
+    arma::vec unit(stats.featureCount(), arma::fill::zeros);
+    unit(j) = 1.0;
+    return stats.gramTimes(unit)(i);
+}
+
+} // namespace
+
+double hessianEntry(const SufficientStatistics& stats, arma::uword i, arma::uword j) {
+    const arma::uword d = stats.featureCount();
+    if (stats.sampleCount() == 0 || i > d || j > d)
+        return arma::datum::nan;
+    // As hessian() computes it, (2/n) [[Sxx + n m m^T, n m], [n m^T, n]], to the same bits.
+    const double n = static_cast<double>(stats.sampleCount());
+    const arma::rowvec& m = stats.featureMean();
+    double h = n;
+    if (i < d && j < d)
+        h = centredGramEntry(stats, i, j) + n * (m(i) * m(j));
+    else if (i < d || j < d)
+        h = n * m(i < d ? i : j);
+    return (2.0 / n) * h;
+}
+
 double conditionNumber(const arma::mat& symmetric) {
     if (symmetric.is_empty() || !symmetric.is_finite() || symmetric.n_rows != symmetric.n_cols)
         return arma::datum::nan;
@@ -24,12 +54,17 @@ double conditionNumber(const arma::mat& symmetric) {
 double centredGramConditionNumber(const SufficientStatistics& stats) {
     if (stats.sampleCount() == 0 || stats.featureCount() == 0)
         return arma::datum::nan;
+    // Wide data has more features than rows: Xc^T Xc is singular, and is not formed.
+    if (stats.isWide())
+        return arma::datum::inf;
     return conditionNumber(stats.centredGram());
 }
 
 double hessianConditionNumber(const SufficientStatistics& stats) {
     if (stats.sampleCount() == 0)
         return arma::datum::nan;
+    if (stats.isWide()) // rank at most n < d + 1: singular, and not formed
+        return arma::datum::inf;
     return conditionNumber(stats.hessian());
 }
 
@@ -49,8 +84,8 @@ double sliceConditionNumber(const SufficientStatistics& stats, arma::uword i, ar
     const arma::uword d = stats.featureCount();
     if (stats.sampleCount() == 0 || i > d || j > d || i == j)
         return arma::datum::nan;
-    const arma::mat H = stats.hessian();
-    const arma::mat block{{H(i, i), H(i, j)}, {H(j, i), H(j, j)}};
+    const arma::mat block{{hessianEntry(stats, i, i), hessianEntry(stats, i, j)},
+                          {hessianEntry(stats, j, i), hessianEntry(stats, j, j)}};
     return conditionNumber(block);
 }
 

@@ -10,6 +10,9 @@
 
 namespace linlab {
 
+/// Entry (i, j) of stats.hessian() (index d: the bias) without forming the (d+1) x (d+1) matrix:
+/// O(1), or O(n d) off the diagonal on wide data. NaN with no rows or an index past d.
+double hessianEntry(const SufficientStatistics& stats, arma::uword i, arma::uword j);
 /// lambda_max / lambda_min of a symmetric positive semi-definite matrix: infinity when it is
 /// singular (lambda_min <= 1e-15 lambda_max), NaN when empty, not finite or all zero.
 double conditionNumber(const arma::mat& symmetric);

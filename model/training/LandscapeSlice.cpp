@@ -1,5 +1,7 @@
 #include "model/training/LandscapeSlice.h"
 
+#include "model/training/Conditioning.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -57,10 +59,10 @@ bool sliceMinimum(const SufficientStatistics& stats, const LinearModel& model, a
     if (stats.sampleCount() == 0 || i > d || j > d || i == j || model.weights().n_elem != d)
         return false;
     const Gradient g = stats.gradient(model.weights(), model.bias());
-    const arma::mat H = stats.hessian();
     const double gi = i == d ? g.bias : g.weights(i);
     const double gj = j == d ? g.bias : g.weights(j);
-    const double a = H(i, i), b = H(i, j), c = H(j, j);
+    const double a = hessianEntry(stats, i, i), b = hessianEntry(stats, i, j),
+                 c = hessianEntry(stats, j, j);
     const double det = a * c - b * b;
     // A (nearly) singular 2 x 2 block: a valley with no single bottom in this slice.
     if (!(det > 1e-12 * std::max(a * c, 1e-300)) || !std::isfinite(det))

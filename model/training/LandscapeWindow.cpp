@@ -1,5 +1,7 @@
 #include "model/training/LandscapeWindow.h"
 
+#include "model/training/Conditioning.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -11,8 +13,7 @@ double parameterScale(const SufficientStatistics& stats, arma::uword k) {
         return 1.0;
     const double n = double(stats.sampleCount());
     const double variance = stats.centredLabelSquares() / n;
-    const arma::mat H = stats.hessian();
-    const double hkk = H(k, k);
+    const double hkk = hessianEntry(stats, k, k);
     const double s = std::sqrt(2.0 * variance / hkk);
     if (!(variance > 0) || !(hkk > 0) || !std::isfinite(s) || !(s > 0))
         return 1.0;

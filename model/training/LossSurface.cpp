@@ -1,5 +1,7 @@
 #include "model/training/LossSurface.h"
 
+#include "model/training/Conditioning.h"
+
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
@@ -32,12 +34,13 @@ LossSurfaceGrid LossSurface::compute(const SufficientStatistics& stats, const Li
     // The MSE is quadratic: L(theta + D) = L + g^T D + D^T H D / 2 exactly, with H the Hessian.
     const double base = stats.mse(model.weights(), model.bias());
     const Gradient g = stats.gradient(model.weights(), model.bias());
-    const arma::mat H = stats.hessian();
     auto param = [&](arma::uword k) { return k == d ? model.bias() : model.weights()(k); };
     auto grad = [&](arma::uword k) { return k == d ? g.bias : g.weights(k); };
     const arma::uword i = spec.xParameter, j = spec.yParameter;
     const double x0 = param(i), y0 = param(j), gx = grad(i), gy = grad(j);
-    const double hxx = H(i, i), hxy = H(i, j), hyy = H(j, j);
+    // Three entries of the Hessian, not the (d+1) x (d+1) matrix (wide data forms no d x d).
+    const double hxx = hessianEntry(stats, i, i), hxy = hessianEntry(stats, i, j),
+                 hyy = hessianEntry(stats, j, j);
     for (arma::uword a = 0; a < spec.xSteps; ++a) {
         const double dx = grid.x(a) - x0;
         for (arma::uword b = 0; b < spec.ySteps; ++b) {

@@ -59,10 +59,8 @@ double labelShiftScale(const SufficientStatistics& stats, arma::uword k) {
     const double labelSpread = std::sqrt(stats.centredLabelSquares() / n);
     if (k == d)
         return labelSpread;
-    // A wide table's statistics may go without the d x d matrix; the diagonal is all this reads.
-    if (stats.centredGram().n_rows != d || stats.centredGram().n_cols != d)
-        return arma::datum::nan;
-    return labelSpread / std::sqrt(stats.centredGram()(k, k) / n);
+    // The diagonal is all this reads: on wide data, without forming the d x d matrix.
+    return labelSpread / std::sqrt(stats.centredSquares(k) / n);
 }
 
 SliderRange automaticRange(double best, double current, double scale) {

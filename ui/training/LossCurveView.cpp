@@ -35,6 +35,19 @@ QString grouped(qint64 n) {
     return QLocale(QLocale::English, QLocale::UnitedStates).toString(n);
 }
 
+// The epoch of loss-history point k (its index when no epochs are given).
+double epochKey(const std::vector<std::size_t>& epochs, std::size_t k) {
+    return double(k < epochs.size() ? epochs[k] : k);
+}
+
+// The history's points up to `epoch`, which the curve draws.
+std::size_t pointsUpTo(const linlab::GradientDescentResult& r, std::size_t epoch) {
+    const auto& epochs = r.lossHistoryEpochs;
+    const auto upTo =
+        std::size_t(std::upper_bound(epochs.begin(), epochs.end(), epoch) - epochs.begin());
+    return std::min(upTo, r.lossHistory.size());
+}
+
 } // namespace
 
 LossCurveView::LossCurveView(TrainingSession* session, QWidget* parent)
@@ -141,7 +154,8 @@ void LossCurveView::include(Curve& c, const std::vector<double>& loss, std::size
     }
 }
 
-void LossCurveView::fill(QCPGraph* graph, const std::vector<double>& loss, std::size_t from,
+void LossCurveView::fill(QCPGraph* graph, const std::vector<double>& loss,
+                         const std::vector<std::size_t>& epochs, std::size_t from,
                          std::size_t to) const {
     QVector<double> keys, values;
     keys.reserve(int(to - from));
@@ -149,10 +163,26 @@ void LossCurveView::fill(QCPGraph* graph, const std::vector<double>& loss, std::
     for (std::size_t k = from; k < to && k < loss.size(); ++k) {
         if (!PlotView::isPlottable(loss[k]))
             continue;
-        keys.append(double(k));
+        keys.append(epochKey(epochs, k));
         values.append(shown(loss[k]));
     }
     graph->addData(keys, values, true);
+}
+
+std::size_t LossCurveView::nearestPoint(double epoch) const {
+    const std::vector<std::size_t>& epochs = m_session->result().lossHistoryEpochs;
+    const std::size_t count = std::min(m_currentCount, epochs.size());
+    if (count == 0)
+        return 0;
+    const auto begin = epochs.begin(), end = begin + std::ptrdiff_t(count);
+    const auto it = std::lower_bound(begin, end, epoch,
+                                     [](std::size_t e, double key) { return double(e) < key; });
+    if (it == end)
+        return count - 1;
+    if (it == begin)
+        return 0;
+    const bool before = epoch - double(*(it - 1)) <= double(*it) - epoch;
+    return std::size_t(it - begin) - (before ? 1 : 0);
 }
 
 void LossCurveView::onRunChanged() {
@@ -166,15 +196,17 @@ void LossCurveView::onPositionChanged() {
 void LossCurveView::syncCurrent(bool restart) {
     const bool run = m_session && m_session->hasRun();
     const std::vector<double> none;
+    const std::vector<std::size_t> noEpochs;
     const std::vector<double>& loss = run ? m_session->result().lossHistory : none;
-    const std::size_t count = run ? std::min(m_session->epoch() + 1, loss.size()) : 0;
+    const std::vector<std::size_t>& epochs = run ? m_session->result().lossHistoryEpochs : noEpochs;
+    const std::size_t count = run ? pointsUpTo(m_session->result(), m_session->epoch()) : 0;
     if (restart || count < m_currentCount) {
         m_current->data()->clear();
         m_currentCurve = Curve{};
         m_currentCount = 0;
     }
     if (count > m_currentCount) {
-        fill(m_current, loss, m_currentCount, count);
+        fill(m_current, loss, epochs, m_currentCount, count);
         include(m_currentCurve, loss, m_currentCount, count);
         m_currentCount = count;
     }
@@ -196,17 +228,19 @@ void LossCurveView::updateRanges() {
     // Every curve drawn decides the ranges, so they follow the run: no frozen axes.
     double maxEpoch = 0;
     double lo = arma::datum::inf, hi = -arma::datum::inf, lowestPositive = arma::datum::inf;
-    auto take = [&](const Curve& c, std::size_t count) {
+    auto take = [&](const Curve& c, const std::vector<std::size_t>& epochs, std::size_t count) {
         if (!c.any)
             return;
-        maxEpoch = std::max(maxEpoch, double(count > 0 ? count - 1 : 0));
+        maxEpoch = std::max(maxEpoch, count > 0 ? epochKey(epochs, count - 1) : 0.0);
         lo = std::min(lo, c.lo);
         hi = std::max(hi, c.hi);
         lowestPositive = std::min(lowestPositive, c.lowestPositive);
     };
-    take(m_currentCurve, m_currentCount);
+    const std::vector<std::size_t> noEpochs;
+    const bool run = m_session && m_session->hasRun();
+    take(m_currentCurve, run ? m_session->result().lossHistoryEpochs : noEpochs, m_currentCount);
     for (const Curve& c : m_kept)
-        take(c, c.loss.size());
+        take(c, c.epochs, c.loss.size());
 
     m_plot->xAxis->setRange(0, std::max(10.0, maxEpoch * 1.03));
     if (m_log) {
@@ -230,21 +264,22 @@ void LossCurveView::updateButtons() {
     m_clearButton->setEnabled(!m_kept.empty());
 }
 
-void LossCurveView::showReadout(std::size_t epoch) {
+void LossCurveView::showReadout(std::size_t index) {
     const bool run = m_session && m_session->hasRun();
-    if (!run || m_currentCount == 0 || epoch >= m_session->result().lossHistory.size()) {
+    if (!run || m_currentCount == 0 || index >= m_session->result().lossHistory.size()) {
         m_readout->setText(tr("no run yet"));
         m_tracer->setGraph(nullptr); // a tracer on an empty graph complains on every replot
         m_tracer->setVisible(false);
         return;
     }
     const std::vector<double>& loss = m_session->result().lossHistory;
+    const double epoch = epochKey(m_session->result().lossHistoryEpochs, index);
     m_readout->setText(
-        tr("epoch %1: MSE %2").arg(grouped(qint64(epoch)), NumberText::brief(loss[epoch], 6)));
-    const bool visible = m_hovering && PlotView::isPlottable(loss[epoch]);
+        tr("epoch %1: MSE %2").arg(grouped(qint64(epoch)), NumberText::brief(loss[index], 6)));
+    const bool visible = m_hovering && PlotView::isPlottable(loss[index]);
     m_tracer->setGraph(visible ? m_current : nullptr);
     if (visible)
-        m_tracer->setGraphKey(double(epoch));
+        m_tracer->setGraphKey(epoch);
     m_tracer->setVisible(visible);
 }
 
@@ -254,9 +289,7 @@ void LossCurveView::onMouseMove(QMouseEvent* event) {
     m_hovering = inside;
     if (inside) {
         const double key = m_plot->xAxis->pixelToCoord(event->position().x());
-        const double last = double(m_currentCount - 1);
-        const double epoch = std::clamp(std::round(std::isfinite(key) ? key : 0.0), 0.0, last);
-        showReadout(std::size_t(epoch));
+        showReadout(nearestPoint(std::round(std::isfinite(key) ? key : 0.0)));
     } else {
         showReadout(m_currentCount > 0 ? m_currentCount - 1 : 0);
     }
@@ -268,14 +301,17 @@ void LossCurveView::keepRun() {
         return;
     Curve c;
     const auto& loss = m_session->result().lossHistory;
+    const auto& epochs = m_session->result().lossHistoryEpochs;
     c.loss.assign(loss.begin(),
                   loss.begin() + std::ptrdiff_t(std::min(m_currentCount, loss.size())));
+    c.epochs.assign(epochs.begin(),
+                    epochs.begin() + std::ptrdiff_t(std::min(m_currentCount, epochs.size())));
     c.name = m_session->runLabel();
     include(c, c.loss, 0, c.loss.size());
     c.graph = m_plot->addGraph();
     c.graph->setPen(QPen(keptColor(int(m_kept.size())), 1.5));
     c.graph->setName(c.name);
-    fill(c.graph, c.loss, 0, c.loss.size());
+    fill(c.graph, c.loss, c.epochs, 0, c.loss.size());
     m_kept.push_back(std::move(c));
     m_current->setLayer(m_plot->layer(QStringLiteral("main"))); // back on top of the kept ones
     updateRanges();
@@ -306,11 +342,12 @@ void LossCurveView::setLogScale(bool on) {
     // Zeros are drawn differently on a log axis: refill every curve.
     for (Curve& c : m_kept) {
         c.graph->data()->clear();
-        fill(c.graph, c.loss, 0, c.loss.size());
+        fill(c.graph, c.loss, c.epochs, 0, c.loss.size());
     }
     m_current->data()->clear();
     if (m_session && m_session->hasRun())
-        fill(m_current, m_session->result().lossHistory, 0, m_currentCount);
+        fill(m_current, m_session->result().lossHistory, m_session->result().lossHistoryEpochs, 0,
+             m_currentCount);
     updateRanges();
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }

@@ -1,7 +1,8 @@
 #pragma once
-// The loss curve: the MSE after every epoch of the run being watched, drawn up to the epoch
-// shown, with a readout of the epoch and loss under the cursor. "Keep run" freezes the curve so
-// runs with other rates or methods can be laid over it; "Clear" drops the kept ones.
+// The loss curve: the MSE after every epoch of the run being watched (as the run keeps them: every
+// one up to 10,000, then evenly thinned), drawn up to the epoch shown, with a readout of the epoch
+// and loss under the cursor. "Keep run" freezes the curve so runs with other rates or methods can
+// be laid over it; "Clear" drops the kept ones.
 
 #include <QPointer>
 #include <QStringList>
@@ -52,7 +53,8 @@ public slots:
 private:
     struct Curve {
         QCPGraph* graph = nullptr;
-        std::vector<double> loss; ///< epoch k's loss at index k
+        std::vector<double> loss;        ///< the kept points' losses
+        std::vector<std::size_t> epochs; ///< the epoch of each (the history is thinned past 10,000)
         QString name;
         double lo = 0, hi = 0, lowestPositive = 0; ///< over the plottable losses
         bool any = false;
@@ -64,11 +66,14 @@ private:
     void onRunChanged();
     void onPositionChanged();
     void syncCurrent(bool restart);
-    void fill(QCPGraph* graph, const std::vector<double>& loss, std::size_t from,
-              std::size_t to) const;
+    void fill(QCPGraph* graph, const std::vector<double>& loss,
+              const std::vector<std::size_t>& epochs, std::size_t from, std::size_t to) const;
+    /// The index of the current run's point whose epoch is nearest `epoch`.
+    std::size_t nearestPoint(double epoch) const;
     void updateRanges();
     void updateButtons();
-    void showReadout(std::size_t epoch);
+    /// The readout (and the tracer while hovering) at the current run's point `index`.
+    void showReadout(std::size_t index);
     void onMouseMove(QMouseEvent* event);
     double shown(double loss) const;
 
@@ -83,6 +88,6 @@ private:
     std::vector<Curve> m_kept;
     bool m_log = true;
     Curve m_currentCurve; ///< extent of the current run's losses shown (they stay in the session)
-    std::size_t m_currentCount = 0; ///< epochs of the current run in m_current
+    std::size_t m_currentCount = 0; ///< loss-history points of the current run in m_current
     bool m_hovering = false;
 };

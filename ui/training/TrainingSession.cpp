@@ -240,9 +240,16 @@ std::size_t TrainingSession::initialLimit() const {
 arma::vec TrainingSession::statisticsKey() const {
     // Enough to tell whether the data the run walked on changed (a rename changes nothing).
     const SufficientStatistics& s = m_document->analysis().statistics();
-    return arma::join_cols(
-        arma::vec{double(s.sampleCount()), s.labelMean(), s.centredLabelSquares()},
-        arma::join_cols(arma::vec(s.featureMean().t()), arma::vectorise(s.centredGram())));
+    const arma::vec head{double(s.sampleCount()), s.labelMean(), s.centredLabelSquares()};
+    const arma::vec means = s.featureMean().t();
+    if (s.isWide()) {
+        // Wide data keeps no d x d matrix: its cross products and one product through the
+        // centred data tell a change as surely, in O(n d).
+        const arma::vec ones(s.featureCount(), arma::fill::ones);
+        return arma::join_cols(arma::join_cols(head, means),
+                               arma::join_cols(s.centredCross(), s.gramTimes(ones)));
+    }
+    return arma::join_cols(head, arma::join_cols(means, arma::vectorise(s.centredGram())));
 }
 
 bool TrainingSession::documentShows(const LinearModel& model) const {
