@@ -62,11 +62,13 @@ public:
     }
     ~FedPipe() {
         if (m_writer.joinable()) {
-            // A reader that never opened it would leave the writer blocked in open().
+            // A reader that never opened it would leave the writer blocked in open(): open the
+            // read end once and close it at once. Held open while joining, it would be a reader
+            // that never reads, and a writer still writing would block on it for ever.
             const int unblock = ::open(m_path.c_str(), O_RDONLY | O_NONBLOCK);
-            m_writer.join();
             if (unblock >= 0)
                 ::close(unblock);
+            m_writer.join();
         }
         std::signal(SIGPIPE, m_oldPipeHandler);
     }
