@@ -532,11 +532,23 @@ void LossLandscapeView::updateMarkers() {
 void LossLandscapeView::updateHeldText() {
     const LinearModel& model = m_document->model();
     const int d = int(model.weights().n_elem);
+    // At most kHeldListed by name: a label listing thousands would widen the window without
+    // bound (a 500,000-pixel window, and gigabytes of paint buffers, at 5,000 features).
+    constexpr int kHeldListed = 8;
     QStringList parts;
-    for (int k = 0; k <= d; ++k)
-        if (k != m_xParameter && k != m_yParameter)
-            parts << QStringLiteral("%1 = %2").arg(
-                parameterSymbol(d, k), NumberText::brief(parameterValue(model, arma::uword(k)), 4));
+    int unlisted = 0;
+    for (int k = 0; k <= d; ++k) {
+        if (k == m_xParameter || k == m_yParameter)
+            continue;
+        if (parts.size() == kHeldListed) {
+            ++unlisted;
+            continue;
+        }
+        parts << QStringLiteral("%1 = %2").arg(
+            parameterSymbol(d, k), NumberText::brief(parameterValue(model, arma::uword(k)), 4));
+    }
+    if (unlisted > 0)
+        parts << tr("\u2026 %1 more").arg(NumberText::count(unlisted));
     const QString held = parts.isEmpty() ? tr("nothing else to hold")
                                          : tr("held: %1").arg(parts.join(QStringLiteral(", ")));
     m_heldLabel->setText(held);

@@ -152,6 +152,13 @@ void tst_WideWindow::wideDataFormsNoGramMatrix() {
     QVERIFY(std::isfinite(session->loss()));
     QVERIFY(std::isfinite(session->gradientBound()));
 
+    // A second weight dragged with the landscape showing: its "held" line once listed every
+    // other weight and widened the window to half a million pixels (7 GB of paint buffers).
+    dragSlider(panel->slider(1));
+    training->stepButton()->click();
+    QTest::qWait(20);
+    QVERIFY2(w.width() < 4000, qPrintable(QString::number(w.width())));
+
     const double grown = peakResident() - before;
     QVERIFY2(grown < kHalfAGram,
              qPrintable(QStringLiteral("peak resident memory grew by %1 MB").arg(grown / 1e6)));
