@@ -225,6 +225,10 @@ Design Design::build(const TypedTable& table, const DesignOptions& options) {
             x += std::count_if(f.dummies.begin(), f.dummies.end(), [](int j) { return j >= 0; });
             continue;
         }
+        if (rows.empty()) { // (colptr of a matrix with no rows is undefined in Armadillo)
+            ++x;
+            continue;
+        }
         double* out = d.m_features.colptr(x++);
         for (std::size_t i = 0; i < rows.size(); ++i)
             out[i] = column.isMissing(rows[i]) ? f.value : column.value(rows[i]);
