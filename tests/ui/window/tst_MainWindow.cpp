@@ -3,6 +3,7 @@
 
 #include "app/document/Document.h"
 #include "model/fit/LinearModel.h"
+#include "tests/common/SliderUtil.h"
 #include "ui/common/NumberText.h"
 #include "ui/common/PreciseSpinBox.h"
 #include "ui/panels/MetricsPanel.h"
@@ -34,19 +35,6 @@ bool sameBits(double a, double b) {
 QString labelText(MainWindow& w, const char* name) {
     auto* label = w.metricsPanel()->findChild<QLabel*>(QLatin1String(name));
     return label ? label->text() : QStringLiteral("<no label %1>").arg(QLatin1String(name));
-}
-
-QPoint handleCentre(QSlider* slider) {
-    QStyleOptionSlider option;
-    option.initFrom(slider);
-    option.orientation = slider->orientation();
-    option.minimum = slider->minimum();
-    option.maximum = slider->maximum();
-    option.sliderPosition = slider->sliderPosition();
-    option.sliderValue = slider->value();
-    return slider->style()
-        ->subControlRect(QStyle::CC_Slider, &option, QStyle::SC_SliderHandle, slider)
-        .center();
 }
 
 QList<double> graphValues(QCPGraph* graph) {
@@ -100,7 +88,7 @@ void tst_MainWindow::dragWeightSliderUpdatesNumbersAndPlots() {
     QVERIFY(slider && slider->isVisible());
     const int before = doc->undoStack()->count();
 
-    const QPoint start = handleCentre(slider);
+    const QPoint start = testutil::handleCentre(slider);
     QTest::mousePress(slider, Qt::LeftButton, Qt::NoModifier, start);
     for (int dx = 6; dx <= 36; dx += 6)
         QTest::mouseMove(slider, start + QPoint(dx, 0));

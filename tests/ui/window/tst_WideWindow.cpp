@@ -4,6 +4,7 @@
 // finite or a dash. Offscreen.
 
 #include "app/document/Document.h"
+#include "tests/common/SliderUtil.h"
 #include "tests/ui/training/TrainingTestUtil.h"
 #include "ui/panels/ModelPanel.h"
 #include "ui/training/LossCurveView.h"
@@ -70,21 +71,8 @@ Dataset wideDataset() {
     return Dataset(X, y, names, "y");
 }
 
-QPoint handleCentre(QSlider* slider) {
-    QStyleOptionSlider option;
-    option.initFrom(slider);
-    option.orientation = slider->orientation();
-    option.minimum = slider->minimum();
-    option.maximum = slider->maximum();
-    option.sliderPosition = slider->sliderPosition();
-    option.sliderValue = slider->value();
-    return slider->style()
-        ->subControlRect(QStyle::CC_Slider, &option, QStyle::SC_SliderHandle, slider)
-        .center();
-}
-
 void dragSlider(QSlider* slider) {
-    const QPoint start = handleCentre(slider);
+    const QPoint start = testutil::handleCentre(slider);
     QTest::mousePress(slider, Qt::LeftButton, Qt::NoModifier, start);
     for (int dx = 6; dx <= 30; dx += 6)
         QTest::mouseMove(slider, start + QPoint(dx, 0));
