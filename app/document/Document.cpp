@@ -1,11 +1,14 @@
 #include "app/document/Document.h"
 
 #include "app/document/BackgroundMae.h"
+#include "model/data/DesignRoles.h"
 
 #include <QTimer>
 #include <QUndoStack>
 
 #include <cmath>
+#include <map>
+#include <stdexcept>
 
 using namespace linlab;
 
@@ -254,6 +257,9 @@ void Document::setModel(const LinearModel& model) {
 void Document::replaceAll(Dataset dataset, const TransformSettings& settings,
                           const LinearModel& model, const QString& name) {
     emit aboutToReset();
+    m_typed = false;
+    m_source = SourceTable{};
+    m_design = Design{};
     // Moved in, and the analysis reuses its memory: a million rows are not held twice.
     m_dataset = std::move(dataset);
     m_settings = settings;
@@ -266,6 +272,100 @@ void Document::replaceAll(Dataset dataset, const TransformSettings& settings,
     evaluateModel();
     emit resetDone();
     setName(name);
+    emit designChanged();
+    emit analysisChanged();
+    emit modelChanged();
+    emit evaluationChanged();
+}
+
+// --- Typed documents ----------------------------------------------------------------------------
+
+int Document::tableRowCount() const {
+    return int(m_typed ? m_source.table.rowCount() : m_dataset.rowCount());
+}
+
+int Document::tableColumnCount() const {
+    return int(m_typed ? m_source.table.columnCount() : m_dataset.columnCount());
+}
+
+int Document::datasetRow(int tableRow) const {
+    if (!m_typed)
+        return tableRow;
+    const std::vector<std::size_t>& used = m_design.usedRows();
+    const auto it = std::lower_bound(used.begin(), used.end(), std::size_t(tableRow));
+    return it != used.end() && *it == std::size_t(tableRow) ? int(it - used.begin()) : -1;
+}
+
+int Document::tableRow(int datasetRow) const {
+    if (!m_typed)
+        return datasetRow;
+    const std::vector<std::size_t>& used = m_design.usedRows();
+    return datasetRow >= 0 && std::size_t(datasetRow) < used.size() ? int(used[datasetRow]) : -1;
+}
+
+QString Document::rowsUsedText() const {
+    if (!m_typed || m_design.excludedRows().empty())
+        return {};
+    return tr("%1 of %2 rows used (%3 with missing values)")
+        .arg(m_design.usedRows().size())
+        .arg(m_design.tableRows())
+        .arg(m_design.excludedRows().size());
+}
+
+QString Document::checkCellText(int row, int column, const std::string& text) const {
+    if (!m_typed)
+        return {};
+    (void)row;
+    (void)column;
+    (void)text;
+    return {};
+}
+
+LinearModel Document::modelByName(const std::vector<std::string>& oldNames,
+                                  const LinearModel& old) const {
+    std::map<std::string, double> byName;
+    for (std::size_t j = 0; j < oldNames.size() && j < old.weights().n_elem; ++j)
+        byName.emplace(oldNames[j], old.weights()(j));
+    const std::vector<std::string>& names = m_dataset.featureNames();
+    arma::vec weights(names.size(), arma::fill::zeros);
+    for (std::size_t j = 0; j < names.size(); ++j)
+        if (const auto it = byName.find(names[j]); it != byName.end())
+            weights(j) = it->second;
+    return LinearModel(weights, old.bias());
+}
+
+void Document::rebuildDesign(const LinearModel* model) {
+    Design design = Design::build(m_source.table, m_source.design); // throws: nothing changed
+    const std::vector<std::string> oldNames = m_dataset.featureNames();
+    m_dataset = std::move(design).dataset();
+    m_design = std::move(design);
+    m_model = model && model->weights().n_elem == m_dataset.featureCount()
+                  ? *model
+                  : modelByName(oldNames, m_model);
+    emit designChanged();
+    recompute(Recompute::Analysis, true);
+}
+
+void Document::replaceSource(SourceTable source, const TransformSettings& settings,
+                             const LinearModel& model, const QString& name) {
+    source.design = DesignRoles::explicitRoles(source.table, source.design);
+    Design design = Design::build(source.table, source.design); // throws before anything changes
+    emit aboutToReset();
+    m_typed = true;
+    m_source = std::move(source);
+    m_dataset = std::move(design).dataset();
+    m_design = std::move(design);
+    m_settings = settings;
+    m_model = model.weights().n_elem == m_dataset.featureCount()
+                  ? model
+                  : LinearModel(m_dataset.featureCount());
+    m_undoStack->clear();
+    m_mae->stop();
+    m_analysis = Analysis(m_dataset, m_settings, std::move(m_analysis));
+    evaluateModel();
+    emit resetDone();
+    setName(name);
+    emit designChanged();
     emit analysisChanged();
     emit modelChanged();
     emit evaluationChanged();

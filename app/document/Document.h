@@ -7,6 +7,8 @@
 // mutators themselves.
 
 #include "model/data/Dataset.h"
+#include "model/data/Design.h"
+#include "model/data/SourceTable.h"
 #include "model/data/Transform.h"
 #include "model/fit/Analysis.h"
 #include "model/fit/LinearModel.h"
@@ -38,6 +40,32 @@ public:
     /// The evaluation with every row's prediction and the MAE, whatever the size (for exports).
     linlab::Evaluation fullEvaluation() const;
     QUndoStack* undoStack() const { return m_undoStack; }
+
+    // --- Typed documents --------------------------------------------------------------------
+    // A file with text, dates, categories or missing values is held as a typed table: the table
+    // shows source().table (every row and column) and dataset() is its design's output (the used
+    // rows, dummies expanded). An all-numeric, complete file stays a plain dataset (the fast path:
+    // isTyped() false, the table shows dataset()).
+    /// True when the document holds a typed table.
+    bool isTyped() const { return m_typed; }
+    /// The typed table, its missing tokens and design options (empty unless isTyped()).
+    const linlab::SourceTable& source() const { return m_source; }
+    /// Roles, used and excluded rows, dummy columns and fills of the typed table (empty unless
+    /// isTyped(); its features() and labels() are handed to dataset()).
+    const linlab::Design& design() const { return m_design; }
+    /// Rows shown in the table: every typed row, or the dataset's rows.
+    int tableRowCount() const;
+    /// Columns shown in the table: every typed column, or the features and the label.
+    int tableColumnCount() const;
+    /// The dataset row of table row `tableRow`, or -1 for a row left out (identity when not
+    /// typed).
+    int datasetRow(int tableRow) const;
+    /// The table row of dataset row `datasetRow` (identity when not typed).
+    int tableRow(int datasetRow) const;
+    /// "333 of 344 rows used (11 with missing values)" when rows are left out, else "".
+    QString rowsUsedText() const;
+    /// Why `text` cannot go into typed cell (row, column), or "" when it can.
+    QString checkCellText(int row, int column, const std::string& text) const;
 
     /// Up to this many rows every number is computed directly, exactly as NumPy's lines do; past
     /// it, a change of weights takes the loss and gradient from the statistics (O(d^2)).
@@ -91,6 +119,36 @@ public:
     /// Replaces everything (a file opened, a project loaded).
     void replaceAll(linlab::Dataset dataset, const linlab::TransformSettings& settings,
                     const linlab::LinearModel& model, const QString& name);
+    /// Replaces everything with a typed table; throws std::invalid_argument (naming the column)
+    /// when its design cannot be built, and then nothing changes. A model with other weights than
+    /// the design's features is replaced by zeros.
+    void replaceSource(linlab::SourceTable source, const linlab::TransformSettings& settings,
+                       const linlab::LinearModel& model, const QString& name);
+
+    // Typed mutators, for undo commands only (row and column in table coordinates).
+    /// Makes a plain dataset a typed table of numeric columns (true), or a typed table whose every
+    /// column is numeric, complete and used back into a plain dataset (false; throws
+    /// std::logic_error when it is not).
+    void setTyped(bool typed);
+    /// Writes `block` (rows of cell texts) from (row, column); throws std::invalid_argument and
+    /// changes nothing when a text does not read as its column's type.
+    void setCellTexts(int row, int column, const std::vector<std::vector<std::string>>& block);
+    /// Replaces column `index` (a type change and its undo) and the design options with it.
+    void setColumn(int index, linlab::Column column, const linlab::DesignOptions& options);
+    /// Changes roles, fills or reference levels; `model` (or the current one, mapped by feature
+    /// name) becomes the model.
+    void setDesignOptions(const linlab::DesignOptions& options,
+                          const linlab::LinearModel* model = nullptr);
+    /// Inserts `rows` (a table of the same columns) at table row `row`.
+    void insertTableRows(int row, const linlab::TypedTable& rows);
+    /// Removes `count` typed rows from `row`.
+    void removeTableRows(int row, int count);
+    /// Inserts typed column `column` at `index`, with the options that give it its role; `model`
+    /// (when given and of the right size) becomes the model.
+    void insertTableColumn(int index, linlab::Column column, const linlab::DesignOptions& options,
+                           const linlab::LinearModel* model = nullptr);
+    /// Removes typed column `index`; `options` are the design options without it.
+    void removeTableColumn(int index, const linlab::DesignOptions& options);
 
 signals:
     // Structure and values of the table, for the table model adapter.
@@ -115,6 +173,8 @@ signals:
     /// Every number shown may have changed: metrics, predictions, gradients.
     void evaluationChanged();
     void nameChanged(const QString& name);
+    /// Types, roles or the rows used of the typed table changed (before analysisChanged).
+    void designChanged();
     /// The evaluation's MAE arrived from the background (nothing else changed).
     void metricsRefined();
 
@@ -138,8 +198,17 @@ private:
     void startMae();
     /// A background MAE pass ended; `ticket` says for which evaluation.
     void onMaeFinished(double mae, quint64 ticket);
+    /// Builds the design of m_source into m_design and m_dataset (throws, changing nothing, when
+    /// it cannot be built); the model follows by feature name unless `model` is given.
+    void rebuildDesign(const linlab::LinearModel* model = nullptr);
+    /// The model for new feature names: each weight kept by name, new ones 0, the bias kept.
+    linlab::LinearModel modelByName(const std::vector<std::string>& oldNames,
+                                    const linlab::LinearModel& old) const;
 
     linlab::Dataset m_dataset;
+    bool m_typed = false;
+    linlab::SourceTable m_source;
+    linlab::Design m_design;
     linlab::TransformSettings m_settings;
     linlab::LinearModel m_model;
     linlab::Analysis m_analysis;
