@@ -79,8 +79,48 @@ public:
     /// Text: cell `row` as read ("" where missing); empty for other types.
     std::string_view text(std::size_t row) const;
 
+    /// True when both have the same name, type, states and cell contents (levels compared by
+    /// name, in order; numbers to the bit).
+    bool operator==(const Column& other) const;
+    bool operator!=(const Column& other) const { return !(*this == other); }
+
+    // Editing. Each costs O(rows) at most; a categorical column keeps what TypedReader gives:
+    // its levels are the values of its present cells, sorted by sortLevels.
+
+    /// Sets cell `row` from `text` read as this column's type, blanks around ignored: a missing
+    /// token makes it Missing; numeric: a whole number (parseDouble, decimal '.'); date: an ISO
+    /// date (parseIsoDate); categorical: an existing level or a new one (sorted in, codes
+    /// renumbered; a level no cell uses any more is dropped); text: as typed. Throws
+    /// std::invalid_argument (`"abc" is not a number (column "x" is numeric)`), or
+    /// std::out_of_range for a bad row, and leaves the column unchanged.
+    void setCell(std::size_t row, std::string_view text,
+                 const std::vector<std::string>& missingTokens);
+    /// The column with its type forced to `type`, re-read by TypedReader from its cell texts:
+    /// numeric or date cells that do not read become Invalid; categorical levels are not
+    /// limited; text keeps the texts. Missing cells stay missing, Invalid cells (whose text was
+    /// not kept) stay Invalid. The same type: a copy.
+    Column convertedTo(ColumnType type, const std::vector<std::string>& missingTokens) const;
+    /// Inserts `count` missing cells before row `row` (0..rowCount()); throws std::out_of_range.
+    void insertRows(std::size_t row, std::size_t count);
+    /// Removes rows [row, row + count); throws std::out_of_range when they do not exist.
+    void removeRows(std::size_t row, std::size_t count);
+    /// Rows [row, row + count) as a column of the same name and type (levels: those used).
+    Column rowsSlice(std::size_t row, std::size_t count) const;
+    /// Inserts the cells of `rows` (a column of the same type) before row `row`; categorical
+    /// levels merged and sorted. Throws std::invalid_argument for another type.
+    void insertRowsFrom(std::size_t row, const Column& rows);
+
+    /// Sorts levels as a categorical column keeps them: as numbers when every level is one
+    /// (ties and the rest bytewise), else bytewise. Returns rank: rank[old index] = new index.
+    static std::vector<std::uint32_t> sortLevels(std::vector<std::string>& levels);
+
 private:
     void setStates(std::vector<CellState> states);
+    void setState(std::size_t row, CellState state);
+    void checkRows(const char* function, std::size_t row, std::size_t count) const;
+    /// Drops unused and repeated levels, sorts the rest and renumbers the codes.
+    void normaliseLevels();
+    void setTextCell(std::size_t row, std::string_view text);
 
     std::string m_name;
     ColumnType m_type = ColumnType::Numeric;

@@ -9,7 +9,6 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
-#include <numeric>
 #include <stdexcept>
 #include <unordered_map>
 
@@ -84,9 +83,10 @@ struct Scan {
     std::size_t nonMissing = 0, numbers = 0, dates = 0;
 };
 
+// `known`, when given, marks cells missing whatever their text (a column re-read for a type).
 template <class Cells>
 Scan scan(const Cells& cells, const std::vector<std::string>& tokens,
-          std::optional<ColumnType> forced, char decimal) {
+          std::optional<ColumnType> forced, char decimal, const std::vector<CellState>* known) {
     Scan s;
     const std::size_t n = cells.size();
     s.kinds.resize(n);
@@ -97,7 +97,7 @@ Scan scan(const Cells& cells, const std::vector<std::string>& tokens,
     bool tryDates = !forced || forced == ColumnType::Date;
     for (std::size_t r = 0; r < n; ++r) {
         const std::string_view t = csv::trimBlanks(cells[r]);
-        if (isToken(t, tokens)) {
+        if ((known && (*known)[r] != CellState::Present) || isToken(t, tokens)) {
             s.kinds[r] = kMissing;
             continue;
         }
@@ -126,16 +126,6 @@ Scan scan(const Cells& cells, const std::vector<std::string>& tokens,
     return s;
 }
 
-// Numbers, then text, in the sort order of levels.
-bool levelLess(const std::string& a, const std::string& b, bool numeric) {
-    if (numeric) {
-        const double x = parseDouble(a).value, y = parseDouble(b).value;
-        if (x != y)
-            return x < y;
-    }
-    return a < b;
-}
-
 // A categorical column from the scan's non-missing cells, or nullopt past `maxLevels` levels.
 template <class Cells>
 std::optional<Column> categories(const Cells& cells, const Scan& s, std::string name,
@@ -159,23 +149,11 @@ std::optional<Column> categories(const Cells& cells, const Scan& s, std::string 
         codes[r] = it->second;
     }
     // Sort the levels and renumber the codes: rank[first-seen index] = sorted index.
-    const bool numeric = std::all_of(levels.begin(), levels.end(),
-                                     [](const std::string& l) { return parseDouble(l).ok(); });
-    std::vector<std::uint32_t> order(levels.size());
-    std::iota(order.begin(), order.end(), 0u);
-    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-        return levelLess(levels[a], levels[b], numeric);
-    });
-    std::vector<std::uint32_t> rank(levels.size());
-    std::vector<std::string> sorted(levels.size());
-    for (std::uint32_t i = 0; i < order.size(); ++i) {
-        rank[order[i]] = i;
-        sorted[i] = std::move(levels[order[i]]);
-    }
+    const std::vector<std::uint32_t> rank = Column::sortLevels(levels);
     for (std::uint32_t& code : codes)
         if (code != Column::kNoLevel)
             code = rank[code];
-    return Column::categorical(std::move(name), std::move(codes), std::move(sorted),
+    return Column::categorical(std::move(name), std::move(codes), std::move(levels),
                                std::move(states));
 }
 
@@ -221,6 +199,41 @@ Column numbers(const Cells& cells, Scan& s, std::string name, ColumnType type, s
     return Column::numbers(std::move(name), type, std::move(s.values), std::move(states));
 }
 
+// Column `c` named `name` from its cells; its invalid cells appended to `invalid`.
+template <class Cells>
+Column readOne(const Cells& cells, const std::string& name, std::size_t c,
+               std::optional<ColumnType> forced, const std::vector<std::string>& tokens,
+               const TypedReadOptions& options, const std::vector<CellState>* known,
+               std::vector<InvalidCell>& invalid) {
+    Scan s = scan(cells, tokens, forced, options.decimal, known);
+    const std::size_t maxLevels =
+        forced ? std::numeric_limits<std::size_t>::max() : options.maxLevels;
+    // Distinct values matter only when the numbers have not decided (counted later, capped).
+    ColumnType type =
+        forced ? *forced
+               : TypedReader::inferType(s.nonMissing, s.numbers, s.dates, 0, options.maxLevels);
+    if (type == ColumnType::Categorical) {
+        if (std::optional<Column> column = categories(cells, s, name, maxLevels))
+            return std::move(*column);
+        type = ColumnType::Text;
+    }
+    if (type == ColumnType::Text)
+        return text(cells, s, name);
+    return numbers(cells, s, name, type, c, invalid);
+}
+
+// One column's cells in a vector of their own.
+class VectorCells {
+public:
+    explicit VectorCells(const std::vector<std::string_view>& cells)
+        : m_cells(cells) {}
+    std::size_t size() const { return m_cells.size(); }
+    std::string_view operator[](std::size_t row) const { return m_cells[row]; }
+
+private:
+    const std::vector<std::string_view>& m_cells;
+};
+
 // The table from `cellsOf(c)`, the cells of column c.
 template <class CellsOf>
 TypedTable readColumns(const std::vector<std::string>& header, CellsOf cellsOf,
@@ -238,25 +251,8 @@ TypedTable readColumns(const std::vector<std::string>& header, CellsOf cellsOf,
         const ColumnReadOptions& own = found == options.columns.end() ? none : found->second;
         const std::vector<std::string>& tokens =
             own.missingTokens ? *own.missingTokens : options.missingTokens;
-        const auto cells = cellsOf(c);
-        Scan s = scan(cells, tokens, own.type, options.decimal);
-        const std::size_t maxLevels =
-            own.type ? std::numeric_limits<std::size_t>::max() : options.maxLevels;
-        // Distinct values matter only when the numbers have not decided (counted later, capped).
-        ColumnType type = own.type ? *own.type
-                                   : TypedReader::inferType(s.nonMissing, s.numbers, s.dates, 0,
-                                                            options.maxLevels);
-        if (type == ColumnType::Categorical) {
-            if (std::optional<Column> column = categories(cells, s, header[c], maxLevels)) {
-                columns.push_back(std::move(*column));
-                continue;
-            }
-            type = ColumnType::Text;
-        }
-        if (type == ColumnType::Text)
-            columns.push_back(text(cells, s, header[c]));
-        else
-            columns.push_back(numbers(cells, s, header[c], type, c, invalid));
+        columns.push_back(
+            readOne(cellsOf(c), header[c], c, own.type, tokens, options, nullptr, invalid));
     }
     return TypedTable(std::move(columns), std::move(invalid));
 }
@@ -274,6 +270,22 @@ TypedTable readRows(const std::vector<std::string>& header,
 }
 
 } // namespace
+
+Column TypedReader::readColumn(const std::string& name, const std::vector<std::string_view>& cells,
+                               std::optional<ColumnType> type,
+                               const std::vector<std::string>& missingTokens,
+                               const std::vector<CellState>& known,
+                               std::vector<InvalidCell>* invalid, std::size_t column) {
+    if (!known.empty() && known.size() != cells.size())
+        throw std::invalid_argument("TypedReader::readColumn: " + std::to_string(known.size()) +
+                                    " states for " + std::to_string(cells.size()) + " cells");
+    std::vector<InvalidCell> listed;
+    Column c = readOne(VectorCells(cells), name, column, type, missingTokens, TypedReadOptions(),
+                       known.empty() ? nullptr : &known, listed);
+    if (invalid)
+        invalid->insert(invalid->end(), listed.begin(), listed.end());
+    return c;
+}
 
 std::vector<std::string> defaultMissingTokens() {
     return {"", "NA", "N/A", "NaN", "nan", "null", "NULL", "?", "."};

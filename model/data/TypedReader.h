@@ -63,6 +63,16 @@ public:
                                const std::vector<std::string_view>& cells,
                                const TypedReadOptions& options = {});
 
+    /// One column named `name` from its cells, read as read() reads a column with the default
+    /// options but `type` (nullopt: inferred) and `missingTokens`; cells not Present in `known`
+    /// (when not empty; one state per cell) are missing whatever their text. Cells that do not
+    /// read are appended to `invalid` (when given) as cells of column `column`.
+    static Column readColumn(const std::string& name, const std::vector<std::string_view>& cells,
+                             std::optional<ColumnType> type,
+                             const std::vector<std::string>& missingTokens,
+                             const std::vector<CellState>& known = {},
+                             std::vector<InvalidCell>* invalid = nullptr, std::size_t column = 0);
+
     /// The type inferred from counts of a column's non-missing cells: `numbers` read as numbers,
     /// `dates` as dates, `distinct` values (counted up to maxLevels + 1) among `nonMissing`.
     static ColumnType inferType(std::size_t nonMissing, std::size_t numbers, std::size_t dates,
