@@ -237,15 +237,23 @@ Design Design::build(const TypedTable& table, const DesignOptions& options) {
     for (std::size_t i = 0; i < rows.size(); ++i)
         d.m_labels(i) = y.value(rows[i]);
     d.m_labelName = y.name();
+    for (std::size_t c : d.m_featureColumns)
+        d.m_dummies.push_back(table.column(c).type() == ColumnType::Categorical);
+    if (std::find(d.m_dummies.begin(), d.m_dummies.end(), true) == d.m_dummies.end())
+        d.m_dummies.clear(); // as Dataset keeps them
     return d;
 }
 
 Dataset Design::dataset() const& {
-    return Dataset(m_features, m_labels, m_featureNames, m_labelName);
+    Dataset data(m_features, m_labels, m_featureNames, m_labelName);
+    data.setDummyFeatures(m_dummies);
+    return data;
 }
 
 Dataset Design::dataset() && {
-    return Dataset(std::move(m_features), std::move(m_labels), m_featureNames, m_labelName);
+    Dataset data(std::move(m_features), std::move(m_labels), m_featureNames, m_labelName);
+    data.setDummyFeatures(m_dummies);
+    return data;
 }
 
 } // namespace linlab

@@ -259,6 +259,15 @@ void tst_Design::buildsTheDataset() {
     const Dataset taken = std::move(moved).dataset();
     QVERIFY(arma::approx_equal(taken.features(), copy.features(), "absdiff", 0));
     QVERIFY(arma::approx_equal(taken.labels(), copy.labels(), "absdiff", 0));
+    // The dummies are flagged (the transform leaves them 0/1), the flipper length is not.
+    const std::vector<bool> dummies = {false, true, true, true, true, true};
+    QCOMPARE(d.dummyFeatures(), dummies);
+    QCOMPARE(copy.dummyFeatures(), dummies);
+    QCOMPARE(taken.dummyFeatures(), dummies);
+    DesignOptions numeric;
+    numeric.label = "body_mass_g";
+    numeric.features = {"flipper_length_mm", "year"};
+    QVERIFY(Design::build(readCsv(kPenguins), numeric).dataset().dummyFeatures().empty());
 }
 
 void tst_Design::refusalsNameTheColumn() {
