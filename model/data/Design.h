@@ -53,6 +53,9 @@ public:
     /// unknown name, a label that is not numeric or a date, a text feature, a feature named
     /// twice or also ignored or the label, an unknown reference level, or a fill with no value.
     static Design build(const TypedTable& table, const DesignOptions& options);
+    /// The role of every column under `options`, as build() gives them, without reading a cell
+    /// (what a header shows; O(columns)). Throws as build() does for the options.
+    static std::vector<Role> rolesFor(const TypedTable& table, const DesignOptions& options);
 
     /// X: used rows x expanded features (dummies 0/1, dates in days).
     const arma::mat& features() const { return m_features; }
