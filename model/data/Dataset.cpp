@@ -145,6 +145,19 @@ Dataset Dataset::fromTable(CsvTable&& table, arma::uword labelColumn,
     return Dataset(std::move(X), std::move(y), std::move(names), table.names[labelColumn]);
 }
 
+void Dataset::setDummyFeatures(std::vector<bool> dummies) {
+    if (!dummies.empty() && dummies.size() != featureCount())
+        throw std::invalid_argument("Dataset::setDummyFeatures: " + sizeText(dummies.size()) +
+                                    " flags for " + sizeText(featureCount()) + " features");
+    m_dummy = std::move(dummies);
+    compactDummies();
+}
+
+void Dataset::compactDummies() {
+    if (std::find(m_dummy.begin(), m_dummy.end(), true) == m_dummy.end())
+        m_dummy.clear();
+}
+
 const std::string& Dataset::columnName(arma::uword column) const {
     checkColumn("Dataset::columnName", column);
     return column == featureCount() ? m_labelName : m_featureNames[column];
@@ -223,6 +236,8 @@ void Dataset::insertFeature(arma::uword column, const std::string& name, const a
         m_features.set_size(rowCount(), 0);
     m_features.insert_cols(column, col);
     m_featureNames.insert(m_featureNames.begin() + static_cast<std::ptrdiff_t>(column), name);
+    if (!m_dummy.empty())
+        m_dummy.insert(m_dummy.begin() + static_cast<std::ptrdiff_t>(column), false);
 }
 
 void Dataset::removeFeature(arma::uword column) {
@@ -231,6 +246,10 @@ void Dataset::removeFeature(arma::uword column) {
                                 " out of range (" + sizeText(featureCount()) + " features)");
     m_features.shed_col(column);
     m_featureNames.erase(m_featureNames.begin() + static_cast<std::ptrdiff_t>(column));
+    if (!m_dummy.empty()) {
+        m_dummy.erase(m_dummy.begin() + static_cast<std::ptrdiff_t>(column));
+        compactDummies();
+    }
 }
 
 void Dataset::renameColumn(arma::uword column, const std::string& name) {
@@ -249,6 +268,10 @@ void Dataset::swapLabelWithFeature(arma::uword column) {
     m_labels = m_features.col(column);
     m_features.col(column) = oldLabels;
     std::swap(m_featureNames[column], m_labelName);
+    if (!m_dummy.empty()) {
+        m_dummy[column] = false; // the old label: a number, not a dummy
+        compactDummies();
+    }
 }
 
 std::string Dataset::uniqueName(const std::string& stem) const {

@@ -54,6 +54,12 @@ public:
     const std::vector<std::string>& featureNames() const { return m_featureNames; }
     /// The label's name.
     const std::string& labelName() const { return m_labelName; }
+    /// Per feature: true for a 0/1 dummy (of a categorical column), which the transform leaves
+    /// as it is. Empty when no feature is one (stored so whenever none is true).
+    const std::vector<bool>& dummyFeatures() const { return m_dummy; }
+    /// Sets the dummy flags: empty or featureCount() of them; throws std::invalid_argument
+    /// naming this function on another size.
+    void setDummyFeatures(std::vector<bool> dummies);
     /// The name of table column `column` (a feature, or the label when column == featureCount()).
     const std::string& columnName(arma::uword column) const;
 
@@ -70,13 +76,14 @@ public:
     arma::mat rowBlock(arma::uword row, arma::uword count) const;
 
     /// Inserts a feature column at `column` (0..featureCount()); `values` has rowCount() entries
-    /// (zeros when empty).
+    /// (zeros when empty). It is no dummy.
     void insertFeature(arma::uword column, const std::string& name, const arma::vec& values = {});
     /// Removes feature `column`.
     void removeFeature(arma::uword column);
     /// Renames table column `column` (a feature or the label).
     void renameColumn(arma::uword column, const std::string& name);
-    /// Makes feature `column` the label and the old label that feature (values and names swap).
+    /// Makes feature `column` the label and the old label that feature (values and names swap;
+    /// the new feature is no dummy).
     void swapLabelWithFeature(arma::uword column);
 
     /// A name not used by any column, built from `stem` ("x3", "x3_2", ...).
@@ -85,11 +92,14 @@ public:
 private:
     void checkRow(const char* function, arma::uword row) const;
     void checkColumn(const char* function, arma::uword column) const;
+    /// Empties the dummy flags when none is true.
+    void compactDummies();
 
     arma::mat m_features;
     arma::vec m_labels;
     std::vector<std::string> m_featureNames;
     std::string m_labelName;
+    std::vector<bool> m_dummy;
 };
 
 } // namespace linlab

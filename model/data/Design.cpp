@@ -15,10 +15,11 @@ std::string quoted(const std::string& name) {
     throw std::invalid_argument(message);
 }
 
-std::size_t columnNamed(const TypedTable& table, const std::string& name, const char* what) {
+// `purpose` says what the column was asked for, in words: "to use as the label".
+std::size_t columnNamed(const TypedTable& table, const std::string& name, const char* purpose) {
     const std::size_t index = table.indexOf(name);
     if (index == table.columnCount())
-        refuse(std::string(what) + ": no column named " + quoted(name));
+        refuse("there is no column " + quoted(name) + " " + purpose);
     return index;
 }
 
@@ -42,7 +43,7 @@ std::vector<std::size_t> chooseFeatures(const TypedTable& table, const DesignOpt
         return features;
     }
     for (const std::string& name : options.features) {
-        const std::size_t c = columnNamed(table, name, "feature");
+        const std::size_t c = columnNamed(table, name, "to use as a feature");
         if (c == label)
             refuse("column " + quoted(name) + " is the label and cannot also be a feature");
         if (contains(features, c))
@@ -50,7 +51,8 @@ std::vector<std::size_t> chooseFeatures(const TypedTable& table, const DesignOpt
         if (contains(ignored, c))
             refuse("column " + quoted(name) + " is both a feature and ignored");
         if (table.column(c).type() == ColumnType::Text)
-            refuse("column " + quoted(name) + " is text: make it categorical to use it");
+            refuse("column " + quoted(name) +
+                   " is text and cannot be a feature: make it categorical to use it");
         features.push_back(c);
     }
     return features;
@@ -66,7 +68,8 @@ double meanOf(const Column& column) {
             ++count;
         }
     if (count == 0)
-        refuse("column " + quoted(column.name()) + " has no value to fill with");
+        refuse("column " + quoted(column.name()) +
+               " has no value to fill its missing cells with: every cell is missing");
     return sum / double(count);
 }
 
@@ -78,7 +81,8 @@ std::uint32_t modeOf(const Column& column) {
             ++counts[code];
     const auto best = std::max_element(counts.begin(), counts.end()); // the first of equals
     if (best == counts.end() || *best == 0)
-        refuse("column " + quoted(column.name()) + " has no value to fill with");
+        refuse("column " + quoted(column.name()) +
+               " has no value to fill its missing cells with: every cell is missing");
     return static_cast<std::uint32_t>(best - counts.begin());
 }
 
@@ -105,48 +109,75 @@ const char* roleName(Role role) {
     return "ignored";
 }
 
-Design Design::build(const TypedTable& table, const DesignOptions& options) {
-    Design d;
-    d.m_tableRows = table.rowCount();
+namespace {
+
+// What the options ask for, checked against the table: the label and the features in order
+// (with their fill flags). Throws std::invalid_argument naming the column.
+struct Plan {
+    std::size_t label = 0;
+    std::vector<Feature> features;
+};
+
+Plan planFor(const TypedTable& table, const DesignOptions& options) {
+    Plan plan;
     if (options.label.empty())
-        refuse("no label column chosen");
-    const std::size_t label = columnNamed(table, options.label, "label");
-    const Column& y = table.column(label);
+        refuse("no column is chosen as the label");
+    plan.label = columnNamed(table, options.label, "to use as the label");
+    const Column& y = table.column(plan.label);
     if (!y.isNumber())
-        refuse("the label must be numeric or a date: column " + quoted(y.name()) + " is " +
-               columnTypeName(y.type()));
+        refuse("column " + quoted(y.name()) + " is " + columnTypeName(y.type()) +
+               " and cannot be the label: the label must be numeric or a date");
     std::vector<std::size_t> ignored;
     for (const std::string& name : options.ignored)
-        ignored.push_back(columnNamed(table, name, "ignored"));
-    if (contains(ignored, label))
-        refuse("column " + quoted(y.name()) + " is the label and cannot be ignored");
+        ignored.push_back(columnNamed(table, name, "to ignore"));
+    if (contains(ignored, plan.label))
+        refuse("column " + quoted(y.name()) + " is the label and cannot also be ignored");
 
-    std::vector<Feature> features;
-    for (std::size_t c : chooseFeatures(table, options, label, ignored))
-        features.push_back({c, options.fillAll, 0, 0, {}});
+    for (std::size_t c : chooseFeatures(table, options, plan.label, ignored))
+        plan.features.push_back({c, options.fillAll, 0, 0, {}});
     for (const std::string& name : options.fill) {
-        const std::size_t c = columnNamed(table, name, "fill");
-        if (c == label)
+        const std::size_t c = columnNamed(table, name, "to fill");
+        if (c == plan.label)
             refuse("column " + quoted(name) + " is the label: the label is never filled");
-        const auto it = std::find_if(features.begin(), features.end(),
+        const auto it = std::find_if(plan.features.begin(), plan.features.end(),
                                      [c](const Feature& f) { return f.column == c; });
-        if (it == features.end())
-            refuse("column " + quoted(name) + " is filled but is not a feature");
+        if (it == plan.features.end())
+            refuse("column " + quoted(name) + " cannot be filled: it is not a feature");
         it->fill = true;
     }
     for (const auto& [name, level] : options.reference) {
-        const Column& column = table.column(columnNamed(table, name, "reference"));
+        const Column& column = table.column(columnNamed(table, name, "to give a reference level"));
         if (column.type() != ColumnType::Categorical)
             refuse("column " + quoted(name) + " is not categorical: it has no reference level");
         if (column.levelIndex(level) == Column::kNoLevel)
-            refuse("column " + quoted(name) + " has no level " + quoted(level));
+            refuse("column " + quoted(name) + " has no level " + quoted(level) +
+                   " to use as the reference");
     }
+    return plan;
+}
 
-    d.m_roles.assign(table.columnCount(), Role::Ignored);
+std::vector<Role> rolesOf(const TypedTable& table, const Plan& plan) {
+    std::vector<Role> roles(table.columnCount(), Role::Ignored);
+    roles[plan.label] = Role::Label;
+    for (const Feature& f : plan.features)
+        roles[f.column] = Role::Feature;
+    return roles;
+}
+
+} // namespace
+
+std::vector<Role> Design::rolesFor(const TypedTable& table, const DesignOptions& options) {
+    return rolesOf(table, planFor(table, options));
+}
+
+Design Design::build(const TypedTable& table, const DesignOptions& options) {
+    Design d;
+    d.m_tableRows = table.rowCount();
+    Plan plan = planFor(table, options);
+    const Column& y = table.column(plan.label);
+    std::vector<Feature>& features = plan.features;
+    d.m_roles = rolesOf(table, plan);
     d.m_references.assign(table.columnCount(), std::string());
-    d.m_roles[label] = Role::Label;
-    for (const Feature& f : features)
-        d.m_roles[f.column] = Role::Feature;
 
     // Listwise: a row is used when its label and every feature it does not fill are present.
     const std::size_t n = table.rowCount();
@@ -237,15 +268,23 @@ Design Design::build(const TypedTable& table, const DesignOptions& options) {
     for (std::size_t i = 0; i < rows.size(); ++i)
         d.m_labels(i) = y.value(rows[i]);
     d.m_labelName = y.name();
+    for (std::size_t c : d.m_featureColumns)
+        d.m_dummies.push_back(table.column(c).type() == ColumnType::Categorical);
+    if (std::find(d.m_dummies.begin(), d.m_dummies.end(), true) == d.m_dummies.end())
+        d.m_dummies.clear(); // as Dataset keeps them
     return d;
 }
 
 Dataset Design::dataset() const& {
-    return Dataset(m_features, m_labels, m_featureNames, m_labelName);
+    Dataset data(m_features, m_labels, m_featureNames, m_labelName);
+    data.setDummyFeatures(m_dummies);
+    return data;
 }
 
 Dataset Design::dataset() && {
-    return Dataset(std::move(m_features), std::move(m_labels), m_featureNames, m_labelName);
+    Dataset data(std::move(m_features), std::move(m_labels), m_featureNames, m_labelName);
+    data.setDummyFeatures(m_dummies);
+    return data;
 }
 
 } // namespace linlab

@@ -53,6 +53,9 @@ public:
     /// unknown name, a label that is not numeric or a date, a text feature, a feature named
     /// twice or also ignored or the label, an unknown reference level, or a fill with no value.
     static Design build(const TypedTable& table, const DesignOptions& options);
+    /// The role of every column under `options`, as build() gives them, without reading a cell
+    /// (what a header shows; O(columns)). Throws as build() does for the options.
+    static std::vector<Role> rolesFor(const TypedTable& table, const DesignOptions& options);
 
     /// X: used rows x expanded features (dummies 0/1, dates in days).
     const arma::mat& features() const { return m_features; }
@@ -62,6 +65,8 @@ public:
     const std::vector<std::string>& featureNames() const { return m_featureNames; }
     /// The table column each column of X comes from.
     const std::vector<std::size_t>& featureColumns() const { return m_featureColumns; }
+    /// Per column of X: true for a 0/1 dummy (empty when there is none), as the dataset has it.
+    const std::vector<bool>& dummyFeatures() const { return m_dummies; }
     /// The label's name.
     const std::string& labelName() const { return m_labelName; }
     /// The role of every table column.
@@ -78,7 +83,7 @@ public:
     /// The fills applied, in feature order.
     const std::vector<Imputation>& imputed() const { return m_imputed; }
 
-    /// The dataset of X, y and the names, for the rest of the pipeline.
+    /// The dataset of X, y, the names and the dummy flags, for the rest of the pipeline.
     Dataset dataset() const&;
     /// The same, handing over X and y (the design is left without them).
     Dataset dataset() &&;
@@ -88,6 +93,7 @@ private:
     arma::vec m_labels;
     std::vector<std::string> m_featureNames;
     std::vector<std::size_t> m_featureColumns;
+    std::vector<bool> m_dummies;
     std::string m_labelName;
     std::vector<Role> m_roles;
     std::vector<std::string> m_references;

@@ -95,17 +95,29 @@ Transform::Transform(arma::uword featureCount)
     , m_max(featureCount, arma::fill::value(arma::datum::nan))
     , m_shift(featureCount, arma::fill::zeros)
     , m_divisor(featureCount, arma::fill::ones)
+    , m_scales(featureCount, arma::fill::ones)
     , m_zeroSpread(featureCount, false) {}
 
-Transform Transform::fit(const arma::mat& X, const TransformSettings& settings) {
+Transform Transform::fit(const arma::mat& X, const TransformSettings& settings,
+                         const std::vector<bool>& fixed) {
     if (!std::isfinite(settings.scale))
         throw std::invalid_argument("Transform::fit: the scale factor must be a finite number");
     if (settings.ddof != 0 && settings.ddof != 1)
         throw std::invalid_argument("Transform::fit: ddof must be 0 or 1");
+    if (!fixed.empty() && fixed.size() != X.n_cols)
+        throw std::invalid_argument("Transform::fit: " + std::to_string(fixed.size()) +
+                                    " fixed flags for " + std::to_string(X.n_cols) + " features");
 
     const arma::uword n = X.n_rows, d = X.n_cols;
     Transform t(d);
     t.m_settings = settings;
+    t.m_scales.fill(settings.scale);
+    if (std::find(fixed.begin(), fixed.end(), true) != fixed.end()) { // else kept empty
+        t.m_fixed = fixed;
+        for (arma::uword j = 0; j < d; ++j)
+            if (fixed[j])
+                t.m_scales(j) = 1.0;
+    }
     if (n == 0)
         return t;
 
@@ -116,7 +128,7 @@ Transform Transform::fit(const arma::mat& X, const TransformSettings& settings) 
 }
 
 void Transform::fitMoments(const arma::mat& X, arma::uword j) {
-    const ColumnMoments m = columnMoments(X.colptr(j), X.n_rows, m_settings.scale, m_settings.ddof);
+    const ColumnMoments m = columnMoments(X.colptr(j), X.n_rows, m_scales(j), m_settings.ddof);
     m_mean(j) = m.mean;
     m_std(j) = m.std;
     m_min(j) = m.min;
@@ -130,6 +142,8 @@ void Transform::fitParameters(arma::uword j) {
     m_zeroSpread[j] = range <= kZeroSpreadTolerance * magnitude;
     m_shift(j) = 0;
     m_divisor(j) = 1;
+    if (!m_fixed.empty() && m_fixed[j])
+        return; // a dummy stays 0/1
     switch (m_settings.normalization) {
     case Normalization::None:
         break;
@@ -147,8 +161,10 @@ void Transform::fitParameters(arma::uword j) {
 }
 
 Transform Transform::refit(const arma::mat& X, const std::vector<arma::uword>& columns) const {
-    if (X.n_cols != m_shift.n_elem || X.n_rows == 0)
+    if (X.n_cols != m_shift.n_elem)
         return fit(X, m_settings);
+    if (X.n_rows == 0)
+        return fit(X, m_settings, m_fixed);
     Transform t = *this;
     for (arma::uword j : columns)
         if (j >= X.n_cols)
@@ -202,7 +218,7 @@ void Transform::applyColumn(const arma::mat& X, arma::uword j, arma::mat& out) c
     const arma::uword n = X.n_rows;
     const double* from = X.colptr(j);
     double* to = out.colptr(j);
-    const double scale = m_settings.scale;
+    const double scale = m_scales(j);
     const double shift = m_shift(j), divisor = m_divisor(j);
     // Scale, subtract, divide, value by value: the operations NumPy's (X * s - mean) / std does.
     if (m_settings.normalization == Normalization::None)
@@ -217,7 +233,7 @@ arma::vec Transform::weightsToOriginal(const arma::vec& weights) const {
     if (weights.n_elem != m_divisor.n_elem)
         throw std::invalid_argument("Transform::weightsToOriginal: wrong number of weights");
     // w_j * (s x_j - c_j) / q_j  =  (w_j s / q_j) x_j  -  w_j c_j / q_j
-    return weights % (m_settings.scale / m_divisor.t());
+    return weights % (m_scales / m_divisor).t();
 }
 
 double Transform::biasToOriginal(const arma::vec& weights, double bias) const {
@@ -227,8 +243,10 @@ double Transform::biasToOriginal(const arma::vec& weights, double bias) const {
 }
 
 bool Transform::isIdentity() const {
-    return m_settings.scale == 1.0 && (m_settings.normalization == Normalization::None ||
-                                       (arma::all(m_shift == 0.0) && arma::all(m_divisor == 1.0)));
+    // (arma::all of no features is false: with none, the settings decide, as before.)
+    const bool unscaled = m_fixed.empty() ? m_settings.scale == 1.0 : arma::all(m_scales == 1.0);
+    return unscaled && (m_settings.normalization == Normalization::None ||
+                        (arma::all(m_shift == 0.0) && arma::all(m_divisor == 1.0)));
 }
 
 } // namespace linlab

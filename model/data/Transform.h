@@ -28,7 +28,8 @@ struct TransformSettings {
     bool operator!=(const TransformSettings& o) const { return !(*this == o); }
 };
 
-/// A transform fitted to data: transformed = (X * scale - shift) / divisor, column by column.
+/// A transform fitted to data: transformed = (X * scale - shift) / divisor, column by column. A
+/// fixed column (a 0/1 dummy) is left as it is: its scale 1, shift 0, divisor 1.
 class Transform {
 public:
     /// Relative spread under which a feature counts as constant (scaled by 1 and flagged).
@@ -37,11 +38,14 @@ public:
     /// The identity transform for d features.
     explicit Transform(arma::uword featureCount = 0);
     /// Fits the settings to X (n x d): computes mean, std, min and max of the scaled features.
-    /// Throws std::invalid_argument on a non-finite scale or a ddof other than 0 or 1.
-    static Transform fit(const arma::mat& X, const TransformSettings& settings);
+    /// Columns flagged in `fixed` (empty, or d flags) are neither scaled nor normalised. Throws
+    /// std::invalid_argument on a non-finite scale, a ddof other than 0 or 1, or d != flags.
+    static Transform fit(const arma::mat& X, const TransformSettings& settings,
+                         const std::vector<bool>& fixed = {});
 
     /// This transform after X changed in `columns` only: those are fitted anew, the others keep
-    /// their fit (what a cell edit costs: one column, not the table). Equals fit(X, settings()).
+    /// their fit (what a cell edit costs: one column, not the table). Equals
+    /// fit(X, settings(), fixed()); with another column count, fit(X, settings()).
     Transform refit(const arma::mat& X, const std::vector<arma::uword>& columns) const;
     /// Applies the fitted transform to X (n x d).
     arma::mat apply(const arma::mat& X) const;
@@ -56,6 +60,10 @@ public:
     double biasToOriginal(const arma::vec& weights, double bias) const;
 
     const TransformSettings& settings() const { return m_settings; }
+    /// Per feature: true when it is kept as it is (a dummy); empty when none is.
+    const std::vector<bool>& fixed() const { return m_fixed; }
+    /// Per feature: the scale factor applied, settings().scale or 1 for a fixed feature.
+    const arma::rowvec& scales() const { return m_scales; }
     /// Per-feature mean of the scaled features (NaN with no rows).
     const arma::rowvec& mean() const { return m_mean; }
     /// Per-feature std of the scaled features, with the settings' ddof (NaN when n <= ddof).
@@ -66,9 +74,9 @@ public:
     const arma::rowvec& max() const { return m_max; }
     /// Per feature: true when its spread is (near) zero, so it is not divided by it.
     const std::vector<bool>& zeroSpread() const { return m_zeroSpread; }
-    /// What is subtracted from each scaled feature.
+    /// What is subtracted from each scaled feature (0 for a fixed one).
     const arma::rowvec& shift() const { return m_shift; }
-    /// What each shifted feature is divided by (1 for a flagged feature).
+    /// What each shifted feature is divided by (1 for a flagged or fixed feature).
     const arma::rowvec& divisor() const { return m_divisor; }
     /// True when apply() returns X unchanged.
     bool isIdentity() const;
@@ -82,8 +90,9 @@ private:
     void applyColumn(const arma::mat& X, arma::uword j, arma::mat& out) const;
 
     TransformSettings m_settings;
-    arma::rowvec m_mean, m_std, m_min, m_max, m_shift, m_divisor;
+    arma::rowvec m_mean, m_std, m_min, m_max, m_shift, m_divisor, m_scales;
     std::vector<bool> m_zeroSpread;
+    std::vector<bool> m_fixed;
 };
 
 } // namespace linlab

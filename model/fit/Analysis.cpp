@@ -34,7 +34,7 @@ Analysis::Analysis(const Dataset& data, const TransformSettings& settings)
     : Analysis(data, settings, Analysis()) {}
 
 Analysis::Analysis(const Dataset& data, const TransformSettings& settings, Analysis&& recycled)
-    : m_transform(Transform::fit(data.features(), settings))
+    : m_transform(Transform::fit(data.features(), settings, data.dummyFeatures()))
     , m_features(std::move(recycled.m_features))
     , m_labels(std::move(recycled.m_labels)) {
     m_transform.applyInto(data.features(), m_features);
@@ -57,7 +57,8 @@ Analysis::Analysis(const Dataset& data, Analysis&& previous,
     const bool sameShape =
         n > 0 && previous.m_features.n_rows == n && previous.m_features.n_cols == d &&
         previous.m_labels.n_elem == n && previous.m_transform.mean().n_elem == d &&
-        firstRow <= lastRow && lastRow < n &&
+        previous.m_transform.fixed() == data.dummyFeatures() && firstRow <= lastRow &&
+        lastRow < n &&
         std::all_of(columns.begin(), columns.end(), [d](arma::uword j) { return j < d; });
     if (!sameShape) {
         *this = Analysis(data, previous.m_transform.settings(), std::move(previous));
@@ -82,7 +83,7 @@ void Analysis::finish(const Dataset& data) {
     // The raw means (for the line drawn over a feature) from the transform's, when it can.
     const double scale = m_transform.settings().scale;
     if (scale != 0 && std::isfinite(scale) && data.rowCount() > 0)
-        m_rawMean = m_transform.mean() / scale;
+        m_rawMean = m_transform.mean() / m_transform.scales(); // 1 for a dummy
     else
         m_rawMean = data.rowCount() ? arma::rowvec(arma::mean(data.features(), 0))
                                     : arma::rowvec(data.featureCount(), arma::fill::zeros);

@@ -39,7 +39,8 @@ class Analysis {
 public:
     /// No data.
     Analysis() = default;
-    /// Fits the transform to the dataset's features, applies it and computes the statistics.
+    /// Fits the transform to the dataset's features (its dummies left as they are: Transform's
+    /// fixed columns), applies it and computes the statistics.
     Analysis(const Dataset& data, const TransformSettings& settings);
     /// The same, reusing the memory of `recycled` (an analysis about to be replaced) for the
     /// transformed features: a large table recomputes without allocating it anew.
@@ -48,7 +49,7 @@ public:
     /// table before (same settings, rows and features) and only rows [firstRow, lastRow] of the
     /// feature columns `columns` (and of the labels) may differ. Only those columns are fitted and
     /// transformed anew; the statistics are computed as usual. Equal to Analysis(data, settings)
-    /// to the bit; falls back to it when the shapes differ.
+    /// to the bit; falls back to it when the shapes or the dummy flags differ.
     Analysis(const Dataset& data, Analysis&& previous, const std::vector<arma::uword>& columns,
              arma::uword firstRow, arma::uword lastRow);
 

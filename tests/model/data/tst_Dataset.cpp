@@ -18,6 +18,7 @@ private slots:
     void noFeaturesStillHoldsRows();
     void fromTable();
     void errorsNameTheFunction();
+    void dummyFlagsFollowTheFeatures();
 };
 
 void tst_Dataset::lessonData() {
@@ -137,6 +138,36 @@ void tst_Dataset::errorsNameTheFunction() {
     }
     QVERIFY_THROWS_EXCEPTION(std::out_of_range, d.removeRows(3, 2));
     QVERIFY_THROWS_EXCEPTION(std::out_of_range, d.removeFeature(2));
+}
+
+void tst_Dataset::dummyFlagsFollowTheFeatures() {
+    Dataset d(arma::mat(3, 3, arma::fill::zeros), arma::vec(3, arma::fill::ones), {"a", "g=b", "c"},
+              "y");
+    QVERIFY(d.dummyFeatures().empty());
+    d.setDummyFeatures({false, true, false});
+    QCOMPARE(d.dummyFeatures(), (std::vector<bool>{false, true, false}));
+    d.insertFeature(0, "new");
+    QCOMPARE(d.dummyFeatures(), (std::vector<bool>{false, false, true, false}));
+    d.insertRows(1, 2);
+    d.removeRows(0, 1);
+    QCOMPARE(d.dummyFeatures(), (std::vector<bool>{false, false, true, false}));
+    d.swapLabelWithFeature(0);
+    QCOMPARE(d.dummyFeatures(), (std::vector<bool>{false, false, true, false}));
+    d.removeFeature(1);
+    QCOMPARE(d.dummyFeatures(), (std::vector<bool>{false, true, false}));
+    d.swapLabelWithFeature(1); // the dummy becomes the label; the old label is no dummy
+    QVERIFY(d.dummyFeatures().empty());
+    d.setDummyFeatures({true, false, false});
+    d.removeFeature(0);
+    QVERIFY(d.dummyFeatures().empty()); // none left
+    d.setDummyFeatures({false, false});
+    QVERIFY(d.dummyFeatures().empty());
+    try {
+        d.setDummyFeatures({true});
+        QFAIL("a size mismatch was accepted");
+    } catch (const std::invalid_argument& e) {
+        QVERIFY(std::string(e.what()).find("Dataset::setDummyFeatures") != std::string::npos);
+    }
 }
 
 QTEST_APPLESS_MAIN(tst_Dataset)

@@ -70,6 +70,8 @@ private slots:
     void datesAsDays();
     void buildsTheDataset();
     void refusalsNameTheColumn();
+    void refusalsInPlainWords();
+    void rolesWithoutBuilding();
 };
 
 void tst_Design::penguinsCompleteRows() {
@@ -259,6 +261,15 @@ void tst_Design::buildsTheDataset() {
     const Dataset taken = std::move(moved).dataset();
     QVERIFY(arma::approx_equal(taken.features(), copy.features(), "absdiff", 0));
     QVERIFY(arma::approx_equal(taken.labels(), copy.labels(), "absdiff", 0));
+    // The dummies are flagged (the transform leaves them 0/1), the flipper length is not.
+    const std::vector<bool> dummies = {false, true, true, true, true, true};
+    QCOMPARE(d.dummyFeatures(), dummies);
+    QCOMPARE(copy.dummyFeatures(), dummies);
+    QCOMPARE(taken.dummyFeatures(), dummies);
+    DesignOptions numeric;
+    numeric.label = "body_mass_g";
+    numeric.features = {"flipper_length_mm", "year"};
+    QVERIFY(Design::build(readCsv(kPenguins), numeric).dataset().dummyFeatures().empty());
 }
 
 void tst_Design::refusalsNameTheColumn() {
@@ -294,6 +305,46 @@ void tst_Design::refusalsNameTheColumn() {
     o.fill = {"sex"};
     QVERIFY(mentions(refused(o), "not a feature"));
     QCOMPARE(std::string(roleName(Role::Label)), std::string("label"));
+}
+
+void tst_Design::refusalsInPlainWords() {
+    const TypedTable table = readCsv(kPenguins);
+    auto refused = [&](DesignOptions options) {
+        return refusal([&] { Design::build(table, options); });
+    };
+    DesignOptions o;
+    QCOMPARE(refused(o), std::string("no column is chosen as the label"));
+    o.label = "mass";
+    QCOMPARE(refused(o), std::string("there is no column \"mass\" to use as the label"));
+    o.label = "species";
+    QCOMPARE(refused(o), std::string("column \"species\" is categorical and cannot be the label: "
+                                     "the label must be numeric or a date"));
+    o.label = "body_mass_g";
+    o.features = {"flipper"};
+    QCOMPARE(refused(o), std::string("there is no column \"flipper\" to use as a feature"));
+    o.features = {"bill_length_mm"};
+    o.fill = {"sex"};
+    QCOMPARE(refused(o), std::string("column \"sex\" cannot be filled: it is not a feature"));
+    o.fill.clear();
+    o.reference["species"] = "Emperor";
+    QCOMPARE(refused(o), std::string("column \"species\" has no level \"Emperor\" to use as the "
+                                     "reference"));
+}
+
+void tst_Design::rolesWithoutBuilding() {
+    const TypedTable table = readCsv(kPenguins);
+    DesignOptions defaults;
+    defaults.label = "body_mass_g";
+    defaults.ignored = {"year"};
+    for (const DesignOptions& options : {massOnFlipperAndCategories(), defaults}) {
+        const std::vector<Role> roles = Design::rolesFor(table, options);
+        QCOMPARE(roles, Design::build(table, options).roles());
+    }
+    QCOMPARE(Design::rolesFor(table, defaults),
+             (std::vector<Role>{Role::Feature, Role::Feature, Role::Feature, Role::Feature,
+                                Role::Label, Role::Feature, Role::Ignored}));
+    defaults.label = "sex";
+    QVERIFY(mentions(refusal([&] { Design::rolesFor(table, defaults); }), "\"sex\""));
 }
 
 QTEST_APPLESS_MAIN(tst_Design)

@@ -22,7 +22,30 @@ private slots:
     void weightsMapBackToOriginalUnits();
     void noRows();
     void badSettingsAreRefused();
+    void dummiesStayZeroOne_data();
+    void dummiesStayZeroOne();
+    void dummiesMapBackToOriginalUnits_data();
+    void dummiesMapBackToOriginalUnits();
+    void noFixedColumnsIsTodaysTransform_data();
+    void noFixedColumnsIsTodaysTransform();
+    void fixedColumnsRefitAndChecks();
 };
+
+namespace {
+
+// The lesson's features with a 0/1 dummy between them: hours_studied, dummy, hours_slept.
+arma::mat withDummy() {
+    const arma::mat X = Dataset::lesson().features();
+    return arma::join_rows(X.col(0), arma::vec{1, 0, 1, 0}, X.col(1));
+}
+
+const std::vector<bool> kDummyInMiddle = {false, true, false};
+
+bool sameBits(const arma::mat& a, const arma::mat& b) {
+    return arma::size(a) == arma::size(b) && arma::approx_equal(a, b, "absdiff", 0);
+}
+
+} // namespace
 
 void tst_Transform::scaleByOnePointOne() {
     const Dataset lesson = Dataset::lesson();
@@ -160,6 +183,97 @@ void tst_Transform::refitOneColumnEqualsFit() {
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument, before.refit(X, {4}));
     arma::mat wrong(3, 4);
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument, after.applyColumnsInto(X, {0}, wrong));
+}
+
+void tst_Transform::dummiesStayZeroOne_data() {
+    QTest::addColumn<double>("scale");
+    QTest::addColumn<int>("mode");
+    QTest::newRow("scale 1.1") << 1.1 << int(Normalization::None);
+    QTest::newRow("zscore") << 1.0 << int(Normalization::ZScore);
+    QTest::newRow("minmax, scale 2") << 2.0 << int(Normalization::MinMax);
+    QTest::newRow("zscore, scale 1.1") << 1.1 << int(Normalization::ZScore);
+}
+
+void tst_Transform::dummiesStayZeroOne() {
+    QFETCH(double, scale);
+    QFETCH(int, mode);
+    const TransformSettings settings{scale, Normalization(mode), 0};
+    const arma::mat X = withDummy();
+    const Transform t = Transform::fit(X, settings, kDummyInMiddle);
+    QCOMPARE(t.fixed(), kDummyInMiddle);
+    QVERIFY(sameBits(t.scales(), arma::rowvec{scale, 1.0, scale}));
+    QCOMPARE(t.shift()(1), 0.0);
+    QCOMPARE(t.divisor()(1), 1.0);
+    QCOMPARE(t.mean()(1), 0.5); // the dummy's own moments, unscaled
+    const arma::mat Z = t.apply(X);
+    QVERIFY(sameBits(Z.col(1), X.col(1))); // untouched
+    // The numeric columns exactly as a fit of them alone.
+    const arma::mat numeric = arma::join_rows(X.col(0), X.col(2));
+    const arma::mat alone = Transform::fit(numeric, settings).apply(numeric);
+    QVERIFY(sameBits(arma::join_rows(Z.col(0), Z.col(2)), alone));
+    QVERIFY(!t.isIdentity());
+}
+
+void tst_Transform::dummiesMapBackToOriginalUnits_data() {
+    weightsMapBackToOriginalUnits_data();
+}
+
+void tst_Transform::dummiesMapBackToOriginalUnits() {
+    QFETCH(double, scale);
+    QFETCH(int, mode);
+    QFETCH(int, ddof);
+    const arma::mat X = withDummy();
+    const Transform t = Transform::fit(X, {scale, Normalization(mode), ddof}, kDummyInMiddle);
+    const LinearModel m(arma::vec{0.7, 40.0, -1.3}, 2.5);
+    const arma::vec w = t.weightsToOriginal(m.weights());
+    QCOMPARE(w(1), 40.0); // a dummy's weight is its own: the level's shift of the label
+    const LinearModel original(w, t.biasToOriginal(m.weights(), m.bias()));
+    QVERIFY(allClose(original.predict(X), m.predict(t.apply(X)), 1e-13));
+}
+
+void tst_Transform::noFixedColumnsIsTodaysTransform_data() {
+    weightsMapBackToOriginalUnits_data();
+}
+
+void tst_Transform::noFixedColumnsIsTodaysTransform() {
+    QFETCH(double, scale);
+    QFETCH(int, mode);
+    QFETCH(int, ddof);
+    const TransformSettings settings{scale, Normalization(mode), ddof};
+    const arma::mat X = withDummy();
+    const Transform today = Transform::fit(X, settings);
+    for (const std::vector<bool>& none : {std::vector<bool>{}, std::vector<bool>(3, false)}) {
+        const Transform t = Transform::fit(X, settings, none);
+        QVERIFY(t.fixed().empty()); // no flag set: stored empty
+        QVERIFY(sameBits(t.apply(X), today.apply(X)));
+        QVERIFY(sameBits(t.mean(), today.mean()));
+        QVERIFY(sameBits(t.stddev(), today.stddev()));
+        QVERIFY(sameBits(t.shift(), today.shift()));
+        QVERIFY(sameBits(t.divisor(), today.divisor()));
+        const arma::vec w{0.7, 40.0, -1.3};
+        QVERIFY(sameBits(t.weightsToOriginal(w), today.weightsToOriginal(w)));
+        QCOMPARE(t.biasToOriginal(w, 2.5), today.biasToOriginal(w, 2.5));
+        QCOMPARE(t.isIdentity(), today.isIdentity());
+    }
+    // With no features, the scale decides as before.
+    QCOMPARE(Transform::fit(arma::mat(4, 0), {1.1, Normalization::None, 0}, {}).isIdentity(),
+             false);
+}
+
+void tst_Transform::fixedColumnsRefitAndChecks() {
+    const TransformSettings settings{1.1, Normalization::ZScore, 0};
+    arma::mat X = withDummy();
+    const Transform before = Transform::fit(X, settings, kDummyInMiddle);
+    X(2, 0) = 11;
+    X(2, 1) = 0;
+    const Transform after = before.refit(X, {0, 1});
+    const Transform fresh = Transform::fit(X, settings, kDummyInMiddle);
+    QCOMPARE(after.fixed(), kDummyInMiddle);
+    QVERIFY(sameBits(after.apply(X), fresh.apply(X)));
+    QVERIFY(sameBits(after.apply(X).col(1), X.col(1)));
+    // Every column fixed: nothing changes, whatever the settings.
+    QVERIFY(Transform::fit(X, settings, {true, true, true}).isIdentity());
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, Transform::fit(X, settings, {true, false}));
 }
 
 QTEST_APPLESS_MAIN(tst_Transform)

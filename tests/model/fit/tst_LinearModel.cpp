@@ -25,6 +25,7 @@ private slots:
     void sampledEvaluationAgreesWithDirect();
     void cellEditUpdateEqualsFullAnalysis_data();
     void cellEditUpdateEqualsFullAnalysis();
+    void dummiesStayZeroOneInTheAnalysis();
 };
 
 void tst_LinearModel::lessonKnownAnswers() {
@@ -313,6 +314,39 @@ void tst_LinearModel::cellEditUpdateEqualsFullAnalysis() {
     QCOMPARE(analysis.labels().n_elem, n - 1);
     QVERIFY(
         arma::approx_equal(analysis.features(), Analysis(data, settings).features(), "absdiff", 0));
+}
+
+void tst_LinearModel::dummiesStayZeroOneInTheAnalysis() {
+    arma::arma_rng::set_seed(15);
+    const arma::uword n = 40;
+    arma::mat X = arma::join_rows(arma::randn(n, 1) * 5 + 20, arma::vec(n, arma::fill::zeros));
+    X.rows(0, 9).col(1).fill(1.0);
+    const arma::vec y = 3 * X.col(0) + 100 * X.col(1) + arma::randn(n);
+    Dataset data(X, y, {"x", "g=b"}, "y");
+    data.setDummyFeatures({false, true});
+    const TransformSettings settings{1.1, Normalization::ZScore, 0};
+    Analysis analysis(data, settings);
+    QVERIFY(arma::approx_equal(analysis.features().col(1), X.col(1), "absdiff", 0));
+    QVERIFY(std::abs(arma::mean(analysis.features().col(0))) < 1e-12);
+    Analysis recycled(data, settings, Analysis(data, settings));
+    QVERIFY(arma::approx_equal(recycled.features(), analysis.features(), "absdiff", 0));
+    // The line over the dummy starts at the dummy's raw mean (a quarter of the rows are 1).
+    const LinearModel m(arma::vec{1, 2}, 0.5);
+    const arma::vec w = analysis.transform().weightsToOriginal(m.weights());
+    const double b = analysis.transform().biasToOriginal(m.weights(), m.bias());
+    QVERIFY(
+        close(analysis.partialPrediction(m, 0, arma::vec{20.0})(0), b + w(0) * 20 + w(1) * 0.25));
+
+    // A cell edit keeps the dummy; flags that changed make a fresh analysis.
+    data.setValue(3, 0, 7);
+    analysis = Analysis(data, std::move(analysis), {0}, 3, 3);
+    QVERIFY(
+        arma::approx_equal(analysis.features(), Analysis(data, settings).features(), "absdiff", 0));
+    QVERIFY(arma::approx_equal(analysis.features().col(1), X.col(1), "absdiff", 0));
+    data.setDummyFeatures({});
+    analysis = Analysis(data, std::move(analysis), {0}, 3, 3);
+    QVERIFY(analysis.transform().fixed().empty());
+    QVERIFY(std::abs(arma::mean(analysis.features().col(1))) < 1e-12); // now z-scored
 }
 
 QTEST_APPLESS_MAIN(tst_LinearModel)
