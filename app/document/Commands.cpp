@@ -1,6 +1,9 @@
 #include "app/document/Commands.h"
 
 #include "app/document/Document.h"
+#include "model/data/DesignRoles.h"
+
+#include <algorithm>
 
 InsertFeatureCommand::InsertFeatureCommand(Document* document, int column, const std::string& name,
                                            const arma::vec& values, QUndoCommand* parent)
@@ -77,7 +80,7 @@ RenameColumnCommand::RenameColumnCommand(Document* document, int column, const s
     : QUndoCommand(parent)
     , m_document(document)
     , m_column(column)
-    , m_old(document->dataset().columnName(column))
+    , m_old(document->tableColumnName(column))
     , m_new(name) {
     setText(QObject::tr("Rename \"%1\" to \"%2\"")
                 .arg(QString::fromStdString(m_old), QString::fromStdString(m_new)));
@@ -170,4 +173,163 @@ void SetValuesCommand::undo() {
 
 void SetValuesCommand::redo() {
     m_document->setValues(m_row, m_column, m_new);
+}
+
+// --- Typed documents ----------------------------------------------------------------------------
+
+SetCellTextsCommand::SetCellTextsCommand(Document* document, int row, int column,
+                                         std::vector<std::vector<std::string>> texts,
+                                         const QString& text, QUndoCommand* parent)
+    : QUndoCommand(text, parent)
+    , m_document(document)
+    , m_row(row)
+    , m_column(column)
+    , m_new(std::move(texts)) {
+    const linlab::TypedTable& table = document->source().table;
+    for (std::size_t r = 0; r < m_new.size(); ++r) {
+        m_old.emplace_back();
+        for (std::size_t c = 0; c < m_new[r].size(); ++c)
+            m_old.back().push_back(table.cellText(std::size_t(row) + r, std::size_t(column) + c));
+    }
+}
+
+void SetCellTextsCommand::undo() {
+    m_document->setCellTexts(m_row, m_column, m_old);
+}
+
+void SetCellTextsCommand::redo() {
+    m_document->setCellTexts(m_row, m_column, m_new);
+}
+
+SetColumnTypeCommand::SetColumnTypeCommand(Document* document, int column, linlab::ColumnType type,
+                                           QUndoCommand* parent)
+    : QUndoCommand(parent)
+    , m_document(document)
+    , m_column(column)
+    , m_type(type)
+    , m_wasTyped(document->isTyped()) {
+    setText(QObject::tr("Make Column %1").arg(QString::fromUtf8(linlab::columnTypeName(type))));
+}
+
+void SetColumnTypeCommand::undo() {
+    m_document->setColumn(m_column, m_old, m_oldOptions, &m_oldModel);
+    if (!m_wasTyped)
+        m_document->setTyped(false);
+}
+
+void SetColumnTypeCommand::redo() {
+    m_document->setTyped(true);
+    const linlab::SourceTable& source = m_document->source();
+    m_old = source.table.column(std::size_t(m_column));
+    m_oldOptions = source.design;
+    m_oldModel = m_document->model();
+    linlab::Column next = m_old.convertedTo(m_type, source.missingTokens);
+    const linlab::DesignOptions options = linlab::DesignRoles::afterTypeChange(m_oldOptions, next);
+    m_document->setColumn(m_column, std::move(next), options);
+}
+
+SetDesignCommand::SetDesignCommand(Document* document, const linlab::DesignOptions& options,
+                                   const QString& text, QUndoCommand* parent)
+    : QUndoCommand(text, parent)
+    , m_document(document)
+    , m_old(document->source().design)
+    , m_new(options)
+    , m_oldModel(document->model()) {}
+
+void SetDesignCommand::undo() {
+    m_document->setDesignOptions(m_old, &m_oldModel);
+}
+
+void SetDesignCommand::redo() {
+    m_document->setDesignOptions(m_new);
+}
+
+TableRowsCommand::TableRowsCommand(Document* document, Action action, int row, int count,
+                                   QUndoCommand* parent)
+    : QUndoCommand(parent)
+    , m_document(document)
+    , m_action(action)
+    , m_row(row)
+    , m_count(count) {
+    const linlab::TypedTable& table = document->source().table;
+    if (action == Action::Remove) {
+        m_rows = table.rowsSlice(std::size_t(row), std::size_t(count));
+        setText(count == 1 ? QObject::tr("Remove Row") : QObject::tr("Remove %1 Rows").arg(count));
+    } else {
+        m_rows = table.rowsSlice(0, 0);
+        m_rows.insertRows(0, std::size_t(count));
+        setText(count == 1 ? QObject::tr("Insert Row") : QObject::tr("Insert %1 Rows").arg(count));
+    }
+}
+
+void TableRowsCommand::insert() {
+    m_document->insertTableRows(m_row, m_rows);
+}
+
+void TableRowsCommand::remove() {
+    m_document->removeTableRows(m_row, m_count);
+}
+
+void TableRowsCommand::undo() {
+    m_action == Action::Insert ? remove() : insert();
+}
+
+void TableRowsCommand::redo() {
+    m_action == Action::Insert ? insert() : remove();
+}
+
+TableColumnCommand::TableColumnCommand(Document* document, int index, const std::string& name,
+                                       QUndoCommand* parent)
+    : QUndoCommand(QObject::tr("Add Feature \"%1\"").arg(QString::fromStdString(name)), parent)
+    , m_document(document)
+    , m_adds(true)
+    , m_index(index)
+    , m_without(document->source().design) {
+    const std::size_t n = document->source().table.rowCount();
+    m_column =
+        linlab::Column::numbers(name, linlab::ColumnType::Numeric, std::vector<double>(n, 0.0),
+                                std::vector<linlab::CellState>(n, linlab::CellState::Present));
+}
+
+TableColumnCommand::TableColumnCommand(Document* document, int index, QUndoCommand* parent)
+    : QUndoCommand(parent)
+    , m_document(document)
+    , m_adds(false)
+    , m_index(index)
+    , m_column(document->source().table.column(std::size_t(index)))
+    , m_with(document->source().design)
+    , m_modelWith(document->model()) {
+    const linlab::TypedTable& table = document->source().table;
+    m_without =
+        linlab::DesignRoles::withRole(table, m_with, std::size_t(index), linlab::Role::Ignored);
+    m_without.ignored.erase(
+        std::remove(m_without.ignored.begin(), m_without.ignored.end(), m_column.name()),
+        m_without.ignored.end());
+    m_without.reference.erase(m_column.name());
+    setText(QObject::tr("Remove Column \"%1\"").arg(QString::fromStdString(m_column.name())));
+}
+
+void TableColumnCommand::insert() {
+    if (!m_adds) {
+        m_document->insertTableColumn(m_index, m_column, m_with, &m_modelWith);
+        return;
+    }
+    linlab::DesignOptions ignored = m_without;
+    ignored.ignored.push_back(m_column.name());
+    m_document->insertTableColumn(m_index, m_column, ignored);
+    m_document->setDesignOptions(
+        linlab::DesignRoles::withRole(m_document->source().table, m_document->source().design,
+                                      std::size_t(m_index), linlab::Role::Feature));
+}
+
+void TableColumnCommand::remove() {
+    m_document->removeTableColumn(m_index, m_without);
+}
+
+void TableColumnCommand::undo() {
+    m_adds ? remove() : insert();
+}
+
+void TableColumnCommand::redo() {
+    m_adds ? insert() : remove();
 }

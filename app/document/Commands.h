@@ -3,12 +3,16 @@
 // The document's undo commands, one pair of files as in Qt's undo-framework example.
 // Every change a user makes to the document is one of these, pushed on its undo stack.
 
+#include "model/data/ColumnType.h"
+#include "model/data/Design.h"
 #include "model/data/Transform.h"
+#include "model/data/TypedTable.h"
 #include "model/fit/LinearModel.h"
 
 #include <QUndoCommand>
 #include <armadillo>
 #include <string>
+#include <vector>
 
 class Document;
 
@@ -142,4 +146,99 @@ private:
     Document* m_document;
     int m_row, m_column;
     arma::mat m_old, m_new;
+};
+
+// --- Typed documents (Document::isTyped()): rows and columns in table coordinates --------------
+
+/// Writes cell texts into a typed table (one edit, or a paste); undo writes the old texts back
+/// (numbers in shortest round-trip form, so bit-exactly). Push only texts that
+/// Document::checkCellText accepts.
+class SetCellTextsCommand : public QUndoCommand {
+public:
+    SetCellTextsCommand(Document* document, int row, int column,
+                        std::vector<std::vector<std::string>> texts, const QString& text,
+                        QUndoCommand* parent = nullptr);
+    void undo() override;
+    void redo() override;
+
+private:
+    Document* m_document;
+    int m_row, m_column;
+    std::vector<std::vector<std::string>> m_old, m_new;
+};
+
+/// Changes a column's type (re-reading its cells); a plain document becomes a typed one first
+/// and goes back to plain on undo. Check Document::checkColumnType before pushing.
+class SetColumnTypeCommand : public QUndoCommand {
+public:
+    SetColumnTypeCommand(Document* document, int column, linlab::ColumnType type,
+                         QUndoCommand* parent = nullptr);
+    void undo() override;
+    void redo() override;
+
+private:
+    Document* m_document;
+    int m_column;
+    linlab::ColumnType m_type;
+    bool m_wasTyped;
+    linlab::Column m_old;
+    linlab::DesignOptions m_oldOptions;
+    linlab::LinearModel m_oldModel;
+};
+
+/// Changes the design: roles, fills, reference levels. Undo restores the options and the model.
+class SetDesignCommand : public QUndoCommand {
+public:
+    SetDesignCommand(Document* document, const linlab::DesignOptions& options, const QString& text,
+                     QUndoCommand* parent = nullptr);
+    void undo() override;
+    void redo() override;
+
+private:
+    Document* m_document;
+    linlab::DesignOptions m_old, m_new;
+    linlab::LinearModel m_oldModel;
+};
+
+/// Inserts typed rows of missing cells, or removes typed rows (undo puts the same cells back).
+class TableRowsCommand : public QUndoCommand {
+public:
+    enum class Action { Insert, Remove };
+    TableRowsCommand(Document* document, Action action, int row, int count,
+                     QUndoCommand* parent = nullptr);
+    void undo() override;
+    void redo() override;
+
+private:
+    void insert();
+    void remove();
+
+    Document* m_document;
+    Action m_action;
+    int m_row, m_count;
+    linlab::TypedTable m_rows; // the removed cells, or the inserted empty ones
+};
+
+/// Adds a numeric feature column of zeros, or removes a column (undo restores it, its role and
+/// the model).
+class TableColumnCommand : public QUndoCommand {
+public:
+    /// Adds column `name` at `index`.
+    TableColumnCommand(Document* document, int index, const std::string& name,
+                       QUndoCommand* parent = nullptr);
+    /// Removes column `index`.
+    TableColumnCommand(Document* document, int index, QUndoCommand* parent = nullptr);
+    void undo() override;
+    void redo() override;
+
+private:
+    void insert();
+    void remove();
+
+    Document* m_document;
+    bool m_adds;
+    int m_index;
+    linlab::Column m_column;
+    linlab::DesignOptions m_without, m_with;
+    linlab::LinearModel m_modelWith;
 };

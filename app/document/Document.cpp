@@ -225,6 +225,14 @@ void Document::removeFeature(int column) {
 }
 
 void Document::renameColumn(int column, const std::string& name) {
+    if (m_typed) {
+        const std::string old = m_source.table.column(std::size_t(column)).name();
+        m_source.table.renameColumn(std::size_t(column), name);
+        m_source.design = DesignRoles::renamed(m_source.design, old, name);
+        emit headersChanged(column, column);
+        rebuildDesign(&m_model); // same features, new names: the weights keep their places
+        return;
+    }
     m_dataset.renameColumn(column, name);
     emit headersChanged(column, column);
     emit analysisChanged(); // names appear in panels and plot titles
@@ -288,6 +296,11 @@ int Document::tableColumnCount() const {
     return int(m_typed ? m_source.table.columnCount() : m_dataset.columnCount());
 }
 
+const std::string& Document::tableColumnName(int column) const {
+    return m_typed ? m_source.table.column(std::size_t(column)).name()
+                   : m_dataset.columnName(arma::uword(column));
+}
+
 int Document::datasetRow(int tableRow) const {
     if (!m_typed)
         return tableRow;
@@ -315,10 +328,27 @@ QString Document::rowsUsedText() const {
 QString Document::checkCellText(int row, int column, const std::string& text) const {
     if (!m_typed)
         return {};
-    (void)row;
-    (void)column;
-    (void)text;
+    // The cell written into a copy of its column: the column's own reading decides.
+    TypedTable probe({m_source.table.column(std::size_t(column))});
+    try {
+        probe.setCell(std::size_t(row), 0, text, m_source.missingTokens);
+    } catch (const std::invalid_argument& e) {
+        return QString::fromStdString(e.what());
+    }
     return {};
+}
+
+QString Document::checkColumnType(int column, ColumnType type) const {
+    const bool isLabel =
+        m_typed ? m_source.table.column(std::size_t(column)).name() == m_source.design.label
+                : column == int(m_dataset.featureCount());
+    if (!isLabel || type == ColumnType::Numeric || type == ColumnType::Date)
+        return {};
+    const std::string name =
+        m_typed ? m_source.table.column(std::size_t(column)).name() : m_dataset.labelName();
+    return tr("Column \u201c%1\u201d is the label, and the label must be numeric or a date: "
+              "choose another label first.")
+        .arg(QString::fromStdString(name));
 }
 
 LinearModel Document::modelByName(const std::vector<std::string>& oldNames,
@@ -369,4 +399,118 @@ void Document::replaceSource(SourceTable source, const TransformSettings& settin
     emit analysisChanged();
     emit modelChanged();
     emit evaluationChanged();
+}
+
+void Document::setTyped(bool typed) {
+    if (typed == m_typed)
+        return;
+    if (typed) {
+        SourceTable source;
+        source.table = TypedTable::fromDataset(m_dataset);
+        source.design.label = m_dataset.labelName();
+        source.design.features = m_dataset.featureNames();
+        Design design = Design::build(source.table, source.design);
+        m_source = std::move(source);
+        m_dataset = std::move(design).dataset(); // the same numbers, in the same order
+        m_design = std::move(design);
+        m_typed = true;
+    } else {
+        const TypedTable& table = m_source.table;
+        for (std::size_t c = 0; c < table.columnCount(); ++c) {
+            const Role expected = c + 1 == table.columnCount() ? Role::Label : Role::Feature;
+            if (table.column(c).type() != ColumnType::Numeric ||
+                table.column(c).missingCount() > 0 || m_design.roles()[c] != expected)
+                throw std::logic_error("Document::setTyped: the table is not a plain dataset");
+        }
+        m_typed = false;
+        m_source = SourceTable{};
+        m_design = Design{};
+    }
+    recompute(Recompute::Analysis);
+    emit headersChanged(0, tableColumnCount() - 1);
+    emit designChanged();
+}
+
+void Document::setCellTexts(int row, int column,
+                            const std::vector<std::vector<std::string>>& block) {
+    if (block.empty() || block.front().empty())
+        return;
+    TypedTable before = m_source.table; // a refused text leaves every cell as it was
+    try {
+        for (std::size_t r = 0; r < block.size(); ++r)
+            for (std::size_t c = 0; c < block[r].size(); ++c)
+                m_source.table.setCell(std::size_t(row) + r, std::size_t(column) + c, block[r][c],
+                                       m_source.missingTokens);
+        rebuildDesign();
+    } catch (...) {
+        m_source.table = std::move(before);
+        throw;
+    }
+    // Rows may have come in or gone out: every row's shade may differ.
+    emit valuesChanged(0, 0, tableRowCount() - 1, tableColumnCount() - 1);
+}
+
+void Document::setColumn(int index, Column column, const DesignOptions& options,
+                         const LinearModel* model) {
+    Column old = m_source.table.column(std::size_t(index));
+    DesignOptions oldOptions = m_source.design;
+    m_source.table.setColumn(std::size_t(index), std::move(column));
+    m_source.design = options;
+    try {
+        rebuildDesign(model);
+    } catch (...) {
+        m_source.table.setColumn(std::size_t(index), std::move(old));
+        m_source.design = std::move(oldOptions);
+        throw;
+    }
+    emit headersChanged(index, index);
+    emit valuesChanged(0, 0, tableRowCount() - 1, tableColumnCount() - 1);
+}
+
+void Document::setDesignOptions(const DesignOptions& options, const LinearModel* model) {
+    DesignOptions old = m_source.design;
+    m_source.design = options;
+    try {
+        rebuildDesign(model);
+    } catch (...) {
+        m_source.design = std::move(old);
+        throw;
+    }
+    emit headersChanged(0, tableColumnCount() - 1);
+    emit valuesChanged(0, 0, tableRowCount() - 1, tableColumnCount() - 1);
+}
+
+void Document::insertTableRows(int row, const TypedTable& rows) {
+    if (rows.rowCount() == 0)
+        return;
+    emit rowsAboutToBeInserted(row, row + int(rows.rowCount()) - 1);
+    m_source.table.insertTableRows(std::size_t(row), rows);
+    emit rowsInserted();
+    rebuildDesign();
+}
+
+void Document::removeTableRows(int row, int count) {
+    if (count <= 0)
+        return;
+    emit rowsAboutToBeRemoved(row, row + count - 1);
+    m_source.table.removeRows(std::size_t(row), std::size_t(count));
+    emit rowsRemoved();
+    rebuildDesign();
+}
+
+void Document::insertTableColumn(int index, Column column, const DesignOptions& options,
+                                 const LinearModel* model) {
+    emit columnsAboutToBeInserted(index, index);
+    m_source.table.insertColumn(std::size_t(index), std::move(column));
+    m_source.design = options;
+    emit columnsInserted();
+    rebuildDesign(model);
+}
+
+void Document::removeTableColumn(int index, const DesignOptions& options) {
+    emit columnsAboutToBeRemoved(index, index);
+    m_source.table.removeColumn(std::size_t(index));
+    m_source.design = options;
+    emit columnsRemoved();
+    rebuildDesign();
 }

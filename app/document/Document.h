@@ -57,6 +57,8 @@ public:
     int tableRowCount() const;
     /// Columns shown in the table: every typed column, or the features and the label.
     int tableColumnCount() const;
+    /// The name of table column `column`.
+    const std::string& tableColumnName(int column) const;
     /// The dataset row of table row `tableRow`, or -1 for a row left out (identity when not
     /// typed).
     int datasetRow(int tableRow) const;
@@ -66,6 +68,8 @@ public:
     QString rowsUsedText() const;
     /// Why `text` cannot go into typed cell (row, column), or "" when it can.
     QString checkCellText(int row, int column, const std::string& text) const;
+    /// Why table column `column` cannot become `type` (the label must stay a number), or "".
+    QString checkColumnType(int column, linlab::ColumnType type) const;
 
     /// Up to this many rows every number is computed directly, exactly as NumPy's lines do; past
     /// it, a change of weights takes the loss and gradient from the statistics (O(d^2)).
@@ -134,7 +138,8 @@ public:
     /// changes nothing when a text does not read as its column's type.
     void setCellTexts(int row, int column, const std::vector<std::vector<std::string>>& block);
     /// Replaces column `index` (a type change and its undo) and the design options with it.
-    void setColumn(int index, linlab::Column column, const linlab::DesignOptions& options);
+    void setColumn(int index, linlab::Column column, const linlab::DesignOptions& options,
+                   const linlab::LinearModel* model = nullptr);
     /// Changes roles, fills or reference levels; `model` (or the current one, mapped by feature
     /// name) becomes the model.
     void setDesignOptions(const linlab::DesignOptions& options,

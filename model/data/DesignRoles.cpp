@@ -60,8 +60,8 @@ DesignOptions DesignRoles::explicitRoles(const TypedTable& table, const DesignOp
     } else {
         for (std::size_t c = 0; c < table.columnCount(); ++c) {
             const Column& column = table.column(c);
-            const bool usable = column.type() == ColumnType::Numeric ||
-                                column.type() == ColumnType::Categorical;
+            const bool usable =
+                column.type() == ColumnType::Numeric || column.type() == ColumnType::Categorical;
             if (column.name() != out.label && usable && !listed(options.ignored, column.name()))
                 features.insert(column.name());
         }
@@ -167,9 +167,9 @@ DesignOptions DesignRoles::afterTypeChange(const DesignOptions& options, const C
 bool DesignRoles::isFilled(const TypedTable& table, const DesignOptions& options,
                            std::size_t column) {
     const std::string& name = table.column(column).name();
-    return name != options.label && (options.fillAll ? listed(options.features, name) ||
-                                                           options.features.empty()
-                                                     : listed(options.fill, name));
+    return name != options.label &&
+           (options.fillAll ? listed(options.features, name) || options.features.empty()
+                            : listed(options.fill, name));
 }
 
 } // namespace linlab

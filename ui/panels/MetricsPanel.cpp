@@ -108,6 +108,14 @@ void MetricsPanel::rebuild() {
     m_row = 0;
 
     addSection(tr("Loss"));
+    // A typed table's rows left out for missing values: every number below is over the rest.
+    m_rowsUsed = new QLabel(m_content);
+    m_rowsUsed->setObjectName(QStringLiteral("rowsUsedNote"));
+    m_rowsUsed->setWordWrap(true);
+    m_rowsUsed->setToolTip(
+        tr("Rows with a missing value in the label or a used feature are left out of every "
+           "number (listwise, as R and JASP do); the table shows them greyed"));
+    m_grid->addWidget(m_rowsUsed, m_row++, 0, 1, 2);
     m_mse = addRow(tr("MSE"), QStringLiteral("mseValue"),
                    tr("mse = np.mean((predicted - actual) ** 2): the average squared miss"));
     m_rmse = addRow(tr("RMSE"), QStringLiteral("rmseValue"),
@@ -169,6 +177,9 @@ void MetricsPanel::refresh() {
     if (!namesMatch)
         rebuild();
 
+    const QString rowsUsed = m_document->rowsUsedText();
+    m_rowsUsed->setText(rowsUsed);
+    m_rowsUsed->setVisible(!rowsUsed.isEmpty());
     const Evaluation& e = m_document->evaluation();
     m_mse->setText(NumberText::exact(e.metrics.mse));
     m_rmse->setText(NumberText::exact(e.metrics.rmse));

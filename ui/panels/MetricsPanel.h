@@ -39,7 +39,8 @@ private:
     Document* m_document;
     QWidget* m_content = nullptr; ///< every label; rebuilt when the features change
     QGridLayout* m_grid = nullptr;
-    int m_row = 0; ///< next free row of m_grid while building
+    int m_row = 0;                ///< next free row of m_grid while building
+    QLabel* m_rowsUsed = nullptr; ///< "333 of 344 rows used (11 with missing values)"
     QLabel* m_mse = nullptr;
     QLabel* m_rmse = nullptr;
     QLabel* m_mae = nullptr;

@@ -370,6 +370,22 @@ void ModelPanel::buildRow(int parameter, QGridLayout* grid) {
             [this, parameter] { setAutomaticRange(parameter); });
 }
 
+ModelPanel::DummyOf ModelPanel::dummyOf(int parameter) const {
+    if (!m_document->isTyped() || parameter < 0)
+        return {};
+    const linlab::Design& design = m_document->design();
+    if (std::size_t(parameter) >= design.featureColumns().size())
+        return {};
+    const std::size_t column = design.featureColumns()[std::size_t(parameter)];
+    const linlab::Column& cells = m_document->source().table.column(column);
+    if (cells.type() != linlab::ColumnType::Categorical)
+        return {};
+    const QString name = QString::fromStdString(cells.name());
+    const QString feature = m_names.value(parameter);
+    return {true, name, feature.mid(name.size() + 1),
+            QString::fromStdString(design.references()[column])};
+}
+
 void ModelPanel::updateTexts() {
     const Dataset& data = m_document->dataset();
     const QString label = QString::fromStdString(data.labelName());
@@ -382,7 +398,21 @@ void ModelPanel::updateTexts() {
         row.name->setText(
             QStringLiteral("<b>%1</b>&nbsp;&nbsp;%2").arg(symbol, name.toHtmlEscaped()));
         QString meaning;
-        if (bias) {
+        const DummyOf dummy = bias ? DummyOf{} : dummyOf(p);
+        if (dummy.isDummy) {
+            // A category's weights under its column: the first of them carries the heading.
+            const bool first = &row == &m_rows.front() || (&row - 1)->parameter != p - 1 ||
+                               dummyOf(p - 1).column != dummy.column;
+            const QString heading =
+                first ? tr("<span style='color:gray'>%1 (vs. %2)</span><br>")
+                            .arg(dummy.column.toHtmlEscaped(), dummy.reference.toHtmlEscaped())
+                      : QString();
+            row.name->setText(QStringLiteral("%1<b>%2</b>&nbsp;&nbsp;= %3")
+                                  .arg(heading, symbol, dummy.level.toHtmlEscaped()));
+            meaning = tr("Weight for %1: how many %2 points %3 = %4 adds compared with the "
+                         "reference level %5 (a 0/1 dummy: never scaled or normalised)")
+                          .arg(name, label, dummy.column, dummy.level, dummy.reference);
+        } else if (bias) {
             meaning = tr("Bias: the predicted %1 when every feature is 0").arg(label);
         } else if (normalized) {
             meaning = tr("Weight for %1: how many %2 points one more unit of normalised %1 adds")

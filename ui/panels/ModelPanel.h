@@ -79,6 +79,12 @@ public slots:
     void setAutomaticRange(int parameter);
 
 private:
+    /// A categorical feature's dummy: its column, level and the column's reference level.
+    struct DummyOf {
+        bool isDummy = false;
+        QString column, level, reference;
+    };
+    DummyOf dummyOf(int parameter) const;
     using Row = ParameterRow;
 
     void buildFeaturePicker(QVBoxLayout* layout);

@@ -64,6 +64,12 @@ TransformPanel::TransformPanel(Document* document, QWidget* parent)
     form->addRow(tr("std ddof"), m_ddofBox);
     layout->addLayout(form);
 
+    m_dummyNote = new QLabel(this);
+    m_dummyNote->setObjectName(QStringLiteral("dummyNote"));
+    m_dummyNote->setWordWrap(true);
+    m_dummyNote->setForegroundRole(QPalette::PlaceholderText);
+    layout->addWidget(m_dummyNote);
+
     m_statsCaption = new QLabel(this);
     m_statsCaption->setWordWrap(true);
     m_statsCaption->setForegroundRole(QPalette::PlaceholderText);
@@ -123,6 +129,13 @@ void TransformPanel::syncFromDocument() {
     m_updating = false;
     // ddof only matters to the std, and only z-score divides by the std.
     m_ddofBox->setEnabled(settings.normalization == Normalization::ZScore);
+    const std::vector<bool>& dummies = m_document->dataset().dummyFeatures();
+    const auto count = std::count(dummies.begin(), dummies.end(), true);
+    m_dummyNote->setText(
+        tr("Scaling and normalising apply to the numeric features only: the %n dummy column(s) "
+           "of categorical features stay 0/1.",
+           nullptr, int(count)));
+    m_dummyNote->setVisible(count > 0);
     fillStatistics();
 }
 

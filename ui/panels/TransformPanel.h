@@ -36,6 +36,7 @@ private:
     PreciseSpinBox* m_scaleBox = nullptr;
     QComboBox* m_normalizationBox = nullptr;
     QComboBox* m_ddofBox = nullptr;
+    QLabel* m_dummyNote = nullptr; ///< shown when dummies are left as they are
     QLabel* m_statsCaption = nullptr;
     QTableWidget* m_statsTable = nullptr;
     bool m_updating = false; ///< set while document values are pushed into widgets

@@ -8,8 +8,10 @@
 #include <QBrush>
 #include <QColor>
 #include <QFont>
+#include <QStringList>
 #include <QUndoStack>
 
+#include <algorithm>
 #include <cstring>
 
 DataTableModel::DataTableModel(Document* document, QObject* parent)
@@ -47,14 +49,18 @@ DataTableModel::DataTableModel(Document* document, QObject* parent)
 }
 
 int DataTableModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : int(m_document->dataset().rowCount());
+    return parent.isValid() ? 0 : m_document->tableRowCount();
 }
 
 int DataTableModel::columnCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : int(m_document->dataset().columnCount());
+    return parent.isValid() ? 0 : m_document->tableColumnCount();
 }
 
 int DataTableModel::labelColumn() const {
+    if (m_document->isTyped()) {
+        const linlab::SourceTable& source = m_document->source();
+        return int(source.table.indexOf(source.design.label));
+    }
     return int(m_document->dataset().featureCount());
 }
 
@@ -70,6 +76,8 @@ double DataTableModel::valueAt(int row, int column) const {
 QVariant DataTableModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid() || index.row() >= rowCount() || index.column() >= columnCount())
         return {};
+    if (m_document->isTyped())
+        return typedData(index, role);
     const bool isLabel = index.column() == labelColumn();
     switch (role) {
     case Qt::DisplayRole:
@@ -100,6 +108,8 @@ QVariant DataTableModel::headerData(int section, Qt::Orientation orientation, in
     }
     if (section < 0 || section >= columnCount())
         return {};
+    if (m_document->isTyped())
+        return typedHeader(section, role);
     const bool isLabel = section == labelColumn();
     const QString name = QString::fromStdString(m_document->dataset().columnName(section));
     switch (role) {
@@ -131,6 +141,12 @@ Qt::ItemFlags DataTableModel::flags(const QModelIndex& index) const {
     if (!index.isValid())
         return Qt::NoItemFlags;
     Qt::ItemFlags f = Qt::ItemIsSelectable | Qt::ItemIsEnabled;
+    double transformed = 0;
+    if (m_document->isTyped()) {
+        if (!m_showTransformed || !transformedAt(index.row(), index.column(), &transformed))
+            f |= Qt::ItemIsEditable;
+        return f;
+    }
     if (!m_showTransformed || index.column() == labelColumn())
         f |= Qt::ItemIsEditable;
     return f;
@@ -140,6 +156,8 @@ bool DataTableModel::setData(const QModelIndex& index, const QVariant& value, in
     if (!index.isValid() || role != Qt::EditRole || !(flags(index) & Qt::ItemIsEditable))
         return false;
     const QString text = value.toString();
+    if (m_document->isTyped())
+        return setTypedData(index, text);
     const linlab::ParseResult parsed = linlab::parseDouble(text.toStdString());
     if (!parsed.ok()) {
         m_lastError =
@@ -172,4 +190,178 @@ void DataTableModel::setShowTransformed(bool transformed) {
         emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
     if (columnCount() > 0)
         emit headerDataChanged(Qt::Horizontal, 0, columnCount() - 1);
+}
+
+// --- Typed documents ----------------------------------------------------------------------------
+
+namespace {
+
+const QColor kExcludedBackground(0xec, 0xec, 0xec);
+const QColor kExcludedText(0x8a, 0x8a, 0x8a);
+const QColor kMissingBackground(0xf5, 0xf5, 0xf5);
+const QColor kFilledBackground(0xe3, 0xee, 0xfb);
+const QColor kInvalidBackground(0xfb, 0xe6, 0xe6);
+const QColor kLabelBackground(0xfd, 0xf1, 0xe4);
+const QColor kIgnoredText(0x80, 0x80, 0x80);
+
+QString typeText(linlab::ColumnType type) {
+    return QString::fromLatin1(linlab::columnTypeName(type));
+}
+
+} // namespace
+
+int DataTableModel::imputationOf(int column) const {
+    const std::vector<linlab::Imputation>& imputed = m_document->design().imputed();
+    for (std::size_t i = 0; i < imputed.size(); ++i)
+        if (imputed[i].column == std::size_t(column))
+            return int(i);
+    return -1;
+}
+
+bool DataTableModel::transformedAt(int row, int column, double* value) const {
+    const linlab::Design& design = m_document->design();
+    const linlab::Column& cells = m_document->source().table.column(std::size_t(column));
+    const int dataRow = m_document->datasetRow(row);
+    if (!cells.isNumber() || dataRow < 0)
+        return false;
+    const std::vector<std::size_t>& from = design.featureColumns();
+    const auto it = std::find(from.begin(), from.end(), std::size_t(column));
+    const arma::mat& X = m_document->analysis().features();
+    const arma::uword j = arma::uword(it - from.begin());
+    if (it == from.end() || arma::uword(dataRow) >= X.n_rows || j >= X.n_cols)
+        return false;
+    *value = X(arma::uword(dataRow), j);
+    return true;
+}
+
+QVariant DataTableModel::typedData(const QModelIndex& index, int role) const {
+    const linlab::SourceTable& source = m_document->source();
+    const linlab::Column& column = source.table.column(std::size_t(index.column()));
+    const std::size_t row = std::size_t(index.row());
+    const bool excluded = m_document->datasetRow(index.row()) < 0;
+    const bool missing = column.isMissing(row);
+    const int fill = missing && !excluded ? imputationOf(index.column()) : -1;
+    double transformed = 0;
+    const bool showTransformed =
+        m_showTransformed && transformedAt(index.row(), index.column(), &transformed);
+    switch (role) {
+    case Qt::DisplayRole:
+        if (showTransformed)
+            return NumberText::exact(transformed);
+        if (fill >= 0) {
+            const linlab::Imputation& imputation = m_document->design().imputed()[fill];
+            return imputation.level.empty() ? NumberText::exact(imputation.value)
+                                            : QString::fromStdString(imputation.level);
+        }
+        return QString::fromStdString(column.cellText(row));
+    case Qt::EditRole:
+        return QString::fromStdString(column.cellText(row));
+    case Qt::TextAlignmentRole:
+        return QVariant::fromValue((column.isNumber() ? Qt::AlignRight : Qt::AlignLeft) |
+                                   Qt::AlignVCenter);
+    case Qt::BackgroundRole:
+        if (excluded)
+            return QBrush(kExcludedBackground);
+        if (fill >= 0)
+            return QBrush(kFilledBackground);
+        if (missing)
+            return QBrush(column.state(row) == linlab::CellState::Invalid ? kInvalidBackground
+                                                                          : kMissingBackground);
+        if (index.column() == labelColumn())
+            return QBrush(kLabelBackground);
+        return {};
+    case Qt::ForegroundRole:
+        if (excluded)
+            return QBrush(kExcludedText);
+        if (m_document->design().roles()[std::size_t(index.column())] == linlab::Role::Ignored)
+            return QBrush(kIgnoredText);
+        return {};
+    case Qt::FontRole:
+        if (fill >= 0) {
+            QFont f;
+            f.setItalic(true);
+            return f;
+        }
+        return {};
+    case Qt::ToolTipRole:
+        if (fill >= 0)
+            return tr("Missing: filled with the column's %1 for the fit")
+                .arg(column.type() == linlab::ColumnType::Categorical ? tr("most frequent level")
+                                                                      : tr("mean"));
+        if (column.state(row) == linlab::CellState::Invalid)
+            return tr("This cell did not read as %1: it counts as missing.")
+                .arg(typeText(column.type()));
+        if (excluded)
+            return tr("Row %1 is left out of every number: it misses a value the model uses. "
+                      "Fill the cell, fill the column (header menu) or stop using that column.")
+                .arg(index.row() + 1);
+        return {};
+    case IsLabelRole:
+        return index.column() == labelColumn();
+    default:
+        return {};
+    }
+}
+
+QVariant DataTableModel::typedHeader(int section, int role) const {
+    const linlab::SourceTable& source = m_document->source();
+    const linlab::Column& column = source.table.column(std::size_t(section));
+    const linlab::Role use = m_document->design().roles()[std::size_t(section)];
+    const QString name = QString::fromStdString(column.name());
+    switch (role) {
+    case Qt::DisplayRole: {
+        const QString what = use == linlab::Role::Label     ? tr("label y")
+                             : use == linlab::Role::Feature ? tr("feature")
+                                                            : tr("not used");
+        return tr("%1\n%2 \u00b7 %3").arg(name, typeText(column.type()), what);
+    }
+    case Qt::EditRole:
+        return name;
+    case Qt::FontRole: {
+        QFont f;
+        f.setBold(use == linlab::Role::Label);
+        f.setItalic(use == linlab::Role::Ignored);
+        return f;
+    }
+    case Qt::ForegroundRole:
+        return use == linlab::Role::Ignored ? QBrush(kIgnoredText) : QVariant();
+    case Qt::ToolTipRole: {
+        QString tip = tr("%1: %2, %3 missing of %4")
+                          .arg(name, typeText(column.type()))
+                          .arg(column.missingCount())
+                          .arg(column.rowCount());
+        if (column.type() == linlab::ColumnType::Categorical) {
+            QStringList levels;
+            for (const std::string& level : column.levels())
+                levels << QString::fromStdString(level);
+            tip += tr("\nLevels: %1").arg(levels.join(QStringLiteral(", ")));
+            const std::string& reference = m_document->design().references()[std::size_t(section)];
+            if (!reference.empty())
+                tip +=
+                    tr("\nReference level (no dummy): %1").arg(QString::fromStdString(reference));
+        }
+        return tip + tr("\nRight-click to change its type or role.");
+    }
+    default:
+        return {};
+    }
+}
+
+bool DataTableModel::setTypedData(const QModelIndex& index, const QString& text) {
+    const std::string cell = text.toStdString();
+    const linlab::Column& column = m_document->source().table.column(std::size_t(index.column()));
+    const QString name = QString::fromStdString(column.name());
+    const QString why = m_document->checkCellText(index.row(), index.column(), cell);
+    if (!why.isEmpty()) {
+        m_lastError =
+            tr("Row %1, %2: %3; the old value stays.").arg(index.row() + 1).arg(name, why);
+        return false;
+    }
+    if (column.cellText(std::size_t(index.row())) == cell)
+        return true; // the same text: nothing to undo
+    m_lastError.clear();
+    m_document->undoStack()->push(
+        new SetCellTextsCommand(m_document, index.row(), index.column(), {{cell}},
+                                tr("Edit %1, Row %2").arg(name).arg(index.row() + 1)));
+    return true;
 }

@@ -1,6 +1,8 @@
 #pragma once
 // The table model adapter: shows the document's dataset (features, then the label) without
-// copying it, in raw or transformed units. Edits become undo commands on the document.
+// copying it, in raw or transformed units; a typed document's table shows every column and row of
+// its typed table, rows left out greyed, missing cells muted, filled cells tinted. Edits become
+// undo commands on the document.
 
 #include <QAbstractTableModel>
 
@@ -34,6 +36,13 @@ public:
 
 private:
     double valueAt(int row, int column) const;
+    QVariant typedData(const QModelIndex& index, int role) const;
+    QVariant typedHeader(int section, int role) const;
+    bool setTypedData(const QModelIndex& index, const QString& text);
+    /// The fill of typed column `column` when it has one (its index in design().imputed()).
+    int imputationOf(int column) const;
+    /// The transformed value of typed cell (row, column), when it has one.
+    bool transformedAt(int row, int column, double* value) const;
 
     Document* m_document;
     bool m_showTransformed = false;

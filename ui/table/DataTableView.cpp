@@ -4,9 +4,11 @@
 
 #include "app/document/Commands.h"
 #include "app/document/Document.h"
+#include "model/data/DesignRoles.h"
 #include "model/io/CsvError.h"
 #include "model/io/CsvReader.h"
 #include "ui/common/NumberText.h"
+#include "ui/table/ColumnMenu.h"
 #include "ui/table/DataTableModel.h"
 #include "ui/table/NumberDelegate.h"
 
@@ -47,7 +49,7 @@ DataTableView::DataTableView(Document* document, QWidget* parent)
     connect(horizontalHeader(), &QHeaderView::sectionDoubleClicked, this,
             &DataTableView::renameColumnInteractively);
     connect(selectionModel(), &QItemSelectionModel::selectionChanged, this,
-            [this] { emit selectedRowsChanged(selectedRowList()); });
+            [this] { emit selectedRowsChanged(selectedDatasetRows()); });
     connect(m_model, &QAbstractItemModel::columnsInserted, this,
             &DataTableView::updateColumnSizing);
     connect(m_model, &QAbstractItemModel::columnsRemoved, this, &DataTableView::updateColumnSizing);
@@ -68,6 +70,17 @@ QList<int> DataTableView::selectedRowList() const {
     for (const QModelIndex& i : selectionModel()->selectedIndexes())
         rows.insert(i.row());
     return QList<int>(rows.begin(), rows.end());
+}
+
+QList<int> DataTableView::selectedDatasetRows() const {
+    const QList<int> rows = selectedRowList();
+    if (!m_document->isTyped())
+        return rows;
+    QList<int> used;
+    for (int row : rows)
+        if (const int d = m_document->datasetRow(row); d >= 0)
+            used.append(d);
+    return used;
 }
 
 QString DataTableView::selectionText() const {
@@ -112,6 +125,8 @@ bool DataTableView::pasteText(const QString& text) {
             true);
         return false;
     }
+    if (m_document->isTyped())
+        return pasteTypedText(text);
     linlab::CsvTable block;
     try {
         linlab::CsvReadOptions options;
@@ -160,6 +175,12 @@ bool DataTableView::pasteText(const QString& text) {
 
 void DataTableView::insertRowBelow() {
     const int row = currentIndex().isValid() ? currentIndex().row() + 1 : m_model->rowCount();
+    if (m_document->isTyped()) {
+        m_document->undoStack()->push(
+            new TableRowsCommand(m_document, TableRowsCommand::Action::Insert, row, 1));
+        setCurrentIndex(m_model->index(row, 0));
+        return;
+    }
     m_document->undoStack()->push(new InsertRowsCommand(
         m_document, row, arma::mat(1, m_model->columnCount(), arma::fill::zeros)));
     setCurrentIndex(m_model->index(row, 0));
@@ -184,13 +205,24 @@ void DataTableView::removeSelectedRows() {
         int j = i;
         while (j > 0 && rows[j - 1] == rows[j] - 1)
             --j;
-        stack->push(new RemoveRowsCommand(m_document, rows[j], rows[i] - rows[j] + 1));
+        if (m_document->isTyped())
+            stack->push(new TableRowsCommand(m_document, TableRowsCommand::Action::Remove, rows[j],
+                                             rows[i] - rows[j] + 1));
+        else
+            stack->push(new RemoveRowsCommand(m_document, rows[j], rows[i] - rows[j] + 1));
         i = j - 1;
     }
     stack->endMacro();
 }
 
 void DataTableView::addFeature() {
+    if (m_document->isTyped()) {
+        const int position = m_model->columnCount();
+        m_document->undoStack()->push(new TableColumnCommand(
+            m_document, position, uniqueColumnName("x" + std::to_string(position + 1))));
+        setCurrentIndex(m_model->index(0, position));
+        return;
+    }
     const int position = int(m_document->dataset().featureCount());
     const std::string name = m_document->dataset().uniqueName("x" + std::to_string(position + 1));
     m_document->undoStack()->push(
@@ -204,6 +236,15 @@ int DataTableView::currentColumnOrLast() const {
 
 void DataTableView::removeCurrentFeature() {
     const int column = currentColumnOrLast();
+    if (m_document->isTyped()) {
+        if (column == m_model->labelColumn()) {
+            emit message(tr("The label stays: choose another label before removing this column."),
+                         true);
+            return;
+        }
+        m_document->undoStack()->push(new TableColumnCommand(m_document, column));
+        return;
+    }
     if (column >= m_model->labelColumn()) {
         emit message(tr("Select a feature column to remove (the label stays)."), true);
         return;
@@ -225,9 +266,9 @@ bool DataTableView::renameColumnTo(int column, const QString& name) {
         return false;
     }
     const std::string text = trimmed.toStdString();
-    if (text == m_document->dataset().columnName(column))
+    if (text == m_document->tableColumnName(column))
         return true;
-    if (m_document->dataset().uniqueName(text) != text) {
+    if (uniqueColumnName(text) != text) {
         emit message(tr("Another column is already called \u201c%1\u201d.").arg(trimmed), true);
         return false;
     }
@@ -239,7 +280,7 @@ void DataTableView::renameColumnInteractively(int column) {
     if (column < 0 || column >= m_model->columnCount())
         return;
     bool ok = false;
-    const QString current = QString::fromStdString(m_document->dataset().columnName(column));
+    const QString current = QString::fromStdString(m_document->tableColumnName(column));
     const QString name = QInputDialog::getText(this, tr("Rename Column"),
                                                tr("New name for \u201c%1\u201d:").arg(current),
                                                QLineEdit::Normal, current, &ok);
@@ -253,8 +294,12 @@ void DataTableView::renameCurrentColumn() {
 
 void DataTableView::useCurrentColumnAsLabel() {
     const int column = currentColumnOrLast();
-    if (column >= m_model->labelColumn()) {
+    if (column == m_model->labelColumn()) {
         emit message(tr("That column is already the label."), false);
+        return;
+    }
+    if (m_document->isTyped()) {
+        useTypedColumnAs(column, linlab::Role::Label);
         return;
     }
     m_document->undoStack()->push(new SetLabelColumnCommand(m_document, column));
@@ -264,7 +309,8 @@ void DataTableView::setShowTransformed(bool transformed) {
     m_model->setShowTransformed(transformed);
 }
 
-void DataTableView::selectDataRow(int row, bool extend) {
+void DataTableView::selectDataRow(int datasetRow, bool extend) {
+    const int row = m_document->tableRow(datasetRow);
     if (row < 0 || row >= m_model->rowCount())
         return;
     const auto flags =
@@ -281,6 +327,20 @@ void DataTableView::showHeaderMenu(const QPoint& pos) {
         return;
     QMenu menu(this);
     menu.addAction(tr("Rename\u2026"), this, [this, column] { renameColumnInteractively(column); });
+    ColumnMenu::addTo(&menu, m_document, column,
+                      [this](const QString& text, bool error) { emit message(text, error); });
+    if (m_document->isTyped()) {
+        menu.addSeparator();
+        if (column != m_model->labelColumn())
+            menu.addAction(tr("Remove Column"), this, [this, column] {
+                setCurrentIndex(m_model->index(0, column));
+                removeCurrentFeature();
+            });
+        menu.addAction(tr("Add Feature"), this, &DataTableView::addFeature);
+        menu.exec(horizontalHeader()->mapToGlobal(pos));
+        return;
+    }
+    menu.addSeparator();
     if (column < m_model->labelColumn()) {
         menu.addAction(tr("Use as Label"), this, [this, column] {
             m_document->undoStack()->push(new SetLabelColumnCommand(m_document, column));
@@ -308,4 +368,78 @@ void DataTableView::keyPressEvent(QKeyEvent* event) {
 
 DataTableView::~DataTableView() {
     silenceChildren(this);
+}
+
+std::string DataTableView::uniqueColumnName(const std::string& stem) const {
+    if (!m_document->isTyped())
+        return m_document->dataset().uniqueName(stem);
+    const linlab::TypedTable& table = m_document->source().table;
+    std::string name = stem;
+    for (int k = 2; table.indexOf(name) < table.columnCount(); ++k)
+        name = stem + "_" + std::to_string(k);
+    return name;
+}
+
+void DataTableView::useTypedColumnAs(int column, linlab::Role role) {
+    const linlab::SourceTable& source = m_document->source();
+    try {
+        m_document->undoStack()->push(new SetDesignCommand(
+            m_document,
+            linlab::DesignRoles::withRole(source.table, source.design, std::size_t(column), role),
+            tr("Use \u201c%1\u201d as Label")
+                .arg(QString::fromStdString(source.table.column(std::size_t(column)).name()))));
+    } catch (const std::invalid_argument& e) {
+        emit message(QString::fromStdString(e.what()), true);
+    }
+}
+
+bool DataTableView::pasteTypedText(const QString& text) {
+    // Cells as a spreadsheet copies them: rows by line, cells by tab (by comma without a tab).
+    QString body = text;
+    body.remove(QLatin1Char('\r'));
+    while (body.endsWith(QLatin1Char('\n')))
+        body.chop(1);
+    if (body.isEmpty())
+        return false;
+    const QChar separator = body.contains(QLatin1Char('\t')) ? QLatin1Char('\t') : QLatin1Char(',');
+    std::vector<std::vector<std::string>> block;
+    int width = 0;
+    for (const QString& line : body.split(QLatin1Char('\n'))) {
+        block.emplace_back();
+        for (const QString& cell : line.split(separator))
+            block.back().push_back(cell.trimmed().toStdString());
+        width = std::max(width, int(block.back().size()));
+    }
+    for (std::vector<std::string>& row : block)
+        row.resize(std::size_t(width)); // short lines: missing cells
+    const QModelIndex at = currentIndex().isValid() ? currentIndex() : m_model->index(0, 0);
+    const int row = std::max(0, at.row()), column = std::max(0, at.column());
+    if (column + width > m_model->columnCount()) {
+        emit message(tr("Paste refused: %1 columns do not fit from column %2 (add columns first).")
+                         .arg(width)
+                         .arg(column + 1),
+                     true);
+        return false;
+    }
+    for (std::size_t r = 0; r < block.size(); ++r)
+        for (int c = 0; c < width; ++c) {
+            // The type decides, not the row: a row still to be added is checked as row 0.
+            const int probeRow = row + int(r) < m_model->rowCount() ? row + int(r) : 0;
+            const QString why = m_document->checkCellText(probeRow, column + c, block[r][c]);
+            if (!why.isEmpty()) {
+                emit message(
+                    tr("Paste refused: line %1, cell %2: %3").arg(r + 1).arg(c + 1).arg(why), true);
+                return false;
+            }
+        }
+    const int extraRows = row + int(block.size()) - m_model->rowCount();
+    QUndoStack* stack = m_document->undoStack();
+    stack->beginMacro(tr("Paste %1 \u00d7 %2").arg(block.size()).arg(width));
+    if (extraRows > 0)
+        stack->push(new TableRowsCommand(m_document, TableRowsCommand::Action::Insert,
+                                         m_model->rowCount(), extraRows));
+    stack->push(new SetCellTextsCommand(m_document, row, column, block, tr("Paste")));
+    stack->endMacro();
+    emit message(tr("Pasted %1 \u00d7 %2 cells.").arg(block.size()).arg(width), false);
+    return true;
 }

@@ -3,8 +3,12 @@
 // (copy, paste a block, insert and remove rows and features, rename from the header, choose the
 // label). Every gesture becomes an undo command on the document.
 
+#include "model/data/Design.h"
+
 #include <QList>
 #include <QTableView>
+
+#include <string>
 
 class DataTableModel;
 class Document;
@@ -28,6 +32,8 @@ public:
     bool renameColumnTo(int column, const QString& name);
     /// Rows with at least one selected cell, ascending.
     QList<int> selectedRowList() const;
+    /// The dataset rows of the selected rows (rows left out of a typed table are skipped).
+    QList<int> selectedDatasetRows() const;
 
 public slots:
     void copySelection();
@@ -39,12 +45,14 @@ public slots:
     void renameCurrentColumn();
     void useCurrentColumnAsLabel();
     void setShowTransformed(bool transformed);
-    /// Selects a row (from a click on a plot); `extend` adds it to the selection.
-    void selectDataRow(int row, bool extend);
+    /// Selects the table row of dataset row `datasetRow` (a click on a plot); `extend` adds it
+    /// to the selection.
+    void selectDataRow(int datasetRow, bool extend);
 
 signals:
     /// Something to tell the user; `error` for refusals.
     void message(const QString& text, bool error);
+    /// The selection changed: the dataset rows selected (what the plots show).
     void selectedRowsChanged(const QList<int>& rows);
 
 protected:
@@ -55,6 +63,9 @@ private:
     void renameColumnInteractively(int column);
     int currentColumnOrLast() const;
     void updateColumnSizing();
+    bool pasteTypedText(const QString& text);
+    std::string uniqueColumnName(const std::string& stem) const;
+    void useTypedColumnAs(int column, linlab::Role role);
 
     Document* m_document;
     DataTableModel* m_model;

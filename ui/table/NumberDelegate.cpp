@@ -10,9 +10,12 @@ NumberDelegate::NumberDelegate(QObject* parent)
     : QStyledItemDelegate(parent) {}
 
 QWidget* NumberDelegate::createEditor(QWidget* parent, const QStyleOptionViewItem&,
-                                      const QModelIndex&) const {
+                                      const QModelIndex& index) const {
     auto* editor = new QLineEdit(parent);
-    editor->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    // Numbers right, text (a typed table's categories and names) left, as the cell shows them.
+    const QVariant alignment = index.data(Qt::TextAlignmentRole);
+    editor->setAlignment(alignment.isValid() ? Qt::Alignment(alignment.toInt())
+                                             : Qt::AlignRight | Qt::AlignVCenter);
     editor->setFrame(false);
     return editor;
 }

@@ -356,9 +356,10 @@ void MainWindow::updateTitle() {
 void MainWindow::updateStatus() {
     const auto& data = m_document->dataset();
     const auto& ev = m_document->evaluation();
+    const QString usedRows = m_document->rowsUsedText();
     m_statusSummary->setText(
-        tr("%1 rows \u00d7 %2 features   MSE %3   R\u00b2 %4")
-            .arg(data.rowCount())
+        tr("%1 \u00d7 %2 features   MSE %3   R\u00b2 %4")
+            .arg(usedRows.isEmpty() ? tr("%1 rows").arg(data.rowCount()) : usedRows)
             .arg(data.featureCount())
             .arg(NumberText::brief(ev.metrics.mse, 8), NumberText::brief(ev.metrics.r2, 4)));
 }
