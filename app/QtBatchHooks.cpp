@@ -18,6 +18,7 @@ using namespace linlab;
 
 BatchProject QtBatchHooks::loadProject(const std::string& path) {
     try {
+        // A typed project (version 2) gives its design's output: the rows used, dummies expanded.
         const ProjectState state = ProjectFile::load(QString::fromStdString(path));
         return BatchProject{state.dataset, state.transform, state.model};
     } catch (const ProjectError& e) {

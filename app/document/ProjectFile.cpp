@@ -1,5 +1,7 @@
 #include "app/document/ProjectFile.h"
 
+#include "app/document/ProjectJson.h"
+#include "app/document/ProjectSource.h"
 #include "model/io/AtomicFile.h"
 
 #include <QFile>
@@ -12,88 +14,6 @@
 using namespace linlab;
 
 namespace {
-
-QJsonArray numbers(const arma::vec& v) {
-    QJsonArray a;
-    for (double x : v)
-        a.append(std::isfinite(x) ? QJsonValue(x) : QJsonValue());
-    return a;
-}
-
-QJsonArray strings(const std::vector<std::string>& v) {
-    QJsonArray a;
-    for (const auto& s : v)
-        a.append(QString::fromStdString(s));
-    return a;
-}
-
-// Reading: every access checks the type and names the field when it is wrong.
-class Reader {
-public:
-    explicit Reader(QString source)
-        : m_source(std::move(source)) {}
-
-    [[noreturn]] void fail(const QString& field, const QString& what) const {
-        throw ProjectError(
-            QStringLiteral("%1: \u201c%2\u201d %3").arg(m_source, field, what).toStdString());
-    }
-
-    QJsonObject object(const QJsonObject& o, const QString& key, const QString& path) const {
-        const QJsonValue v = o.value(key);
-        if (!v.isObject())
-            fail(path, v.isUndefined() ? QStringLiteral("is missing")
-                                       : QStringLiteral("must be an object"));
-        return v.toObject();
-    }
-
-    QString string(const QJsonObject& o, const QString& key, const QString& path) const {
-        const QJsonValue v = o.value(key);
-        if (!v.isString())
-            fail(path, v.isUndefined() ? QStringLiteral("is missing")
-                                       : QStringLiteral("must be a string"));
-        return v.toString();
-    }
-
-    double number(const QJsonValue& v, const QString& path) const {
-        if (!v.isDouble())
-            fail(path, v.isUndefined() ? QStringLiteral("is missing")
-                                       : QStringLiteral("must be a finite number"));
-        const double x = v.toDouble();
-        if (!std::isfinite(x))
-            fail(path, QStringLiteral("must be a finite number"));
-        return x;
-    }
-
-    arma::vec vector(const QJsonValue& v, const QString& path, qsizetype expected = -1) const {
-        if (!v.isArray())
-            fail(path, v.isUndefined() ? QStringLiteral("is missing")
-                                       : QStringLiteral("must be an array of numbers"));
-        const QJsonArray a = v.toArray();
-        if (expected >= 0 && a.size() != expected)
-            fail(path, QStringLiteral("must hold %1 numbers, not %2").arg(expected).arg(a.size()));
-        arma::vec out(a.size());
-        for (qsizetype i = 0; i < a.size(); ++i)
-            out(i) = number(a.at(i), QStringLiteral("%1[%2]").arg(path).arg(i));
-        return out;
-    }
-
-    std::vector<std::string> names(const QJsonValue& v, const QString& path) const {
-        if (!v.isArray())
-            fail(path, v.isUndefined() ? QStringLiteral("is missing")
-                                       : QStringLiteral("must be an array of names"));
-        std::vector<std::string> out;
-        const QJsonArray a = v.toArray();
-        for (qsizetype i = 0; i < a.size(); ++i) {
-            if (!a.at(i).isString())
-                fail(QStringLiteral("%1[%2]").arg(path).arg(i), QStringLiteral("must be a string"));
-            out.push_back(a.at(i).toString().toStdString());
-        }
-        return out;
-    }
-
-private:
-    QString m_source;
-};
 
 // Line and column (1-based) of a byte offset, for JSON syntax errors.
 QString position(const QByteArray& text, qsizetype offset) {
@@ -109,84 +29,19 @@ QString position(const QByteArray& text, qsizetype offset) {
     return QStringLiteral("%1:%2").arg(line).arg(column);
 }
 
-} // namespace
-
-QByteArray ProjectFile::toJson(const ProjectState& state) {
-    const Dataset& d = state.dataset;
+// Version 1's data: the feature columns, the labels and their names.
+QJsonObject dataJson(const Dataset& d) {
     QJsonArray columns;
     // No rows: empty columns (col() of an empty matrix would bind a reference to no memory).
     for (arma::uword j = 0; j < d.featureCount(); ++j)
-        columns.append(d.rowCount() > 0 ? numbers(d.features().col(j)) : QJsonArray());
-    QJsonObject data{{QStringLiteral("feature_names"), strings(d.featureNames())},
-                     {QStringLiteral("label_name"), QString::fromStdString(d.labelName())},
-                     {QStringLiteral("features"), columns},
-                     {QStringLiteral("labels"), numbers(d.labels())}};
-    QJsonObject transform{{QStringLiteral("scale"), state.transform.scale},
-                          {QStringLiteral("normalize"),
-                           QString::fromLatin1(normalizationName(state.transform.normalization))},
-                          {QStringLiteral("ddof"), state.transform.ddof}};
-    QJsonObject model{{QStringLiteral("weights"), numbers(state.model.weights())},
-                      {QStringLiteral("bias"), std::isfinite(state.model.bias())
-                                                   ? QJsonValue(state.model.bias())
-                                                   : QJsonValue()}};
-    QJsonObject view{{QStringLiteral("show_transformed"), state.showTransformed}};
-    QJsonObject training{
-        {QStringLiteral("method"), QString::fromLatin1(descentMethodName(state.trainingMethod))},
-        {QStringLiteral("learning_rate"), state.training.learningRate},
-        {QStringLiteral("momentum"), state.training.momentum},
-        {QStringLiteral("batch_size"), double(state.training.batchSize)},
-        {QStringLiteral("seed"), double(state.training.seed)},
-        {QStringLiteral("max_epochs"), double(state.training.maxEpochs)},
-        {QStringLiteral("tolerance"), state.training.tolerance}};
-    QJsonObject root{{QStringLiteral("format"), QStringLiteral("linlab")},
-                     {QStringLiteral("version"), kVersion},
-                     {QStringLiteral("name"), state.name},
-                     {QStringLiteral("data"), data},
-                     {QStringLiteral("transform"), transform},
-                     {QStringLiteral("model"), model},
-                     {QStringLiteral("view"), view},
-                     {QStringLiteral("training"), training}};
-    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+        columns.append(d.rowCount() > 0 ? ProjectJson::numbers(d.features().col(j)) : QJsonArray());
+    return {{QStringLiteral("feature_names"), ProjectJson::strings(d.featureNames())},
+            {QStringLiteral("label_name"), QString::fromStdString(d.labelName())},
+            {QStringLiteral("features"), columns},
+            {QStringLiteral("labels"), ProjectJson::numbers(d.labels())}};
 }
 
-ProjectState ProjectFile::fromJson(const QByteArray& json, const QString& source) {
-    QJsonParseError error{};
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
-    if (error.error != QJsonParseError::NoError)
-        throw ProjectError(QStringLiteral("%1:%2: not a readable project file (%3)")
-                               .arg(source, position(json, error.offset), error.errorString())
-                               .toStdString());
-    if (!doc.isObject())
-        throw ProjectError(
-            QStringLiteral("%1: not a LinLab project (the file holds no JSON object)")
-                .arg(source)
-                .toStdString());
-    const QJsonObject root = doc.object();
-    Reader r(source);
-    if (root.value(QStringLiteral("format")).toString() != QStringLiteral("linlab"))
-        throw ProjectError(
-            QStringLiteral(
-                "%1: not a LinLab project (\u201cformat\u201d is not \u201clinlab\u201d)")
-                .arg(source)
-                .toStdString());
-    const QJsonValue version = root.value(QStringLiteral("version"));
-    if (!version.isDouble() || version.toDouble() != std::floor(version.toDouble()) ||
-        version.toDouble() < 1)
-        r.fail(QStringLiteral("version"), QStringLiteral("must be a whole number from 1"));
-    if (version.toDouble() > kVersion)
-        throw ProjectError(
-            QStringLiteral(
-                "%1: made by a newer LinLab (project version %2); this LinLab reads version %3. "
-                "Nothing was changed.")
-                .arg(source)
-                .arg(version.toInt())
-                .arg(kVersion)
-                .toStdString());
-
-    ProjectState state;
-    state.name = root.value(QStringLiteral("name")).toString();
-
-    const QJsonObject data = r.object(root, QStringLiteral("data"), QStringLiteral("data"));
+Dataset readData(const ProjectJson& r, const QJsonObject& data) {
     std::vector<std::string> names =
         r.names(data.value(QStringLiteral("feature_names")), QStringLiteral("data.feature_names"));
     const QString labelName =
@@ -210,9 +65,89 @@ ProjectState ProjectFile::fromJson(const QByteArray& json, const QString& source
             X.col(j) = column;
     }
     try {
-        state.dataset = Dataset(std::move(X), labels, std::move(names), labelName.toStdString());
+        return Dataset(std::move(X), labels, std::move(names), labelName.toStdString());
     } catch (const std::exception& e) {
         r.fail(QStringLiteral("data"), QString::fromStdString(e.what()));
+    }
+}
+
+} // namespace
+
+QByteArray ProjectFile::toJson(const ProjectState& state) {
+    QJsonObject transform{{QStringLiteral("scale"), state.transform.scale},
+                          {QStringLiteral("normalize"),
+                           QString::fromLatin1(normalizationName(state.transform.normalization))},
+                          {QStringLiteral("ddof"), state.transform.ddof}};
+    QJsonObject model{{QStringLiteral("weights"), ProjectJson::numbers(state.model.weights())},
+                      {QStringLiteral("bias"), std::isfinite(state.model.bias())
+                                                   ? QJsonValue(state.model.bias())
+                                                   : QJsonValue()}};
+    QJsonObject view{{QStringLiteral("show_transformed"), state.showTransformed}};
+    QJsonObject training{
+        {QStringLiteral("method"), QString::fromLatin1(descentMethodName(state.trainingMethod))},
+        {QStringLiteral("learning_rate"), state.training.learningRate},
+        {QStringLiteral("momentum"), state.training.momentum},
+        {QStringLiteral("batch_size"), double(state.training.batchSize)},
+        {QStringLiteral("seed"), double(state.training.seed)},
+        {QStringLiteral("max_epochs"), double(state.training.maxEpochs)},
+        {QStringLiteral("tolerance"), state.training.tolerance}};
+    QJsonObject root{{QStringLiteral("format"), QStringLiteral("linlab")},
+                     {QStringLiteral("version"), state.source ? kVersion : kPlainVersion},
+                     {QStringLiteral("name"), state.name},
+                     {QStringLiteral("transform"), transform},
+                     {QStringLiteral("model"), model},
+                     {QStringLiteral("view"), view},
+                     {QStringLiteral("training"), training}};
+    if (state.source)
+        root.insert(QStringLiteral("source"), ProjectSource::toJson(*state.source));
+    else
+        root.insert(QStringLiteral("data"), dataJson(state.dataset));
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}
+
+ProjectState ProjectFile::fromJson(const QByteArray& json, const QString& source) {
+    QJsonParseError error{};
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
+    if (error.error != QJsonParseError::NoError)
+        throw ProjectError(QStringLiteral("%1:%2: not a readable project file (%3)")
+                               .arg(source, position(json, error.offset), error.errorString())
+                               .toStdString());
+    if (!doc.isObject())
+        throw ProjectError(
+            QStringLiteral("%1: not a LinLab project (the file holds no JSON object)")
+                .arg(source)
+                .toStdString());
+    const QJsonObject root = doc.object();
+    ProjectJson r(source);
+    if (root.value(QStringLiteral("format")).toString() != QStringLiteral("linlab"))
+        throw ProjectError(
+            QStringLiteral(
+                "%1: not a LinLab project (\u201cformat\u201d is not \u201clinlab\u201d)")
+                .arg(source)
+                .toStdString());
+    const QJsonValue version = root.value(QStringLiteral("version"));
+    if (!version.isDouble() || version.toDouble() != std::floor(version.toDouble()) ||
+        version.toDouble() < 1)
+        r.fail(QStringLiteral("version"), QStringLiteral("must be a whole number from 1"));
+    if (version.toDouble() > kVersion)
+        throw ProjectError(
+            QStringLiteral(
+                "%1: made by a newer LinLab (project version %2); this LinLab reads version %3. "
+                "Nothing was changed.")
+                .arg(source)
+                .arg(version.toInt())
+                .arg(kVersion)
+                .toStdString());
+
+    ProjectState state;
+    state.name = root.value(QStringLiteral("name")).toString();
+
+    if (version.toDouble() >= 2 && root.contains(QStringLiteral("source"))) {
+        state.source = ProjectSource::fromJson(
+            r, r.object(root, QStringLiteral("source"), QStringLiteral("source")));
+        state.dataset = ProjectSource::dataset(r, *state.source);
+    } else {
+        state.dataset = readData(r, r.object(root, QStringLiteral("data"), QStringLiteral("data")));
     }
 
     const QJsonObject transform =

@@ -20,6 +20,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             ProjectFile::fromJson(ProjectFile::toJson(state), QStringLiteral("again"));
         if (again.dataset.rowCount() != state.dataset.rowCount())
             __builtin_trap();
+        // A typed source (version 2) comes back with the same table and design output.
+        if (bool(again.source) != bool(state.source) ||
+            (state.source &&
+             (again.source->table.rowCount() != state.source->table.rowCount() ||
+              again.source->table.columnCount() != state.source->table.columnCount() ||
+              again.dataset.featureNames() != state.dataset.featureNames())))
+            __builtin_trap();
     } catch (const ProjectError&) {
     }
     return 0;

@@ -58,6 +58,7 @@ void ExportActions::exportDataCsv() {
 
 bool ExportActions::exportDataCsvTo(const QString& path, bool transformed, bool predictions) {
     try {
+        // The rows used, with the design's names (dummies as COLUMN=LEVEL) in a typed document.
         const linlab::CsvTable table =
             linlab::DataExport::table(m_document->dataset(), m_document->analysis(),
                                       m_document->fullEvaluation(), {transformed, predictions});
@@ -85,13 +86,16 @@ bool ExportActions::exportNumpyScriptTo(const QString& path) {
         // A plain gradient-descent run being watched is repeated in the script from its start.
         const bool withRun = m_session->isAttached() &&
                              m_session->method() == TrainingSession::Method::GradientDescent;
+        const linlab::LinearModel& model = withRun ? m_session->startModel() : m_document->model();
+        const std::optional<linlab::GradientDescentSettings> gd =
+            withRun ? std::optional(m_session->descentSettings()) : std::nullopt;
+        // A typed document's script starts from the raw columns and does the design in NumPy.
         const std::string script =
-            withRun ? linlab::NumpyScript::generate(
-                          m_document->dataset(), m_document->transformSettings(),
-                          m_session->startModel(), m_session->descentSettings())
-                    : linlab::NumpyScript::generate(m_document->dataset(),
-                                                    m_document->transformSettings(),
-                                                    m_document->model());
+            m_document->isTyped()
+                ? linlab::NumpyScript::generate(m_document->source(),
+                                                m_document->transformSettings(), model, gd)
+                : linlab::NumpyScript::generate(m_document->dataset(),
+                                                m_document->transformSettings(), model, gd);
         linlab::writeFileAtomically(path.toStdString(), script);
     } catch (const std::exception& e) {
         warnNotWritten(e);

@@ -6,6 +6,7 @@
 #include <QAction>
 
 #include <algorithm>
+#include <stdexcept>
 
 ProjectBinding::ProjectBinding(Document* document, TrainingSession* session,
                                QAction* showTransformed)
@@ -16,6 +17,8 @@ ProjectBinding::ProjectBinding(Document* document, TrainingSession* session,
 ProjectState ProjectBinding::state() const {
     ProjectState state;
     state.dataset = m_document->dataset();
+    if (m_document->isTyped())
+        state.source = m_document->source();
     state.transform = m_document->transformSettings();
     state.model = m_document->model();
     state.name = m_document->name();
@@ -25,8 +28,17 @@ ProjectState ProjectBinding::state() const {
 }
 
 void ProjectBinding::apply(const ProjectState& state, const QString& fallbackName) const {
-    m_document->replaceAll(state.dataset, state.transform, state.model,
-                           state.name.isEmpty() ? fallbackName : state.name);
+    const QString name = state.name.isEmpty() ? fallbackName : state.name;
+    if (state.source) {
+        try {
+            m_document->replaceSource(*state.source, state.transform, state.model, name);
+        } catch (const std::invalid_argument& e) {
+            // (ProjectFile built the design when reading, so this is only a safety net.)
+            throw ProjectError(e.what());
+        }
+    } else {
+        m_document->replaceAll(state.dataset, state.transform, state.model, name);
+    }
     m_showTransformed->setChecked(state.showTransformed);
     applyTraining(state.trainingMethod, state.training, m_session);
 }

@@ -1,9 +1,9 @@
 #pragma once
-// What a project file holds of the window, field by field, in one place: the document (data,
-// transform, model, name), the "transformed values" switch and the training settings. The window
-// saves, autosaves and loads through it; the batch's plot hooks put a run's settings into their
-// offscreen training session through applyTraining(). A new saved setting is added here (and in
-// ProjectState and ProjectFile), nowhere else.
+// What a project file holds of the window, field by field, in one place: the document (data or
+// typed source, transform, model, name), the "transformed values" switch and the training
+// settings. The window saves, autosaves and loads through it; the batch's plot hooks put a run's
+// settings into their offscreen training session through applyTraining(). A new saved setting is
+// added here (and in ProjectState and ProjectFile), nowhere else.
 
 #include "app/document/ProjectFile.h"
 
@@ -19,8 +19,10 @@ public:
 
     /// The window's state as a project holds it.
     ProjectState state() const;
-    /// Puts `state` into the document, the switch and the session (in that order: the session
-    /// follows the new data). `fallbackName` names the document when the project has no name.
+    /// Puts `state` into the document (a typed source through replaceSource, else the dataset),
+    /// the switch and the session (in that order: the session follows the new data).
+    /// `fallbackName` names the document when the project has no name. Throws ProjectError, and
+    /// changes nothing, when the source's design cannot be built.
     void apply(const ProjectState& state, const QString& fallbackName) const;
 
     /// The session's method and settings into `state` (a rate that follows the data is saved as

@@ -187,7 +187,7 @@ void tst_ProjectFile::wrongTypeInEveryFieldIsNamed() {
 
 void tst_ProjectFile::newerVersionIsRefused() {
     QByteArray json = ProjectFile::toJson(sample());
-    json.replace("\"version\": 1", "\"version\": 2");
+    json.replace("\"version\": 1", "\"version\": 3");
     try {
         ProjectFile::fromJson(json, QStringLiteral("new.linlab"));
         QFAIL("accepted");

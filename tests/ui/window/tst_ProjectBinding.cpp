@@ -4,6 +4,7 @@
 
 #include "app/document/Document.h"
 #include "app/document/ProjectFile.h"
+#include "model/io/TypedCsvReader.h"
 #include "ui/training/TrainingSession.h"
 #include "ui/window/ProjectBinding.h"
 
@@ -18,6 +19,22 @@ namespace {
 bool sameBits(const arma::mat& a, const arma::mat& b) {
     return arma::size(a) == arma::size(b) &&
            std::memcmp(a.memptr(), b.memptr(), a.n_elem * sizeof(double)) == 0;
+}
+
+// A typed table: a category, a missing feature value and a text column.
+SourceTable typedSource() {
+    const char* csv = "kind,x,note,y\n"
+                      "a,1,one,2\n"
+                      "b,NA,two,3\n"
+                      "a,3,three,5\n"
+                      "c,4,four,4\n"
+                      "b,6,five,9\n";
+    TypedReadOptions typed;
+    typed.columns["note"].type = ColumnType::Text;
+    SourceTable s;
+    s.table = TypedCsvReader::readString(csv, "typed.csv", {}, typed).table;
+    s.design.label = "y";
+    return s;
 }
 
 // A window's worth of bound state, without the window.
@@ -37,6 +54,8 @@ private slots:
     void defaultRateIsSavedAsZeroAndStaysDefault();
     void nameFallsBackWhenTheProjectHasNone();
     void batchSettingsChooseTheMethod();
+    void typedDocumentToProjectAndBack();
+    void sourceWithoutAUsableDesignIsRefused();
 };
 
 void tst_ProjectBinding::windowToProjectAndBackIsTheSame() {
@@ -125,6 +144,50 @@ void tst_ProjectBinding::batchSettingsChooseTheMethod() {
     ProjectBinding::applyTraining(descentMethodOf(settings), settings, &session);
     QVERIFY(session.method() == DescentMethod::MiniBatch);
     QCOMPARE(session.descentSettings().batchSize, std::size_t(2));
+}
+
+void tst_ProjectBinding::typedDocumentToProjectAndBack() {
+    Bound a;
+    a.document.replaceSource(typedSource(), {1.0, Normalization::ZScore, 0},
+                             LinearModel(arma::vec{0.5, -1, 2}, 1), QStringLiteral("typed"));
+    QVERIFY(a.document.isTyped());
+    const ProjectState saved = a.binding.state();
+    QVERIFY(saved.source);
+    QCOMPARE(saved.source->table.columnCount(), std::size_t(4));
+
+    const ProjectState read =
+        ProjectFile::fromJson(ProjectFile::toJson(saved), QStringLiteral("memory"));
+    Bound b;
+    b.binding.apply(read, QStringLiteral("unused"));
+    QVERIFY(b.document.isTyped());
+    QCOMPARE(b.document.tableRowCount(), 5);
+    QCOMPARE(b.document.tableColumnCount(), 4);
+    QCOMPARE(b.document.datasetRow(1), -1); // the row with x missing is left out again
+    QCOMPARE(b.document.source().table.column(2).cellText(3), std::string("four"));
+    QCOMPARE(b.document.source().design.label, std::string("y"));
+    QCOMPARE(b.document.dataset().featureNames(), a.document.dataset().featureNames());
+    QVERIFY(sameBits(b.document.dataset().features(), a.document.dataset().features()));
+    QVERIFY(sameBits(b.document.model().weights(), a.document.model().weights()));
+    QVERIFY(b.document.transformSettings() == a.document.transformSettings());
+
+    // A plain project after it makes the document plain again.
+    ProjectState plain;
+    plain.dataset = Dataset::lesson();
+    plain.model = LinearModel(Dataset::lessonWeights(), Dataset::lessonBias());
+    b.binding.apply(plain, QStringLiteral("lesson"));
+    QVERIFY(!b.document.isTyped());
+    QVERIFY(!b.binding.state().source);
+}
+
+void tst_ProjectBinding::sourceWithoutAUsableDesignIsRefused() {
+    Bound a;
+    const Dataset before = a.document.dataset();
+    ProjectState state;
+    state.source = typedSource();
+    state.source->design.label = "note"; // text: no label
+    QVERIFY_THROWS_EXCEPTION(ProjectError, a.binding.apply(state, QStringLiteral("bad")));
+    QVERIFY(!a.document.isTyped());
+    QVERIFY(sameBits(a.document.dataset().features(), before.features()));
 }
 
 QTEST_MAIN(tst_ProjectBinding)
