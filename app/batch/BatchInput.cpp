@@ -38,7 +38,8 @@ CsvTable tableOf(const Dataset& d) {
 // The numeric reader refused a cell, not the file: the typed reader may read it. A number past
 // the range of a double ("1e309") is a bad number, not a category: its error stands.
 bool isCellError(const CsvError& e) {
-    const std::string outOfRange = std::string("(") + parseStatusText(ParseStatus::OutOfRange) + ")";
+    const std::string outOfRange =
+        std::string("(") + parseStatusText(ParseStatus::OutOfRange) + ")";
     const std::string& r = e.reason();
     return r.rfind("expected a number", 0) == 0 &&
            !(r.size() >= outOfRange.size() &&
@@ -77,8 +78,8 @@ void readCsv(const BatchOptions& o, CsvTable& table, std::optional<TypedCsvTable
     // Not one column of numbers (e.g. "1.5" under --decimal ','): nothing could be fitted, and
     // where the numbers stop says more than "the label is text".
     const auto& columns = typed->table.columns();
-    if (numericError && std::none_of(columns.begin(), columns.end(),
-                                     [](const Column& c) { return c.isNumber(); }))
+    if (numericError &&
+        std::none_of(columns.begin(), columns.end(), [](const Column& c) { return c.isNumber(); }))
         throw *numericError;
 }
 
@@ -200,15 +201,16 @@ BatchData BatchInput::pickNumeric(const BatchOptions& o, const std::string& sour
     BatchData data;
     data.summary.rows = m_table.data.n_rows;
     data.summary.filled = o.fillMissing; // nothing is missing: nothing filled
-    for (std::size_t k = 0; k < names.size(); ++k)
-        data.summary.columns.push_back(numericColumn(
-            names[k], k == c.label                                           ? "label"
-                      : std::find(features.begin(), features.end(), k) != features.end() ? "feature"
-                                                                             : "ignored"));
+    for (std::size_t k = 0; k < names.size(); ++k) {
+        const bool feature = std::find(features.begin(), features.end(), k) != features.end();
+        data.summary.columns.push_back(numericColumn(names[k], k == c.label ? "label"
+                                                               : feature    ? "feature"
+                                                                            : "ignored"));
+    }
     if (features.empty() && names.size() > 1) { // every feature ignored: the label alone
         const std::string label = names[c.label];
-        data.dataset = Dataset(arma::mat(m_table.data.n_rows, 0), m_table.data.col(c.label), {},
-                               label);
+        data.dataset =
+            Dataset(arma::mat(m_table.data.n_rows, 0), m_table.data.col(c.label), {}, label);
         m_table = CsvTable();
         return data;
     }
@@ -241,13 +243,14 @@ BatchData BatchInput::pickTyped(const BatchOptions& o, const std::string& source
         const Column& column = table.column(k);
         s.columns.push_back({column.name(), columnTypeName(column.type()), column.missingCount(),
                              roleName(design.roles()[k]),
-                             column.type() == ColumnType::Categorical ? column.levels()
-                                                                      : std::vector<std::string>{}});
+                             column.type() == ColumnType::Categorical
+                                 ? column.levels()
+                                 : std::vector<std::string>{}});
     }
     s.filled = o.fillMissing;
     for (const Imputation& i : design.imputed())
-        s.imputed.push_back({i.name, table.column(i.column).type() == ColumnType::Categorical,
-                             i.value, i.level});
+        s.imputed.push_back(
+            {i.name, table.column(i.column).type() == ColumnType::Categorical, i.value, i.level});
     m_typed.reset(); // the cells go before the analysis copies the numbers
     data.dataset = std::move(design).dataset();
     return data;

@@ -70,7 +70,7 @@ private:
     BatchData pickNumeric(const BatchOptions& o, const std::string& source);
     BatchData pickTyped(const BatchOptions& o, const std::string& source);
 
-    CsvTable m_table;                   // the numeric path, the lesson or a project
+    CsvTable m_table;                     // the numeric path, the lesson or a project
     std::optional<TypedCsvTable> m_typed; // a CSV file that is not all numeric
     std::optional<BatchProject> m_project;
 };
