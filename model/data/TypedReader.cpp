@@ -3,6 +3,7 @@
 #include "model/data/DateValue.h"
 #include "model/io/CsvSyntax.h"
 #include "model/io/NumberFormat.h"
+#include "model/support/Parallel.h"
 
 #include <algorithm>
 #include <charconv>
@@ -75,6 +76,18 @@ private:
     const std::vector<std::string_view>& m_cells;
     std::size_t m_columns;
     std::size_t m_column;
+};
+
+// One column's cells, contiguous.
+class VectorCells {
+public:
+    explicit VectorCells(const std::vector<std::string_view>& cells)
+        : m_cells(cells) {}
+    std::size_t size() const { return m_cells.size(); }
+    std::string_view operator[](std::size_t row) const { return m_cells[row]; }
+
+private:
+    const std::vector<std::string_view>& m_cells;
 };
 
 // The classifying pass: each cell's kind, the numbers or dates read, and the counts.
@@ -229,10 +242,12 @@ TypedTable readColumns(const std::vector<std::string>& header, CellsOf cellsOf,
         if (std::find(header.begin(), header.end(), entry.first) == header.end())
             throw std::invalid_argument("no column named \"" + entry.first + "\"");
 
-    std::vector<Column> columns;
-    columns.reserve(header.size());
-    std::vector<InvalidCell> invalid;
-    for (std::size_t c = 0; c < header.size(); ++c) {
+    // Each column on its own (two at a time on two threads when the table is large): its
+    // column and its invalid cells are written by its index only.
+    std::vector<Column> columns(header.size());
+    std::vector<std::vector<InvalidCell>> invalidOf(header.size());
+    const std::size_t cellCount = header.empty() ? 0 : cellsOf(0).size() * header.size();
+    forEachIndex(header.size(), cellCount, [&](std::size_t c) {
         const auto found = options.columns.find(header[c]);
         const ColumnReadOptions none;
         const ColumnReadOptions& own = found == options.columns.end() ? none : found->second;
@@ -248,16 +263,20 @@ TypedTable readColumns(const std::vector<std::string>& header, CellsOf cellsOf,
                                                             options.maxLevels);
         if (type == ColumnType::Categorical) {
             if (std::optional<Column> column = categories(cells, s, header[c], maxLevels)) {
-                columns.push_back(std::move(*column));
-                continue;
+                columns[c] = std::move(*column);
+                return;
             }
             type = ColumnType::Text;
         }
         if (type == ColumnType::Text)
-            columns.push_back(text(cells, s, header[c]));
+            columns[c] = text(cells, s, header[c]);
         else
-            columns.push_back(numbers(cells, s, header[c], type, c, invalid));
-    }
+            columns[c] = numbers(cells, s, header[c], type, c, invalidOf[c]);
+    });
+    std::vector<InvalidCell> invalid; // TypedTable sorts them by row, then column
+    for (auto& list : invalidOf)
+        invalid.insert(invalid.end(), std::make_move_iterator(list.begin()),
+                       std::make_move_iterator(list.end()));
     return TypedTable(std::move(columns), std::move(invalid));
 }
 
@@ -277,6 +296,19 @@ TypedTable readRows(const std::vector<std::string>& header,
 
 std::vector<std::string> defaultMissingTokens() {
     return {"", "NA", "N/A", "NaN", "nan", "null", "NULL", "?", "."};
+}
+
+TypedTable TypedReader::readByColumn(const std::vector<std::string>& header,
+                                     const std::vector<std::vector<std::string_view>>& columns,
+                                     const TypedReadOptions& options) {
+    if (columns.size() != header.size())
+        throw std::invalid_argument(std::to_string(columns.size()) + " columns of cells for " +
+                                    std::to_string(header.size()) + " names");
+    for (const auto& column : columns)
+        if (column.size() != columns.front().size())
+            throw std::invalid_argument("columns of cells differ in length");
+    return readColumns(
+        header, [&](std::size_t c) { return VectorCells(columns[c]); }, options);
 }
 
 ColumnType TypedReader::inferType(std::size_t nonMissing, std::size_t numbers, std::size_t dates,

@@ -14,7 +14,8 @@
 // - text: more distinct values (counting stops there), kept as read.
 // A column with no value at all is numeric. A forced type skips inference: its non-matching cells
 // are invalid (numeric, date), or its levels are not limited (categorical).
-// One pass per column to classify (a second for categorical or text columns): O(cells).
+// One pass per column to classify (a second for categorical or text columns): O(cells); large
+// tables are read two columns at a time, on two threads.
 
 #include "model/data/TypedTable.h"
 
@@ -62,6 +63,13 @@ public:
     static TypedTable readFlat(const std::vector<std::string>& header,
                                const std::vector<std::string_view>& cells,
                                const TypedReadOptions& options = {});
+
+    /// The same from each column's cells (`columns[c][row]`, all of one length; a scanner fills
+    /// them record by record, and each column is then read from contiguous memory). Throws
+    /// std::invalid_argument when there is not one per name or they differ in length.
+    static TypedTable readByColumn(const std::vector<std::string>& header,
+                                   const std::vector<std::vector<std::string_view>>& columns,
+                                   const TypedReadOptions& options = {});
 
     /// The type inferred from counts of a column's non-missing cells: `numbers` read as numbers,
     /// `dates` as dates, `distinct` values (counted up to maxLevels + 1) among `nonMissing`.

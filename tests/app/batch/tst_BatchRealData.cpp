@@ -119,7 +119,7 @@ void tst_BatchRealData::categoriesAndMissingTokens() {
                           key("island=Torgersen, N"), key("flipper"), key("sex=male")}));
     // NumPy lstsq on pandas' dummies (species=Chinstrap, species=Gentoo, island=Dream,
     // island=Torgersen, N, flipper, sex=male, then the bias).
-    const QList<double> want{-567.5219123505971, 400.7928286852618, 95.97609561754449,
+    const QList<double> want{-567.5219123505971,  400.7928286852618, 95.97609561754449,
                              -254.84462151393384, 27.01195219123491, 318.1832669322717,
                              -1320.199203187232};
     QVERIFY2(closeAll(solution(j), want), r.out.constData());
@@ -147,7 +147,7 @@ void tst_BatchRealData::columnsDescribeTheTable() {
     QVERIFY(mass.value(key("levels")).toArray().isEmpty());
     QCOMPARE(columns[3].toObject().value(key("missing")).toInt(), 1); // "?"
     QCOMPARE(columns[4].toObject().value(key("missing")).toInt(), 1); // "NA"
-    QVERIFY(!r.json.contains(key("imputed"))); // only with --missing mean
+    QVERIFY(!r.json.contains(key("imputed")));                        // only with --missing mean
 }
 
 void tst_BatchRealData::referenceLevel() {
@@ -158,13 +158,13 @@ void tst_BatchRealData::referenceLevel() {
     QCOMPARE(texts(r.json.value(key("feature_names"))).mid(0, 2),
              (QStringList{key("species=Adelie"), key("species=Chinstrap")}));
     // NumPy lstsq with pandas' dummies of every species but Gentoo.
-    const QList<double> want{-400.7928286852809, -968.3147410358378, 95.97609561753137,
+    const QList<double> want{-400.7928286852809,  -968.3147410358378, 95.97609561753137,
                              -254.84462151394163, 27.011952191234855, 318.18326693227107,
                              -919.4063745019625};
     QVERIFY2(closeAll(solution(r.json), want), r.out.constData());
 
-    const Run unknown = batch({path, key("--label"), key("mass"), key("--reference"),
-                               key("species=Emperor")});
+    const Run unknown =
+        batch({path, key("--label"), key("mass"), key("--reference"), key("species=Emperor")});
     QCOMPARE(unknown.exitCode, 3);
     QVERIFY2(unknown.err.contains("no level \"Emperor\""), unknown.err.constData());
     const Run notCategorical =
@@ -187,7 +187,7 @@ void tst_BatchRealData::missingMeanFillsFeatures() {
     QVERIFY(close(imputed.value(key("flipper")).toDouble(), 198.6));
     QCOMPARE(imputed.value(key("sex")).toString(), key("male"));
     // NumPy lstsq after fillna(mean) / fillna(mode) and dropna(subset=["mass"]).
-    const QList<double> want{-436.89198930622496, 675.9677951381675, 111.94064931071676,
+    const QList<double> want{-436.89198930622496, 675.9677951381675,  111.94064931071676,
                              -181.3012775451602,  19.029675344650514, 263.7441889052103,
                              148.5397365842909};
     QVERIFY2(closeAll(solution(r.json), want), r.out.constData());
@@ -234,8 +234,8 @@ void tst_BatchRealData::levelInOneRowOnly() {
     QCOMPARE(texts(r.json.value(key("feature_names"))),
              (QStringList{key("grade=b"), key("grade=c"), key("x")}));
     // NumPy lstsq on pandas' dummies: grade=c, seen once, fits its row exactly.
-    QVERIFY(closeAll(solution(r.json), {-0.6363636363636364, -1.818181818181817,
-                                        2.0909090909090895, 0.3636363636363663}));
+    QVERIFY(closeAll(solution(r.json), {-0.6363636363636364, -1.818181818181817, 2.0909090909090895,
+                                        0.3636363636363663}));
     QVERIFY(std::abs(numbers(r.json.value(key("residuals")))[4]) < 1e-9);
 
     // Its one row left out (no label): the level is not in the used rows and gets no dummy, as
