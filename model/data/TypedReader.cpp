@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <limits>
 #include <numeric>
+#include <optional>
 #include <stdexcept>
 #include <unordered_map>
 
@@ -28,9 +29,42 @@ bool isToken(std::string_view trimmed, const std::vector<std::string>& tokens) {
     return false;
 }
 
-// A whole-cell number by parseDouble's rules; the usual shape ("-12.5e3" with a '.' decimal)
-// straight through std::from_chars first, as the numeric reader's fast path does.
+// "-12.5" and the like (at most 15 digits, a '.' decimal, no exponent) to the bit as from_chars
+// reads them: the digits as an integer and one division by a power of ten, both exact doubles,
+// so the one rounding is the correct one (Clinger's fast path). nullopt for any other text.
+std::optional<double> shortDecimal(std::string_view t) {
+    static constexpr double kPow10[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                        1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+    std::size_t i = t.empty() || t[0] != '-' ? 0 : 1;
+    std::uint64_t digits = 0;
+    int count = 0, scale = 0;
+    bool point = false;
+    for (; i < t.size(); ++i) {
+        const char c = t[i];
+        if (c >= '0' && c <= '9') {
+            if (++count > 15)
+                return std::nullopt;
+            digits = 10 * digits + std::uint64_t(c - '0');
+            scale += point;
+        } else if (c == '.' && !point) {
+            point = true;
+        } else {
+            return std::nullopt;
+        }
+    }
+    if (count == 0)
+        return std::nullopt;
+    const double value = double(digits) / kPow10[scale];
+    return t[0] == '-' ? -value : value;
+}
+
+// A whole-cell number by parseDouble's rules; the usual shapes ("-12.5", "-12.5e3" with a '.'
+// decimal) straight through shortDecimal or std::from_chars first, as the numeric reader's fast
+// path does.
 ParseResult readNumber(std::string_view t, char decimal) {
+    if (decimal == '.')
+        if (const std::optional<double> value = shortDecimal(t))
+            return {ParseStatus::Ok, *value};
     if (decimal == '.' && !t.empty() &&
         ((t.front() >= '0' && t.front() <= '9') || t.front() == '-' || t.front() == '.')) {
         double value = 0;
@@ -97,46 +131,88 @@ struct Scan {
     std::size_t nonMissing = 0, numbers = 0, dates = 0;
 };
 
+// How one column's cells are classified.
+struct ScanRule {
+    const std::vector<std::string>* tokens = nullptr;
+    std::optional<ColumnType> forced;
+};
+
+// Where a column's pass over some rows stands: whether dates are still tried, and its counts.
+struct ScanState {
+    bool tryDates = true;
+    std::size_t nonMissing = 0, numbers = 0, dates = 0;
+};
+
+// The classifying pass over rows [begin, end) of one column, into `s` (sized for every row).
 template <class Cells>
-Scan scan(const Cells& cells, const std::vector<std::string>& tokens,
-          std::optional<ColumnType> forced, char decimal) {
-    Scan s;
-    const std::size_t n = cells.size();
-    s.kinds.resize(n);
-    const bool parse = !forced || forced == ColumnType::Numeric || forced == ColumnType::Date;
-    if (parse)
-        s.values.assign(n, std::numeric_limits<double>::quiet_NaN());
-    bool tryNumbers = !forced || forced == ColumnType::Numeric;
-    bool tryDates = !forced || forced == ColumnType::Date;
-    for (std::size_t r = 0; r < n; ++r) {
+void scanRows(const Cells& cells, std::size_t begin, std::size_t end, const ScanRule& rule,
+              char decimal, Scan& s, ScanState& st) {
+    const std::optional<ColumnType> forced = rule.forced;
+    const bool tryNumbers = !forced || forced == ColumnType::Numeric;
+    for (std::size_t r = begin; r < end; ++r) {
         const std::string_view t = csv::trimBlanks(cells[r]);
-        if (isToken(t, tokens)) {
+        if (isToken(t, *rule.tokens)) {
             s.kinds[r] = kMissing;
             continue;
         }
-        ++s.nonMissing;
+        ++st.nonMissing;
         s.kinds[r] = kOther;
         if (tryNumbers) {
             const ParseResult p = readNumber(t, decimal);
             if (p.ok()) {
                 s.kinds[r] = kNumber;
                 s.values[r] = p.value;
-                ++s.numbers;
-                tryDates = tryDates && forced; // a number in it: not a date column
+                ++st.numbers;
+                st.tryDates = st.tryDates && forced; // a number in it: not a date column
                 continue;
             }
         }
-        if (tryDates) {
+        if (st.tryDates) {
             if (const std::optional<double> d = parseIsoDate(t)) {
                 s.kinds[r] = kDate;
                 s.values[r] = *d;
-                ++s.dates;
+                ++st.dates;
                 continue;
             }
-            tryDates = bool(forced); // one non-date: not a date column (unless forced)
+            st.tryDates = bool(forced); // one non-date: not a date column (unless forced)
         }
     }
-    return s;
+}
+
+// The classifying pass of every column. The rows go in blocks across all columns, so each
+// block's text is read from memory once (a column at a time would read the whole text once per
+// column); the two halves of the rows on two threads when the table is large. The halves
+// classify alike: a half that stops trying dates does so only where the whole column is not
+// one of dates anyway, so the counts decide the same types.
+template <class CellsOf>
+std::vector<Scan> scanAll(std::size_t rows, CellsOf cellsOf, const std::vector<ScanRule>& rules,
+                          char decimal) {
+    constexpr std::size_t kBlock = 4096;
+    const std::size_t columns = rules.size();
+    std::vector<Scan> scans(columns);
+    std::vector<ScanState> states(2 * columns);
+    for (std::size_t c = 0; c < columns; ++c) {
+        const std::optional<ColumnType> forced = rules[c].forced;
+        scans[c].kinds.resize(rows);
+        if (!forced || forced == ColumnType::Numeric || forced == ColumnType::Date)
+            scans[c].values.assign(rows, std::numeric_limits<double>::quiet_NaN());
+        states[c].tryDates = states[columns + c].tryDates = !forced || forced == ColumnType::Date;
+    }
+    const std::size_t half = rows / 2;
+    forEachIndex(2, rows * columns, [&](std::size_t h) {
+        const std::size_t from = h == 0 ? 0 : half, to = h == 0 ? half : rows;
+        for (std::size_t b = from; b < to; b += kBlock)
+            for (std::size_t c = 0; c < columns; ++c)
+                scanRows(cellsOf(c), b, std::min(to, b + kBlock), rules[c], decimal, scans[c],
+                         states[h * columns + c]);
+    });
+    for (std::size_t c = 0; c < columns; ++c)
+        for (const ScanState& st : {states[c], states[columns + c]}) {
+            scans[c].nonMissing += st.nonMissing;
+            scans[c].numbers += st.numbers;
+            scans[c].dates += st.dates;
+        }
+    return scans;
 }
 
 // Numbers, then text, in the sort order of levels.
@@ -242,19 +318,28 @@ TypedTable readColumns(const std::vector<std::string>& header, CellsOf cellsOf,
         if (std::find(header.begin(), header.end(), entry.first) == header.end())
             throw std::invalid_argument("no column named \"" + entry.first + "\"");
 
-    // Each column on its own (two at a time on two threads when the table is large): its
+    const ColumnReadOptions none;
+    std::vector<const ColumnReadOptions*> ownOf(header.size(), &none);
+    std::vector<ScanRule> rules(header.size());
+    for (std::size_t c = 0; c < header.size(); ++c) {
+        const auto found = options.columns.find(header[c]);
+        if (found != options.columns.end())
+            ownOf[c] = &found->second;
+        rules[c].tokens =
+            ownOf[c]->missingTokens ? &*ownOf[c]->missingTokens : &options.missingTokens;
+        rules[c].forced = ownOf[c]->type;
+    }
+    const std::size_t rows = header.empty() ? 0 : cellsOf(0).size();
+    std::vector<Scan> scans = scanAll(rows, cellsOf, rules, options.decimal);
+
+    // Then each column on its own (two at a time on two threads when the table is large): its
     // column and its invalid cells are written by its index only.
     std::vector<Column> columns(header.size());
     std::vector<std::vector<InvalidCell>> invalidOf(header.size());
-    const std::size_t cellCount = header.empty() ? 0 : cellsOf(0).size() * header.size();
-    forEachIndex(header.size(), cellCount, [&](std::size_t c) {
-        const auto found = options.columns.find(header[c]);
-        const ColumnReadOptions none;
-        const ColumnReadOptions& own = found == options.columns.end() ? none : found->second;
-        const std::vector<std::string>& tokens =
-            own.missingTokens ? *own.missingTokens : options.missingTokens;
+    forEachIndex(header.size(), rows * header.size(), [&](std::size_t c) {
+        const ColumnReadOptions& own = *ownOf[c];
         const auto cells = cellsOf(c);
-        Scan s = scan(cells, tokens, own.type, options.decimal);
+        Scan& s = scans[c];
         const std::size_t maxLevels =
             own.type ? std::numeric_limits<std::size_t>::max() : options.maxLevels;
         // Distinct values matter only when the numbers have not decided (counted later, capped).
