@@ -154,6 +154,23 @@ ColumnSummary numericColumn(const std::string& name, const char* role) {
     throw std::invalid_argument(message);
 }
 
+// A category per row is no feature (a million distinct IDs would be a million dummy columns):
+// refused before the design is built, naming the column.
+void refuseHugeCategories(const TypedTable& table, const Choice& c) {
+    constexpr std::size_t kMaxLevels = 10000;
+    for (std::size_t k = 0; k < table.columnCount(); ++k) {
+        const Column& column = table.column(k);
+        const bool feature =
+            c.features.empty() ? k != c.label && !contains(c.ignored, k) : contains(c.features, k);
+        if (feature && column.type() == ColumnType::Categorical &&
+            column.levels().size() > kMaxLevels)
+            throw std::invalid_argument("column \"" + column.name() + "\" has " +
+                                        std::to_string(column.levels().size()) +
+                                        " levels, too many dummy columns for a feature (at most " +
+                                        std::to_string(kMaxLevels) + "): --ignore it");
+    }
+}
+
 } // namespace
 
 BatchInput BatchInput::load(const BatchOptions& o, BatchHooks* hooks) {
@@ -229,6 +246,7 @@ BatchData BatchInput::pickTyped(const BatchOptions& o, const std::string& source
     for (std::size_t i : c.ignored)
         options.ignored.push_back(names[i]);
     options.fillAll = o.fillMissing;
+    refuseHugeCategories(table, c);
     for (const auto& [column, level] : o.reference)
         options.reference[names[findColumn(names, "--reference", column, source)]] = level;
     Design design = Design::build(table, options);

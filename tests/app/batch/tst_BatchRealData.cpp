@@ -81,6 +81,8 @@ private slots:
     void allMissingColumn();
     void invalidCellIsAnErrorOrMissing();
     void typoAmongFewNumbersIsCategories();
+    void textDeepInALargeNumericFile();
+    void tooManyForcedCategories();
     void ownMissingTokens();
     void forcedCategories();
     void allNumericReportsTheTableToo();
@@ -337,6 +339,38 @@ void tst_BatchRealData::typoAmongFewNumbersIsCategories() {
     const QJsonObject b = r.json.value(key("columns")).toArray()[1].toObject();
     QCOMPARE(b.value(key("type")).toString(), key("categorical"));
     QCOMPARE(texts(b.value(key("levels"))), (QStringList{key("1.5abc"), key("2")}));
+}
+
+void tst_BatchRealData::textDeepInALargeNumericFile() {
+    // 200,000 numeric rows, one text cell near the end: named by line and column (the numeric
+    // reader stops there; the typed reader finds a numeric column with one invalid cell).
+    QByteArray csv = "a,b,y\n";
+    csv.reserve(4 << 20);
+    for (int i = 1; i <= 200000; ++i)
+        csv += QByteArray::number(i % 97) + (i == 150000 ? ",x7," : ",3,") +
+               QByteArray::number(i % 89) + "\n";
+    const QString path = write(key("deep.csv"), csv);
+    const Run r = batch({path});
+    QCOMPARE(r.exitCode, 3);
+    QVERIFY2(r.err.contains(":150001:2: expected a number, found \"x7\""), r.err.constData());
+    const Run missing = batch({path, key("--invalid"), key("missing")});
+    QCOMPARE(missing.exitCode, 0);
+    QCOMPARE(missing.json.value(key("n_samples")).toInt(), 199999);
+    QCOMPARE(numbers(missing.json.value(key("excluded_rows"))), QList<double>{150000});
+}
+
+void tst_BatchRealData::tooManyForcedCategories() {
+    // 20,000 distinct values are text; forced categorical they would be 19,999 dummies.
+    QByteArray csv = "id,y\n";
+    for (int i = 0; i < 20000; ++i)
+        csv += "id" + QByteArray::number(i) + "," + QByteArray::number(i % 7) + "\n";
+    const QString path = write(key("ids.csv"), csv);
+    const Run text = batch({path});
+    QCOMPARE(text.exitCode, 0);
+    QCOMPARE(text.json.value(key("n_features")).toInt(), 0);
+    const Run forced = batch({path, key("--categorical"), key("id")});
+    QCOMPARE(forced.exitCode, 3);
+    QVERIFY2(forced.err.contains("\"id\" has 20000 levels"), forced.err.constData());
 }
 
 void tst_BatchRealData::ownMissingTokens() {
