@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <functional>
 #include <limits>
 
 namespace linlab {
@@ -17,11 +18,29 @@ const char* BatchOptions::usage() {
            "prints one JSON report.\n"
            "\n"
            "  --label NAME|N        label column, by name or 1-based number (default: the last)\n"
-           "  --features A,B,...    feature columns (default: all others)\n"
+           "  --features A,B,...    feature columns, numeric, categorical or date (default: every\n"
+           "                        numeric and categorical column but the label and the ignored)\n"
            "  --scale S             multiply the features by S (default 1)\n"
            "  --normalize MODE      none | zscore | minmax (default none)\n"
            "  --ddof 0|1            std convention for zscore (default 0, as NumPy)\n"
            "  --decimal C           decimal separator in FILE ('.' or ','; default: detected)\n"
+           "  --na LIST             cells read as missing, comma-separated, replacing the "
+           "defaults\n"
+           "                        (empty, NA, N/A, NaN, nan, null, NULL, ?, .); an empty item is "
+           "\"\"\n"
+           "  --missing drop|mean   a row with a missing label or feature is left out (drop, the "
+           "default),\n"
+           "                        or missing features are filled: the mean, or the most "
+           "frequent level\n"
+           "  --invalid error|missing   a cell that does not read as its column's type (\"1.5abc\" "
+           "among\n"
+           "                        numbers): exit 3 naming it (default), or read it as missing\n"
+           "  --categorical A,B     read these columns (by name) as categories, e.g. numbered "
+           "groups\n"
+           "  --reference COL=LEVEL a category's reference level, which gets no dummy (repeatable "
+           "or a\n"
+           "                        comma list; default: the first level in sorted order)\n"
+           "  --ignore A,B          columns left out of the default features\n"
            "  --weights W1,W2,...   model weights, in transformed units\n"
            "  --bias B              model bias (default: the lesson's 4,3 and 10 on its data; "
            "zeros for a file)\n"
@@ -53,6 +72,10 @@ const char* BatchOptions::usage() {
            "\n"
            "Exit status: 0 done; 2 bad usage; 3 bad input data (file, line and column on stderr);\n"
            "4 the report could not be written.\n";
+}
+
+bool BatchOptions::needsTypedReader() const {
+    return missingTokens || !categorical.empty() || !reference.empty();
 }
 
 namespace {
@@ -107,6 +130,55 @@ std::uint64_t seedNumber(const std::string& option, const std::string& text) {
     return v;
 }
 
+// A list of column names: none empty.
+std::vector<std::string> columnList(const std::string& option, const std::string& text) {
+    std::vector<std::string> names = splitList(text);
+    for (const auto& name : names)
+        if (name.empty())
+            throw UsageError(option + " has an empty name");
+    return names;
+}
+
+// --reference COL=LEVEL[,COL=LEVEL...]: a level is everything after the first '='.
+void addReferences(const std::string& text, BatchOptions& o) {
+    for (const std::string& item : splitList(text)) {
+        const auto eq = item.find('=');
+        if (eq == std::string::npos || eq == 0 || eq + 1 == item.size())
+            throw UsageError("--reference expects COLUMN=LEVEL, found \"" + item + "\"");
+        o.reference.emplace_back(item.substr(0, eq), item.substr(eq + 1));
+    }
+}
+
+// The options of real data: missing tokens, fills, invalid cells, categories, roles. False when
+// `arg` is none of them.
+bool parseDataOption(const std::string& arg, const std::function<std::string()>& take,
+                     BatchOptions& o) {
+    if (arg == "--na") {
+        o.missingTokens = splitList(take()); // "" is an item: empty cells stay missing
+    } else if (arg == "--missing") {
+        const std::string v = take();
+        if (v != "drop" && v != "mean")
+            throw UsageError("--missing expects drop or mean, found \"" + v + "\"");
+        o.fillMissing = v == "mean";
+    } else if (arg == "--invalid") {
+        const std::string v = take();
+        if (v != "error" && v != "missing")
+            throw UsageError("--invalid expects error or missing, found \"" + v + "\"");
+        o.invalidAsMissing = v == "missing";
+    } else if (arg == "--categorical") {
+        for (auto& name : columnList(arg, take()))
+            o.categorical.push_back(std::move(name));
+    } else if (arg == "--reference") {
+        addReferences(take(), o);
+    } else if (arg == "--ignore") {
+        for (auto& name : columnList(arg, take()))
+            o.ignored.push_back(std::move(name));
+    } else {
+        return false;
+    }
+    return true;
+}
+
 } // namespace
 
 const std::vector<std::string>& BatchOptions::plotKinds() {
@@ -157,10 +229,7 @@ BatchOptions BatchOptions::parse(const std::vector<std::string>& args) {
             if (o.label.empty())
                 throw UsageError("--label needs a column name or number");
         } else if (arg == "--features") {
-            o.features = splitList(take());
-            for (const auto& f : o.features)
-                if (f.empty())
-                    throw UsageError("--features has an empty name");
+            o.features = columnList(arg, take());
         } else if (arg == "--scale") {
             o.transform.scale = number(arg, take());
             o.scaleGiven = true;
@@ -250,6 +319,8 @@ BatchOptions BatchOptions::parse(const std::vector<std::string>& args) {
             o.output = take();
             if (o.output.empty())
                 throw UsageError("--output needs a path");
+        } else if (parseDataOption(arg, take, o)) {
+            // done
         } else if (arg.size() > 1 && arg[0] == '-' && arg != "-") {
             throw UsageError("unknown option " + arg);
         } else {

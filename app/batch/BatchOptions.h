@@ -39,6 +39,17 @@ struct BatchOptions {
     std::string exportCsv;           ///< --export-csv PATH
     std::string saveProject;         ///< --save-project PATH
 
+    // Real data (the typed reader and the design step).
+    std::optional<std::vector<std::string>> missingTokens;      ///< --na; nullopt: the defaults
+    bool fillMissing = false;                                   ///< --missing mean (else drop)
+    bool invalidAsMissing = false;                              ///< --invalid missing (else error)
+    std::vector<std::string> categorical;                       ///< --categorical, by name
+    std::vector<std::pair<std::string, std::string>> reference; ///< --reference (column, level)
+    std::vector<std::string> ignored;                           ///< --ignore
+    /// True when the options only the typed reader knows are given (missing tokens, forced
+    /// categories, reference levels): the numeric reader is not tried first.
+    bool needsTypedReader() const;
+
     /// The plot kinds --export-plot knows.
     static const std::vector<std::string>& plotKinds();
     bool help = false;

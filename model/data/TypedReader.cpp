@@ -3,12 +3,14 @@
 #include "model/data/DateValue.h"
 #include "model/io/CsvSyntax.h"
 #include "model/io/NumberFormat.h"
+#include "model/support/Parallel.h"
 
 #include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <stdexcept>
 #include <unordered_map>
 
@@ -26,9 +28,42 @@ bool isToken(std::string_view trimmed, const std::vector<std::string>& tokens) {
     return false;
 }
 
-// A whole-cell number by parseDouble's rules; the usual shape ("-12.5e3" with a '.' decimal)
-// straight through std::from_chars first, as the numeric reader's fast path does.
+// "-12.5" and the like (at most 15 digits, a '.' decimal, no exponent) to the bit as from_chars
+// reads them: the digits as an integer and one division by a power of ten, both exact doubles,
+// so the one rounding is the correct one (Clinger's fast path). nullopt for any other text.
+std::optional<double> shortDecimal(std::string_view t) {
+    static constexpr double kPow10[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                        1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+    std::size_t i = t.empty() || t[0] != '-' ? 0 : 1;
+    std::uint64_t digits = 0;
+    int count = 0, scale = 0;
+    bool point = false;
+    for (; i < t.size(); ++i) {
+        const char c = t[i];
+        if (c >= '0' && c <= '9') {
+            if (++count > 15)
+                return std::nullopt;
+            digits = 10 * digits + std::uint64_t(c - '0');
+            scale += point;
+        } else if (c == '.' && !point) {
+            point = true;
+        } else {
+            return std::nullopt;
+        }
+    }
+    if (count == 0)
+        return std::nullopt;
+    const double value = double(digits) / kPow10[scale];
+    return t[0] == '-' ? -value : value;
+}
+
+// A whole-cell number by parseDouble's rules; the usual shapes ("-12.5", "-12.5e3" with a '.'
+// decimal) straight through shortDecimal or std::from_chars first, as the numeric reader's fast
+// path does.
 ParseResult readNumber(std::string_view t, char decimal) {
+    if (decimal == '.')
+        if (const std::optional<double> value = shortDecimal(t))
+            return {ParseStatus::Ok, *value};
     if (decimal == '.' && !t.empty() &&
         ((t.front() >= '0' && t.front() <= '9') || t.front() == '-' || t.front() == '.')) {
         double value = 0;
@@ -76,6 +111,18 @@ private:
     std::size_t m_column;
 };
 
+// One column's cells, contiguous.
+class VectorCells {
+public:
+    explicit VectorCells(const std::vector<std::string_view>& cells)
+        : m_cells(cells) {}
+    std::size_t size() const { return m_cells.size(); }
+    std::string_view operator[](std::size_t row) const { return m_cells[row]; }
+
+private:
+    const std::vector<std::string_view>& m_cells;
+};
+
 // The classifying pass: each cell's kind, the numbers or dates read, and the counts.
 struct Scan {
     std::vector<std::uint8_t> kinds;
@@ -83,47 +130,89 @@ struct Scan {
     std::size_t nonMissing = 0, numbers = 0, dates = 0;
 };
 
-// `known`, when given, marks cells missing whatever their text (a column re-read for a type).
+// How one column's cells are classified.
+struct ScanRule {
+    const std::vector<std::string>* tokens = nullptr;
+    std::optional<ColumnType> forced;
+    const std::vector<CellState>* known = nullptr; // cells not Present: missing whatever the text
+};
+
+// Where a column's pass over some rows stands: whether dates are still tried, and its counts.
+struct ScanState {
+    bool tryDates = true;
+    std::size_t nonMissing = 0, numbers = 0, dates = 0;
+};
+
+// The classifying pass over rows [begin, end) of one column, into `s` (sized for every row).
 template <class Cells>
-Scan scan(const Cells& cells, const std::vector<std::string>& tokens,
-          std::optional<ColumnType> forced, char decimal, const std::vector<CellState>* known) {
-    Scan s;
-    const std::size_t n = cells.size();
-    s.kinds.resize(n);
-    const bool parse = !forced || forced == ColumnType::Numeric || forced == ColumnType::Date;
-    if (parse)
-        s.values.assign(n, std::numeric_limits<double>::quiet_NaN());
-    bool tryNumbers = !forced || forced == ColumnType::Numeric;
-    bool tryDates = !forced || forced == ColumnType::Date;
-    for (std::size_t r = 0; r < n; ++r) {
+void scanRows(const Cells& cells, std::size_t begin, std::size_t end, const ScanRule& rule,
+              char decimal, Scan& s, ScanState& st) {
+    const std::optional<ColumnType> forced = rule.forced;
+    const bool tryNumbers = !forced || forced == ColumnType::Numeric;
+    for (std::size_t r = begin; r < end; ++r) {
         const std::string_view t = csv::trimBlanks(cells[r]);
-        if ((known && (*known)[r] != CellState::Present) || isToken(t, tokens)) {
+        if ((rule.known && (*rule.known)[r] != CellState::Present) || isToken(t, *rule.tokens)) {
             s.kinds[r] = kMissing;
             continue;
         }
-        ++s.nonMissing;
+        ++st.nonMissing;
         s.kinds[r] = kOther;
         if (tryNumbers) {
             const ParseResult p = readNumber(t, decimal);
             if (p.ok()) {
                 s.kinds[r] = kNumber;
                 s.values[r] = p.value;
-                ++s.numbers;
-                tryDates = tryDates && forced; // a number in it: not a date column
+                ++st.numbers;
+                st.tryDates = st.tryDates && forced; // a number in it: not a date column
                 continue;
             }
         }
-        if (tryDates) {
+        if (st.tryDates) {
             if (const std::optional<double> d = parseIsoDate(t)) {
                 s.kinds[r] = kDate;
                 s.values[r] = *d;
-                ++s.dates;
+                ++st.dates;
                 continue;
             }
-            tryDates = bool(forced); // one non-date: not a date column (unless forced)
+            st.tryDates = bool(forced); // one non-date: not a date column (unless forced)
         }
     }
-    return s;
+}
+
+// The classifying pass of every column. The rows go in blocks across all columns, so each
+// block's text is read from memory once (a column at a time would read the whole text once per
+// column); the two halves of the rows on two threads when the table is large. The halves
+// classify alike: a half that stops trying dates does so only where the whole column is not
+// one of dates anyway, so the counts decide the same types.
+template <class CellsOf>
+std::vector<Scan> scanAll(std::size_t rows, CellsOf cellsOf, const std::vector<ScanRule>& rules,
+                          char decimal) {
+    constexpr std::size_t kBlock = 4096;
+    const std::size_t columns = rules.size();
+    std::vector<Scan> scans(columns);
+    std::vector<ScanState> states(2 * columns);
+    for (std::size_t c = 0; c < columns; ++c) {
+        const std::optional<ColumnType> forced = rules[c].forced;
+        scans[c].kinds.resize(rows);
+        if (!forced || forced == ColumnType::Numeric || forced == ColumnType::Date)
+            scans[c].values.assign(rows, std::numeric_limits<double>::quiet_NaN());
+        states[c].tryDates = states[columns + c].tryDates = !forced || forced == ColumnType::Date;
+    }
+    const std::size_t half = rows / 2;
+    forEachIndex(2, rows * columns, [&](std::size_t h) {
+        const std::size_t from = h == 0 ? 0 : half, to = h == 0 ? half : rows;
+        for (std::size_t b = from; b < to; b += kBlock)
+            for (std::size_t c = 0; c < columns; ++c)
+                scanRows(cellsOf(c), b, std::min(to, b + kBlock), rules[c], decimal, scans[c],
+                         states[h * columns + c]);
+    });
+    for (std::size_t c = 0; c < columns; ++c)
+        for (const ScanState& st : {states[c], states[columns + c]}) {
+            scans[c].nonMissing += st.nonMissing;
+            scans[c].numbers += st.numbers;
+            scans[c].dates += st.dates;
+        }
+    return scans;
 }
 
 // A categorical column from the scan's non-missing cells, or nullopt past `maxLevels` levels.
@@ -199,19 +288,16 @@ Column numbers(const Cells& cells, Scan& s, std::string name, ColumnType type, s
     return Column::numbers(std::move(name), type, std::move(s.values), std::move(states));
 }
 
-// Column `c` named `name` from its cells; its invalid cells appended to `invalid`.
+// Column `c` named `name` from its cells and their scan; its invalid cells appended to `invalid`.
 template <class Cells>
-Column readOne(const Cells& cells, const std::string& name, std::size_t c,
-               std::optional<ColumnType> forced, const std::vector<std::string>& tokens,
-               const TypedReadOptions& options, const std::vector<CellState>* known,
+Column readOne(const Cells& cells, Scan& s, const std::string& name, std::size_t c,
+               std::optional<ColumnType> forced, std::size_t inferredLevels,
                std::vector<InvalidCell>& invalid) {
-    Scan s = scan(cells, tokens, forced, options.decimal, known);
-    const std::size_t maxLevels =
-        forced ? std::numeric_limits<std::size_t>::max() : options.maxLevels;
+    const std::size_t maxLevels = forced ? std::numeric_limits<std::size_t>::max() : inferredLevels;
     // Distinct values matter only when the numbers have not decided (counted later, capped).
     ColumnType type =
         forced ? *forced
-               : TypedReader::inferType(s.nonMissing, s.numbers, s.dates, 0, options.maxLevels);
+               : TypedReader::inferType(s.nonMissing, s.numbers, s.dates, 0, inferredLevels);
     if (type == ColumnType::Categorical) {
         if (std::optional<Column> column = categories(cells, s, name, maxLevels))
             return std::move(*column);
@@ -222,18 +308,6 @@ Column readOne(const Cells& cells, const std::string& name, std::size_t c,
     return numbers(cells, s, name, type, c, invalid);
 }
 
-// One column's cells in a vector of their own.
-class VectorCells {
-public:
-    explicit VectorCells(const std::vector<std::string_view>& cells)
-        : m_cells(cells) {}
-    std::size_t size() const { return m_cells.size(); }
-    std::string_view operator[](std::size_t row) const { return m_cells[row]; }
-
-private:
-    const std::vector<std::string_view>& m_cells;
-};
-
 // The table from `cellsOf(c)`, the cells of column c.
 template <class CellsOf>
 TypedTable readColumns(const std::vector<std::string>& header, CellsOf cellsOf,
@@ -242,18 +316,32 @@ TypedTable readColumns(const std::vector<std::string>& header, CellsOf cellsOf,
         if (std::find(header.begin(), header.end(), entry.first) == header.end())
             throw std::invalid_argument("no column named \"" + entry.first + "\"");
 
-    std::vector<Column> columns;
-    columns.reserve(header.size());
-    std::vector<InvalidCell> invalid;
+    const ColumnReadOptions none;
+    std::vector<const ColumnReadOptions*> ownOf(header.size(), &none);
+    std::vector<ScanRule> rules(header.size());
     for (std::size_t c = 0; c < header.size(); ++c) {
         const auto found = options.columns.find(header[c]);
-        const ColumnReadOptions none;
-        const ColumnReadOptions& own = found == options.columns.end() ? none : found->second;
-        const std::vector<std::string>& tokens =
-            own.missingTokens ? *own.missingTokens : options.missingTokens;
-        columns.push_back(
-            readOne(cellsOf(c), header[c], c, own.type, tokens, options, nullptr, invalid));
+        if (found != options.columns.end())
+            ownOf[c] = &found->second;
+        rules[c].tokens =
+            ownOf[c]->missingTokens ? &*ownOf[c]->missingTokens : &options.missingTokens;
+        rules[c].forced = ownOf[c]->type;
     }
+    const std::size_t rows = header.empty() ? 0 : cellsOf(0).size();
+    std::vector<Scan> scans = scanAll(rows, cellsOf, rules, options.decimal);
+
+    // Then each column on its own (two at a time on two threads when the table is large): its
+    // column and its invalid cells are written by its index only.
+    std::vector<Column> columns(header.size());
+    std::vector<std::vector<InvalidCell>> invalidOf(header.size());
+    forEachIndex(header.size(), rows * header.size(), [&](std::size_t c) {
+        columns[c] = readOne(cellsOf(c), scans[c], header[c], c, ownOf[c]->type,
+                             options.maxLevels, invalidOf[c]);
+    });
+    std::vector<InvalidCell> invalid; // TypedTable sorts them by row, then column
+    for (auto& list : invalidOf)
+        invalid.insert(invalid.end(), std::make_move_iterator(list.begin()),
+                       std::make_move_iterator(list.end()));
     return TypedTable(std::move(columns), std::move(invalid));
 }
 
@@ -279,9 +367,16 @@ Column TypedReader::readColumn(const std::string& name, const std::vector<std::s
     if (!known.empty() && known.size() != cells.size())
         throw std::invalid_argument("TypedReader::readColumn: " + std::to_string(known.size()) +
                                     " states for " + std::to_string(cells.size()) + " cells");
+    ScanRule rule;
+    rule.tokens = &missingTokens;
+    rule.forced = type;
+    rule.known = known.empty() ? nullptr : &known;
+    const TypedReadOptions defaults;
+    std::vector<Scan> scans = scanAll(
+        cells.size(), [&](std::size_t) { return VectorCells(cells); }, {rule}, defaults.decimal);
     std::vector<InvalidCell> listed;
-    Column c = readOne(VectorCells(cells), name, column, type, missingTokens, TypedReadOptions(),
-                       known.empty() ? nullptr : &known, listed);
+    Column c = readOne(VectorCells(cells), scans.front(), name, column, type, defaults.maxLevels,
+                       listed);
     if (invalid)
         invalid->insert(invalid->end(), listed.begin(), listed.end());
     return c;
@@ -289,6 +384,19 @@ Column TypedReader::readColumn(const std::string& name, const std::vector<std::s
 
 std::vector<std::string> defaultMissingTokens() {
     return {"", "NA", "N/A", "NaN", "nan", "null", "NULL", "?", "."};
+}
+
+TypedTable TypedReader::readByColumn(const std::vector<std::string>& header,
+                                     const std::vector<std::vector<std::string_view>>& columns,
+                                     const TypedReadOptions& options) {
+    if (columns.size() != header.size())
+        throw std::invalid_argument(std::to_string(columns.size()) + " columns of cells for " +
+                                    std::to_string(header.size()) + " names");
+    for (const auto& column : columns)
+        if (column.size() != columns.front().size())
+            throw std::invalid_argument("columns of cells differ in length");
+    return readColumns(
+        header, [&](std::size_t c) { return VectorCells(columns[c]); }, options);
 }
 
 ColumnType TypedReader::inferType(std::size_t nonMissing, std::size_t numbers, std::size_t dates,

@@ -5,8 +5,10 @@
 #include "model/io/CsvScanner.h"
 #include "model/io/CsvSyntax.h"
 #include "model/io/NumberFormat.h"
+#include "model/support/HugePages.h"
 
 #include <algorithm>
+#include <cstring>
 #include <deque>
 #include <functional>
 #include <stdexcept>
@@ -19,12 +21,13 @@ namespace {
 
 constexpr std::size_t kReportRecords = 16384; // records between progress reports, as CsvReader
 
-// Every data cell, row after row, and where each lies in the file.
+// Every data cell, by column, and where each lies in the file.
 struct ScannedCells {
-    std::vector<std::string_view> cells;
+    std::vector<std::vector<std::string_view>> columns; // columns[c][row]
+    std::size_t rows = 0;
     std::vector<std::size_t> rowLines; // the line of each row's first cell
     // Cells starting on another line than their row's first (after a multi-line quoted cell),
-    // by flat index: rare, so kept apart.
+    // by flat index (row * columns + column): rare, so kept apart.
     std::vector<std::pair<std::size_t, std::size_t>> otherLines;
     std::deque<std::string> unescaped; // cells that held "": a deque never moves its strings
 };
@@ -45,32 +48,103 @@ void addRecord(const std::vector<CsvField>& fields, std::size_t columns, std::st
     }
     const std::size_t rowLine = fields.front().line;
     out.rowLines.push_back(rowLine);
-    for (const CsvField& f : fields) {
+    for (std::size_t c = 0; c < columns; ++c) {
+        const CsvField& f = fields[c];
         if (f.line != rowLine)
-            out.otherLines.emplace_back(out.cells.size(), f.line);
+            out.otherLines.emplace_back(out.rows * columns + c, f.line);
         if (f.quoted && !f.text.empty() && !liesIn(f.text, text)) {
             out.unescaped.emplace_back(f.text);
-            out.cells.emplace_back(out.unescaped.back());
+            out.columns[c].emplace_back(out.unescaped.back());
         } else {
-            out.cells.push_back(f.text);
+            out.columns[c].push_back(f.text);
         }
+    }
+    ++out.rows;
+}
+
+// Room for the rows the text probably holds, judged by the first record's length (at most one
+// row per `columns` bytes, the least a record takes), so a million rows are not copied while
+// the vectors grow.
+void reserveRows(ScannedCells& out, std::size_t columns, std::size_t recordBytes,
+                 std::size_t textBytes) {
+    const std::size_t guess = textBytes / std::max<std::size_t>(recordBytes, 1);
+    const std::size_t rows = std::min(guess + guess / 16 + 16, textBytes / columns + 1);
+    for (auto& column : out.columns) {
+        column.reserve(rows);
+        adviseHugePages(column.data(), rows * sizeof(std::string_view));
+    }
+}
+
+// The records of text without a quote from `pos` (physical line `line`) to the end, read as
+// CsvScanner reads them: one per line that is not blank, split at every delimiter, a CR before
+// the LF dropped, ragged rows refused in the same words. A line costs two memchr scans instead
+// of a state machine per character.
+void scanUnquoted(std::string_view text, std::size_t pos, std::size_t line, char delimiter,
+                  const std::string& source, const CsvReadOptions& options, ScannedCells& out) {
+    const std::size_t columns = out.columns.size();
+    const char* const begin = text.data();
+    const char* const end = begin + text.size();
+    for (const char* p = begin + pos; p < end; ++line) {
+        const char* eol = static_cast<const char*>(std::memchr(p, '\n', std::size_t(end - p)));
+        const bool lf = eol != nullptr;
+        if (!lf)
+            eol = end;
+        const char* q = p;
+        while (q < eol && csv::isBlankLineChar(*q, delimiter))
+            ++q;
+        if (q != eol) {
+            std::size_t c = 0;
+            for (const char* f = p;; ++c) {
+                const char* d =
+                    static_cast<const char*>(std::memchr(f, delimiter, std::size_t(eol - f)));
+                std::string_view cell(f, std::size_t((d ? d : eol) - f));
+                if (!d && lf && !cell.empty() && cell.back() == '\r')
+                    cell.remove_suffix(1); // CRLF
+                if (c < columns)
+                    out.columns[c].push_back(cell);
+                if (!d)
+                    break;
+                f = d + 1;
+            }
+            if (++c != columns)
+                throw CsvError(source, line, std::min(columns, c) + 1,
+                               csv::fieldCountMessage(columns, c));
+            out.rowLines.push_back(line);
+            ++out.rows;
+            if (options.progress && out.rows % kReportRecords == 0 &&
+                !options.progress(static_cast<double>(eol - begin) /
+                                  static_cast<double>(text.size())))
+                throw CsvCancelled();
+        }
+        p = lf ? eol + 1 : end;
     }
 }
 
 // Every record after the first; `fields` holds the first record, data itself when there is no
-// header.
+// header. Past the first data record, text without quotes (nearly every file) is split by
+// scanUnquoted.
 ScannedCells scanData(CsvScanner& scanner, std::vector<CsvField>& fields, bool header,
-                      std::string_view text, const std::string& source,
+                      std::string_view text, char delimiter, const std::string& source,
                       const CsvReadOptions& options) {
     const std::size_t columns = fields.size();
     const std::size_t firstLine = fields.front().line;
     ScannedCells out;
+    out.columns.resize(columns);
+    const std::size_t start = scanner.position();
     std::size_t rows = 0;
     bool pending = !header; // the first record is already in `fields` when it is data
     while (pending || scanner.next(fields)) {
         pending = false;
         addRecord(fields, columns, text, source, out);
         ++rows;
+        if (rows == 1) {
+            const std::size_t end = scanner.position();
+            reserveRows(out, columns, header ? end - start : end, text.size() - start);
+            if (text.find('"', end) == std::string_view::npos) {
+                scanUnquoted(text, end, scanner.line(), delimiter, source, options, out);
+                break;
+            }
+        }
         if (options.progress && rows % kReportRecords == 0 &&
             !options.progress(static_cast<double>(scanner.position()) /
                               static_cast<double>(text.size())))
@@ -95,16 +169,17 @@ CsvPlace placeOf(const ScannedCells& scanned, std::size_t row, std::size_t colum
 // Whether a ';' or tab file that CsvDialect gave a decimal comma (any comma in its data) has
 // its commas in text only, and numbers with a decimal point: "Paris, France";1.5. The rule holds
 // for numeric files, whose commas can only be in numbers; here a comma must be in one to count.
-bool pointAfterAll(const std::vector<std::string_view>& cells) {
+bool pointAfterAll(const std::vector<std::vector<std::string_view>>& columns) {
     bool point = false;
-    for (const std::string_view cell : cells) {
-        if (cell.find(',') != std::string_view::npos) {
-            if (parseDouble(cell, ',').ok())
-                return false;
-        } else if (!point && cell.find('.') != std::string_view::npos) {
-            point = parseDouble(cell, '.').ok();
+    for (const auto& cells : columns)
+        for (const std::string_view cell : cells) {
+            if (cell.find(',') != std::string_view::npos) {
+                if (parseDouble(cell, ',').ok())
+                    return false;
+            } else if (!point && cell.find('.') != std::string_view::npos) {
+                point = parseDouble(cell, '.').ok();
+            }
         }
-    }
     return point;
 }
 
@@ -129,12 +204,13 @@ TypedCsvTable readText(std::string_view text, const std::string& source,
     const std::vector<std::string> names =
         CsvDialect::columnNames(fields, result.hadHeader, source);
 
-    const ScannedCells scanned = scanData(scanner, fields, result.hadHeader, text, source, options);
-    if (options.decimal == 0 && result.decimal == ',' && pointAfterAll(scanned.cells))
+    const ScannedCells scanned =
+        scanData(scanner, fields, result.hadHeader, text, result.delimiter, source, options);
+    if (options.decimal == 0 && result.decimal == ',' && pointAfterAll(scanned.columns))
         result.decimal = '.';
     TypedReadOptions own = typed;
     own.decimal = result.decimal;
-    result.table = TypedReader::readFlat(names, scanned.cells, own);
+    result.table = TypedReader::readByColumn(names, scanned.columns, own);
     for (const InvalidCell& cell : result.table.invalidCells())
         result.invalidAt.push_back(placeOf(scanned, cell.row, cell.column, names.size()));
     return result;

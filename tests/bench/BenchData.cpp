@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -18,6 +19,60 @@ void appendNumber(std::string& out, double value) {
     out.append(buffer, result.ptr);
 }
 
+// The fully specified random numbers of both generators (std::normal_distribution is not).
+class BenchRandom {
+public:
+    explicit BenchRandom(std::uint64_t seed)
+        : m_random(seed) {}
+    double uniform() { return (static_cast<double>(m_random() >> 11) + 0.5) * 0x1.0p-53; }
+    double normal() {
+        // Marsaglia polar method on the fully specified uniforms.
+        for (;;) {
+            const double u = 2 * uniform() - 1, v = 2 * uniform() - 1;
+            const double s = u * u + v * v;
+            if (s > 0 && s < 1)
+                return u * std::sqrt(-2 * std::log(s) / s);
+        }
+    }
+    std::uint64_t below(std::uint64_t k) { return m_random() % k; }
+
+private:
+    std::mt19937_64 m_random;
+};
+
+// Writes `header` and then rows from `row(i, text)` to `path` through a temporary file and a
+// rename, unless `path` already starts with `header` (the data are deterministic).
+template <class Row>
+void writeRows(const std::string& path, const std::string& header, arma::uword n, Row row) {
+    if (std::filesystem::is_regular_file(path)) {
+        std::ifstream in(path);
+        std::string first;
+        if (std::getline(in, first) && first + "\n" == header)
+            return;
+    }
+    const std::string temporary = path + ".tmp";
+    std::FILE* file = std::fopen(temporary.c_str(), "wb");
+    if (!file)
+        throw std::runtime_error("cannot write " + temporary);
+    std::string chunk = header;
+    chunk.reserve(1 << 20);
+    bool ok = true;
+    for (arma::uword i = 0; i < n && ok; ++i) {
+        row(i, chunk);
+        if (chunk.size() >= (1 << 20) - 512) {
+            ok = std::fwrite(chunk.data(), 1, chunk.size(), file) == chunk.size();
+            chunk.clear();
+        }
+    }
+    ok = ok && std::fwrite(chunk.data(), 1, chunk.size(), file) == chunk.size();
+    ok = std::fclose(file) == 0 && ok;
+    if (!ok) {
+        std::remove(temporary.c_str());
+        throw std::runtime_error("cannot write " + temporary);
+    }
+    std::filesystem::rename(temporary, path);
+}
+
 } // namespace
 
 arma::vec BenchData::trueWeights(arma::uword d) {
@@ -28,19 +83,8 @@ arma::vec BenchData::trueWeights(arma::uword d) {
 }
 
 linlab::Dataset BenchData::generate(arma::uword n, arma::uword d) {
-    // std::mt19937_64 and the Box-Muller-free normal below are fully specified, so the data do
-    // not depend on the standard library's std::normal_distribution.
-    std::mt19937_64 random(20261125ULL * 1000003ULL + n * 131ULL + d);
-    auto uniform = [&random] { return (static_cast<double>(random() >> 11) + 0.5) * 0x1.0p-53; };
-    auto normal = [&] {
-        // Marsaglia polar method on the fully specified uniforms.
-        for (;;) {
-            const double u = 2 * uniform() - 1, v = 2 * uniform() - 1;
-            const double s = u * u + v * v;
-            if (s > 0 && s < 1)
-                return u * std::sqrt(-2 * std::log(s) / s);
-        }
-    };
+    BenchRandom random(20261125ULL * 1000003ULL + n * 131ULL + d);
+    auto normal = [&random] { return random.normal(); };
     const arma::vec w = trueWeights(d);
     const double b = 3.0;
     arma::mat X(n, d);
@@ -75,42 +119,57 @@ void BenchData::writeCsv(const linlab::Dataset& data, const std::string& path) {
     for (arma::uword j = 0; j < d; ++j)
         header += data.featureNames()[j] + ",";
     header += data.labelName() + "\n";
-
-    // The data are deterministic, so an existing file of the same name holds them already
-    // (it is only ever created complete, by the rename below). Check its first line anyway.
-    if (std::filesystem::is_regular_file(path)) {
-        std::ifstream in(path);
-        std::string first;
-        if (std::getline(in, first) && first + "\n" == header)
-            return;
-    }
-
-    const std::string temporary = path + ".tmp";
-    std::FILE* file = std::fopen(temporary.c_str(), "wb");
-    if (!file)
-        throw std::runtime_error("cannot write " + temporary);
-    std::string chunk = header;
-    chunk.reserve(1 << 20);
-    bool ok = true;
-    for (arma::uword i = 0; i < n && ok; ++i) {
+    writeRows(path, header, n, [&](arma::uword i, std::string& out) {
         for (arma::uword j = 0; j < d; ++j) {
-            appendNumber(chunk, data.features()(i, j));
-            chunk += ',';
+            appendNumber(out, data.features()(i, j));
+            out += ',';
         }
-        appendNumber(chunk, data.labels()(i));
-        chunk += '\n';
-        if (chunk.size() >= (1 << 20) - 512) {
-            ok = std::fwrite(chunk.data(), 1, chunk.size(), file) == chunk.size();
-            chunk.clear();
+        appendNumber(out, data.labels()(i));
+        out += '\n';
+    });
+}
+
+std::string BenchData::realCsvName(arma::uword n) {
+    return "bench_real_n" + std::to_string(n) + ".csv";
+}
+
+void BenchData::writeRealCsv(arma::uword n, const std::string& path) {
+    static const char* const colours[] = {"blue", "green", "orange", "red", "violet"};
+    static const double colourEffect[] = {0.0, 1.5, -2.0, 3.0, 0.5};
+    static const char* const sizes[] = {"large", "medium", "small"};
+    static const double sizeEffect[] = {4.0, 0.0, -1.0};
+    constexpr arma::uword d = 8;
+    const arma::vec w = trueWeights(d);
+    BenchRandom random(20261201ULL * 1000003ULL + n);
+    std::string header;
+    for (arma::uword j = 0; j < d; ++j)
+        header += "x" + std::to_string(j + 1) + ",";
+    header += "colour,size,y\n";
+    writeRows(path, header, n, [&](arma::uword, std::string& out) {
+        double label = 3.0;
+        for (arma::uword j = 0; j < d; ++j) {
+            const double x = 10.0 * static_cast<double>(j + 1) +
+                             (1.0 + 0.5 * static_cast<double>(j)) * random.normal();
+            label += w(j) * x;
+            if (random.uniform() < 0.01) {
+                out += "NA,";
+                continue;
+            }
+            char buffer[32];
+            const auto r =
+                std::to_chars(buffer, buffer + sizeof buffer, x, std::chars_format::fixed, 4);
+            out.append(buffer, r.ptr);
+            out += ',';
         }
-    }
-    ok = ok && std::fwrite(chunk.data(), 1, chunk.size(), file) == chunk.size();
-    ok = std::fclose(file) == 0 && ok;
-    if (!ok) {
-        std::remove(temporary.c_str());
-        throw std::runtime_error("cannot write " + temporary);
-    }
-    std::filesystem::rename(temporary, path);
+        const std::uint64_t colour = random.below(5), size = random.below(3);
+        label += colourEffect[colour] + sizeEffect[size] + random.normal();
+        out += colours[colour];
+        out += ',';
+        out += sizes[size];
+        out += ',';
+        appendNumber(out, label);
+        out += '\n';
+    });
 }
 
 void BenchData::writeLstsqJson(const std::string& path, arma::uword n, const arma::vec& weights,

@@ -24,6 +24,13 @@ public:
     /// via a temporary file and a rename, unless `path` already holds it. Throws
     /// std::runtime_error.
     static void writeCsv(const linlab::Dataset& data, const std::string& path);
+    /// "bench_real_n<N>.csv": the real-data case's file.
+    static std::string realCsvName(arma::uword n);
+    /// Writes the real-data case's CSV to `path` (as writeCsv, unless it holds it already): n
+    /// rows of x1..x8 (4 decimals, each cell "NA" with probability 1%), colour (5 levels), size
+    /// (3 levels) and y = 3 + sum w_j x_j + the levels' effects + N(0, 1). Throws
+    /// std::runtime_error.
+    static void writeRealCsv(arma::uword n, const std::string& path);
     /// Writes {"n", "d", "weights": [...], "bias", "mse"} with round-trip numbers.
     static void writeLstsqJson(const std::string& path, arma::uword n, const arma::vec& weights,
                                double bias, double mse);

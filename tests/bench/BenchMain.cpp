@@ -2,6 +2,7 @@
 // side comparison with NumPy and pandas (tests/bench/compare_numpy.py, scripts/bench).
 
 #include "model/support/BlasThreads.h"
+#include "tests/bench/BenchData.h"
 #include "tests/bench/BenchOptions.h"
 #include "tests/bench/BenchRunner.h"
 #include "tests/bench/FrameBench.h"
@@ -14,6 +15,7 @@
 #include <QApplication>
 #include <QStandardPaths>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -173,6 +175,12 @@ int main(int argc, char** argv) {
         for (arma::uword n : options.sizes)
             for (arma::uword d : options.dims)
                 runner.run(n, d);
+        // The real-data case's file (text, "NA" cells) for compare_numpy.py's batch_real.
+        if (!temporary && !options.sizes.empty()) {
+            const arma::uword n = *std::max_element(options.sizes.begin(), options.sizes.end());
+            BenchData::writeRealCsv(
+                n, (std::filesystem::path(dataDir) / BenchData::realCsvName(n)).string());
+        }
         if (options.json)
             printJson(runner.results(), MemoryStats::processPeakRss());
         else

@@ -11,6 +11,10 @@ NumPy user would write for the same jobs:
   gd_epoch          one full-batch gradient-descent epoch on the data
   loss_surface_200  the MSE on a 200 x 200 grid of (w1, w2), by broadcasting over the data; past
                     n = 1e4 a few grid rows are timed and scaled to 200 (unless --all)
+  batch_real        real data (bench_real_n<N>.csv: 8 numeric columns with 1% "NA", two
+                    categorical, a label): `linlab --batch FILE --label y --fit lstsq` beside
+                    read_csv, dropna, get_dummies(drop_first=True) and lstsq (wall time and peak
+                    memory of each; weights equal to 1e-9)
 
 and checks that LinLab's least squares (lstsq_n<N>_d<D>.json) equals NumPy's to 1e-9 relative.
 
@@ -32,7 +36,8 @@ import time
 
 import numpy as np
 
-CASES = ["read_csv", "loadtxt", "tick_direct", "lstsq", "gd_epoch", "loss_surface_200", "batch_lstsq", "window_rss"]
+CASES = ["read_csv", "loadtxt", "tick_direct", "lstsq", "gd_epoch", "loss_surface_200", "batch_lstsq", "window_rss",
+         "batch_real"]
 TOLERANCE = 1e-9
 
 # Peak memory of one read, measured the same way as linlab-bench's: reset VmHWM, note VmRSS,
@@ -63,6 +68,27 @@ else:
 peak = status("VmHWM")
 print(json.dumps({"rss_delta_mb": (peak - before) / 2**20,
                   "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+# The real-data case as a pandas user writes it, in a fresh interpreter: the pipeline's wall time
+# (imports not counted), the process's own peak memory (VmHWM) and the solution by column name.
+REAL_PIPELINE = r"""
+import json, sys, time
+import numpy as np
+import pandas as pd
+
+start = time.perf_counter()
+frame = pd.read_csv(sys.argv[1]).dropna()
+y = frame.pop("y").to_numpy(dtype=np.float64)
+X = pd.get_dummies(frame, drop_first=True, prefix_sep="=")
+A = np.column_stack([X.to_numpy(dtype=np.float64), np.ones(len(y))])
+solution, *_ = np.linalg.lstsq(A, y, rcond=None)
+elapsed = (time.perf_counter() - start) * 1000
+with open("/proc/self/status") as f:
+    peak = next(int(l.split()[1]) for l in f if l.startswith("VmHWM:")) / 1024
+print(json.dumps({"ms": elapsed, "peak_rss_mb": peak, "rows": len(y),
+                  "weights": dict(zip(X.columns, solution[:-1].tolist())), "bias": solution[-1]}))
 """
 
 
@@ -143,12 +169,12 @@ def load_data(path, d):
     return np.ascontiguousarray(values[:, :d]), np.ascontiguousarray(values[:, d])
 
 
-def time_batch(exe, path, repeats=3):
+def time_batch(exe, path, repeats=3, options=("--fit", "lstsq")):
     """`linlab --batch FILE --fit lstsq`, the whole program: median wall time and its own peak RSS."""
     times, peaks = [], []
     for _ in range(repeats):
         start = time.perf_counter()
-        child = subprocess.Popen([exe, "--batch", path, "--fit", "lstsq", "--output", os.devnull],
+        child = subprocess.Popen([exe, "--batch", path] + list(options) + ["--output", os.devnull],
                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         # The child's own VmHWM, read while it runs: ru_maxrss of a child forked from this big
         # Python process starts at this process's size (Linux keeps the pre-exec high-water).
@@ -164,10 +190,29 @@ def time_batch(exe, path, repeats=3):
             time.sleep(0.005)
         times.append((time.perf_counter() - start) * 1000)
         if child.returncode != 0:
-            sys.exit("compare_numpy.py: linlab --batch %s --fit lstsq failed (status %d)" % (path, child.returncode))
+            sys.exit("compare_numpy.py: linlab --batch %s %s failed (status %d)"
+                     % (path, " ".join(options), child.returncode))
         peaks.append(peak)
     times.sort()
     return {"median_ms": times[len(times) // 2], "min_ms": times[0], "repeats": repeats, "peak_rss_mb": max(peaks)}
+
+
+def batch_real(exe, path, repeats=3):
+    """The real-data case: LinLab's whole program beside the pandas pipeline, and their weights."""
+    options = ("--label", "y", "--fit", "lstsq")
+    ours = time_batch(exe, path, repeats, options)
+    runs = [json.loads(subprocess.run([sys.executable, "-c", REAL_PIPELINE, path], check=True,
+                                      capture_output=True, text=True).stdout) for _ in range(repeats)]
+    times = sorted(r["ms"] for r in runs)
+    report = json.loads(subprocess.run([exe, "--batch", path] + list(options), check=True,
+                                       capture_output=True, text=True).stdout)
+    theirs = runs[0]
+    want = np.array([theirs["weights"][name] for name in report["feature_names"]] + [theirs["bias"]])
+    got = np.array(report["weights"] + [report["bias"]])
+    rel = np.abs(got - want) / np.maximum(np.abs(want), 1.0)
+    return dict(ours, pandas_median_ms=times[len(times) // 2], pandas_peak_rss_mb=max(r["peak_rss_mb"] for r in runs),
+                rows_used=report["n_samples"], pandas_rows=theirs["rows"], features=len(report["feature_names"]),
+                max_rel_diff=float(rel.max()), equal=bool(rel.max() <= TOLERANCE and report["n_samples"] == theirs["rows"]))
 
 
 def window_rss(bench_exe, path):
@@ -192,13 +237,21 @@ def run_cases(args):
         print("[compare_numpy] %s n=%d d=%d: median %.4g ms" % (name, n, d, timing["median_ms"]),
               file=sys.stderr, flush=True)
 
+    wanted = lambda case: not args.cases or case in args.cases
+    if args.linlab_exe and wanted("batch_real"):
+        n = max(args.sizes)
+        path = os.path.join(args.data_dir, "bench_real_n%d.csv" % n)
+        if os.path.exists(path):
+            real = batch_real(args.linlab_exe, path)
+            add("batch_real", n, real["features"], real)
     for n in args.sizes:
         for d in args.dims:
+            if args.cases and set(args.cases) <= {"batch_real"}:
+                continue  # nothing else asked for: no need to read these files
             path = os.path.join(args.data_dir, "bench_n%d_d%d.csv" % (n, d))
             if not os.path.exists(path):
                 sys.exit("compare_numpy.py: %s is missing; run linlab-bench --data-dir %s first"
                          % (path, args.data_dir))
-            wanted = lambda case: not args.cases or case in args.cases
             if wanted("read_csv"):
                 timing = (slow if n >= 10**6 else timer).measure(lambda: pd.read_csv(path))
                 add("read_csv", n, d, timing, **memory_of("read_csv", path))
@@ -372,6 +425,21 @@ def report(linlab, numpy_results, checks, n, d):
                       None if r is None else r >= 3,
                       "%.0f ms, peak RSS %.0f MB" % (batch["median_ms"], batch["peak_rss_mb"]))
         rows.append(("batch --fit lstsq", batch["median_ms"], "read_csv + lstsq", median(both), r, ">= 3x", met))
+    real = next((r for r in numpy_results if r["name"] == "batch_real" and r["n"] == n), None)
+    if real:
+        r = real["pandas_median_ms"] / real["median_ms"] if real["median_ms"] > 0 else None
+        met = verdict("linlab --batch real data --label y --fit lstsq >= 3x faster than read_csv + dropna + "
+                      "get_dummies + lstsq, equal to 1e-9", None if r is None else r >= 3 and real["equal"],
+                      "%.0f ms vs %.0f ms, max rel diff %.1e" % (real["median_ms"], real["pandas_median_ms"],
+                                                                  real["max_rel_diff"]))
+        rows.append(("batch real data", real["median_ms"], "pandas pipeline", real["pandas_median_ms"], r,
+                     ">= 3x, equal 1e-9", met))
+        mem_ok = real["peak_rss_mb"] < real["pandas_peak_rss_mb"]
+        met = verdict("real data: LinLab's peak memory below pandas'", mem_ok,
+                      "%.0f MB vs %.0f MB" % (real["peak_rss_mb"], real["pandas_peak_rss_mb"]))
+        rows.append(("  peak RSS (MB)", real["peak_rss_mb"], "  pipeline peak RSS", real["pandas_peak_rss_mb"],
+                     real["pandas_peak_rss_mb"] / real["peak_rss_mb"] if real["peak_rss_mb"] else None,
+                     "below pandas", met))
     window = theirs["window_rss"]
     if window:
         ok = None if window.get("window_peak_rss_mb") is None else window["window_peak_rss_mb"] < 400

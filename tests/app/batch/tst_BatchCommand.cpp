@@ -162,7 +162,9 @@ void tst_BatchCommand::divergedIsAResultNotAnError() {
 }
 
 void tst_BatchCommand::badDataNamesLineAndColumn() {
-    const QString path = write(QStringLiteral("bad.csv"), "a,b,y\n1,2,3\n4,1.5abc,6\n");
+    // Two numbers to one typo: b is a numeric column with an invalid cell (with one number to
+    // one typo it would read as categories, tst_BatchRealData::typoAmongFewNumbersIsCategories).
+    const QString path = write(QStringLiteral("bad.csv"), "a,b,y\n1,2,3\n4,1.5abc,6\n7,8,9\n");
     const Run r = batch({path});
     QCOMPARE(r.exitCode, 3);
     QVERIFY(r.out.isEmpty());

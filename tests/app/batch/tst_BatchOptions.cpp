@@ -45,6 +45,20 @@ void tst_BatchOptions::usageErrors_data() {
     QTest::newRow("feature twice")
         << QStringList{QStringLiteral("--features"), QStringLiteral("1,hours_studied")}
         << QStringLiteral("column \"hours_studied\" is named twice");
+    // Real-data options (tst_BatchRealData runs them on files).
+    QTest::newRow("bad missing") << QStringList{QStringLiteral("--missing"),
+                                                QStringLiteral("median")}
+                                 << QStringLiteral("--missing expects drop or mean");
+    QTest::newRow("bad invalid") << QStringList{QStringLiteral("--invalid"), QStringLiteral("skip")}
+                                 << QStringLiteral("--invalid expects error or missing");
+    QTest::newRow("bad reference")
+        << QStringList{QStringLiteral("--reference"), QStringLiteral("island")}
+        << QStringLiteral("--reference expects COLUMN=LEVEL");
+    QTest::newRow("empty ignore") << QStringList{QStringLiteral("--ignore"), QStringLiteral("a,")}
+                                  << QStringLiteral("--ignore has an empty name");
+    QTest::newRow("categories of the lesson")
+        << QStringList{QStringLiteral("--categorical"), QStringLiteral("hours_slept")}
+        << QStringLiteral("--categorical and --reference need a CSV file");
 }
 
 void tst_BatchOptions::usageErrors() {

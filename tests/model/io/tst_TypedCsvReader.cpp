@@ -102,6 +102,8 @@ private slots:
     void numericSameAsCsvReader_data();
     void numericSameAsCsvReader();
     void palmerPenguins();
+    void unquotedSplitAsTheScanner_data();
+    void unquotedSplitAsTheScanner();
 };
 
 void tst_TypedCsvReader::penguinsLike() {
@@ -438,6 +440,51 @@ void tst_TypedCsvReader::palmerPenguins() {
     // Python's statistics.fmean over the non-NA cells (as pandas' mean()).
     QCOMPARE(presentMean(t.table.column(4)), 200.91520467836258);
     QCOMPARE(presentMean(t.table.column(5)), 4201.754385964912);
+}
+
+void tst_TypedCsvReader::unquotedSplitAsTheScanner_data() {
+    // Past the first record, text without a quote is split line by line (scanUnquoted); a quote
+    // in the first data row sends the same text through the RFC 4180 scanner instead.
+    QTest::addColumn<QByteArray>("rows"); // after the header and that first row
+    QTest::addColumn<char>("delimiter");
+    QTest::newRow("plain") << QByteArray("1,x,3\n2,NA,5\n") << ',';
+    QTest::newRow("CRLF and blank lines") << QByteArray("1,x,3\r\n \t\r\n\r\n2,,5\r\n\n") << ',';
+    QTest::newRow("blanks kept in cells") << QByteArray(" 1 ;x y; 3\r\n2; ;5\n") << ';';
+    QTest::newRow("tabs") << QByteArray("1\t\t3\n\t\t\n2\tq\t5\n") << '\t';
+    QTest::newRow("a CR at the end") << QByteArray("1,x,3\n2,z,5\r") << ',';
+    QTest::newRow("no line end") << QByteArray("1,x,3\n2,z,5") << ',';
+    QTest::newRow("blanks at the end") << QByteArray("1,x,3\n2,z,5\n  \r") << ',';
+    QTest::newRow("too few") << QByteArray("1,x,3\n\n2,z\n") << ',';
+    QTest::newRow("too many") << QByteArray("1,x,3\n2,z,5,6\n") << ',';
+    QTest::newRow("invalid number") << QByteArray("1,x,3\n\n2,y,5\n4,z,1.5abc\n3,w,6\n") << ',';
+}
+
+void tst_TypedCsvReader::unquotedSplitAsTheScanner() {
+    QFETCH(QByteArray, rows);
+    QFETCH(char, delimiter);
+    const std::string d(1, delimiter);
+    const std::string header = "a" + d + "b" + d + "y\n";
+    const std::string fast = header + "7" + d + "v" + d + "8\n" + rows.toStdString();
+    const std::string scanned = header + "\"7\"" + d + "v" + d + "8\n" + rows.toStdString();
+    const std::string fastError = errorOf([&] { readTyped(fast); });
+    QCOMPARE(fastError, errorOf([&] { readTyped(scanned); }));
+    if (!fastError.empty())
+        return;
+    const TypedCsvTable a = readTyped(fast), b = readTyped(scanned);
+    QCOMPARE(a.table.rowCount(), b.table.rowCount());
+    QCOMPARE(a.table.names(), b.table.names());
+    for (std::size_t c = 0; c < a.table.columnCount(); ++c) {
+        const Column &x = a.table.column(c), &y = b.table.column(c);
+        QCOMPARE(x.type(), y.type());
+        QCOMPARE(x.states(), y.states());
+        for (std::size_t r = 0; r < x.rowCount(); ++r)
+            QCOMPARE(x.cellText(r), y.cellText(r));
+    }
+    QCOMPARE(a.invalidAt.size(), b.invalidAt.size());
+    for (std::size_t i = 0; i < a.invalidAt.size(); ++i) {
+        QCOMPARE(a.invalidAt[i].line, b.invalidAt[i].line);
+        QCOMPARE(a.invalidAt[i].column, b.invalidAt[i].column);
+    }
 }
 
 QTEST_APPLESS_MAIN(tst_TypedCsvReader)

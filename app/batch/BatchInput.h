@@ -1,0 +1,78 @@
+#pragma once
+// What `linlab --batch` reads and the dataset it fits: the lesson's data, a project, or a CSV
+// file; an all-numeric CSV through the numeric reader (the fast path), any other through the
+// typed reader and the design step (roles, missing rows, fills, dummies). Plain C++17.
+
+#include "app/batch/BatchHooks.h"
+#include "app/batch/BatchOptions.h"
+#include "model/data/Dataset.h"
+#include "model/io/CsvTable.h"
+#include "model/io/TypedCsvTable.h"
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace linlab {
+
+/// One column of the input as the report describes it.
+struct ColumnSummary {
+    std::string name;
+    std::string type;                ///< numeric, categorical, date or text
+    std::size_t missing = 0;         ///< missing and invalid cells
+    std::string role;                ///< label, feature or ignored
+    std::vector<std::string> levels; ///< categorical: the levels in sorted order; else none
+};
+
+/// A value filled into a feature's missing cells (--missing mean).
+struct FilledValue {
+    std::string column;
+    bool categorical = false;
+    double value = 0;  ///< numeric and date: the mean of the column's values
+    std::string level; ///< categorical: the most frequent level
+};
+
+/// What the report says about the table behind the dataset.
+struct TableSummary {
+    std::size_t rows = 0;                  ///< data rows in the input
+    std::vector<std::size_t> excludedRows; ///< 0-based rows left out for a missing value
+    std::vector<ColumnSummary> columns;
+    bool filled = false; ///< --missing mean: the report lists `imputed`
+    std::vector<FilledValue> imputed;
+};
+
+/// The dataset a run fits, and the summary of the table it came from.
+struct BatchData {
+    Dataset dataset;
+    TableSummary summary;
+};
+
+class BatchInput {
+public:
+    /// Reads FILE (or takes the lesson's data, or a project through `hooks`). Throws CsvError
+    /// and the hooks' errors (bad data: exit 3), and the first invalid cell's CsvError unless
+    /// --invalid missing.
+    static BatchInput load(const BatchOptions& o, BatchHooks* hooks);
+
+    /// True when `file` names a project (.linlab, any case).
+    static bool isProject(const std::string& file);
+
+    /// The project read, if FILE is one.
+    const std::optional<BatchProject>& project() const { return m_project; }
+
+    /// The label and features chosen by the options, handing the table over (a million rows
+    /// are not held twice). Throws UsageError for a column that is not there or named twice,
+    /// std::invalid_argument for a choice the data refuses (a categorical label).
+    BatchData pick(const BatchOptions& o, const std::string& source) &&;
+
+private:
+    BatchData pickNumeric(const BatchOptions& o, const std::string& source);
+    BatchData pickTyped(const BatchOptions& o, const std::string& source);
+
+    CsvTable m_table;                     // the numeric path, the lesson or a project
+    std::optional<TypedCsvTable> m_typed; // a CSV file that is not all numeric
+    std::optional<BatchProject> m_project;
+};
+
+} // namespace linlab

@@ -1,0 +1,168 @@
+#include "app/batch/BatchReport.h"
+
+#include "app/batch/JsonWriter.h"
+
+namespace linlab {
+
+namespace {
+
+// Reports past this many rows leave out the per-row arrays unless --full is given.
+constexpr arma::uword kPerRowLimit = 1000;
+// At most this many excluded rows are listed.
+constexpr std::size_t kExcludedListed = 1000;
+
+// The table behind the data: its rows, the rows left out, its columns and the fills.
+void reportTable(JsonWriter& j, const TableSummary& s) {
+    j.value("n_rows", static_cast<long long>(s.rows));
+    j.beginArray("excluded_rows");
+    for (std::size_t k = 0; k < s.excludedRows.size() && k < kExcludedListed; ++k)
+        j.value({}, static_cast<long long>(s.excludedRows[k] + 1)); // 1-based data rows
+    j.endArray();
+    j.beginArray("columns");
+    for (const ColumnSummary& c : s.columns) {
+        j.beginObject();
+        j.value("name", c.name);
+        j.value("type", c.type);
+        j.value("missing", static_cast<long long>(c.missing));
+        j.value("role", c.role);
+        j.value("levels", c.levels);
+        j.endObject();
+    }
+    j.endArray();
+    if (s.filled) {
+        j.beginObject("imputed");
+        for (const FilledValue& f : s.imputed) {
+            if (f.categorical)
+                j.value(f.column, f.level);
+            else
+                j.value(f.column, f.value);
+        }
+        j.endObject();
+    }
+}
+
+// The transform fitted to the features: its settings and per-feature statistics.
+void reportTransform(JsonWriter& j, const Transform& t) {
+    j.beginObject("transform");
+    j.value("scale", t.settings().scale);
+    j.value("normalize", normalizationName(t.settings().normalization));
+    j.value("ddof", static_cast<long long>(t.settings().ddof));
+    j.value("mean", t.mean());
+    j.value("std", t.stddev());
+    j.value("min", t.min());
+    j.value("max", t.max());
+    j.value("zero_variance", t.zeroSpread());
+    j.endObject();
+}
+
+void reportLeastSquares(JsonWriter& j, const LeastSquaresResult& ls) {
+    j.beginObject("least_squares");
+    j.value("weights", ls.weights);
+    j.value("bias", ls.bias);
+    j.value("mse", ls.mse);
+    j.value("rank", static_cast<long long>(ls.rank));
+    j.value("rank_deficient", ls.rankDeficient);
+    j.value("condition_number", ls.conditionNumber);
+    j.endObject();
+}
+
+// The "fit" object's keys for a gradient-descent run.
+void reportDescent(JsonWriter& j, const BatchOptions& o, const GradientDescentResult& gd,
+                   const LinearModel& model) {
+    j.value("lr", gd.learningRate);
+    j.value("lr_stable_max", gd.stableRateMax);
+    j.value("epochs_run", static_cast<long long>(gd.epochsRun));
+    j.value("converged", gd.converged);
+    j.value("diverged", gd.diverged);
+    j.value("stop_reason", stopReasonName(gd.stopReason));
+    j.value("loss_history", gd.lossHistory);
+    // Past GradientDescentSettings::maxLossHistoryPoints the history is thinned as the
+    // trajectory is: then the epoch of each point follows (shorter runs keep every epoch and
+    // their report as it was).
+    if (!gd.lossHistoryComplete()) {
+        j.beginArray("loss_history_epochs");
+        for (const std::size_t epoch : gd.lossHistoryEpochs)
+            j.value({}, static_cast<long long>(epoch));
+        j.endArray();
+    }
+    j.value("momentum", o.gd.momentum);
+    j.value("batch_size", static_cast<long long>(o.gd.batchSize));
+    j.value("seed", static_cast<long long>(o.gd.seed)); // --seed keeps it within long long
+    // The path taken, for drawing on the loss surface: "trajectory" holds one row
+    // [w1, ..., wd, b] per point (at most 1000, the start first and the final model last)
+    // and "trajectory_epochs" the epoch of each row (0 = the start).
+    arma::mat path(gd.trajectory.size(), model.weights().n_elem + 1);
+    for (arma::uword k = 0; k < path.n_rows; ++k)
+        path.row(k) = gd.trajectory[k].t();
+    j.rows("trajectory", path);
+    j.beginArray("trajectory_epochs");
+    for (const std::size_t epoch : gd.trajectoryEpochs)
+        j.value({}, static_cast<long long>(epoch));
+    j.endArray();
+}
+
+// The "fit" object's keys for least squares: solved, not iterated.
+void reportSolved(JsonWriter& j, const Analysis& analysis) {
+    const LeastSquaresResult& ls = analysis.statistics().leastSquares();
+    j.null("lr");
+    j.value("lr_stable_max", analysis.statistics().stableLearningRate());
+    j.value("epochs_run", 0LL);
+    j.value("converged", true);
+    j.value("diverged", false);
+    j.value("stop_reason", ls.rankDeficient ? "rank_deficient_minimum_norm" : "solved");
+    j.value("loss_history", std::vector<double>{});
+}
+
+} // namespace
+
+std::string BatchReport::write(const BatchOptions& o, const TableSummary& summary,
+                               const std::vector<std::string>& featureNames,
+                               const std::string& labelName, const Analysis& analysis,
+                               const LinearModel& model, const GradientDescentResult* gd) {
+    const Transform& t = analysis.transform();
+    const Evaluation ev = analysis.evaluate(model);
+    const arma::uword rows = analysis.labels().n_elem;
+    const bool perRow = o.full || rows <= kPerRowLimit;
+
+    JsonWriter j;
+    j.beginObject();
+    j.value("n_samples", static_cast<long long>(rows));
+    j.value("n_features", static_cast<long long>(analysis.features().n_cols));
+    j.value("feature_names", featureNames);
+    j.value("label_name", labelName);
+    reportTable(j, summary);
+    reportTransform(j, t);
+    if (perRow) {
+        j.rows("features", analysis.features());
+        j.value("labels", analysis.labels());
+    }
+    j.value("weights", model.weights());
+    j.value("bias", model.bias());
+    j.value("weights_original", t.weightsToOriginal(model.weights()));
+    j.value("bias_original", t.biasToOriginal(model.weights(), model.bias()));
+    if (perRow) {
+        j.value("predictions", ev.predictions);
+        j.value("residuals", ev.residuals);
+    }
+    j.value("mse", ev.metrics.mse);
+    j.value("rmse", ev.metrics.rmse);
+    j.value("mae", ev.metrics.mae);
+    j.value("r2", ev.metrics.r2);
+    j.value("grad_weights", ev.gradient.weights);
+    j.value("grad_bias", ev.gradient.bias);
+    j.value("lesson_gradient", ev.lessonGradient);
+    reportLeastSquares(j, analysis.statistics().leastSquares());
+    if (o.fit != BatchOptions::Fit::None) {
+        j.beginObject("fit");
+        j.value("method", o.fit == BatchOptions::Fit::LeastSquares ? "lstsq" : "gd");
+        if (gd)
+            reportDescent(j, o, *gd, model);
+        else
+            reportSolved(j, analysis);
+        j.endObject();
+    }
+    j.endObject();
+    return j.text();
+}
+
+} // namespace linlab
