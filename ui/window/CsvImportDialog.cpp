@@ -147,8 +147,7 @@ CsvImportDialog::CsvImportDialog(const QString& path, QWidget* parent)
     auto* split = new QSplitter(Qt::Horizontal);
     split->addWidget(columnsBox);
     split->addWidget(previewBox);
-    split->setStretchFactor(0, 2);
-    split->setStretchFactor(1, 3);
+    split->setSizes({440, 560});
     split->setChildrenCollapsible(false);
 
     auto* layout = new QVBoxLayout(this);
@@ -182,7 +181,6 @@ QWidget* CsvImportDialog::buildInvalidPanel() {
     m_invalidList->horizontalHeader()->setStretchLastSection(true);
     m_invalidList->verticalHeader()->hide();
     m_invalidList->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_invalidList->setMaximumHeight(110);
     m_readInvalid = new QCheckBox(tr("Read these cells as missing"));
     m_readInvalid->setToolTip(tr("Or go back: change the column's type, the missing values or "
                                  "the file, or Cancel"));
@@ -427,10 +425,11 @@ void CsvImportDialog::showInvalidCells() {
         return;
     const std::size_t count = table.invalidCount();
     m_invalidTitle->setText(
-        (count == 1 ? tr("1 cell does not fit its column's type.")
-                    : tr("%1 cells do not fit their column's type.").arg(count)) +
-        tr(" Read them as missing, or go back: change the column's type or the missing values, "
-           "or Cancel."));
+        count == 1 ? tr("1 cell does not fit its column's type. Read it as missing, or go back: "
+                        "change the column's type or the missing values, or Cancel.")
+                   : tr("%1 cells do not fit their column's type. Read them as missing, or go "
+                        "back: change the column's type or the missing values, or Cancel.")
+                         .arg(count));
     const int shown = std::min(int(cells.size()), kListedInvalid);
     m_invalidList->setRowCount(shown);
     for (int i = 0; i < shown; ++i) {
@@ -449,6 +448,10 @@ void CsvImportDialog::showInvalidCells() {
     }
     m_invalidList->resizeColumnToContents(0);
     m_invalidList->resizeColumnToContents(1);
+    // As tall as its rows, up to four: a single cell takes no more room than it needs.
+    const int rowHeight = m_invalidList->verticalHeader()->defaultSectionSize();
+    m_invalidList->setFixedHeight(m_invalidList->horizontalHeader()->sizeHint().height() +
+                                  std::min(shown, 4) * rowHeight + 2 * m_invalidList->frameWidth());
 }
 
 QString CsvImportDialog::problem() const {

@@ -47,11 +47,9 @@ QString columnSummary(const linlab::Column& column) {
 QString missingText(const linlab::Column& column) {
     if (column.invalidCount() == 0)
         return QString::number(column.missingCount());
-    return ImportColumnsTable::tr("%1 (%2 not %3)")
+    return ImportColumnsTable::tr("%1 (%2 invalid)")
         .arg(column.missingCount())
-        .arg(column.invalidCount())
-        .arg(column.type() == linlab::ColumnType::Date ? ImportColumnsTable::tr("a date")
-                                                       : ImportColumnsTable::tr("a number"));
+        .arg(column.invalidCount());
 }
 } // namespace
 
@@ -113,17 +111,25 @@ void ImportColumnsTable::setColumns(const linlab::TypedTable& table,
         setItem(c, Name, name);
         auto* missing = new QTableWidgetItem(missingText(column));
         missing->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-        if (column.invalidCount() > 0)
+        if (column.invalidCount() > 0) {
             missing->setForeground(QColor(0xb0, 0x00, 0x20));
+            missing->setToolTip(tr("%1 of them do not read as %2: listed below the preview")
+                                    .arg(column.invalidCount())
+                                    .arg(column.type() == linlab::ColumnType::Date
+                                             ? tr("a date")
+                                             : tr("a number")));
+        }
         setItem(c, Missing, missing);
 
         QComboBox* type = typeBox(c);
         const QSignalBlocker blockType(type);
         type->setCurrentIndex(int(column.type()));
-        const linlab::ColumnType guess = std::size_t(c) < inferred.size() ? inferred[c] : column.type();
-        type->setToolTip(guess == column.type()
-                             ? tr("Inferred from the first rows: %1").arg(typeText(guess))
-                             : tr("Changed; inferred from the first rows: %1").arg(typeText(guess)));
+        const linlab::ColumnType guess =
+            std::size_t(c) < inferred.size() ? inferred[c] : column.type();
+        type->setToolTip(
+            guess == column.type()
+                ? tr("Inferred from the first rows: %1").arg(typeText(guess))
+                : tr("Changed; inferred from the first rows: %1").arg(typeText(guess)));
         QFont font = type->font();
         font.setItalic(guess != column.type()); // the user's change, visibly
         type->setFont(font);

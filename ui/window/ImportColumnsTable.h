@@ -21,7 +21,8 @@ public:
     /// One row per column of `table`, with its type as read, the type inferred without the
     /// user's changes (`inferred`, shown in the tooltip) and its role (`roles`). The combos stay
     /// when the number of columns does, so a combo's own signal may lead here.
-    void setColumns(const linlab::TypedTable& table, const std::vector<linlab::ColumnType>& inferred,
+    void setColumns(const linlab::TypedTable& table,
+                    const std::vector<linlab::ColumnType>& inferred,
                     const std::vector<linlab::Role>& roles);
 
     /// The type combo of column `column` (items in ColumnType order); null past the end.

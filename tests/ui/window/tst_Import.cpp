@@ -90,6 +90,8 @@ private slots:
     void typedFileLoadsAsATypedDocument();
     void allNumericFileStaysPlain();
     void numericLoadFallsBackToTypedColumns();
+    void refusedFallbackNamesTheColumnAndTheCell();
+    void typedLoadCancels();
     void typedReloadReadsTheSameWay();
     void realPenguins();
 
@@ -247,7 +249,8 @@ void tst_Import::missingTokensAreEditable() {
     MainWindow w;
     loadChosen(w, path, choice);
     QVERIFY(w.document()->isTyped());
-    QCOMPARE(w.document()->rowsUsedText(), QStringLiteral("2 of 3 rows used (1 with missing values)"));
+    QCOMPARE(w.document()->rowsUsedText(),
+             QStringLiteral("2 of 3 rows used (1 with missing values)"));
     QCOMPARE(w.document()->source().missingTokens, choice.typed.missingTokens);
 }
 
@@ -329,13 +332,47 @@ void tst_Import::numericLoadFallsBackToTypedColumns() {
     w.files()->loadCsv(path, dialog.choice());
     QVERIFY(typed.wait(20000));
     QTRY_VERIFY(w.files()->invalidCellsQuestion() != nullptr);
-    w.files()->invalidCellsQuestion()->findChild<QPushButton*>(QStringLiteral("readMissingButton"))
+    w.files()
+        ->invalidCellsQuestion()
+        ->findChild<QPushButton*>(QStringLiteral("readMissingButton"))
         ->click();
     QTRY_VERIFY(w.document()->isTyped());
     QCOMPARE(w.document()->tableRowCount(), 10000);
     QCOMPARE(w.document()->dataset().rowCount(), arma::uword(9999));
     QCOMPARE(w.document()->dataset().labelName(), std::string("y"));
     QCOMPARE(w.document()->datasetRow(9000), -1);
+}
+
+void tst_Import::refusedFallbackNamesTheColumnAndTheCell() {
+    const QString path = m_dir.filePath(QStringLiteral("textlabel.csv"));
+    writeText(path, "x,y\n1,2\n3,oops\n");
+    MainWindow w;
+    w.loadCsv(path, {}, -1); // the label is the last column, which is not a number
+    QTRY_VERIFY(!warningText(w).isEmpty());
+    const QString text = warningText(w);
+    QVERIFY2(text.contains(QStringLiteral("column \"y\" is categorical")), qPrintable(text));
+    QVERIFY(text.contains(QStringLiteral("textlabel.csv:3:2")));
+    QVERIFY(text.contains(QStringLiteral("Nothing was loaded; your current data is unchanged.")));
+    QVERIFY(w.document()->dataset().isLesson());
+    QVERIFY(!w.document()->isTyped());
+}
+
+void tst_Import::typedLoadCancels() {
+    QByteArray csv = "name,a,y\n";
+    for (int i = 0; i < 300000; ++i)
+        csv += "p" + QByteArray::number(i % 7) + ",NA," + QByteArray::number(i) + '\n';
+    const QString path = m_dir.filePath(QStringLiteral("large-typed.csv"));
+    writeText(path, csv);
+    MainWindow w;
+    QSignalSpy cancelled(w.csvLoader(), &CsvLoader::cancelled);
+    QSignalSpy typed(w.csvLoader(), &CsvLoader::loadedTyped);
+    ImportChoice choice;
+    w.files()->loadCsv(path, choice);
+    QVERIFY(w.csvLoader()->isRunning());
+    w.csvLoader()->cancel();
+    QVERIFY(cancelled.wait(20000));
+    QCOMPARE(typed.count(), 0);
+    QVERIFY(w.document()->dataset().isLesson());
 }
 
 void tst_Import::typedReloadReadsTheSameWay() {
