@@ -1,6 +1,8 @@
 #include "ui/window/FileController.h"
 
 #include "app/document/Document.h"
+#include "model/data/DesignRoles.h"
+#include "model/io/TypedCsvReader.h"
 #include "ui/common/LastFolder.h"
 #include "ui/window/CsvImportDialog.h"
 #include "ui/window/CsvLoader.h"
@@ -54,11 +56,8 @@ FileController::FileController(QMainWindow* window, Document* document,
     connect(m_cancelLoad, &QToolButton::clicked, m_loader, &CsvLoader::cancel);
     connect(m_loader, &CsvLoader::progress, m_loadProgress, &QProgressBar::setValue);
     connect(m_loader, &CsvLoader::loaded, this, &FileController::finishCsvLoad);
-    connect(m_loader, &CsvLoader::failed, this, [this](const QString& message) {
-        hideProgress();
-        warn(tr("Cannot Open File"),
-             tr("%1\n\nNothing was loaded; your current data is unchanged.").arg(message));
-    });
+    connect(m_loader, &CsvLoader::loadedTyped, this, &FileController::finishTypedLoad);
+    connect(m_loader, &CsvLoader::failed, this, &FileController::onLoadFailed);
     connect(m_loader, &CsvLoader::cancelled, this, [this] {
         hideProgress();
         showMessage(tr("Loading cancelled; your current data is unchanged."), false);
@@ -143,7 +142,7 @@ void FileController::openFile(const QString& path) {
     CsvImportDialog dialog(path, m_window);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    loadCsv(path, dialog.options(), dialog.labelColumn());
+    loadCsv(path, dialog.choice());
 }
 
 void FileController::openLesson() {
@@ -159,14 +158,145 @@ void FileController::openLesson() {
 
 void FileController::loadCsv(const QString& path, const linlab::CsvReadOptions& options,
                              int labelColumn) {
-    m_pendingLabel = labelColumn;
-    if (!m_loader->start(path, options))
+    ImportChoice choice;
+    choice.csv = options;
+    choice.labelColumn = labelColumn;
+    choice.plain = true;
+    loadCsv(path, choice);
+}
+
+void FileController::loadCsv(const QString& path, const ImportChoice& choice) {
+    if (m_loader->isRunning())
         return;
-    m_csvOptions = options;
+    m_choice = choice;
+    m_loadingTyped = !choice.plain;
+    m_numericError.clear();
+    if (choice.plain)
+        m_loader->start(path, choice.csv);
+    else
+        m_loader->startTyped(path, choice.csv, choice.typed);
+    showProgress(tr("Loading %1\u2026").arg(QFileInfo(path).fileName()));
+}
+
+void FileController::showProgress(const QString& text) {
     m_loadProgress->setValue(0);
     m_loadProgress->show();
     m_cancelLoad->show();
-    m_window->statusBar()->showMessage(tr("Loading %1\u2026").arg(QFileInfo(path).fileName()));
+    m_window->statusBar()->showMessage(text);
+}
+
+void FileController::refuse(const QString& path, const QString& message) {
+    QString text = path.isEmpty() ? message : tr("%1: %2").arg(path, message);
+    if (!m_numericError.isEmpty()) // the typed read followed a numeric one: say what that met
+        text += tr("\n\n(The first cell that is not a number: %1)").arg(m_numericError);
+    warn(tr("Cannot Open File"),
+         tr("%1\n\nNothing was loaded; your current data is unchanged.").arg(text));
+}
+
+void FileController::onLoadFailed(const QString& message) {
+    if (!m_loadingTyped && m_loader->failedOnText()) {
+        // A cell (perhaps deep in the file) is not a number: read its columns typed instead,
+        // with the label the numeric read would have used.
+        const QString path = m_loader->path();
+        m_numericError = message;
+        m_loadingTyped = true;
+        m_choice.plain = false;
+        m_choice.typed = {};
+        m_choice.design = {};
+        m_loader->startTyped(path, m_choice.csv, m_choice.typed);
+        showProgress(
+            tr("%1 has text in it: reading its columns\u2026").arg(QFileInfo(path).fileName()));
+        return;
+    }
+    hideProgress();
+    refuse(QString(), message);
+}
+
+void FileController::finishTypedLoad(const std::shared_ptr<linlab::TypedCsvTable>& table) {
+    hideProgress();
+    if (table->table.invalidCount() > 0 && !m_choice.invalidAsMissing)
+        askAboutInvalidCells(table);
+    else
+        applyTypedTable(table, m_loader->path());
+}
+
+void FileController::askAboutInvalidCells(const std::shared_ptr<linlab::TypedCsvTable>& table) {
+    const QString path = m_loader->path();
+    const std::size_t count = table->table.invalidCount();
+    // Window-modal but not blocking, like the warnings: the event loop (and a test) carry on.
+    auto* box = new QMessageBox(
+        QMessageBox::Question, tr("Cells That Do Not Fit"),
+        count == 1
+            ? tr("1 cell in %1 does not fit its column's type:").arg(QFileInfo(path).fileName())
+            : tr("%1 cells in %2 do not fit their column's type. The "
+                 "first:")
+                  .arg(count)
+                  .arg(QFileInfo(path).fileName()),
+        QMessageBox::NoButton, m_window);
+    box->setObjectName(QStringLiteral("linlabInvalidCells"));
+    box->setInformativeText(
+        tr("%1\n\nRead them as missing values? Otherwise nothing is loaded and your current "
+           "data is unchanged.")
+            .arg(QString::fromStdString(
+                linlab::TypedCsvReader::invalidCellError(*table, 0).what())));
+    box->setWindowModality(Qt::WindowModal);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton* read = box->addButton(tr("Read as Missing"), QMessageBox::AcceptRole);
+    read->setObjectName(QStringLiteral("readMissingButton"));
+    QPushButton* cancel = box->addButton(tr("Cancel"), QMessageBox::RejectRole);
+    cancel->setObjectName(QStringLiteral("cancelButton"));
+    box->setDefaultButton(cancel);
+    box->setEscapeButton(cancel);
+    const ImportChoice choice = m_choice;
+    connect(box, &QMessageBox::buttonClicked, this,
+            [this, read, table, path, choice](QAbstractButton* button) {
+                if (button != read) {
+                    showMessage(tr("Nothing was loaded; your current data is unchanged."), false);
+                    return;
+                }
+                QTimer::singleShot(0, this, [this, table, path, choice] { // after the box closed
+                    m_choice = choice;
+                    m_choice.invalidAsMissing = true; // a reload reads them so again
+                    applyTypedTable(table, path);
+                });
+            });
+    m_invalidQuestion = box;
+    box->show();
+}
+
+void FileController::applyTypedTable(const std::shared_ptr<linlab::TypedCsvTable>& table,
+                                     const QString& path) {
+    linlab::TypedTable& typed = table->table;
+    linlab::DesignOptions design = m_choice.design;
+    const int columns = int(typed.columnCount());
+    if (design.label.empty() && columns > 0) { // the numeric read's label: the chosen or last
+        const int label = m_choice.labelColumn >= 0 && m_choice.labelColumn < columns
+                              ? m_choice.labelColumn
+                              : columns - 1;
+        design.label = typed.column(std::size_t(label)).name();
+    }
+    // The whole file may type a column otherwise than its first rows did (text past 50 values).
+    for (const linlab::Column& column : typed.columns())
+        design = linlab::DesignRoles::afterTypeChange(design, column);
+    try {
+        linlab::SourceTable source{std::move(typed), std::move(design),
+                                   m_choice.typed.missingTokens};
+        m_document->replaceSource(std::move(source), {}, linlab::LinearModel(0),
+                                  QFileInfo(path).completeBaseName());
+    } catch (const std::exception& e) {
+        refuse(path, QString::fromStdString(e.what()));
+        return;
+    }
+    m_projectPath.clear();
+    m_openChoice = m_choice;
+    m_fileWatch->watch(path);
+    addRecentFile(path);
+    const QString rows = m_document->rowsUsedText();
+    showMessage(tr("Opened %1: %2, %3 features.")
+                    .arg(QFileInfo(path).fileName())
+                    .arg(rows.isEmpty() ? tr("%1 rows").arg(m_document->tableRowCount()) : rows)
+                    .arg(m_document->dataset().featureCount()),
+                false);
 }
 
 void FileController::hideProgress() {
@@ -179,12 +309,14 @@ void FileController::finishCsvLoad(const std::shared_ptr<linlab::CsvTable>& tabl
     const QString path = m_loader->path();
     try {
         const int columns = int(table->data.n_cols);
-        const int label =
-            m_pendingLabel >= 0 && m_pendingLabel < columns ? m_pendingLabel : columns - 1;
+        const int label = m_choice.labelColumn >= 0 && m_choice.labelColumn < columns
+                              ? m_choice.labelColumn
+                              : columns - 1;
         linlab::Dataset data = linlab::Dataset::fromTable(*table, arma::uword(label));
         table->data.reset(); // the dataset has the numbers now: do not hold them twice
         const arma::uword rows = data.rowCount(), features = data.featureCount();
         m_projectPath.clear();
+        m_openChoice = m_choice;
         m_document->replaceAll(std::move(data), {}, linlab::LinearModel(features),
                                QFileInfo(path).completeBaseName());
         m_fileWatch->watch(path);
@@ -324,7 +456,7 @@ void FileController::reloadFromDisk() {
     if (isProject(path))
         loadProject(path);
     else
-        loadCsv(path, m_csvOptions, m_pendingLabel);
+        loadCsv(path, m_openChoice);
 }
 
 void FileController::addRecentFile(const QString& path) {

@@ -7,6 +7,8 @@
 
 #include "model/io/CsvReader.h"
 #include "model/io/CsvTable.h"
+#include "model/io/TypedCsvTable.h"
+#include "ui/window/ImportChoice.h"
 
 #include <QMessageBox> // QPointer<QMessageBox> needs the whole class
 #include <QObject>
@@ -48,8 +50,15 @@ public:
     void open();
     /// Opens a CSV (through the import dialog) or a .linlab project.
     void openFile(const QString& path);
-    /// Starts loading a CSV in the background; the label is column `labelColumn`.
+    /// Starts loading a CSV of numbers in the background; the label is column `labelColumn` (-1:
+    /// the last). A cell that is not a number has the file read again as typed columns.
     void loadCsv(const QString& path, const linlab::CsvReadOptions& options, int labelColumn);
+    /// Starts loading a CSV as the import dialog chose: numbers (choice.plain), else typed columns
+    /// with the chosen types and roles.
+    void loadCsv(const QString& path, const ImportChoice& choice);
+    /// The non-modal question shown when a typed file has cells that do not fit their column
+    /// (buttons "readMissingButton" and "cancelButton"); null otherwise.
+    QMessageBox* invalidCellsQuestion() const { return m_invalidQuestion; }
     /// Loads a .linlab project; false (and a message) when it cannot be read.
     bool loadProject(const QString& path);
     /// Starts again from the lesson's data (after asking to save changes).
@@ -80,6 +89,14 @@ public:
 
 private:
     void finishCsvLoad(const std::shared_ptr<linlab::CsvTable>& table);
+    void onLoadFailed(const QString& message);
+    void finishTypedLoad(const std::shared_ptr<linlab::TypedCsvTable>& table);
+    /// Asks whether to read the table's invalid cells as missing; loads it on yes.
+    void askAboutInvalidCells(const std::shared_ptr<linlab::TypedCsvTable>& table);
+    /// Makes the typed table the document, or says why not (nothing changes then).
+    void applyTypedTable(const std::shared_ptr<linlab::TypedCsvTable>& table, const QString& path);
+    void refuse(const QString& path, const QString& message);
+    void showProgress(const QString& text);
     void hideProgress();
     void onFileChangedOnDisk(const QString& path, bool exists);
     void updateChangedNotice();
@@ -94,9 +111,11 @@ private:
     const ProjectBinding* m_binding;
     QString m_projectPath;
     CsvLoader* m_loader;
-    int m_pendingLabel = -1;
-    linlab::CsvReadOptions
-        m_csvOptions; ///< how the open CSV was read, to read it again the same way
+    ImportChoice m_choice;       ///< how the file loading now is read
+    ImportChoice m_openChoice;   ///< how the open CSV was read, to read it again the same way
+    bool m_loadingTyped = false; ///< the load running reads typed columns
+    QString m_numericError;      ///< why the numeric read failed, when typed columns followed it
+    QPointer<QMessageBox> m_invalidQuestion;
     OpenFileWatcher* m_fileWatch;
     QPointer<QMessageBox> m_changedNotice;
     bool m_changedFileExists = true; ///< what the notice reports: changed, or gone
