@@ -463,7 +463,8 @@ int PlotView::rowAtPixel(const QPointF& pixel) const {
 }
 
 QString PlotView::toolTipForRow(int row) const {
-    return tr("Row %1 \u2014 %2").arg(row + 1).arg(rowDetails(row));
+    // Numbered as the table numbers it: a typed table also shows the rows left out.
+    return tr("Row %1 \u2014 %2").arg(m_document->tableRow(row) + 1).arg(rowDetails(row));
 }
 
 void PlotView::onMouseMove(QMouseEvent* event) {
