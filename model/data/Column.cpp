@@ -125,10 +125,6 @@ std::string Column::cellText(std::size_t row) const {
     return {};
 }
 
-} // namespace linlab
-
-namespace linlab {
-
 std::vector<std::uint32_t> Column::sortLevels(std::vector<std::string>& levels) {
     const bool numeric = std::all_of(levels.begin(), levels.end(),
                                      [](const std::string& l) { return parseDouble(l).ok(); });
