@@ -109,8 +109,8 @@ bool fitModel(const BatchOptions& o, const Analysis& analysis, LinearModel& mode
 // Step 7: plots, project, CSV and NumPy script, before anything goes to stdout: if one fails,
 // the status says so (WriteError) and the report is not printed.
 void writeExports(const BatchOptions& o, BatchHooks* hooks, const Dataset& data,
-                  const TransformSettings& settings, const Analysis& analysis,
-                  const LinearModel& start, const LinearModel& model,
+                  const std::optional<SourceTable>& source, const TransformSettings& settings,
+                  const Analysis& analysis, const LinearModel& start, const LinearModel& model,
                   const GradientDescentResult* gd) {
     try {
         if (!o.exportPlots.empty() || !o.saveProject.empty()) {
@@ -134,9 +134,11 @@ void writeExports(const BatchOptions& o, BatchHooks* hooks, const Dataset& data,
             // mini-batch runs are not, so the script starts from their result instead.
             const bool repeatRun = gd && o.gd.momentum == 0.0 &&
                                    (o.gd.batchSize == 0 || o.gd.batchSize >= data.rowCount());
-            const std::string script = repeatRun
-                                           ? NumpyScript::generate(data, settings, start, o.gd)
-                                           : NumpyScript::generate(data, settings, model);
+            const LinearModel& from = repeatRun ? start : model;
+            const std::optional<GradientDescentSettings> run =
+                repeatRun ? std::optional<GradientDescentSettings>(o.gd) : std::nullopt;
+            const std::string script = source ? NumpyScript::generate(*source, settings, from, run)
+                                              : NumpyScript::generate(data, settings, from, run);
             writeFileAtomically(o.exportNumpy, script);
         }
     } catch (const std::exception& e) {
@@ -175,7 +177,8 @@ int runOn(const BatchOptions& o, BatchInput&& in, const std::string& source, std
     LinearModel model = start;
     GradientDescentResult gd;
     const GradientDescentResult* gdPtr = fitModel(o, analysis, model, gd) ? &gd : nullptr;
-    writeExports(o, hooks, data, settings, analysis, start, model, gdPtr);
+    writeExports(o, hooks, data, picked.source, settings, analysis, start, model, gdPtr);
+    picked.source.reset();
 
     // Past the exports only the analysis is read, which holds its own (transformed) copy of the
     // numbers: letting the loaded ones go keeps a large table from being in memory twice while

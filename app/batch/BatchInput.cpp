@@ -269,6 +269,9 @@ BatchData BatchInput::pickTyped(const BatchOptions& o, const std::string& source
     for (const Imputation& i : design.imputed())
         s.imputed.push_back(
             {i.name, table.column(i.column).type() == ColumnType::Categorical, i.value, i.level});
+    if (!o.exportNumpy.empty()) // the script embeds the raw columns
+        data.source = SourceTable{std::move(m_typed->table), options,
+                                  o.missingTokens ? *o.missingTokens : defaultMissingTokens()};
     m_typed.reset(); // the cells go before the analysis copies the numbers
     data.dataset = std::move(design).dataset();
     return data;

@@ -6,6 +6,7 @@
 #include "app/batch/BatchHooks.h"
 #include "app/batch/BatchOptions.h"
 #include "model/data/Dataset.h"
+#include "model/data/SourceTable.h"
 #include "model/io/CsvTable.h"
 #include "model/io/TypedCsvTable.h"
 
@@ -46,6 +47,9 @@ struct TableSummary {
 struct BatchData {
     Dataset dataset;
     TableSummary summary;
+    /// A typed file with --export-numpy: its table and design, so the script starts from the
+    /// raw columns and does the dummy coding in NumPy.
+    std::optional<SourceTable> source;
 };
 
 class BatchInput {

@@ -3,7 +3,10 @@
 #include "app/document/Document.h"
 #include "model/data/DesignRoles.h"
 
+#include <QtGlobal>
+
 #include <algorithm>
+#include <exception>
 
 InsertFeatureCommand::InsertFeatureCommand(Document* document, int column, const std::string& name,
                                            const arma::vec& values, QUndoCommand* parent)
@@ -177,6 +180,20 @@ void SetValuesCommand::redo() {
 
 // --- Typed documents ----------------------------------------------------------------------------
 
+namespace {
+
+// A typed edit refused by the design (the document is left as it was): said, never thrown through
+// the undo stack into Qt's event loop. The views check before pushing, so this is a safety net.
+template <class Edit> void guarded(const char* what, Edit edit) {
+    try {
+        edit();
+    } catch (const std::exception& e) {
+        qWarning("%s: %s", what, e.what());
+    }
+}
+
+} // namespace
+
 SetCellTextsCommand::SetCellTextsCommand(Document* document, int row, int column,
                                          std::vector<std::vector<std::string>> texts,
                                          const QString& text, QUndoCommand* parent)
@@ -194,11 +211,11 @@ SetCellTextsCommand::SetCellTextsCommand(Document* document, int row, int column
 }
 
 void SetCellTextsCommand::undo() {
-    m_document->setCellTexts(m_row, m_column, m_old);
+    guarded("SetCellTextsCommand::undo", [&] { m_document->setCellTexts(m_row, m_column, m_old); });
 }
 
 void SetCellTextsCommand::redo() {
-    m_document->setCellTexts(m_row, m_column, m_new);
+    guarded("SetCellTextsCommand::redo", [&] { m_document->setCellTexts(m_row, m_column, m_new); });
 }
 
 SetColumnTypeCommand::SetColumnTypeCommand(Document* document, int column, linlab::ColumnType type,
@@ -212,20 +229,25 @@ SetColumnTypeCommand::SetColumnTypeCommand(Document* document, int column, linla
 }
 
 void SetColumnTypeCommand::undo() {
-    m_document->setColumn(m_column, m_old, m_oldOptions, &m_oldModel);
-    if (!m_wasTyped)
-        m_document->setTyped(false);
+    guarded("SetColumnTypeCommand::undo", [&] {
+        m_document->setColumn(m_column, m_old, m_oldOptions, &m_oldModel);
+        if (!m_wasTyped)
+            m_document->setTyped(false);
+    });
 }
 
 void SetColumnTypeCommand::redo() {
-    m_document->setTyped(true);
-    const linlab::SourceTable& source = m_document->source();
-    m_old = source.table.column(std::size_t(m_column));
-    m_oldOptions = source.design;
-    m_oldModel = m_document->model();
-    linlab::Column next = m_old.convertedTo(m_type, source.missingTokens);
-    const linlab::DesignOptions options = linlab::DesignRoles::afterTypeChange(m_oldOptions, next);
-    m_document->setColumn(m_column, std::move(next), options);
+    guarded("SetColumnTypeCommand::redo", [&] {
+        m_document->setTyped(true);
+        const linlab::SourceTable& source = m_document->source();
+        m_old = source.table.column(std::size_t(m_column));
+        m_oldOptions = source.design;
+        m_oldModel = m_document->model();
+        linlab::Column next = m_old.convertedTo(m_type, source.missingTokens);
+        const linlab::DesignOptions options =
+            linlab::DesignRoles::afterTypeChange(m_oldOptions, next);
+        m_document->setColumn(m_column, std::move(next), options);
+    });
 }
 
 SetDesignCommand::SetDesignCommand(Document* document, const linlab::DesignOptions& options,
@@ -237,11 +259,11 @@ SetDesignCommand::SetDesignCommand(Document* document, const linlab::DesignOptio
     , m_oldModel(document->model()) {}
 
 void SetDesignCommand::undo() {
-    m_document->setDesignOptions(m_old, &m_oldModel);
+    guarded("SetDesignCommand::undo", [&] { m_document->setDesignOptions(m_old, &m_oldModel); });
 }
 
 void SetDesignCommand::redo() {
-    m_document->setDesignOptions(m_new);
+    guarded("SetDesignCommand::redo", [&] { m_document->setDesignOptions(m_new); });
 }
 
 TableRowsCommand::TableRowsCommand(Document* document, Action action, int row, int count,
@@ -271,11 +293,11 @@ void TableRowsCommand::remove() {
 }
 
 void TableRowsCommand::undo() {
-    m_action == Action::Insert ? remove() : insert();
+    guarded("TableRowsCommand::undo", [&] { m_action == Action::Insert ? remove() : insert(); });
 }
 
 void TableRowsCommand::redo() {
-    m_action == Action::Insert ? insert() : remove();
+    guarded("TableRowsCommand::redo", [&] { m_action == Action::Insert ? insert() : remove(); });
 }
 
 TableColumnCommand::TableColumnCommand(Document* document, int index, const std::string& name,
@@ -327,9 +349,9 @@ void TableColumnCommand::remove() {
 }
 
 void TableColumnCommand::undo() {
-    m_adds ? remove() : insert();
+    guarded("TableColumnCommand::undo", [&] { m_adds ? remove() : insert(); });
 }
 
 void TableColumnCommand::redo() {
-    m_adds ? insert() : remove();
+    guarded("TableColumnCommand::redo", [&] { m_adds ? insert() : remove(); });
 }

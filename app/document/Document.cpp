@@ -365,6 +365,8 @@ LinearModel Document::modelByName(const std::vector<std::string>& oldNames,
 }
 
 void Document::rebuildDesign(const LinearModel* model) {
+    // An edit may have taken the last row of a reference level or of a filled column's values.
+    m_source.design = DesignRoles::sanitized(m_source.table, m_source.design);
     Design design = Design::build(m_source.table, m_source.design); // throws: nothing changed
     const std::vector<std::string> oldNames = m_dataset.featureNames();
     m_dataset = std::move(design).dataset();

@@ -164,6 +164,25 @@ DesignOptions DesignRoles::afterTypeChange(const DesignOptions& options, const C
     return out;
 }
 
+DesignOptions DesignRoles::sanitized(const TypedTable& table, const DesignOptions& options) {
+    DesignOptions out = options;
+    for (auto it = out.reference.begin(); it != out.reference.end();) {
+        const std::size_t c = table.indexOf(it->first);
+        const bool stale = c == table.columnCount() ||
+                           table.column(c).type() != ColumnType::Categorical ||
+                           table.column(c).levelIndex(it->second) == Column::kNoLevel;
+        it = stale ? out.reference.erase(it) : std::next(it);
+    }
+    std::vector<std::string> fill;
+    for (const std::string& name : out.fill) {
+        const std::size_t c = table.indexOf(name);
+        if (c < table.columnCount() && table.column(c).missingCount() < table.column(c).rowCount())
+            fill.push_back(name);
+    }
+    out.fill = std::move(fill);
+    return out;
+}
+
 bool DesignRoles::isFilled(const TypedTable& table, const DesignOptions& options,
                            std::size_t column) {
     const std::string& name = table.column(column).name();

@@ -34,6 +34,9 @@ public:
     /// became text is no feature any more, a reference level it no longer has is dropped, and so
     /// is a fill when it has no value left to fill with.
     static DesignOptions afterTypeChange(const DesignOptions& options, const Column& changed);
+    /// `options` without the choices an edit has made void: a reference level no row has any
+    /// more, a fill of a column with no value left (Design::build would refuse both).
+    static DesignOptions sanitized(const TypedTable& table, const DesignOptions& options);
     /// True when column `column`'s missing values are filled.
     static bool isFilled(const TypedTable& table, const DesignOptions& options, std::size_t column);
 };

@@ -335,8 +335,8 @@ TypedTable readColumns(const std::vector<std::string>& header, CellsOf cellsOf,
     std::vector<Column> columns(header.size());
     std::vector<std::vector<InvalidCell>> invalidOf(header.size());
     forEachIndex(header.size(), rows * header.size(), [&](std::size_t c) {
-        columns[c] = readOne(cellsOf(c), scans[c], header[c], c, ownOf[c]->type,
-                             options.maxLevels, invalidOf[c]);
+        columns[c] = readOne(cellsOf(c), scans[c], header[c], c, ownOf[c]->type, options.maxLevels,
+                             invalidOf[c]);
     });
     std::vector<InvalidCell> invalid; // TypedTable sorts them by row, then column
     for (auto& list : invalidOf)
@@ -375,8 +375,8 @@ Column TypedReader::readColumn(const std::string& name, const std::vector<std::s
     std::vector<Scan> scans = scanAll(
         cells.size(), [&](std::size_t) { return VectorCells(cells); }, {rule}, defaults.decimal);
     std::vector<InvalidCell> listed;
-    Column c = readOne(VectorCells(cells), scans.front(), name, column, type, defaults.maxLevels,
-                       listed);
+    Column c =
+        readOne(VectorCells(cells), scans.front(), name, column, type, defaults.maxLevels, listed);
     if (invalid)
         invalid->insert(invalid->end(), listed.begin(), listed.end());
     return c;

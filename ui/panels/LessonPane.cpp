@@ -201,8 +201,16 @@ QString LessonPane::lessonHtml() const {
             QStringLiteral("X_scaled = X * %1").arg(NumberText::exact(settings.scale)));
     if (n > 0) {
         // Only the rows shown are scaled here: the text stays cheap whatever n is.
-        const arma::mat head = data.features().rows(0, shown - 1) * settings.scale;
+        // Per column: a category's 0/1 dummies are not scaled (Transform::scales()).
+        arma::mat head = data.features().rows(0, shown - 1);
+        if (transform.scales().n_elem == head.n_cols)
+            head.each_row() %= transform.scales();
+        else
+            head *= settings.scale;
         values(QStringLiteral("X_scaled = ") + briefMatrix(head, 11, n));
+        if (!data.dummyFeatures().empty())
+            note(tr("the dummy columns of categories stay 0/1: only numeric features are scaled"),
+                 muted);
     } else {
         note(tr("no rows yet"), muted);
     }

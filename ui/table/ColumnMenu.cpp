@@ -21,8 +21,7 @@ void ColumnMenu::addTo(QMenu* menu, Document* document, int column, const Messag
     addFillAndReference(menu, document, column);
 }
 
-void ColumnMenu::addTypeMenu(QMenu* menu, Document* document, int column,
-                             const Message& message) {
+void ColumnMenu::addTypeMenu(QMenu* menu, Document* document, int column, const Message& message) {
     QMenu* types = menu->addMenu(QObject::tr("Type"));
     auto* group = new QActionGroup(types);
     const ColumnType current = document->isTyped()
@@ -39,23 +38,21 @@ void ColumnMenu::addTypeMenu(QMenu* menu, Document* document, int column,
         action->setCheckable(true);
         action->setChecked(type == current);
         group->addAction(action);
-        QObject::connect(action, &QAction::triggered, types,
-                         [document, column, type = type, current, message] {
-                             if (type == current)
-                                 return;
-                             const QString why = document->checkColumnType(column, type);
-                             if (!why.isEmpty()) {
-                                 message(why, true);
-                                 return;
-                             }
-                             document->undoStack()->push(
-                                 new SetColumnTypeCommand(document, column, type));
-                         });
+        QObject::connect(
+            action, &QAction::triggered, types, [document, column, type = type, current, message] {
+                if (type == current)
+                    return;
+                const QString why = document->checkColumnType(column, type);
+                if (!why.isEmpty()) {
+                    message(why, true);
+                    return;
+                }
+                document->undoStack()->push(new SetColumnTypeCommand(document, column, type));
+            });
     }
 }
 
-void ColumnMenu::addRoleMenu(QMenu* menu, Document* document, int column,
-                             const Message& message) {
+void ColumnMenu::addRoleMenu(QMenu* menu, Document* document, int column, const Message& message) {
     QMenu* roles = menu->addMenu(QObject::tr("Use as"));
     auto* group = new QActionGroup(roles);
     const Role current = document->design().roles()[std::size_t(column)];
@@ -75,8 +72,9 @@ void ColumnMenu::addRoleMenu(QMenu* menu, Document* document, int column,
                                  return;
                              const linlab::SourceTable& source = document->source();
                              try {
-                                 const linlab::DesignOptions options = linlab::DesignRoles::withRole(
-                                     source.table, source.design, std::size_t(column), role);
+                                 const linlab::DesignOptions options =
+                                     linlab::DesignRoles::withRole(source.table, source.design,
+                                                                   std::size_t(column), role);
                                  document->undoStack()->push(new SetDesignCommand(
                                      document, options,
                                      QObject::tr("Use \"%1\" as %2")
@@ -97,12 +95,12 @@ void ColumnMenu::addFillAndReference(QMenu* menu, Document* document, int column
         return;
     const QString name = QString::fromStdString(cells.name());
     if (cells.missingCount() > 0) {
-        const bool filled = linlab::DesignRoles::isFilled(source.table, source.design,
-                                                          std::size_t(column));
-        QAction* fill = menu->addAction(
-            cells.type() == ColumnType::Categorical
-                ? QObject::tr("Fill Missing Values with the Most Frequent Level")
-                : QObject::tr("Fill Missing Values with the Mean"));
+        const bool filled =
+            linlab::DesignRoles::isFilled(source.table, source.design, std::size_t(column));
+        QAction* fill =
+            menu->addAction(cells.type() == ColumnType::Categorical
+                                ? QObject::tr("Fill Missing Values with the Most Frequent Level")
+                                : QObject::tr("Fill Missing Values with the Mean"));
         fill->setCheckable(true);
         fill->setChecked(filled);
         QObject::connect(fill, &QAction::triggered, menu, [document, column, filled, name] {
@@ -124,16 +122,15 @@ void ColumnMenu::addFillAndReference(QMenu* menu, Document* document, int column
         action->setCheckable(true);
         action->setChecked(level == current);
         group->addAction(action);
-        QObject::connect(action, &QAction::triggered, references,
-                         [document, level, current, name] {
-                             if (level == current)
-                                 return;
-                             linlab::DesignOptions options = document->source().design;
-                             options.reference[name.toStdString()] = level;
-                             document->undoStack()->push(new SetDesignCommand(
-                                 document, options,
-                                 QObject::tr("Reference Level of \"%1\": %2")
-                                     .arg(name, QString::fromStdString(level))));
-                         });
+        QObject::connect(action, &QAction::triggered, references, [document, level, current, name] {
+            if (level == current)
+                return;
+            linlab::DesignOptions options = document->source().design;
+            options.reference[name.toStdString()] = level;
+            document->undoStack()->push(
+                new SetDesignCommand(document, options,
+                                     QObject::tr("Reference Level of \"%1\": %2")
+                                         .arg(name, QString::fromStdString(level))));
+        });
     }
 }

@@ -74,6 +74,45 @@ def pandas_fit(path, names):
     return solution, [int(i) + 1 for i in frame.index]
 
 
+def compare(printed, report, where, failures):
+    """Every value the script printed against the report's at the same key; returns how many."""
+    if isinstance(printed, dict):
+        return sum(compare(v, report.get(k), where + "/" + k, failures)
+                   for k, v in printed.items() if isinstance(report, dict) and k in report)
+    if isinstance(printed, list) and printed and not isinstance(printed[0], (int, float)):
+        if printed != report:
+            failures.append("%s: script %s, batch %s" % (where, printed, report))
+        return 1
+    if isinstance(printed, (int, float, list)) and not isinstance(printed, bool):
+        a = np.atleast_1d(np.array(printed, dtype=float))
+        b = np.atleast_1d(np.array(report, dtype=float))
+        close = a.shape == b.shape and np.all(
+            (np.isnan(a) & np.isnan(b)) | (np.abs(a - b) <= 1e-9 * np.maximum(np.abs(b), 1.0)))
+        if not close:
+            failures.append("%s: script %s, batch %s" % (where, printed, report))
+        return 1
+    if printed != report:
+        failures.append("%s: script %s, batch %s" % (where, printed, report))
+    return 1
+
+
+def script_check(exe, path, folder):
+    """The exported NumPy script of a typed file (raw columns, the dummy coding and the z-score
+    of the numeric features written out in NumPy) prints the numbers the batch reports."""
+    script = os.path.join(folder, "reproduce.py")
+    args = [exe, "--batch", path, "--label", "body_mass_g", "--normalize", "zscore",
+            "--export-numpy", script]
+    report = json.loads(subprocess.run(args, check=True, capture_output=True, text=True).stdout)
+    printed = json.loads(subprocess.run([sys.executable, script], check=True, capture_output=True,
+                                        text=True).stdout)
+    failures = []
+    compared = compare(printed, report, "", failures)
+    if compared < 10:
+        failures.append("the script printed only %d of the report's values" % compared)
+    print("exported script of %s: %s" % (path, "same numbers" if not failures else "differs"))
+    return failures
+
+
 def check(exe, path):
     report = linlab_fit(exe, path)
     names = report["feature_names"]
@@ -89,6 +128,8 @@ def check(exe, path):
         failures.append("weights differ by %.2e: linlab %s, numpy %s" % (diff.max(), list(ours), list(theirs)))
     print("%s: %d of %d rows, %d features (%s), max relative difference %.2e"
           % (path, report["n_samples"], report["n_rows"], len(names), ", ".join(names), diff.max()))
+    with tempfile.TemporaryDirectory() as folder:
+        failures += script_check(exe, path, folder)
     for failure in failures:
         print("FAIL: " + failure)
     return 1 if failures else 0

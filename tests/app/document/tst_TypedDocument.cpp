@@ -32,14 +32,10 @@ namespace {
 SourceTable penguins() {
     const std::vector<std::string> header = {"species", "island", "flipper", "year", "mass"};
     const std::vector<std::vector<std::string>> rows = {
-        {"Adelie", "Torgersen", "181", "2007", "3750"},
-        {"Adelie", "Biscoe", "186", "2007", "3800"},
-        {"Gentoo", "Biscoe", "NA", "2008", "5000"},
-        {"Gentoo", "Biscoe", "217", "2008", "4800"},
-        {"Chinstrap", "Dream", "195", "2009", "3500"},
-        {"Chinstrap", "Dream", "193", "2009", "NA"},
-        {"Adelie", "Dream", "190", "2009", "3650"},
-        {"Gentoo", "Biscoe", "220", "2007", "5400"},
+        {"Adelie", "Torgersen", "181", "2007", "3750"}, {"Adelie", "Biscoe", "186", "2007", "3800"},
+        {"Gentoo", "Biscoe", "NA", "2008", "5000"},     {"Gentoo", "Biscoe", "217", "2008", "4800"},
+        {"Chinstrap", "Dream", "195", "2009", "3500"},  {"Chinstrap", "Dream", "193", "2009", "NA"},
+        {"Adelie", "Dream", "190", "2009", "3650"},     {"Gentoo", "Biscoe", "220", "2007", "5400"},
     };
     SourceTable source;
     source.table = TypedReader::read(header, rows);
@@ -168,9 +164,9 @@ void tst_TypedDocument::labelMustStayANumber() {
     QVERIFY(!doc->checkColumnType(4, ColumnType::Categorical).isEmpty());
     QVERIFY(doc->checkColumnType(4, ColumnType::Date).isEmpty());
     QVERIFY(doc->checkColumnType(2, ColumnType::Categorical).isEmpty());
-    QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
-                             DesignRoles::withRole(doc->source().table, doc->source().design, 0,
-                                                   Role::Label));
+    QVERIFY_THROWS_EXCEPTION(
+        std::invalid_argument,
+        DesignRoles::withRole(doc->source().table, doc->source().design, 0, Role::Label));
     Document plain;
     QVERIFY(plain.checkColumnType(2, ColumnType::Text).contains(QStringLiteral("exam_score")));
 }

@@ -104,8 +104,8 @@ void tst_DataPlotCategories::colourComboListsCategoricalColumns() {
     view.colourCombo()->setCurrentIndex(2);
     QCOMPARE(view.colourColumn(), QStringLiteral("island"));
     QCOMPARE(view.categoryLayers().levelGraphs().size(), 3);
-    doc.replaceAll(Dataset(arma::mat(2, 1, arma::fill::ones), arma::vec{3, 4}, {"a"}, "y"), TransformSettings{},
-                   LinearModel(1), QStringLiteral("plain"));
+    doc.replaceAll(Dataset(arma::mat(2, 1, arma::fill::ones), arma::vec{3, 4}, {"a"}, "y"),
+                   TransformSettings{}, LinearModel(1), QStringLiteral("plain"));
     QVERIFY(view.colourColumn().isEmpty());
     QVERIFY(!view.categoryLayers().isShown());
     QVERIFY(view.colourCombo()->isHidden());
@@ -207,8 +207,8 @@ void tst_DataPlotCategories::categoricalXGroupsLevels() {
     QCOMPARE(view.feature(), 0); // kept for when a feature is chosen again
     QCOMPARE(view.plot()->xAxis->label(), QStringLiteral("island"));
     QCOMPARE(tickLabels(view.plot()->xAxis),
-             QStringList({QStringLiteral("Biscoe"), QStringLiteral("Dream"),
-                          QStringLiteral("Torgersen")}));
+             QStringList(
+                 {QStringLiteral("Biscoe"), QStringLiteral("Dream"), QStringLiteral("Torgersen")}));
 
     // Each point within the jitter of its island's index, the same on every redraw.
     const std::map<int, int> island{{0, 2}, {1, 2}, {2, 0}, {3, 1}, {4, 1}, {5, 0}, {6, 1}};
@@ -244,9 +244,9 @@ void tst_DataPlotCategories::categoricalXGroupsLevels() {
 
     // With sex on x the row without a level forms a "missing" group after the levels.
     view.setXCategory(QStringLiteral("sex"));
-    QCOMPARE(tickLabels(view.plot()->xAxis),
-             QStringList({QStringLiteral("female"), QStringLiteral("male"),
-                          QStringLiteral("missing")}));
+    QCOMPARE(
+        tickLabels(view.plot()->xAxis),
+        QStringList({QStringLiteral("female"), QStringLiteral("male"), QStringLiteral("missing")}));
     QVERIFY(std::abs(drawnPoints(view).at(3).x() - 2) <= PlotTickers::kJitter);
 
     // A feature again: its numbers, the usual ticker and the model's line.
@@ -331,12 +331,12 @@ void tst_DataPlotCategories::colouredPenguinsRender() {
     if (!path.isEmpty()) {
         QVERIFY(PlotExporter::exportPlot(view.plot(), path, QSize(900, 600), 1.0, nullptr));
         view.resize(900, 640);
-        QVERIFY(view.grab().save(QString(path).replace(QStringLiteral(".png"),
-                                                       QStringLiteral("-widget.png"))));
+        QVERIFY(view.grab().save(
+            QString(path).replace(QStringLiteral(".png"), QStringLiteral("-widget.png"))));
         view.setXCategory(QStringLiteral("island"));
-        QVERIFY(PlotExporter::exportPlot(view.plot(), QString(path).replace(
-                                             QStringLiteral(".png"), QStringLiteral("-x.png")),
-                                         QSize(900, 600), 1.0, nullptr));
+        QVERIFY(PlotExporter::exportPlot(
+            view.plot(), QString(path).replace(QStringLiteral(".png"), QStringLiteral("-x.png")),
+            QSize(900, 600), 1.0, nullptr));
     }
 }
 

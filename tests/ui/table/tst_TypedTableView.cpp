@@ -101,7 +101,8 @@ void tst_TypedTableView::excludedRowsAreGreyedAndMissingMuted() {
     QVERIFY(excluded != used);
     QVERIFY(model.index(2, 0).data(Qt::ForegroundRole).value<QBrush>().color().isValid());
     QCOMPARE(model.index(2, 2).data().toString(), QString()); // missing: shown empty
-    QVERIFY(model.index(2, 2).data(Qt::ToolTipRole).toString().contains(QStringLiteral("left out")));
+    QVERIFY(
+        model.index(2, 2).data(Qt::ToolTipRole).toString().contains(QStringLiteral("left out")));
     QCOMPARE(doc.rowsUsedText(), QStringLiteral("4 of 6 rows used (2 with missing values)"));
 }
 
