@@ -196,13 +196,11 @@ void FileController::refuse(const QString& path, const QString& message) {
 void FileController::onLoadFailed(const QString& message) {
     if (!m_loadingTyped && m_loader->failedOnText()) {
         // A cell (perhaps deep in the file) is not a number: read its columns typed instead,
-        // with the label the numeric read would have used.
+        // with the missing tokens and roles chosen (or the label the numeric read would use).
         const QString path = m_loader->path();
         m_numericError = message;
         m_loadingTyped = true;
         m_choice.plain = false;
-        m_choice.typed = {};
-        m_choice.design = {};
         m_loader->startTyped(path, m_choice.csv, m_choice.typed);
         showProgress(
             tr("%1 has text in it: reading its columns\u2026").arg(QFileInfo(path).fileName()));

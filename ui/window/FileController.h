@@ -1,8 +1,9 @@
 #pragma once
-// The window's files: Open (a CSV through the import dialog, read in the background, or a
-// .linlab project), Save and Save As, the recent files, the recovery copy kept while there are
-// unsaved changes, files dropped on the window, and the notice when someone else changes the
-// open file on disk (Reload or Keep Mine). Projects are read and written through the
+// The window's files: Open (a CSV through the import dialog, read in the background as numbers
+// or, with text, dates or missing values, as typed columns; or a .linlab project), Save and Save
+// As, the recent files, the recovery copy kept while there are unsaved changes, files dropped on
+// the window, and the notice when someone else changes the open file on disk (Reload or Keep
+// Mine). Projects are read and written through the
 // ProjectBinding; errors are shown and nothing open is lost.
 
 #include "model/io/CsvReader.h"
