@@ -13,8 +13,9 @@ namespace {
 constexpr std::array<QRgb, 9> kPalette{0x1f77b4, 0x2ca02c, 0x9467bd, 0x8c564b, 0xe377c2,
                                        0x17becf, 0xbcbd22, 0xff7f0e, 0xd62728};
 constexpr std::array<QCPScatterStyle::ScatterShape, 6> kShapes{
-    QCPScatterStyle::ssCircle,   QCPScatterStyle::ssSquare,   QCPScatterStyle::ssTriangle,
-    QCPScatterStyle::ssDiamond,  QCPScatterStyle::ssTriangleInverted, QCPScatterStyle::ssCrossCircle};
+    QCPScatterStyle::ssCircle,           QCPScatterStyle::ssSquare,
+    QCPScatterStyle::ssTriangle,         QCPScatterStyle::ssDiamond,
+    QCPScatterStyle::ssTriangleInverted, QCPScatterStyle::ssCrossCircle};
 
 } // namespace
 
@@ -61,10 +62,9 @@ void CategoryLayers::style(QCPGraph* graph, const QColor& color,
     QColor fill = color;
     fill.setAlpha(dense ? 110 : 170);
     graph->setPen(QPen(color));
-    DenseScatter::apply(graph,
-                        QCPScatterStyle(shape, QPen(color, dense ? 0.8 : 1.2), QBrush(fill),
-                                        dense ? 4 : 7),
-                        dense);
+    DenseScatter::apply(
+        graph, QCPScatterStyle(shape, QPen(color, dense ? 0.8 : 1.2), QBrush(fill), dense ? 4 : 7),
+        dense);
 }
 
 void CategoryLayers::show(const QCPGraphDataContainer& points, const QVector<int>& levelOfPoint,

@@ -18,8 +18,8 @@ public:
     /// Level `level`'s colour: Tableau 10 without its grey (kept for missing), starting with the
     /// hues furthest from the model line's red and the selection's orange, then cycling.
     static QColor levelColor(int level);
-    /// Level `level`'s marker: circles for the first round of colours, then other shapes, so 50 levels
-    /// stay apart.
+    /// Level `level`'s marker: circles for the first round of colours, then other shapes, so 50
+    /// levels stay apart.
     static QCPScatterStyle::ScatterShape levelShape(int level);
     /// The grey of points without a level.
     static QColor missingColor();

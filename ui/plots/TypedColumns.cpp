@@ -43,7 +43,7 @@ int TypedColumns::levelOfRow(const Document& document, const linlab::Column& col
         return kMissing;
     const std::uint32_t code = column.code(std::size_t(tableRow));
     return code == linlab::Column::kNoLevel || code >= column.levels().size() ? kMissing
-                                                                                : int(code);
+                                                                              : int(code);
 }
 
 bool TypedColumns::isDateFeature(const Document& document, int feature) {

@@ -19,7 +19,8 @@
 namespace plottest {
 
 /// Present everywhere except at `missing`.
-inline std::vector<linlab::CellState> statesWithout(std::size_t n, std::vector<std::size_t> missing) {
+inline std::vector<linlab::CellState> statesWithout(std::size_t n,
+                                                    std::vector<std::size_t> missing) {
     std::vector<linlab::CellState> states(n, linlab::CellState::Present);
     for (std::size_t row : missing)
         states[row] = linlab::CellState::Missing;
@@ -75,23 +76,27 @@ inline void loadPenguins(Document& doc, std::size_t n, int seed) {
     for (std::size_t i = 0; i < n; ++i) {
         const double u = arma::randu();
         species[i] = u < 0.44 ? 0 : u < 0.64 ? 1 : 2;
-        island[i] = species[i] == 2 ? 0 : species[i] == 1 ? 1 : std::uint32_t(arma::randi(arma::distr_param(0, 2)));
+        island[i] = species[i] == 2   ? 0
+                    : species[i] == 1 ? 1
+                                      : std::uint32_t(arma::randi(arma::distr_param(0, 2)));
         sex[i] = arma::randu() < 0.5 ? 0 : 1;
         const double z = arma::randn();
         flipper[i] = std::round(flipperMean[species[i]] + 6.5 * z);
-        mass[i] = std::round(massMean[species[i]] + 280 * z + 200 * arma::randn() + (sex[i] ? 250 : -250));
+        mass[i] = std::round(massMean[species[i]] + 280 * z + 200 * arma::randn() +
+                             (sex[i] ? 250 : -250));
         if (i % 31 == 7)
             noSex.push_back(i);
     }
     std::vector<Column> columns;
-    columns.push_back(Column::numbers("flipper_length_mm", ColumnType::Numeric, flipper,
-                                      statesWithout(n, {})));
+    columns.push_back(
+        Column::numbers("flipper_length_mm", ColumnType::Numeric, flipper, statesWithout(n, {})));
     columns.push_back(Column::categorical("species", species, {"Adelie", "Chinstrap", "Gentoo"},
                                           statesWithout(n, {})));
     columns.push_back(Column::categorical("island", island, {"Biscoe", "Dream", "Torgersen"},
                                           statesWithout(n, {})));
     columns.push_back(Column::categorical("sex", sex, {"female", "male"}, statesWithout(n, noSex)));
-    columns.push_back(Column::numbers("body_mass_g", ColumnType::Numeric, mass, statesWithout(n, {})));
+    columns.push_back(
+        Column::numbers("body_mass_g", ColumnType::Numeric, mass, statesWithout(n, {})));
     linlab::SourceTable source;
     source.table = linlab::TypedTable(std::move(columns));
     source.design.label = "body_mass_g";

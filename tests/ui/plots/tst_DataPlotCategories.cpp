@@ -72,6 +72,7 @@ private slots:
     void selectionAndClicksMapRowsWhileColoured();
     void categoricalXGroupsLevels();
     void dateFeatureUsesDateTicker();
+    void largeTableKeepsSamplingAndStampedMarkers();
     void colouredPenguinsRender();
 };
 
@@ -104,8 +105,8 @@ void tst_DataPlotCategories::colourComboListsCategoricalColumns() {
     view.colourCombo()->setCurrentIndex(2);
     QCOMPARE(view.colourColumn(), QStringLiteral("island"));
     QCOMPARE(view.categoryLayers().levelGraphs().size(), 3);
-    doc.replaceAll(Dataset(arma::mat(2, 1, arma::fill::ones), arma::vec{3, 4}, {"a"}, "y"), TransformSettings{},
-                   LinearModel(1), QStringLiteral("plain"));
+    doc.replaceAll(Dataset(arma::mat(2, 1, arma::fill::ones), arma::vec{3, 4}, {"a"}, "y"),
+                   TransformSettings{}, LinearModel(1), QStringLiteral("plain"));
     QVERIFY(view.colourColumn().isEmpty());
     QVERIFY(!view.categoryLayers().isShown());
     QVERIFY(view.colourCombo()->isHidden());
@@ -207,8 +208,8 @@ void tst_DataPlotCategories::categoricalXGroupsLevels() {
     QCOMPARE(view.feature(), 0); // kept for when a feature is chosen again
     QCOMPARE(view.plot()->xAxis->label(), QStringLiteral("island"));
     QCOMPARE(tickLabels(view.plot()->xAxis),
-             QStringList({QStringLiteral("Biscoe"), QStringLiteral("Dream"),
-                          QStringLiteral("Torgersen")}));
+             QStringList(
+                 {QStringLiteral("Biscoe"), QStringLiteral("Dream"), QStringLiteral("Torgersen")}));
 
     // Each point within the jitter of its island's index, the same on every redraw.
     const std::map<int, int> island{{0, 2}, {1, 2}, {2, 0}, {3, 1}, {4, 1}, {5, 0}, {6, 1}};
@@ -235,6 +236,10 @@ void tst_DataPlotCategories::categoricalXGroupsLevels() {
     QVERIFY(testutil::close(means->at(1)->value, dream));
     QVERIFY(testutil::close(means->at(2)->value, torgersen));
     QVERIFY(view.plot()->legend->hasItemWithPlottable(view.meanPredictionBars()));
+    // A slider tick (the bias up by 100) moves every mean with it, the points stay.
+    doc.setModel(LinearModel(arma::vec{20, -100, 300, 0}, -100));
+    QVERIFY(testutil::close(view.meanPredictionGraph()->data()->at(1)->value, dream + 100));
+    QCOMPARE(drawnPoints(view), first);
     QCOMPARE(view.meanPredictionBars()->data()->size(), 3);
     QVERIFY(!view.plot()->legend->hasItemWithPlottable(view.modelGraph()));
     QCOMPARE(view.plot()->xAxis->grid()->zeroLinePen().style(), Qt::NoPen); // 0 is Biscoe
@@ -244,9 +249,9 @@ void tst_DataPlotCategories::categoricalXGroupsLevels() {
 
     // With sex on x the row without a level forms a "missing" group after the levels.
     view.setXCategory(QStringLiteral("sex"));
-    QCOMPARE(tickLabels(view.plot()->xAxis),
-             QStringList({QStringLiteral("female"), QStringLiteral("male"),
-                          QStringLiteral("missing")}));
+    QCOMPARE(
+        tickLabels(view.plot()->xAxis),
+        QStringList({QStringLiteral("female"), QStringLiteral("male"), QStringLiteral("missing")}));
     QVERIFY(std::abs(drawnPoints(view).at(3).x() - 2) <= PlotTickers::kJitter);
 
     // A feature again: its numbers, the usual ticker and the model's line.
@@ -310,6 +315,29 @@ void tst_DataPlotCategories::dateFeatureUsesDateTicker() {
     QCOMPARE(drawnPoints(view).at(0).x(), 181.0);
 }
 
+void tst_DataPlotCategories::largeTableKeepsSamplingAndStampedMarkers() {
+    Document doc;
+    loadPenguins(doc, 30000, 5);
+    DataPlotView view(&doc);
+    view.setColourColumn(QStringLiteral("species"));
+    QCOMPARE(view.sampleStep(), 2);
+    QCOMPARE(view.pointCount(), 15000);
+    // Every drawn point in exactly one level graph, each stamped from a pixmap like the points.
+    int total = 0;
+    for (const QCPGraph* graph : view.categoryLayers().graphs()) {
+        total += graph->data()->size();
+        QCOMPARE(graph->scatterStyle().shape(), QCPScatterStyle::ssPixmap);
+    }
+    QCOMPARE(total, view.pointCount());
+    QCOMPARE(view.categoryLayers().graphs().size(), 3);
+    // The sampling note stays in the legend, on the points' entry (drawn without a marker).
+    QCPLegend* legend = view.plot()->legend;
+    QVERIFY(legend->hasItemWithPlottable(view.pointsGraph()));
+    QVERIFY(view.pointsGraph()->name().contains(QStringLiteral("1 in 2")));
+    QCOMPARE(legend->item(0), legend->itemWithPlottable(view.pointsGraph()));
+    QVERIFY(everythingFinite(view.plot()) && rangesFinite(view.plot()));
+}
+
 void tst_DataPlotCategories::colouredPenguinsRender() {
     Document doc;
     loadPenguins(doc, 344, 13);
@@ -331,12 +359,12 @@ void tst_DataPlotCategories::colouredPenguinsRender() {
     if (!path.isEmpty()) {
         QVERIFY(PlotExporter::exportPlot(view.plot(), path, QSize(900, 600), 1.0, nullptr));
         view.resize(900, 640);
-        QVERIFY(view.grab().save(QString(path).replace(QStringLiteral(".png"),
-                                                       QStringLiteral("-widget.png"))));
+        QVERIFY(view.grab().save(
+            QString(path).replace(QStringLiteral(".png"), QStringLiteral("-widget.png"))));
         view.setXCategory(QStringLiteral("island"));
-        QVERIFY(PlotExporter::exportPlot(view.plot(), QString(path).replace(
-                                             QStringLiteral(".png"), QStringLiteral("-x.png")),
-                                         QSize(900, 600), 1.0, nullptr));
+        QVERIFY(PlotExporter::exportPlot(
+            view.plot(), QString(path).replace(QStringLiteral(".png"), QStringLiteral("-x.png")),
+            QSize(900, 600), 1.0, nullptr));
     }
 }
 
