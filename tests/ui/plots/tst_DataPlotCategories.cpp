@@ -72,6 +72,7 @@ private slots:
     void selectionAndClicksMapRowsWhileColoured();
     void categoricalXGroupsLevels();
     void dateFeatureUsesDateTicker();
+    void largeTableKeepsSamplingAndStampedMarkers();
     void colouredPenguinsRender();
 };
 
@@ -235,6 +236,10 @@ void tst_DataPlotCategories::categoricalXGroupsLevels() {
     QVERIFY(testutil::close(means->at(1)->value, dream));
     QVERIFY(testutil::close(means->at(2)->value, torgersen));
     QVERIFY(view.plot()->legend->hasItemWithPlottable(view.meanPredictionBars()));
+    // A slider tick (the bias up by 100) moves every mean with it, the points stay.
+    doc.setModel(LinearModel(arma::vec{20, -100, 300, 0}, -100));
+    QVERIFY(testutil::close(view.meanPredictionGraph()->data()->at(1)->value, dream + 100));
+    QCOMPARE(drawnPoints(view), first);
     QCOMPARE(view.meanPredictionBars()->data()->size(), 3);
     QVERIFY(!view.plot()->legend->hasItemWithPlottable(view.modelGraph()));
     QCOMPARE(view.plot()->xAxis->grid()->zeroLinePen().style(), Qt::NoPen); // 0 is Biscoe
@@ -308,6 +313,29 @@ void tst_DataPlotCategories::dateFeatureUsesDateTicker() {
     view.setFeature(0);
     QVERIFY(!view.plot()->xAxis->ticker().dynamicCast<QCPAxisTickerDateTime>());
     QCOMPARE(drawnPoints(view).at(0).x(), 181.0);
+}
+
+void tst_DataPlotCategories::largeTableKeepsSamplingAndStampedMarkers() {
+    Document doc;
+    loadPenguins(doc, 30000, 5);
+    DataPlotView view(&doc);
+    view.setColourColumn(QStringLiteral("species"));
+    QCOMPARE(view.sampleStep(), 2);
+    QCOMPARE(view.pointCount(), 15000);
+    // Every drawn point in exactly one level graph, each stamped from a pixmap like the points.
+    int total = 0;
+    for (const QCPGraph* graph : view.categoryLayers().graphs()) {
+        total += graph->data()->size();
+        QCOMPARE(graph->scatterStyle().shape(), QCPScatterStyle::ssPixmap);
+    }
+    QCOMPARE(total, view.pointCount());
+    QCOMPARE(view.categoryLayers().graphs().size(), 3);
+    // The sampling note stays in the legend, on the points' entry (drawn without a marker).
+    QCPLegend* legend = view.plot()->legend;
+    QVERIFY(legend->hasItemWithPlottable(view.pointsGraph()));
+    QVERIFY(view.pointsGraph()->name().contains(QStringLiteral("1 in 2")));
+    QCOMPARE(legend->item(0), legend->itemWithPlottable(view.pointsGraph()));
+    QVERIFY(everythingFinite(view.plot()) && rangesFinite(view.plot()));
 }
 
 void tst_DataPlotCategories::colouredPenguinsRender() {
