@@ -55,15 +55,17 @@ void tst_PenguinsWalkthrough::openFitDragColour() {
     QCOMPARE(table.column(table.indexOf("species")).type(), ColumnType::Categorical);
     QCOMPARE(table.column(table.indexOf("sex")).missingCount(), std::size_t(11));
     QCOMPARE(doc->rowsUsedText(), QStringLiteral("342 of 344 rows used (2 with missing values)"));
-    QCOMPARE(doc->dataset().featureNames(),
-             (std::vector<std::string>{"species=Chinstrap", "species=Gentoo", "flipper_length_mm"}));
+    QCOMPARE(
+        doc->dataset().featureNames(),
+        (std::vector<std::string>{"species=Chinstrap", "species=Gentoo", "flipper_length_mm"}));
 
     ModelActions::fitLeastSquares(doc);
     // numpy.linalg.lstsq on pandas' read_csv + dropna + get_dummies(drop_first=True) of the same
     // columns (R's lm(body_mass_g ~ flipper_length_mm + species) gives the same figures).
     const arma::vec expected = {-206.51012034, 266.80960318, 40.70540078};
     for (arma::uword j = 0; j < 3; ++j)
-        QVERIFY2(std::abs(doc->model().weights()(j) - expected(j)) < 1e-6, qPrintable(QString::number(j)));
+        QVERIFY2(std::abs(doc->model().weights()(j) - expected(j)) < 1e-6,
+                 qPrintable(QString::number(j)));
     QVERIFY(std::abs(doc->model().bias() - -4031.47689069) < 1e-5);
 
     // Drag the Chinstrap weight: one undo step, the other weights stay.
