@@ -74,12 +74,21 @@ def pandas_fit(path, names):
     return solution, [int(i) + 1 for i in frame.index]
 
 
+def numeric(values):
+    """True for a (nested) list of numbers (a vector, the rows of X)."""
+    try:
+        np.array(values, dtype=float)
+        return True
+    except (TypeError, ValueError):
+        return False
+
+
 def compare(printed, report, where, failures):
     """Every value the script printed against the report's at the same key; returns how many."""
     if isinstance(printed, dict):
         return sum(compare(v, report.get(k), where + "/" + k, failures)
                    for k, v in printed.items() if isinstance(report, dict) and k in report)
-    if isinstance(printed, list) and printed and not isinstance(printed[0], (int, float)):
+    if isinstance(printed, list) and printed and not numeric(printed):
         if printed != report:
             failures.append("%s: script %s, batch %s" % (where, printed, report))
         return 1
