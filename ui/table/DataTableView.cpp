@@ -58,6 +58,14 @@ DataTableView::DataTableView(Document* document, QWidget* parent)
 }
 
 void DataTableView::updateColumnSizing() {
+    if (m_document->isTyped()) {
+        // Names, types and roles in the headers and text in the cells: each column as wide as
+        // what it shows (Qt measures the visible rows only), scrolling sideways.
+        horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+        horizontalHeader()->setStretchLastSection(false);
+        resizeColumnsToContents();
+        return;
+    }
     // A few columns share the width, so the label is always in view; many scroll sideways.
     const bool fewColumns = m_model->columnCount() <= 5;
     horizontalHeader()->setSectionResizeMode(fewColumns ? QHeaderView::Stretch

@@ -75,9 +75,9 @@ void tst_PenguinsWalkthrough::openFitDragColour() {
     const int steps = doc->undoStack()->count();
     const QPoint start = testutil::handleCentre(chinstrap);
     QTest::mousePress(chinstrap, Qt::LeftButton, Qt::NoModifier, start);
-    for (int dx = 8; dx <= 40; dx += 8)
+    for (int dx = 3; dx <= 12; dx += 3)
         QTest::mouseMove(chinstrap, start + QPoint(dx, 0));
-    QTest::mouseRelease(chinstrap, Qt::LeftButton, Qt::NoModifier, start + QPoint(40, 0));
+    QTest::mouseRelease(chinstrap, Qt::LeftButton, Qt::NoModifier, start + QPoint(12, 0));
     QCOMPARE(doc->undoStack()->count(), steps + 1);
     QVERIFY(doc->model().weights()(0) != expected(0));
     QVERIFY(std::abs(doc->model().weights()(2) - expected(2)) < 1e-6);
