@@ -112,6 +112,7 @@ void ColumnMenu::addFillAndReference(QMenu* menu, Document* document, int column
                        : QObject::tr("Fill Missing \"%1\"").arg(name)));
         });
     }
+    addFillEveryFeature(menu, document);
     if (cells.type() != ColumnType::Categorical)
         return;
     QMenu* references = menu->addMenu(QObject::tr("Reference Level (no dummy)"));
@@ -133,4 +134,22 @@ void ColumnMenu::addFillAndReference(QMenu* menu, Document* document, int column
                                          .arg(name, QString::fromStdString(level))));
         });
     }
+}
+
+void ColumnMenu::addFillEveryFeature(QMenu* menu, Document* document) {
+    const linlab::SourceTable& source = document->source();
+    linlab::DesignOptions options = source.design;
+    options.fill.clear();
+    for (std::size_t c = 0; c < source.table.columnCount(); ++c)
+        if (document->design().roles()[c] == Role::Feature &&
+            source.table.column(c).missingCount() > 0 &&
+            source.table.column(c).missingCount() < source.table.rowCount())
+            options.fill.push_back(source.table.column(c).name());
+    if (options.fill.empty() || options.fill == source.design.fill)
+        return;
+    QAction* all = menu->addAction(QObject::tr("Fill Missing Values in Every Feature"));
+    QObject::connect(all, &QAction::triggered, menu, [document, options] {
+        document->undoStack()->push(
+            new SetDesignCommand(document, options, QObject::tr("Fill Every Feature")));
+    });
 }

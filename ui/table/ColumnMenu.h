@@ -22,4 +22,5 @@ private:
     static void addTypeMenu(QMenu* menu, Document* document, int column, const Message& message);
     static void addRoleMenu(QMenu* menu, Document* document, int column, const Message& message);
     static void addFillAndReference(QMenu* menu, Document* document, int column);
+    static void addFillEveryFeature(QMenu* menu, Document* document);
 };

@@ -192,6 +192,13 @@ void tst_TypedTableView::fillFromTheHeaderTintsCells() {
     QCOMPARE(model.index(2, 2).data(Qt::EditRole).toString(), QString());
     doc.undoStack()->undo();
     QCOMPARE(doc.dataset().rowCount(), arma::uword(4));
+    QMenu every; // the same for every feature at once: one step
+    ColumnMenu::addTo(&every, &doc, 0, say);
+    QVERIFY(triggerMenu(&every, {QStringLiteral("Fill Missing Values in Every Feature")}));
+    QCOMPARE(doc.source().design.fill, std::vector<std::string>{"flipper"});
+    QCOMPARE(doc.dataset().rowCount(), arma::uword(5));
+    doc.undoStack()->undo();
+    QCOMPARE(doc.dataset().rowCount(), arma::uword(4));
 }
 
 void tst_TypedTableView::selectionMapsToDatasetRows() {
