@@ -270,6 +270,11 @@ void Document::replaceAll(Dataset dataset, const TransformSettings& settings,
     m_design = Design{};
     // Moved in, and the analysis reuses its memory: a million rows are not held twice.
     m_dataset = std::move(dataset);
+    finishReset(settings, model, name);
+}
+
+void Document::finishReset(const TransformSettings& settings, const LinearModel& model,
+                           const QString& name) {
     m_settings = settings;
     m_model = model.weights().n_elem == m_dataset.featureCount()
                   ? model
@@ -387,20 +392,7 @@ void Document::replaceSource(SourceTable source, const TransformSettings& settin
     m_source = std::move(source);
     m_dataset = std::move(design).dataset();
     m_design = std::move(design);
-    m_settings = settings;
-    m_model = model.weights().n_elem == m_dataset.featureCount()
-                  ? model
-                  : LinearModel(m_dataset.featureCount());
-    m_undoStack->clear();
-    m_mae->stop();
-    m_analysis = Analysis(m_dataset, m_settings, std::move(m_analysis));
-    evaluateModel();
-    emit resetDone();
-    setName(name);
-    emit designChanged();
-    emit analysisChanged();
-    emit modelChanged();
-    emit evaluationChanged();
+    finishReset(settings, model, name);
 }
 
 void Document::setTyped(bool typed) {

@@ -203,6 +203,10 @@ private:
     void startMae();
     /// A background MAE pass ended; `ticket` says for which evaluation.
     void onMaeFinished(double mae, quint64 ticket);
+    /// The end of replaceAll and replaceSource, once the data is in: the settings and the model
+    /// (zeros when its size does not fit), a new analysis, an empty undo stack, every signal.
+    void finishReset(const linlab::TransformSettings& settings, const linlab::LinearModel& model,
+                     const QString& name);
     /// Builds the design of m_source into m_design and m_dataset (throws, changing nothing, when
     /// it cannot be built); the model follows by feature name unless `model` is given.
     void rebuildDesign(const linlab::LinearModel* model = nullptr);
