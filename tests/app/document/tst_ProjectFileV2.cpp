@@ -55,7 +55,9 @@ ProjectState typedState() {
 }
 
 bool sameBits(const std::vector<double>& a, const std::vector<double>& b) {
-    return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0;
+    // memcmp needs non-null pointers even for zero bytes; an empty vector's data() may be null.
+    return a.size() == b.size() &&
+           (a.empty() || std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0);
 }
 
 // `node` with the value at `path` ("source.columns.0.values.1": keys, and indices of arrays)

@@ -77,7 +77,7 @@ bool sameDocument(const Document* doc, const linlab::Dataset& data,
     const arma::mat& a = doc->dataset().features();
     const arma::mat& b = data.features();
     return a.n_rows == b.n_rows && a.n_cols == b.n_cols &&
-           std::memcmp(a.memptr(), b.memptr(), a.n_elem * sizeof(double)) == 0 &&
+           (a.n_elem == 0 || std::memcmp(a.memptr(), b.memptr(), a.n_elem * sizeof(double)) == 0) &&
            arma::approx_equal(doc->dataset().labels(), data.labels(), "absdiff", 0) &&
            doc->dataset().featureNames() == data.featureNames() &&
            arma::approx_equal(doc->model().weights(), model.weights(), "absdiff", 0) &&

@@ -18,7 +18,7 @@ using namespace linlab;
 namespace {
 bool sameBits(const arma::mat& a, const arma::mat& b) {
     return arma::size(a) == arma::size(b) &&
-           std::memcmp(a.memptr(), b.memptr(), a.n_elem * sizeof(double)) == 0;
+           (a.n_elem == 0 || std::memcmp(a.memptr(), b.memptr(), a.n_elem * sizeof(double)) == 0);
 }
 
 // A typed table: a category, a missing feature value and a text column.

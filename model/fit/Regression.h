@@ -1,0 +1,112 @@
+#pragma once
+// Ordinary least squares with an intercept, and the statistician's report on it: standard errors,
+// t and F tests, intervals, information criteria and per-row diagnostics, with the definitions of
+// R's summary.lm / statsmodels' OLS. Solved from centred, column-equilibrated data by Householder
+// QR with column pivoting, refined with the residual on the data, so that nearly collinear designs
+// keep their digits. Rows are samples, columns are features, in the features' original units.
+// Plain C++17 + Armadillo (+ Boost.Math for the t and F distributions).
+
+#include <armadillo>
+
+#include <string>
+#include <vector>
+
+namespace linlab {
+
+/// One row of the coefficient table: the intercept is the first, named "(intercept)".
+struct Coefficient {
+    std::string name;
+    /// False for a term aliased by others in rank-deficient data (R: "not defined because of
+    /// singularities"): every number below is NaN then.
+    bool estimable = true;
+    double estimate = arma::datum::nan;
+    double stdError = arma::datum::nan;
+    double t = arma::datum::nan;
+    double p = arma::datum::nan;     ///< two-sided, from Student's t with dfResidual
+    double ciLow = arma::datum::nan; ///< confidence interval at the report's level
+    double ciHigh = arma::datum::nan;
+    double stdBeta = arma::datum::nan; ///< estimate * sd(x) / sd(y) (NaN for the intercept)
+    double vif = arma::datum::nan;     ///< variance inflation factor (NaN for the intercept)
+};
+
+/// The whole-model numbers and the coefficient table.
+struct RegressionReport {
+    arma::uword n = 0;                    ///< rows used
+    arma::uword rank = 0;                 ///< rank of [1 X] as decided on the scaled problem
+    double dfModel = arma::datum::nan;    ///< rank - 1
+    double dfResidual = arma::datum::nan; ///< n - rank
+    double sigma = arma::datum::nan;      ///< residual standard error sqrt(RSS / dfResidual)
+    double r2 = arma::datum::nan;
+    double r2Adjusted = arma::datum::nan;
+    double fStatistic = arma::datum::nan;
+    double fPValue = arma::datum::nan;
+    double logLikelihood = arma::datum::nan;
+    double aic = arma::datum::nan; ///< statsmodels' OLS: -2 logL + 2 rank
+    double bic = arma::datum::nan; ///< statsmodels' OLS: -2 logL + log(n) rank
+    /// 2-norm condition number of the centred, column-scaled design (what decides the digits).
+    double conditionNumber = arma::datum::nan;
+    double confidenceLevel = 0.95;
+    std::vector<Coefficient> coefficients; ///< intercept first, then the features in order
+    /// Empty, or why there is no report in plain words (e.g. "needs more rows than terms").
+    std::string problem;
+};
+
+/// Per-row diagnostics of the fit, for every row used (length n each).
+struct RowDiagnostics {
+    arma::vec fitted;
+    arma::vec residuals;    ///< y - fitted (R's and statsmodels' sign)
+    arma::vec leverage;     ///< diagonal of the hat matrix
+    arma::vec standardized; ///< internally studentized: e / (sigma sqrt(1 - h))
+    arma::vec studentized;  ///< externally studentized (R's rstudent)
+    arma::vec cooksDistance;
+};
+
+/// A prediction at one point with its intervals at the report's level.
+struct IntervalPrediction {
+    double fit = arma::datum::nan;
+    double stdErrorMean = arma::datum::nan;
+    double ciLow = arma::datum::nan; ///< confidence interval of the mean response
+    double ciHigh = arma::datum::nan;
+    double piLow = arma::datum::nan; ///< prediction interval of a new observation
+    double piHigh = arma::datum::nan;
+};
+
+class Regression {
+public:
+    /// No fit (report().problem says so).
+    Regression() = default;
+    /// Fits y ~ 1 + X (n x d, original units; `names` has d entries) at `confidenceLevel` in
+    /// (0, 1). Never throws on data: a report that cannot be made says why in report().problem.
+    /// Throws std::invalid_argument naming this function on size mismatch.
+    Regression(const arma::mat& X, const arma::vec& y, const std::vector<std::string>& names,
+               double confidenceLevel = 0.95);
+
+    /// The coefficient table and the model's numbers.
+    const RegressionReport& report() const { return m_report; }
+    /// The weights (d, NaN where not estimable) and intercept of the fit.
+    const arma::vec& weights() const { return m_weights; }
+    double intercept() const { return m_intercept; }
+
+    /// Fitted values, residuals, leverage, studentized residuals and Cook's distance of every row
+    /// of the data the fit was made on (the same X and y). O(n d^2).
+    RowDiagnostics diagnostics(const arma::mat& X, const arma::vec& y) const;
+    /// The prediction at feature values `x` (d) with its confidence and prediction intervals.
+    IntervalPrediction predict(const arma::vec& x) const;
+    /// predict() for each row of `X` (m x d): the confidence and prediction bands of a plot.
+    std::vector<IntervalPrediction> predictRows(const arma::mat& X) const;
+
+private:
+    RegressionReport m_report;
+    arma::vec m_weights;
+    double m_intercept = arma::datum::nan;
+    // (Private members are the implementation's to choose.) What predict() needs: the means and
+    // scales of the columns, the inverse of the pivoted R factor of the centred, scaled design, and
+    // the t quantile of the level.
+    arma::rowvec m_means;
+    arma::rowvec m_scales;
+    arma::mat m_rInverse;
+    arma::uvec m_pivot;
+    double m_tQuantile = arma::datum::nan;
+};
+
+} // namespace linlab
