@@ -1,0 +1,75 @@
+#pragma once
+// The regression report of a document, computed on a second thread after every data change: the
+// report panel and the diagnostic plots read it here. Widget-free, so views only show what it
+// has (PlotJuggler's manager beside its panel).
+//
+// A data change copies the rows used (the dataset's X and y) and starts a fit; a change during a
+// fit waits for it and then starts one more, so a burst of edits costs at most two fits. Until
+// the new result is in, the old one stays readable and isCurrent() is false.
+
+#include "model/fit/Influence.h"
+#include "model/fit/Regression.h"
+
+#include <QObject>
+#include <QStringList>
+
+#include <memory>
+#include <thread>
+
+class Document;
+
+class RegressionRunner : public QObject {
+    Q_OBJECT
+public:
+    /// Follows `document` (which must outlive it) and fits its data at once.
+    explicit RegressionRunner(Document* document, QObject* parent = nullptr);
+    /// Waits for a running fit.
+    ~RegressionRunner() override;
+
+    /// Everything one fit gives, on the rows of one version of the data.
+    struct Result {
+        linlab::Regression regression;
+        linlab::RowDiagnostics diagnostics;
+        std::vector<linlab::FlaggedRow> flagged;
+        /// The Q-Q plot's x: for the display rows (0, k, 2k, ...), the normal quantile of their
+        /// standardized residual among themselves; NaN for the other rows.
+        arma::vec normalQuantiles;
+        QStringList featureNames;
+        QString labelName;
+    };
+
+    /// The latest finished fit (an empty one before the first).
+    const Result& result() const { return *m_result; }
+    /// True when result() belongs to the document's current data and level.
+    bool isCurrent() const { return m_current; }
+    /// The level of the confidence and prediction intervals, in (0, 1); 0.95 by default.
+    double confidenceLevel() const { return m_level; }
+    /// Changes the level and fits again (nothing when it is out of range or unchanged).
+    void setConfidenceLevel(double level);
+    /// Fits now on this thread when a fit is due or running (tests, exports); sends resultChanged.
+    void waitForResult();
+
+signals:
+    /// A fit finished: result() changed (delivered on this object's thread).
+    void resultChanged();
+
+private:
+    struct Snapshot;
+    void onDataChanged();
+    void start();
+    void onThreadDone(quint64 job);
+    static std::unique_ptr<Result> fit(const Snapshot& snapshot);
+    /// The Q-Q plot's x: normal quantiles of the display rows' standardized residuals.
+    static arma::vec sampleQuantiles(const arma::vec& standardized);
+
+    Document* m_document;
+    std::unique_ptr<Result> m_result;
+    std::unique_ptr<Result> m_pending; // written by the thread, read after join()
+    std::thread m_thread;
+    std::shared_ptr<Snapshot> m_running; // the data the thread reads
+    std::shared_ptr<Snapshot> m_spare;   // the last one, reused when the shape is the same
+    quint64 m_job = 0;
+    double m_level = 0.95;
+    bool m_current = false;
+    bool m_again = false; // the data changed during the running fit
+};
