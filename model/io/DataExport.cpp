@@ -23,6 +23,16 @@ CsvTable DataExport::table(const Dataset& data, const Analysis& analysis,
         t.data =
             arma::join_rows(t.data, arma::join_rows(evaluation.predictions, evaluation.residuals));
     }
+    if (const RowDiagnostics* d = options.diagnostics) {
+        if (d->fitted.n_elem != data.rowCount() || d->cooksDistance.n_elem != data.rowCount())
+            throw std::invalid_argument(
+                "DataExport::table: the diagnostics do not belong to this dataset");
+        for (const char* name :
+             {"ls_fitted", "ls_residual", "leverage", "studentized_residual", "cooks_distance"})
+            t.names.push_back(data.uniqueName(name));
+        t.data = arma::join_rows(arma::join_rows(t.data, d->fitted, d->residuals, d->leverage),
+                                 d->studentized, d->cooksDistance);
+    }
     t.hadHeader = true;
     return t;
 }

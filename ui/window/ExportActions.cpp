@@ -1,6 +1,7 @@
 #include "ui/window/ExportActions.h"
 
 #include "app/document/Document.h"
+#include "app/document/RegressionRunner.h"
 #include "model/io/AtomicFile.h"
 #include "model/io/CsvWriter.h"
 #include "model/io/DataExport.h"
@@ -37,11 +38,15 @@ void ExportActions::exportDataCsv() {
     options.setWindowTitle(tr("Export Data as CSV"));
     auto* transformed = new QCheckBox(tr("Transformed values (as the model sees them)"));
     auto* predictions = new QCheckBox(tr("Add prediction and residual columns"));
+    auto* diagnostics = new QCheckBox(tr(
+        "Add the least-squares fit's diagnostics (fitted, residual, leverage, Cook's distance)"));
+    diagnostics->setVisible(m_regression != nullptr);
     transformed->setChecked(m_showTransformed->isChecked());
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
     auto* layout = new QVBoxLayout(&options);
     layout->addWidget(transformed);
     layout->addWidget(predictions);
+    layout->addWidget(diagnostics);
     layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::accepted, &options, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, &options, &QDialog::reject);
@@ -53,15 +58,21 @@ void ExportActions::exportDataCsv() {
                                          .filePath(m_document->name() + QStringLiteral(".csv")),
                                      tr("CSV files (*.csv)"));
     if (!path.isEmpty())
-        exportDataCsvTo(path, transformed->isChecked(), predictions->isChecked());
+        exportDataCsvTo(path, transformed->isChecked(), predictions->isChecked(),
+                        diagnostics->isChecked());
 }
 
-bool ExportActions::exportDataCsvTo(const QString& path, bool transformed, bool predictions) {
+bool ExportActions::exportDataCsvTo(const QString& path, bool transformed, bool predictions,
+                                    bool diagnostics) {
     try {
+        linlab::DataExportOptions options{transformed, predictions, nullptr};
+        if (diagnostics && m_regression) {
+            m_regression->waitForResult(); // the diagnostics of the data as it is now
+            options.diagnostics = &m_regression->result().diagnostics;
+        }
         // The rows used, with the design's names (dummies as COLUMN=LEVEL) in a typed document.
-        const linlab::CsvTable table =
-            linlab::DataExport::table(m_document->dataset(), m_document->analysis(),
-                                      m_document->fullEvaluation(), {transformed, predictions});
+        const linlab::CsvTable table = linlab::DataExport::table(
+            m_document->dataset(), m_document->analysis(), m_document->fullEvaluation(), options);
         linlab::CsvWriter::writeFile(path.toStdString(), table.names, table.data);
     } catch (const std::exception& e) {
         warnNotWritten(e);

@@ -16,6 +16,7 @@ class OpenFileWatcher;
 class QAction;
 class QCustomPlot;
 class QMainWindow;
+class RegressionRunner;
 class TrainingSession;
 
 class ExportActions : public QObject {
@@ -35,9 +36,13 @@ public:
     /// Opens the export-plot dialog.
     void exportPlots();
 
-    /// Writes the data as CSV (raw or transformed, optionally with predictions and residuals);
-    /// false (and a message) when it cannot be written. What was at `path` is then untouched.
-    bool exportDataCsvTo(const QString& path, bool transformed, bool predictions);
+    /// Writes the data as CSV (raw or transformed, optionally with predictions and residuals, and
+    /// the least-squares diagnostics); false (and a message) when it cannot be written. What was
+    /// at `path` is then untouched.
+    bool exportDataCsvTo(const QString& path, bool transformed, bool predictions,
+                         bool diagnostics = false);
+    /// Where the least-squares diagnostics come from (none: the option is not offered).
+    void setRegression(RegressionRunner* runner) { m_regression = runner; }
     /// Writes the NumPy script; false (and a message) when it cannot be written.
     bool exportNumpyScriptTo(const QString& path);
 
@@ -53,4 +58,5 @@ private:
     QMap<linlab::PlotKind, QCustomPlot*> m_plots;
     QAction* m_showTransformed;
     OpenFileWatcher* m_watcher;
+    RegressionRunner* m_regression = nullptr;
 };
