@@ -1,6 +1,7 @@
 #include "ui/plots/DataPlotView.h"
 
 #include "app/document/Document.h"
+#include "app/document/DragPointCommand.h"
 #include "model/data/Column.h"
 #include "model/data/DateValue.h"
 #include "ui/common/NumberText.h"
@@ -93,6 +94,7 @@ void DataPlotView::setFeature(int column) {
     m_feature = column;
     m_xCategory.clear();
     refresh();
+    emit xChanged();
 }
 
 void DataPlotView::setXCategory(const QString& name) {
@@ -101,6 +103,7 @@ void DataPlotView::setXCategory(const QString& name) {
         return;
     m_xCategory = column;
     refresh();
+    emit xChanged();
 }
 
 void DataPlotView::setColourColumn(const QString& name) {
@@ -131,6 +134,7 @@ void DataPlotView::onReset() {
     m_xCategory.clear();
     m_colourBy.clear();
     refresh();
+    emit xChanged();
 }
 
 void DataPlotView::onColumnsAboutToBeInserted(int first, int last) {
@@ -228,6 +232,21 @@ bool DataPlotView::rowPoint(int row, QPointF* point) const {
         return false;
     *point = QPointF(data.features()(row, m_feature) * m_xScale, data.labels()(row));
     return true;
+}
+
+QVector<QPair<int, double>> DataPlotView::dragCells(int row, const QPointF& coords) const {
+    const linlab::Dataset& data = document()->dataset();
+    QVector<QPair<int, double>> cells;
+    if (row < 0 || arma::uword(row) >= data.rowCount())
+        return cells;
+    // Across: the feature on x (not a category's jittered group); up and down: the label.
+    const bool categoryOnX = TypedColumns::categoricalColumn(*document(), m_xColumn) != nullptr;
+    if (!categoryOnX && m_feature >= 0 && DragPointCommand::canDrag(document(), m_feature) &&
+        m_xScale != 0 && isPlottable(coords.x()))
+        cells.append({m_feature, coords.x() / m_xScale});
+    if (DragPointCommand::canDrag(document(), int(data.featureCount())) && isPlottable(coords.y()))
+        cells.append({int(data.featureCount()), coords.y()});
+    return cells;
 }
 
 QString DataPlotView::rowDetails(int row) const {

@@ -57,11 +57,16 @@ public slots:
     /// Colours the points by categorical column `name`; "" (or an unknown name): one colour.
     void setColourColumn(const QString& name);
 
+signals:
+    /// What is on x changed (another feature, a categorical column, or back to the first).
+    void xChanged();
+
 protected:
     void rebuild() override;
     bool rebuildModel() override;
     bool rowPoint(int row, QPointF* point) const override;
     QString rowDetails(int row) const override;
+    QVector<QPair<int, double>> dragCells(int row, const QPointF& coords) const override;
 
 private:
     /// The residual segments, the model's line (or the level means) and the axis ranges, over the

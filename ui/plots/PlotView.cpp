@@ -148,6 +148,13 @@ PlotView::PlotView(Document* document, QWidget* parent)
     m_highlight->setName(tr("selected"));
     m_highlight->removeFromLegend();
 
+    m_flagged = m_plot->addGraph();
+    m_flagged->setLineStyle(QCPGraph::lsNone);
+    m_flagged->setScatterStyle(
+        QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(flaggedColor(), 1.6), Qt::NoBrush, 12));
+    m_flagged->setName(tr("flagged rows"));
+    m_flagged->removeFromLegend();
+
     m_message = new QCPItemText(m_plot);
     m_message->setLayer(QStringLiteral("legend"));
     m_message->position->setType(QCPItemPosition::ptAxisRectRatio);
@@ -344,6 +351,7 @@ void PlotView::updatePoints(const QString& name) {
                                         dense ? 4 : 7),
                         dense);
     updateHighlight();
+    updateFlagged();
 }
 
 bool PlotView::isDense() const {
@@ -370,7 +378,38 @@ void PlotView::updateHighlight() {
         m_highlight->addToLegend();
 }
 
+void PlotView::setFlaggedRows(const QVector<int>& rows) {
+    QVector<int> sorted = rows;
+    std::sort(sorted.begin(), sorted.end());
+    if (sorted == m_flaggedRows)
+        return;
+    m_flaggedRows = sorted;
+    updateFlagged();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void PlotView::updateFlagged() {
+    const int n = int(m_document->dataset().rowCount());
+    QVector<RowPoint> points;
+    QPointF p;
+    for (int row : m_flaggedRows)
+        if (row >= 0 && row < n && rowPoint(row, &p) && isPlottable(p.x()) && isPlottable(p.y()))
+            points.append({p.x(), p.y(), row});
+    sortByX(points);
+    m_ringedRows = setGraphPoints(m_flagged, points);
+    // On the points' layer: where they move with the model, the rings move with them. (Moving a
+    // graph invalidates the layer's buffer, so only when it changed.)
+    if (m_flagged->layer() != m_points->layer())
+        m_flagged->setLayer(m_points->layer());
+    if (points.isEmpty())
+        m_flagged->removeFromLegend();
+    else if (!m_plot->legend->hasItemWithPlottable(m_flagged))
+        m_flagged->addToLegend();
+}
+
 void PlotView::setRanges(const QCPRange& x, const QCPRange& y) {
+    if (m_dragging)
+        return; // a point under the mouse: axes that moved would pull it away
     m_plot->xAxis->setRange(x);
     m_plot->yAxis->setRange(y);
 }
@@ -467,7 +506,25 @@ QString PlotView::toolTipForRow(int row) const {
     return tr("Row %1 \u2014 %2").arg(m_document->tableRow(row) + 1).arg(rowDetails(row));
 }
 
+QVector<QPair<int, double>> PlotView::dragCells(int, const QPointF&) const {
+    return {};
+}
+
 void PlotView::onMouseMove(QMouseEvent* event) {
+    if (m_pressed && m_dragRow >= 0 && (event->buttons() & Qt::LeftButton)) {
+        if (!m_dragging && (event->position() - m_pressPos).manhattanLength() <= kClickSlop)
+            return;
+        const QPointF coords(m_plot->xAxis->pixelToCoord(event->position().x()),
+                             m_plot->yAxis->pixelToCoord(event->position().y()));
+        const QVector<QPair<int, double>> cells = dragCells(m_dragRow, coords);
+        if (cells.isEmpty())
+            return;
+        m_dragging = true; // the axes hold still until the release (see setRanges)
+        m_dragCells = cells;
+        QToolTip::hideText();
+        emit pointDragged(m_dragRow, cells, false);
+        return;
+    }
     const int row = rowAtPixel(event->position());
     if (row < 0) {
         QToolTip::hideText();
@@ -479,6 +536,8 @@ void PlotView::onMouseMove(QMouseEvent* event) {
 void PlotView::onMousePress(QMouseEvent* event) {
     m_pressed = event->button() == Qt::LeftButton;
     m_pressPos = event->position();
+    m_dragRow = m_pressed ? rowAtPixel(m_pressPos) : -1;
+    m_dragging = false;
 }
 
 void PlotView::onMouseRelease(QMouseEvent* event) {
@@ -486,6 +545,12 @@ void PlotView::onMouseRelease(QMouseEvent* event) {
     if (!m_pressed || event->button() != Qt::LeftButton)
         return;
     m_pressed = false;
+    if (m_dragging) {
+        m_dragging = false;
+        emit pointDragged(m_dragRow, m_dragCells, true);
+        refresh(); // the axes may follow the data again
+        return;
+    }
     if ((event->position() - m_pressPos).manhattanLength() > kClickSlop)
         return;
     const int row = rowAtPixel(event->position());
@@ -505,6 +570,10 @@ QColor PlotView::residualColor() {
 QColor PlotView::referenceColor() {
     return QColor(0x7f, 0x7f, 0x7f);
 }
+QColor PlotView::flaggedColor() {
+    return QColor(220, 110, 0);
+}
+
 QColor PlotView::highlightColor() {
     return QColor(0xff, 0x7f, 0x0e);
 }

@@ -9,6 +9,7 @@
 #include "app/document/Document.h"
 
 #include <QList>
+#include <QPair>
 #include <QPointF>
 #include <QVector>
 #include <QWidget>
@@ -51,6 +52,9 @@ public:
     int sampleStep() const { return m_sampleStep; }
     /// The rows last passed to setSelectedRows().
     QList<int> selectedRows() const { return m_selectedRows; }
+    /// The rings around flagged rows; point i belongs to row ringedRows()[i].
+    QCPGraph* flaggedGraph() const { return m_flagged; }
+    const QVector<int>& ringedRows() const { return m_ringedRows; }
     /// The centred text shown instead of data (no features, no rows...); empty when data is drawn.
     QString message() const;
     /// The row whose drawn (or highlighted) point is nearest to `pixel` within kHitRadius; -1 if
@@ -80,10 +84,15 @@ public slots:
     void setSelectedRows(const QList<int>& rows);
     /// Rebuilds everything from the document and schedules one replot.
     void refresh();
+    /// Rings these rows' points (the regression report's flagged rows; out of range ignored).
+    void setFlaggedRows(const QVector<int>& rows);
 
 signals:
     /// A point was clicked; extend is true with Ctrl held (add to the selection).
     void rowClicked(int row, bool extend);
+    /// A point is being dragged (`finished` on release): the row's new values, as (dataset column,
+    /// value) pairs, column featureCount() the label. The window turns them into one undo step.
+    void pointDragged(int row, const QVector<QPair<int, double>>& cells, bool finished);
     /// Only the layers that move with the model were redrawn (a full replot sends the plot's
     /// afterReplot instead).
     void layersReplotted();
@@ -101,6 +110,9 @@ protected:
     virtual bool rowPoint(int row, QPointF* point) const = 0;
     /// The text after "Row N — " in a row's tooltip.
     virtual QString rowDetails(int row) const = 0;
+    /// The values a drag of `row`'s point to `coords` (plot coordinates) sets, as in
+    /// pointDragged(); empty when the point cannot be dragged (the default).
+    virtual QVector<QPair<int, double>> dragCells(int row, const QPointF& coords) const;
 
     /// Refills pointsGraph() (sampled, non-plottable rows skipped, sorted by x) and the highlight.
     /// `name` is the legend name; a sampling note is appended when rows are skipped.
@@ -145,6 +157,7 @@ protected:
     static QColor residualColor();
     static QColor referenceColor();
     static QColor highlightColor();
+    static QColor flaggedColor();
     static QPen referencePen();
 
 private:
@@ -153,6 +166,7 @@ private:
     /// Redraws the moving layers only (queued, so a burst of ticks redraws them once).
     void replotModelLayers();
     void updateHighlight();
+    void updateFlagged();
     void onMouseMove(QMouseEvent* event);
     void onMousePress(QMouseEvent* event);
     void onMouseRelease(QMouseEvent* event);
@@ -165,10 +179,13 @@ private:
     QCPLayer* m_highlightLayer;
     QCPGraph* m_points;
     QCPGraph* m_highlight;
+    QCPGraph* m_flagged;
     QCPItemText* m_message;
     QVector<int> m_drawnRows;
     QVector<int> m_highlightRows;
     QList<int> m_selectedRows;
+    QVector<int> m_flaggedRows; // as given, sorted
+    QVector<int> m_ringedRows;  // as drawn
     int m_sampleStep = 1;
     // The points' x values (in row order) at the last sort, and the order found: the x of most
     // views is data, so a slider tick can reuse the order instead of sorting 20,000 points.
@@ -176,6 +193,9 @@ private:
     QVector<int> m_sortOrder;
     QPointF m_pressPos;
     bool m_pressed = false;
-    bool m_dataChanged = true; // since the last rebuild: not a model-only change
+    int m_dragRow = -1; // the point pressed on, a drag once the mouse moves past the slop
+    bool m_dragging = false;
+    QVector<QPair<int, double>> m_dragCells; // the last values sent
+    bool m_dataChanged = true;               // since the last rebuild: not a model-only change
     bool m_layerReplotQueued = false;
 };

@@ -1,6 +1,7 @@
 #include "ui/plots/PredictedActualPlotView.h"
 
 #include "app/document/Document.h"
+#include "app/document/DragPointCommand.h"
 
 #include <limits>
 
@@ -20,6 +21,16 @@ bool PredictedActualPlotView::rowPoint(int row, QPointF* point) const {
         return false;
     *point = QPointF(document()->dataset().labels()(row), document()->prediction(arma::uword(row)));
     return true;
+}
+
+QVector<QPair<int, double>> PredictedActualPlotView::dragCells(int row,
+                                                               const QPointF& coords) const {
+    // Actual is on x: dragging a point sideways changes its label (the prediction follows from
+    // the model, not the mouse).
+    const int label = int(document()->dataset().featureCount());
+    if (row < 0 || !DragPointCommand::canDrag(document(), label) || !isPlottable(coords.x()))
+        return {};
+    return {{label, coords.x()}};
 }
 
 QString PredictedActualPlotView::rowDetails(int row) const {

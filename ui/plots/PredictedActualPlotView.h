@@ -18,6 +18,7 @@ protected:
     bool rebuildModel() override;
     bool rowPoint(int row, QPointF* point) const override;
     QString rowDetails(int row) const override;
+    QVector<QPair<int, double>> dragCells(int row, const QPointF& coords) const override;
 
 private:
     /// One range for both axes over the drawn points: the range and its reference line.

@@ -56,6 +56,14 @@ int DataTableModel::columnCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : m_document->tableColumnCount();
 }
 
+void DataTableModel::setFlaggedRows(const QHash<int, QString>& reasons) {
+    if (reasons == m_flagged)
+        return;
+    m_flagged = reasons;
+    if (rowCount() > 0)
+        emit headerDataChanged(Qt::Vertical, 0, rowCount() - 1);
+}
+
 int DataTableModel::labelColumn() const {
     if (m_document->isTyped()) {
         const linlab::SourceTable& source = m_document->source();
@@ -104,7 +112,24 @@ QVariant DataTableModel::headerData(int section, Qt::Orientation orientation, in
     if (orientation == Qt::Vertical) {
         if (role == Qt::DisplayRole)
             return section + 1;
-        return {};
+        if (m_flagged.isEmpty())
+            return {};
+        const auto flag = m_flagged.constFind(m_document->datasetRow(section));
+        if (flag == m_flagged.constEnd())
+            return {};
+        switch (role) {
+        case Qt::ForegroundRole:
+            return QBrush(QColor(200, 90, 0));
+        case Qt::FontRole: {
+            QFont bold;
+            bold.setBold(true);
+            return bold;
+        }
+        case Qt::ToolTipRole:
+            return tr("Flagged by the regression report: %1").arg(flag.value());
+        default:
+            return {};
+        }
     }
     if (section < 0 || section >= columnCount())
         return {};

@@ -5,6 +5,7 @@
 // undo commands on the document.
 
 #include <QAbstractTableModel>
+#include <QHash>
 
 class Document;
 
@@ -33,6 +34,9 @@ public:
     QString lastError() const { return m_lastError; }
     /// The label's column (the last).
     int labelColumn() const;
+    /// Marks these dataset rows (the regression report's flagged rows) in the vertical header,
+    /// each with the reason as its tooltip.
+    void setFlaggedRows(const QHash<int, QString>& reasons);
 
 private:
     double valueAt(int row, int column) const;
@@ -47,4 +51,5 @@ private:
     Document* m_document;
     bool m_showTransformed = false;
     QString m_lastError;
+    QHash<int, QString> m_flagged; // dataset row -> why the report flags it
 };
