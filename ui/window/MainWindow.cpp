@@ -1,7 +1,9 @@
 #include "ui/window/MainWindow.h"
 
 #include "app/document/Document.h"
+#include "app/document/DragPointCommand.h"
 #include "app/document/ModelActions.h"
+#include "app/document/RegressionRunner.h"
 #include "ui/common/NumberText.h"
 #include "ui/common/Teardown.h"
 #include "ui/panels/LessonPane.h"
@@ -11,6 +13,11 @@
 #include "ui/plots/DataPlotView.h"
 #include "ui/plots/PredictedActualPlotView.h"
 #include "ui/plots/ResidualPlotView.h"
+#include "ui/report/DiagnosticPlotView.h"
+#include "ui/report/DiagnosticsView.h"
+#include "ui/report/FitBands.h"
+#include "ui/report/ReportPanel.h"
+#include "ui/report/ResidualHistogramView.h"
 #include "ui/table/DataTableView.h"
 #include "ui/training/LossCurveView.h"
 #include "ui/training/LossLandscapeView.h"
@@ -47,7 +54,8 @@ QScrollArea* scrolled(QWidget* panel) {
 
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent)
-    , m_document(new Document(this)) {
+    , m_document(new Document(this))
+    , m_regression(new RegressionRunner(m_document, this)) {
     setObjectName(QStringLiteral("MainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/linlab.svg")));
     setDockNestingEnabled(true);
@@ -69,6 +77,7 @@ MainWindow::MainWindow(QWidget* parent)
         {linlab::PlotKind::LossCurve, m_training->lossCurve()->plot()}};
     m_exports = new ExportActions(this, m_document, m_training->session(), plots,
                                   m_transformedAction, m_files->fileWatcher());
+    m_exports->setRegression(m_regression);
     connectActions();
     createMenus();
     createToolBar();
@@ -87,6 +96,36 @@ MainWindow::MainWindow(QWidget* parent)
         connect(m_table, &DataTableView::selectedRowsChanged, view, &PlotView::setSelectedRows);
         connect(view, &PlotView::rowClicked, m_table, &DataTableView::selectDataRow);
     }
+    connect(m_table, &DataTableView::selectedRowsChanged, m_diagnostics,
+            &DiagnosticsView::setSelectedRows);
+    connect(m_diagnostics, &DiagnosticsView::rowClicked, m_table, &DataTableView::selectDataRow);
+    // Points dragged in the data and predicted-vs-actual plots edit the data: one step per drag.
+    for (PlotView* view :
+         {static_cast<PlotView*>(m_dataPlot), static_cast<PlotView*>(m_predictedPlot)})
+        connect(view, &PlotView::pointDragged, this, &MainWindow::onPointDragged);
+    m_bands = new FitBands(m_dataPlot, m_document, m_regression, this);
+    connect(m_bandsAction, &QAction::toggled, m_bands, &FitBands::setShown);
+    // Rows the report flags are ringed in every plot and marked in the table.
+    connect(m_regression, &RegressionRunner::resultChanged, this, &MainWindow::showFlaggedRows);
+    const auto plotImages = [this] {
+        // Rendered at a fixed size, so a report looks the same whether the tab was ever shown.
+        QList<std::pair<QString, QImage>> images;
+        for (DiagnosticPlotView* view :
+             {m_diagnostics->qqPlot(), m_diagnostics->scaleLocationPlot(),
+              m_diagnostics->leveragePlot()})
+            images.append({view->title(), view->plot()->toPixmap(560, 380).toImage()});
+        images.append({m_diagnostics->histogram()->title(),
+                       m_diagnostics->histogram()->plot()->toPixmap(560, 380).toImage()});
+        return images;
+    };
+    for (ReportPanel* panel : {m_reportPanel, m_reportDockPanel}) {
+        connect(panel, &ReportPanel::rowActivated, m_table,
+                [this](int row) { m_table->selectDataRow(row, false); });
+        connect(panel, &ReportPanel::exported, this, [this](const QString& path) {
+            WindowNotices::status(this, tr("Report exported to %1").arg(path), false);
+        });
+        panel->setPlotImages(plotImages);
+    }
 
     updateTitle();
     updateStatus();
@@ -97,6 +136,36 @@ MainWindow::MainWindow(QWidget* parent)
 
 MainWindow::~MainWindow() {
     silenceChildren(this);
+}
+
+void MainWindow::onPointDragged(int row, const QVector<QPair<int, double>>& cells, bool finished) {
+    if (!m_dragging) {
+        ++m_dragId; // a new drag: a new undo step
+        m_dragging = true;
+    }
+    DragPointCommand::Cells edit;
+    for (const auto& [column, value] : cells)
+        edit.emplace_back(column, value);
+    m_document->undoStack()->push(new DragPointCommand(m_document, row, edit, m_dragId));
+    if (finished)
+        m_dragging = false;
+}
+
+void MainWindow::showFlaggedRows() {
+    const RegressionRunner::Result& r = m_regression->result();
+    QVector<int> rows;
+    QHash<int, QString> reasons;
+    for (const linlab::FlaggedRow& f : r.flagged) {
+        rows << int(f.row);
+        reasons.insert(int(f.row), ReportPanel::flagReason(f, r.diagnostics));
+    }
+    for (PlotView* view :
+         {static_cast<PlotView*>(m_dataPlot), static_cast<PlotView*>(m_predictedPlot),
+          static_cast<PlotView*>(m_residualPlot)})
+        view->setFlaggedRows(rows);
+    for (PlotView* view : m_diagnostics->rowPlots())
+        view->setFlaggedRows(rows);
+    m_table->setFlaggedRows(reasons);
 }
 
 void MainWindow::createPlots() {
@@ -121,6 +190,21 @@ void MainWindow::createPlots() {
     m_tabs->addTab(m_training, tr("Training"));
     m_tabs->setTabToolTip(0, tr("The data, the model's predictions and its residuals"));
     m_tabs->setTabToolTip(1, tr("The loss over the weights, and gradient descent rolling down it"));
+    // The statistician's view of the least-squares fit: the report beside its assumption checks
+    // (R's summary.lm and plot.lm).
+    m_reportPanel = new ReportPanel(m_document, m_regression, ReportPanel::Layout::Full);
+    m_diagnostics = new DiagnosticsView(m_document, m_regression);
+    auto* report = new QSplitter(Qt::Vertical);
+    report->setObjectName(QStringLiteral("reportSplitter"));
+    report->addWidget(scrolled(m_reportPanel));
+    report->addWidget(m_diagnostics);
+    report->setStretchFactor(0, 2);
+    report->setStretchFactor(1, 3);
+    report->setSizes({420, 520});
+    m_tabs->addTab(report, tr("Report"));
+    m_tabs->setTabToolTip(2, tr("The least-squares report (standard errors, tests, intervals) and "
+                                "its diagnostics: normal Q-Q, scale-location, leverage with "
+                                "Cook's distance, histogram of residuals"));
     setCentralWidget(m_tabs);
 }
 
@@ -142,6 +226,7 @@ void MainWindow::createDocks() {
     m_modelPanel = new ModelPanel(m_document);
     m_metricsPanel = new MetricsPanel(m_document);
     m_lessonPane = new LessonPane(m_document);
+    m_reportDockPanel = new ReportPanel(m_document, m_regression, ReportPanel::Layout::Compact);
 
     QDockWidget* data =
         dock(tr("Data  (X and y)"), QStringLiteral("dataDock"), m_table, Qt::LeftDockWidgetArea);
@@ -157,9 +242,12 @@ void MainWindow::createDocks() {
     // forward.
     QDockWidget* descent = dock(tr("Gradient Descent"), QStringLiteral("descentDock"),
                                 m_training->controlsPanel(), Qt::RightDockWidgetArea);
+    QDockWidget* report = dock(tr("Report  (least squares)"), QStringLiteral("reportDock"),
+                               scrolled(m_reportDockPanel), Qt::RightDockWidgetArea);
     splitDockWidget(data, transform, Qt::Vertical);
     splitDockWidget(model, metrics, Qt::Vertical);
     tabifyDockWidget(metrics, lesson);
+    tabifyDockWidget(lesson, report);
     tabifyDockWidget(model, descent);
     metrics->raise();
     model->raise();
@@ -217,6 +305,11 @@ void MainWindow::createActions() {
              tr("Show X after scaling and normalisation (read-only), as the model sees it"),
              QKeySequence(Qt::CTRL | Qt::Key_T));
     m_transformedAction->setCheckable(true);
+    m_bandsAction = new QAction(tr("Confidence and Prediction &Bands"), this);
+    m_bandsAction->setCheckable(true);
+    m_bandsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
+    m_bandsAction->setStatusTip(tr("Show the least-squares line's confidence and prediction bands "
+                                   "in the data plot"));
     m_fitAction =
         make(tr("&Fit Least Squares"), tr("Jump to the weights with the lowest possible MSE"),
              QKeySequence(Qt::CTRL | Qt::Key_L));
@@ -317,6 +410,7 @@ void MainWindow::createMenus() {
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_transformedAction);
+    view->addAction(m_bandsAction);
     view->addSeparator();
     for (QDockWidget* d : m_docks)
         view->addAction(d->toggleViewAction());

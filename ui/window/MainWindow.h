@@ -28,6 +28,10 @@ class ResidualPlotView;
 class TrainingView;
 class TransformPanel;
 class QTabWidget;
+class DiagnosticsView;
+class FitBands;
+class RegressionRunner;
+class ReportPanel;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -45,10 +49,19 @@ public:
     PredictedActualPlotView* predictedActualPlot() const { return m_predictedPlot; }
     ResidualPlotView* residualPlot() const { return m_residualPlot; }
     TrainingView* trainingView() const { return m_training; }
+    /// The least-squares report, fitted off the UI thread after each data change.
+    RegressionRunner* regression() const { return m_regression; }
+    /// The full report (the Report tab) and the compact one (the Report dock).
+    ReportPanel* reportPanel() const { return m_reportPanel; }
+    ReportPanel* reportDockPanel() const { return m_reportDockPanel; }
+    DiagnosticsView* diagnosticsView() const { return m_diagnostics; }
     QTabWidget* centralTabs() const { return m_tabs; }
     QAction* undoAction() const { return m_undoAction; }
     QAction* redoAction() const { return m_redoAction; }
     QAction* transformedViewAction() const { return m_transformedAction; }
+    /// View › Confidence and Prediction Bands (of the least-squares line, in the data plot).
+    QAction* bandsAction() const { return m_bandsAction; }
+    FitBands* fitBands() const { return m_bands; }
     /// Open, save, reload, recent files, recovery (see FileController).
     FileController* files() const { return m_files; }
     /// File › Export (see ExportActions).
@@ -89,8 +102,20 @@ private:
     void createToolBar();
     void updateTitle();
     void updateStatus();
+    /// Hands the report's flagged rows to the plots and the table.
+    void showFlaggedRows();
+    /// A point dragged in a plot: the row's new values, one undo step per drag.
+    void onPointDragged(int row, const QVector<QPair<int, double>>& cells, bool finished);
 
     Document* m_document;
+    RegressionRunner* m_regression;
+    ReportPanel* m_reportPanel = nullptr;
+    ReportPanel* m_reportDockPanel = nullptr;
+    DiagnosticsView* m_diagnostics = nullptr;
+    FitBands* m_bands = nullptr;
+    int m_dragId = 0x1000; // point drags: each drag's commands merge into one
+    bool m_dragging = false;
+    QAction* m_bandsAction = nullptr;
     DataTableView* m_table = nullptr;
     TransformPanel* m_transformPanel = nullptr;
     ModelPanel* m_modelPanel = nullptr;

@@ -7,7 +7,7 @@
 
 namespace {
 // Bump when the dock layout changes, so an old saved state is not restored onto a new layout.
-constexpr int kLayoutVersion = 2;
+constexpr int kLayoutVersion = 3;
 } // namespace
 
 WindowLayout::WindowLayout(QMainWindow* window, QAction* showTransformed)
