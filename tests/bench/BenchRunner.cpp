@@ -176,4 +176,11 @@ void BenchRunner::run(arma::uword n, arma::uword d) {
         r.timing = m_slowTimer.measure([&] { m_frame->editCell(step++); });
         add(r);
     }
+    if (m_options.wants("report") && m_frame) {
+        CaseResult r{"report", n, d, {}};
+        m_frame->setData(data);
+        int step = 0;
+        r.timing = m_slowTimer.measure([&] { m_frame->editUntilReport(step++); });
+        add(r);
+    }
 }

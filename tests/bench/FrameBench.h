@@ -28,6 +28,9 @@ public:
     /// One cell edit as the table makes it (an undo command), until every view has caught up:
     /// statistics, metrics, plots painted. Returns the milliseconds it took.
     double editCell(int step);
+    /// One label edit (an undo command) until the regression report and its diagnostics of the
+    /// new data are in (computed off the UI thread). Returns the milliseconds it took.
+    double editUntilReport(int step);
     /// How many QCustomPlots are visible (the ones a frame must redraw).
     int visiblePlots() const;
 
