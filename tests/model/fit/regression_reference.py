@@ -89,3 +89,46 @@ if __name__ == "__main__":
     show("polynomial", *polynomial())
     show("longley", *longley())
     show("duplicated", *duplicated(), keep=[0, 1, 3])
+
+
+def statsmodels_figures():
+    """The report's statsmodels figures (statsmodels 0.13.5) on the duplicated data without the
+    copy, for tst_Regression's known answers."""
+    import numpy as np
+    import statsmodels.api as sm
+    from statsmodels.stats.outliers_influence import variance_inflation_factor
+
+    X, y = duplicated()
+    X = np.array(X)[:, [0, 1, 3]]
+    y = np.array(y)
+    A = sm.add_constant(X)
+    fit = sm.OLS(y, A).fit()
+    fmt = lambda v: "%.17g" % v
+    row = lambda name, vs: print("const double %s[] = {%s};" % (name, ", ".join(fmt(v) for v in vs)))
+    print("// statsmodels %s OLS on the duplicated data without x3" % sm.__version__)
+    row("smT", fit.tvalues)
+    row("smP", fit.pvalues)
+    ci95, ci90 = fit.conf_int(0.05), fit.conf_int(0.10)
+    row("smCi95Low", ci95[:, 0])
+    row("smCi95High", ci95[:, 1])
+    row("smCi90Low", ci90[:, 0])
+    row("smCi90High", ci90[:, 1])
+    row("smVif", [variance_inflation_factor(A, k) for k in range(1, A.shape[1])])
+    row("smStdBeta", fit.params[1:] * X.std(axis=0, ddof=1) / y.std(ddof=1))
+    print("// r2_adjusted, f_pvalue, aic, bic")
+    row("smModel", [fit.rsquared_adj, fit.f_pvalue, fit.aic, fit.bic])
+    inf = fit.get_influence()
+    rows = [0, 7, 19]
+    print("// rows 0, 7, 19: fitted, residual, leverage, internal, external, Cook's distance")
+    for k in rows:
+        row("smRow%d" % k, [fit.fittedvalues[k], fit.resid[k], inf.hat_matrix_diag[k],
+                            inf.resid_studentized_internal[k], inf.resid_studentized_external[k],
+                            inf.cooks_distance[0][k]])
+    frame = fit.get_prediction(np.array([[1.0, 10.5, 3.0, 20.0]])).summary_frame(alpha=0.05)
+    print("// at x = (10.5, 3, 20): mean, mean_se, mean_ci, obs_ci")
+    row("smPredict", [frame["mean"][0], frame["mean_se"][0], frame["mean_ci_lower"][0],
+                      frame["mean_ci_upper"][0], frame["obs_ci_lower"][0], frame["obs_ci_upper"][0]])
+
+
+if __name__ == "__main__":
+    statsmodels_figures()

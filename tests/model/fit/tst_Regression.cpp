@@ -128,6 +128,36 @@ const double duplicatedStdErrors[] = {1.3191034586628601e-1, 2.1780115010497639e
 const double duplicatedModel[] = {2.2345534443002908e-1, 9.915358238836559e-1,
                                   6.2477327834678136e+2, 3.8235385710357946};
 
+// regression_reference.py's statsmodels_figures(): statsmodels 0.13.5 OLS on the duplicated data
+// without x3.
+const double smT[] = {17.039324755825501, 23.431197646477127, -27.361895274614792,
+                      24.934526009569542};
+const double smP[] = {1.1137110525576651e-11, 8.2239182188942935e-14, 7.283305181813034e-15,
+                      3.1178774102457815e-14};
+const double smCi95Low[] = {1.9680257806448944, 0.46416239834557627, -1.0898169501215269,
+                            0.27858219443569382};
+const double smCi95High[] = {2.5273006630929267, 0.55650596080237036, -0.93308915990685226,
+                             0.33035319494897158};
+const double smCi90Low[] = {2.0173631022890088, 0.47230863230972642, -1.0759909592911392,
+                            0.28314925543614655};
+const double smCi90High[] = {2.4779633414488123, 0.54835972683822021, -0.94691515073724009,
+                             0.32578613394851885};
+const double smVif[] = {6.3177216894040429, 6.1916472202277166, 1.1005128731151914};
+const double smStdBeta[] = {1.3545875723244623, -1.5659634903885669, 0.60163214827281497};
+// r2_adjusted, f_pvalue, aic, bic
+const double smModel[] = {0.9899487908618414, 8.7616338206226062e-17, 0.35292285792839095,
+                          4.3358519521443544};
+// rows 0, 7, 19: fitted, residual, leverage, internal, external, Cook's distance
+const double smRow0[] = {2.7579974014428839, -0.25799740144288386, 0.37659247102266913,
+                         -1.462307017076506, -1.5211659685091417,  0.32293619723569894};
+const double smRow7[] = {1.7891156927776022,  -0.28911569277760218, 0.28006405215349761,
+                         -1.5248741045820502, -1.5970546542589397,  0.2261369321793826};
+const double smRow19[] = {2.8558605725943327,  0.044139427405667231, 0.24010183380631639,
+                          0.22659913649307495, 0.21975657502338955,  0.0040559873363161837};
+// at x = (10.5, 3, 20): mean, mean_se, mean_ci, obs_ci
+const double smPredict[] = {10.661166836199717, 0.19663586533281685, 10.244317423263769,
+                            11.078016249135665, 10.030168363459724,  11.29216530893971};
+
 void checkModel(const RegressionReport& r, const double* model, double tolerance) {
     QVERIFY2(digits(r.sigma, model[0]) >= tolerance, "sigma");
     QVERIFY2(digits(r.r2, model[1]) >= tolerance, "r2");
@@ -144,7 +174,28 @@ private slots:
     void longleyMatchesCertifiedValues();
     void duplicatedColumnIsNotEstimable();
     void statisticsLeastSquaresKeepsDigits();
+    void reportMatchesStatsmodels();
+    void confidenceLevelWidensIntervals();
+    void aliasedTermLeavesTheOthers();
+    void diagnosticsMatchStatsmodels();
+    void predictionIntervals();
+    void statisticsPathEqualsQr();
+    void statisticsPathRefusesIllConditioned();
+    void featuresThroughAnAffineMap();
+    void tooFewRows();
 };
+
+namespace {
+// The duplicated data without its copy: well conditioned, full rank.
+void threeFeatures(arma::mat& X, arma::vec& y) {
+    duplicated(X, y);
+    X.shed_col(2);
+}
+
+bool rel(double a, double b, double tolerance) {
+    return std::abs(a - b) <= tolerance * std::abs(b);
+}
+} // namespace
 
 void tst_Regression::polynomialKeepsSevenDigits() {
     arma::mat X;
@@ -205,6 +256,195 @@ void tst_Regression::statisticsLeastSquaresKeepsDigits() {
     for (arma::uword j = 0; j < 10; ++j)
         QVERIFY2(digits(ls.weights(j), polynomialCoefficients[j + 1]) >= 7.0,
                  ("weight " + std::to_string(j + 1)).c_str());
+}
+
+void tst_Regression::reportMatchesStatsmodels() {
+    arma::mat X;
+    arma::vec y;
+    threeFeatures(X, y);
+    const Regression fit(X, y, {"a", "b", "c"});
+    const RegressionReport& r = fit.report();
+    QCOMPARE(r.coefficients.size(), std::size_t(4));
+    QCOMPARE(r.coefficients[0].name, std::string("(intercept)"));
+    QCOMPARE(r.coefficients[3].name, std::string("c"));
+    QCOMPARE(r.n, arma::uword(20));
+    for (std::size_t k = 0; k < 4; ++k) {
+        const Coefficient& c = r.coefficients[k];
+        QVERIFY2(rel(c.t, smT[k], 1e-10), c.name.c_str());
+        QVERIFY2(rel(c.p, smP[k], 1e-8), c.name.c_str());
+        QVERIFY2(rel(c.ciLow, smCi95Low[k], 1e-10), c.name.c_str());
+        QVERIFY2(rel(c.ciHigh, smCi95High[k], 1e-10), c.name.c_str());
+        if (k == 0) {
+            QVERIFY(std::isnan(c.vif) && std::isnan(c.stdBeta));
+            continue;
+        }
+        QVERIFY2(rel(c.vif, smVif[k - 1], 1e-10), c.name.c_str());
+        QVERIFY2(rel(c.stdBeta, smStdBeta[k - 1], 1e-10), c.name.c_str());
+    }
+    QVERIFY(rel(r.r2Adjusted, smModel[0], 1e-12));
+    QVERIFY(rel(r.fPValue, smModel[1], 1e-8));
+    QVERIFY(rel(r.aic, smModel[2], 1e-10));
+    QVERIFY(rel(r.bic, smModel[3], 1e-10));
+    QCOMPARE(r.dfModel, 3.0);
+    QCOMPARE(r.dfResidual, 16.0);
+    QVERIFY(r.conditionNumber >= 1.0 && r.conditionNumber < 10.0);
+}
+
+void tst_Regression::confidenceLevelWidensIntervals() {
+    arma::mat X;
+    arma::vec y;
+    threeFeatures(X, y);
+    const Regression fit(X, y, {"a", "b", "c"}, 0.90);
+    QCOMPARE(fit.report().confidenceLevel, 0.90);
+    for (std::size_t k = 0; k < 4; ++k) {
+        QVERIFY(rel(fit.report().coefficients[k].ciLow, smCi90Low[k], 1e-10));
+        QVERIFY(rel(fit.report().coefficients[k].ciHigh, smCi90High[k], 1e-10));
+    }
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, Regression(X, y, {"a", "b", "c"}, 1.0));
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, Regression(X, y, {"a", "b"}));
+}
+
+void tst_Regression::aliasedTermLeavesTheOthers() {
+    arma::mat X, X3;
+    arma::vec y;
+    duplicated(X, y);
+    threeFeatures(X3, y);
+    const Regression withCopy(X, y, names(4)), without(X3, y, names(3));
+    const auto& a = withCopy.report();
+    const auto& b = without.report();
+    const std::size_t rows[] = {0, 1, 2, 4};
+    for (std::size_t k = 0; k < 4; ++k) {
+        QVERIFY(rel(a.coefficients[rows[k]].p, b.coefficients[k].p, 1e-8));
+        if (k > 0) // (the intercept has none)
+            QVERIFY(rel(a.coefficients[rows[k]].vif, b.coefficients[k].vif, 1e-10));
+    }
+    QVERIFY(rel(a.aic, b.aic, 1e-10));
+    QVERIFY(rel(a.fStatistic, b.fStatistic, 1e-10));
+    QVERIFY(std::isnan(a.coefficients[3].vif));
+    // The copy is aliased, so a prediction ignores it.
+    QVERIFY(rel(withCopy.predict({10.5, 3, 99, 20}).fit, smPredict[0], 1e-12));
+}
+
+void tst_Regression::diagnosticsMatchStatsmodels() {
+    arma::mat X;
+    arma::vec y;
+    threeFeatures(X, y);
+    const Regression fit(X, y, names(3));
+    const RowDiagnostics g = fit.diagnostics(X, y);
+    QCOMPARE(g.leverage.n_elem, arma::uword(20));
+    const double* expected[] = {smRow0, smRow7, smRow19};
+    const arma::uword rows[] = {0, 7, 19};
+    for (int k = 0; k < 3; ++k) {
+        const arma::uword i = rows[k];
+        const double* e = expected[k];
+        QVERIFY(rel(g.fitted(i), e[0], 1e-12));
+        QVERIFY(rel(g.residuals(i), e[1], 1e-9));
+        QVERIFY(rel(g.leverage(i), e[2], 1e-10));
+        QVERIFY(rel(g.standardized(i), e[3], 1e-9));
+        QVERIFY(rel(g.studentized(i), e[4], 1e-9));
+        QVERIFY(rel(g.cooksDistance(i), e[5], 1e-9));
+    }
+    QVERIFY(std::abs(arma::accu(g.leverage) - 4.0) < 1e-12); // trace of the hat matrix: 4 terms
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, fit.diagnostics(X.cols(0, 1), y));
+}
+
+void tst_Regression::predictionIntervals() {
+    arma::mat X;
+    arma::vec y;
+    threeFeatures(X, y);
+    const Regression fit(X, y, names(3));
+    const IntervalPrediction p = fit.predict({10.5, 3, 20});
+    QVERIFY(rel(p.fit, smPredict[0], 1e-12));
+    QVERIFY(rel(p.stdErrorMean, smPredict[1], 1e-10));
+    QVERIFY(rel(p.ciLow, smPredict[2], 1e-10));
+    QVERIFY(rel(p.ciHigh, smPredict[3], 1e-10));
+    QVERIFY(rel(p.piLow, smPredict[4], 1e-10));
+    QVERIFY(rel(p.piHigh, smPredict[5], 1e-10));
+    const auto rows = fit.predictRows(arma::mat{{10.5, 3, 20}, {0, 0, 0}});
+    QCOMPARE(rows.size(), std::size_t(2));
+    QCOMPARE(rows[0].fit, p.fit);
+    // At the origin the mean response is the intercept, its error the intercept's.
+    QVERIFY(rel(rows[1].fit, fit.intercept(), 1e-14));
+    QVERIFY(rel(rows[1].stdErrorMean, fit.report().coefficients[0].stdError, 1e-12));
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, fit.predict({1, 2}));
+}
+
+void tst_Regression::statisticsPathEqualsQr() {
+    arma::mat X;
+    arma::vec y;
+    threeFeatures(X, y);
+    const Regression qr(X, y, names(3));
+    const auto fast = Regression::fromStatistics(SufficientStatistics::compute(X, y), names(3),
+                                                 0.95, arma::rowvec(3, arma::fill::ones),
+                                                 arma::rowvec(3, arma::fill::zeros));
+    QVERIFY(fast.has_value());
+    for (std::size_t k = 0; k < 4; ++k) {
+        const Coefficient &a = fast->report().coefficients[k], &b = qr.report().coefficients[k];
+        QVERIFY(rel(a.estimate, b.estimate, 1e-12));
+        QVERIFY(rel(a.stdError, b.stdError, 1e-11));
+        QVERIFY(rel(a.p, b.p, 1e-9));
+        QVERIFY(rel(a.ciHigh, b.ciHigh, 1e-11));
+    }
+    QVERIFY(rel(fast->report().aic, qr.report().aic, 1e-10));
+    QVERIFY(rel(fast->report().conditionNumber, qr.report().conditionNumber, 1e-10));
+    QVERIFY(rel(fast->predict({10.5, 3, 20}).piLow, smPredict[4], 1e-10));
+    const RowDiagnostics g = fast->diagnostics(X, y);
+    QVERIFY(rel(g.cooksDistance(7), smRow7[5], 1e-9));
+}
+
+void tst_Regression::statisticsPathRefusesIllConditioned() {
+    arma::mat X;
+    arma::vec y;
+    polynomial(X, y);
+    const auto s = SufficientStatistics::compute(X, y);
+    QVERIFY(!Regression::fromStatistics(s, names(10), 0.95, arma::rowvec(10, arma::fill::ones),
+                                        arma::rowvec(10, arma::fill::zeros)));
+    duplicated(X, y);
+    QVERIFY(!Regression::fromStatistics(SufficientStatistics::compute(X, y), names(4), 0.95,
+                                        arma::rowvec(4, arma::fill::ones),
+                                        arma::rowvec(4, arma::fill::zeros)));
+}
+
+// Features given as slope * x + offset (a scaled, shifted copy): the report in x's units.
+void tst_Regression::featuresThroughAnAffineMap() {
+    arma::mat X;
+    arma::vec y;
+    threeFeatures(X, y);
+    const arma::rowvec slope{-2.0, 0.5, 4.0}, offset{3.0, -1.0, 100.0};
+    arma::mat T = X;
+    T.each_row() %= slope;
+    T.each_row() += offset;
+    const Regression direct(X, y, names(3));
+    const Regression mapped(T, y, names(3), 0.95, slope, offset);
+    const auto fast = Regression::fromStatistics(SufficientStatistics::compute(T, y), names(3),
+                                                 0.95, slope, offset);
+    QVERIFY(fast.has_value());
+    for (const Regression* fit : {&mapped, &*fast}) {
+        for (std::size_t k = 0; k < 4; ++k) {
+            const Coefficient &a = fit->report().coefficients[k],
+                              &b = direct.report().coefficients[k];
+            QVERIFY(rel(a.estimate, b.estimate, 1e-11));
+            QVERIFY(rel(a.stdError, b.stdError, 1e-10));
+            QVERIFY(rel(a.ciLow, b.ciLow, 1e-10));
+            if (k > 0)
+                QVERIFY(rel(a.stdBeta, b.stdBeta, 1e-10));
+        }
+        QVERIFY(rel(fit->predict({10.5, 3, 20}).ciHigh, smPredict[3], 1e-10));
+        QVERIFY(rel(fit->intercept(), direct.intercept(), 1e-11));
+    }
+    QVERIFY(rel(mapped.diagnostics(T, y).leverage(0), smRow0[2], 1e-10));
+}
+
+void tst_Regression::tooFewRows() {
+    const Regression none(arma::mat(0, 2), arma::vec(), names(2));
+    QVERIFY(!none.report().problem.empty());
+    const Regression exact(arma::mat{{1, 2}, {2, 1}, {3, 5}}, arma::vec{1, 2, 4}, names(2));
+    QCOMPARE(exact.report().dfResidual, 0.0);
+    QVERIFY(!exact.report().problem.empty());
+    QVERIFY(std::isnan(exact.report().coefficients[1].stdError));
+    QVERIFY(std::isfinite(exact.report().coefficients[1].estimate));
+    const Regression empty;
+    QVERIFY(std::isnan(empty.intercept()));
 }
 
 QTEST_APPLESS_MAIN(tst_Regression)
