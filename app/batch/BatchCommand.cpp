@@ -107,20 +107,6 @@ bool fitModel(const BatchOptions& o, const Analysis& analysis, LinearModel& mode
     return false;
 }
 
-// The least squares' inference in the features' units: from the statistics where they keep every
-// digit (O(d^3), no pass over the rows), else by QR on the transformed rows. The transform is
-// affine per column: transformed = scale / divisor * x - shift / divisor.
-Regression regressionOf(const BatchOptions& o, const Analysis& analysis,
-                        const std::vector<std::string>& names) {
-    const Transform& t = analysis.transform();
-    const arma::rowvec slope = t.scales() / t.divisor();
-    const arma::rowvec offset = -t.shift() / t.divisor();
-    if (auto fast =
-            Regression::fromStatistics(analysis.statistics(), names, o.confidence, slope, offset))
-        return std::move(*fast);
-    return Regression(analysis.features(), analysis.labels(), names, o.confidence, slope, offset);
-}
-
 // The categorical feature columns of the design, by name, with their levels.
 std::map<std::string, std::vector<std::string>> categoricalFeatures(const TableSummary& s) {
     std::map<std::string, std::vector<std::string>> out;
@@ -207,7 +193,7 @@ NewPrediction newPrediction(const std::vector<std::pair<std::string, std::string
 BatchInference inferenceOf(const BatchOptions& o, const Analysis& analysis,
                            const std::vector<std::string>& featureNames,
                            const TableSummary& summary) {
-    BatchInference inference{regressionOf(o, analysis, featureNames), {}};
+    BatchInference inference{Regression::ofAnalysis(analysis, featureNames, o.confidence), {}};
     for (const auto& spec : o.predict)
         inference.predictions.push_back(
             newPrediction(spec, featureNames, summary, inference.regression));

@@ -1,5 +1,6 @@
 #include "model/fit/Regression.h"
 
+#include "model/fit/Analysis.h"
 #include "model/fit/PivotedQr.h"
 #include "model/fit/SufficientStatistics.h"
 
@@ -210,6 +211,18 @@ std::optional<Regression> Regression::fromStatistics(const SufficientStatistics&
     regression.m_offset = offset;
     regression.finish(std::move(s), names, confidenceLevel);
     return regression;
+}
+
+Regression Regression::ofAnalysis(const Analysis& analysis, const std::vector<std::string>& names,
+                                  double confidenceLevel) {
+    // The transform is affine per column: transformed = scale / divisor * x - shift / divisor.
+    const Transform& t = analysis.transform();
+    const arma::rowvec slope = t.scales() / t.divisor();
+    const arma::rowvec offset = -t.shift() / t.divisor();
+    if (auto fast = fromStatistics(analysis.statistics(), names, confidenceLevel, slope, offset))
+        return std::move(*fast);
+    return Regression(analysis.features(), analysis.labels(), names, confidenceLevel, slope,
+                      offset);
 }
 
 void Regression::finish(Solution s, const std::vector<std::string>& names, double level) {

@@ -14,6 +14,7 @@
 
 namespace linlab {
 
+class Analysis;
 class SufficientStatistics;
 
 /// One row of the coefficient table: the intercept is the first, named "(intercept)".
@@ -104,6 +105,12 @@ public:
     static std::optional<Regression>
     fromStatistics(const SufficientStatistics& statistics, const std::vector<std::string>& names,
                    double confidenceLevel, const arma::rowvec& slope, const arma::rowvec& offset);
+
+    /// The report of an analysis' least squares in its raw features' units: fromStatistics() on
+    /// its statistics where they keep every digit (O(d^3)), else the QR of its transformed rows.
+    /// What the batch's `inference` is; diagnostics() then takes analysis.features().
+    static Regression ofAnalysis(const Analysis& analysis, const std::vector<std::string>& names,
+                                 double confidenceLevel = 0.95);
 
     /// The coefficient table and the model's numbers.
     const RegressionReport& report() const { return m_report; }

@@ -1,3 +1,5 @@
+#include "model/data/Dataset.h"
+#include "model/fit/Analysis.h"
 #include "model/fit/Regression.h"
 #include "model/fit/SufficientStatistics.h"
 
@@ -183,6 +185,7 @@ private slots:
     void statisticsPathRefusesIllConditioned();
     void featuresThroughAnAffineMap();
     void tooFewRows();
+    void analysisInRawUnits();
 };
 
 namespace {
@@ -445,6 +448,31 @@ void tst_Regression::tooFewRows() {
     QVERIFY(std::isfinite(exact.report().coefficients[1].estimate));
     const Regression empty;
     QVERIFY(std::isnan(empty.intercept()));
+}
+
+// An analysis with scaled, z-scored features reports in the raw features' units: the statistics
+// path on well-conditioned data, the QR of the transformed rows on the polynomial (whose z-scored
+// rows are rounded: 6.5 digits then).
+void tst_Regression::analysisInRawUnits() {
+    arma::mat X;
+    arma::vec y;
+    threeFeatures(X, y);
+    TransformSettings settings;
+    settings.scale = -3.0;
+    settings.normalization = Normalization::ZScore;
+    const Analysis analysis(Dataset(X, y, names(3), "y"), settings);
+    const Regression fit = Regression::ofAnalysis(analysis, names(3), 0.95);
+    for (std::size_t k = 0; k < 4; ++k)
+        QVERIFY(rel(fit.report().coefficients[k].p, smP[k], 1e-8));
+    QVERIFY(rel(fit.predict({10.5, 3, 20}).piHigh, smPredict[5], 1e-10));
+    QVERIFY(rel(fit.diagnostics(analysis.features(), y).cooksDistance(19), smRow19[5], 1e-8));
+    polynomial(X, y);
+    settings.scale = 1.0;
+    const Analysis raw(Dataset(X, y, names(10), "y"), settings);
+    const Regression poly = Regression::ofAnalysis(raw, names(10), 0.95);
+    QCOMPARE(poly.report().rank, arma::uword(11));
+    checkDigits(poly, polynomialCoefficients, polynomialStdErrors,
+                {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, 6.5, 6.0);
 }
 
 QTEST_APPLESS_MAIN(tst_Regression)
