@@ -14,6 +14,7 @@
 #include "model/support/Parallel.h"
 
 #include <algorithm>
+#include <map>
 #include <optional>
 #include <ostream>
 
@@ -106,6 +107,99 @@ bool fitModel(const BatchOptions& o, const Analysis& analysis, LinearModel& mode
     return false;
 }
 
+// The categorical feature columns of the design, by name, with their levels.
+std::map<std::string, std::vector<std::string>> categoricalFeatures(const TableSummary& s) {
+    std::map<std::string, std::vector<std::string>> out;
+    for (const ColumnSummary& c : s.columns)
+        if (c.type == "categorical" && c.role == "feature")
+            out[c.name] = c.levels;
+    return out;
+}
+
+std::string joined(const std::vector<std::string>& items) {
+    std::string out;
+    for (const std::string& item : items)
+        out += (out.empty() ? "" : ", ") + item;
+    return out;
+}
+
+// One --predict: every feature's value (a category by its level) into the design's columns, in
+// the features' units. Throws UsageError naming an unknown feature, level or number, or a
+// feature left out.
+NewPrediction newPrediction(const std::vector<std::pair<std::string, std::string>>& spec,
+                            const std::vector<std::string>& featureNames,
+                            const TableSummary& summary, const Regression& regression) {
+    const auto categories = categoricalFeatures(summary);
+    std::map<std::string, std::string> levelOf;
+    std::map<std::string, double> valueOf;
+    std::vector<std::string> numeric;
+    for (const std::string& name : featureNames) {
+        const auto eq = name.find('=');
+        if (eq == std::string::npos || !categories.count(name.substr(0, eq)))
+            numeric.push_back(name);
+    }
+    NewPrediction p;
+    for (const auto& [name, text] : spec) {
+        if (valueOf.count(name) || levelOf.count(name))
+            throw UsageError("--predict gives \"" + name + "\" twice");
+        NewPrediction::Input in;
+        in.name = name;
+        if (const auto c = categories.find(name); c != categories.end()) {
+            if (std::find(c->second.begin(), c->second.end(), text) == c->second.end())
+                throw UsageError("--predict: \"" + name + "\" has no level \"" + text + "\" (" +
+                                 joined(c->second) + ")");
+            in.isLevel = true;
+            in.level = levelOf[name] = text;
+        } else if (std::find(numeric.begin(), numeric.end(), name) != numeric.end()) {
+            const ParseResult r = parseDouble(text);
+            if (!r.ok())
+                throw UsageError("--predict: the value of \"" + name + "\" is not a number: \"" +
+                                 text + "\"");
+            in.value = valueOf[name] = r.value;
+        } else {
+            throw UsageError("--predict: no feature named \"" + name + "\" (features: " +
+                             joined(numeric) + (categories.empty() ? "" : ", ") + joined([&] {
+                                 std::vector<std::string> names;
+                                 for (const auto& c : categories)
+                                     names.push_back(c.first);
+                                 return names;
+                             }()) +
+                             ")");
+        }
+        p.inputs.push_back(in);
+    }
+    arma::vec x(featureNames.size(), arma::fill::zeros);
+    for (std::size_t k = 0; k < featureNames.size(); ++k) {
+        const std::string& name = featureNames[k];
+        if (std::find(numeric.begin(), numeric.end(), name) != numeric.end()) {
+            if (!valueOf.count(name))
+                throw UsageError("--predict has no value for feature \"" + name + "\"");
+            x(k) = valueOf[name];
+            continue;
+        }
+        const auto eq = name.find('=');
+        const std::string column = name.substr(0, eq);
+        if (!levelOf.count(column))
+            throw UsageError("--predict has no level for feature \"" + column + "\"");
+        x(k) = levelOf[column] == name.substr(eq + 1) ? 1.0 : 0.0;
+    }
+    for (const auto& c : categories) // a category with every level a reference: no dummy
+        if (!levelOf.count(c.first))
+            throw UsageError("--predict has no level for feature \"" + c.first + "\"");
+    p.interval = regression.predict(x);
+    return p;
+}
+
+BatchInference inferenceOf(const BatchOptions& o, const Analysis& analysis,
+                           const std::vector<std::string>& featureNames,
+                           const TableSummary& summary) {
+    BatchInference inference{Regression::ofAnalysis(analysis, featureNames, o.confidence), {}};
+    for (const auto& spec : o.predict)
+        inference.predictions.push_back(
+            newPrediction(spec, featureNames, summary, inference.regression));
+    return inference;
+}
+
 // Step 7: plots, project, CSV and NumPy script, before anything goes to stdout: if one fails,
 // the status says so (WriteError) and the report is not printed.
 void writeExports(const BatchOptions& o, BatchHooks* hooks, const Dataset& data,
@@ -173,6 +267,8 @@ int runOn(const BatchOptions& o, BatchInput&& in, const std::string& source, std
     const Analysis analysis(data, settings);
     checkTransformedFinite(data, analysis, settings);
 
+    // --predict's mistakes are the user's: said before anything is written.
+    const BatchInference inference = inferenceOf(o, analysis, data.featureNames(), picked.summary);
     const LinearModel start = startModel(o, data, project);
     LinearModel model = start;
     GradientDescentResult gd;
@@ -186,9 +282,10 @@ int runOn(const BatchOptions& o, BatchInput&& in, const std::string& source, std
     const std::vector<std::string> featureNames = data.featureNames();
     const std::string labelName = data.labelName();
     data = Dataset();
-    return deliver(
-        o, BatchReport::write(o, picked.summary, featureNames, labelName, analysis, model, gdPtr),
-        out, err);
+    return deliver(o,
+                   BatchReport::write(o, picked.summary, featureNames, labelName, analysis, model,
+                                      gdPtr, inference),
+                   out, err);
 }
 
 } // namespace

@@ -57,6 +57,14 @@ const char* BatchOptions::usage() {
            "batch)\n"
            "  --seed S              seed of that shuffle, a whole number (default 1): same seed, "
            "same run\n"
+           "  --confidence L        level of the intervals in the report's inference, 0 < L < 1 "
+           "(default 0.95)\n"
+           "  --predict NAME=V,...  predict the label at these feature values, with confidence "
+           "and\n"
+           "                        prediction intervals (repeatable): every feature, a category "
+           "by "
+           "level\n"
+           "                        (species=Gentoo); the report's predictions_new\n"
            "  --full                include features/labels/predictions/residuals past 1000 rows\n"
            "  --output PATH         write the report there (atomically) instead of stdout\n"
            "  --export-plot KIND=PATH   write a plot (repeatable); KIND: data, "
@@ -147,6 +155,18 @@ void addReferences(const std::string& text, BatchOptions& o) {
             throw UsageError("--reference expects COLUMN=LEVEL, found \"" + item + "\"");
         o.reference.emplace_back(item.substr(0, eq), item.substr(eq + 1));
     }
+}
+
+// --predict NAME=V[,NAME=V...]: a value is everything after the first '='.
+std::vector<std::pair<std::string, std::string>> predictionInputs(const std::string& text) {
+    std::vector<std::pair<std::string, std::string>> inputs;
+    for (const std::string& item : splitList(text)) {
+        const auto eq = item.find('=');
+        if (eq == std::string::npos || eq == 0 || eq + 1 == item.size())
+            throw UsageError("--predict expects NAME=VALUE, found \"" + item + "\"");
+        inputs.emplace_back(item.substr(0, eq), item.substr(eq + 1));
+    }
+    return inputs;
 }
 
 // The options of real data: missing tokens, fills, invalid cells, categories, roles. False when
@@ -286,6 +306,16 @@ BatchOptions BatchOptions::parse(const std::vector<std::string>& args) {
             o.gd.batchSize = count(arg, take());
         } else if (arg == "--seed") {
             o.gd.seed = seedNumber(arg, take());
+        } else if (arg == "--confidence") {
+            const std::string v = take();
+            const ParseResult r = parseDouble(v);
+            if (!r.ok() || !(r.value > 0 && r.value < 1))
+                throw UsageError("--confidence expects a level between 0 and 1 (e.g. 0.95), "
+                                 "found \"" +
+                                 v + "\"");
+            o.confidence = r.value;
+        } else if (arg == "--predict") {
+            o.predict.push_back(predictionInputs(take()));
         } else if (arg == "--export-plot") {
             const std::string v = take();
             const auto eq = v.find('=');

@@ -46,6 +46,11 @@ struct BatchOptions {
     std::vector<std::string> categorical;                       ///< --categorical, by name
     std::vector<std::pair<std::string, std::string>> reference; ///< --reference (column, level)
     std::vector<std::string> ignored;                           ///< --ignore
+    /// The report's `inference`: the confidence level of its intervals (--confidence).
+    double confidence = 0.95;
+    /// --predict "NAME=V,...", one per option given: (name, value text) in order, checked
+    /// against the features once the data is read.
+    std::vector<std::vector<std::pair<std::string, std::string>>> predict;
     /// True when the options only the typed reader knows are given (missing tokens, forced
     /// categories, reference levels): the numeric reader is not tried first.
     bool needsTypedReader() const;

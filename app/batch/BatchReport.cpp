@@ -113,12 +113,75 @@ void reportSolved(JsonWriter& j, const Analysis& analysis) {
     j.value("loss_history", std::vector<double>{});
 }
 
+// `inference`: the least squares' coefficient table and model numbers, in the features' units
+// (statsmodels' OLS definitions); a term aliased by others is "estimable": false, its numbers null.
+void reportInference(JsonWriter& j, const RegressionReport& r) {
+    j.beginObject("inference");
+    j.value("n", static_cast<long long>(r.n));
+    j.value("df_model", r.dfModel);
+    j.value("df_residual", r.dfResidual);
+    j.value("sigma", r.sigma);
+    j.value("r2", r.r2);
+    j.value("r2_adjusted", r.r2Adjusted);
+    j.value("f_statistic", r.fStatistic);
+    j.value("f_pvalue", r.fPValue);
+    j.value("log_likelihood", r.logLikelihood);
+    j.value("aic", r.aic);
+    j.value("bic", r.bic);
+    j.value("condition_number", r.conditionNumber);
+    j.value("confidence_level", r.confidenceLevel);
+    j.value("rank", static_cast<long long>(r.rank));
+    if (!r.problem.empty())
+        j.value("problem", r.problem);
+    j.beginArray("coefficients");
+    for (const Coefficient& c : r.coefficients) {
+        j.beginObject();
+        j.value("name", c.name);
+        j.value("estimable", c.estimable);
+        j.value("estimate", c.estimate);
+        j.value("std_error", c.stdError);
+        j.value("t", c.t);
+        j.value("p", c.p);
+        j.value("ci_low", c.ciLow);
+        j.value("ci_high", c.ciHigh);
+        j.value("std_beta", c.stdBeta);
+        j.value("vif", c.vif);
+        j.endObject();
+    }
+    j.endArray();
+    j.endObject();
+}
+
+void reportNewPredictions(JsonWriter& j, const std::vector<NewPrediction>& predictions) {
+    j.beginArray("predictions_new");
+    for (const NewPrediction& p : predictions) {
+        j.beginObject();
+        j.beginObject("inputs");
+        for (const NewPrediction::Input& in : p.inputs) {
+            if (in.isLevel)
+                j.value(in.name, in.level);
+            else
+                j.value(in.name, in.value);
+        }
+        j.endObject();
+        j.value("fit", p.interval.fit);
+        j.value("std_error_mean", p.interval.stdErrorMean);
+        j.value("ci_low", p.interval.ciLow);
+        j.value("ci_high", p.interval.ciHigh);
+        j.value("pi_low", p.interval.piLow);
+        j.value("pi_high", p.interval.piHigh);
+        j.endObject();
+    }
+    j.endArray();
+}
+
 } // namespace
 
 std::string BatchReport::write(const BatchOptions& o, const TableSummary& summary,
                                const std::vector<std::string>& featureNames,
                                const std::string& labelName, const Analysis& analysis,
-                               const LinearModel& model, const GradientDescentResult* gd) {
+                               const LinearModel& model, const GradientDescentResult* gd,
+                               const BatchInference& inference) {
     const Transform& t = analysis.transform();
     const Evaluation ev = analysis.evaluate(model);
     const arma::uword rows = analysis.labels().n_elem;
@@ -161,6 +224,9 @@ std::string BatchReport::write(const BatchOptions& o, const TableSummary& summar
             reportSolved(j, analysis);
         j.endObject();
     }
+    reportInference(j, inference.regression.report());
+    if (!o.predict.empty())
+        reportNewPredictions(j, inference.predictions);
     j.endObject();
     return j.text();
 }

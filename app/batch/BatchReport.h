@@ -6,6 +6,7 @@
 #include "app/batch/BatchOptions.h"
 #include "model/fit/Analysis.h"
 #include "model/fit/LinearModel.h"
+#include "model/fit/Regression.h"
 #include "model/training/GradientDescent.h"
 
 #include <string>
@@ -13,14 +14,35 @@
 
 namespace linlab {
 
+/// One --predict: the inputs as given (a number, or a category's level) and the prediction.
+struct NewPrediction {
+    struct Input {
+        std::string name;
+        bool isLevel = false;
+        double value = 0;  ///< a numeric feature's value
+        std::string level; ///< a categorical feature's level
+    };
+    std::vector<Input> inputs;
+    IntervalPrediction interval;
+};
+
+/// The least-squares report and the --predict answers: the report's `inference` and
+/// `predictions_new`.
+struct BatchInference {
+    Regression regression;
+    std::vector<NewPrediction> predictions;
+};
+
 class BatchReport {
 public:
-    /// The report of `model` on the analysis (`gd`: the gradient-descent run, or null). It reads
-    /// the analysis only: the dataset's own numbers may be gone by then.
+    /// The report of `model` on the analysis (`gd`: the gradient-descent run, or null) and the
+    /// least squares' inference. It reads the analysis only: the dataset's own numbers may be
+    /// gone by then.
     static std::string write(const BatchOptions& o, const TableSummary& summary,
                              const std::vector<std::string>& featureNames,
                              const std::string& labelName, const Analysis& analysis,
-                             const LinearModel& model, const GradientDescentResult* gd);
+                             const LinearModel& model, const GradientDescentResult* gd,
+                             const BatchInference& inference);
 };
 
 } // namespace linlab

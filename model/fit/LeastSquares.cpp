@@ -1,5 +1,8 @@
 #include "model/fit/LeastSquares.h"
 
+#include "model/fit/PivotedQr.h"
+#include "model/fit/Regression.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -33,6 +36,37 @@ bool solveBySvd(const arma::mat& Xc, const arma::vec& yc, LeastSquaresResult& r)
     const double smin = s.is_empty() ? 0.0 : s.min();
     r.conditionNumber = smin > 0 ? smax / smin : arma::datum::inf;
     r.method = "svd";
+    return true;
+}
+
+// The unique solution through Householder QR with column pivoting of the centred data with
+// unit-norm columns, refined twice with the residual on the data: every digit the scaled problem's
+// condition allows, where the SVD of the raw data loses them to the columns' units (a polynomial's
+// x^10 beside x). False when the scaled problem is rank-deficient (Regression::kRankTolerance):
+// then the minimum norm of the SVD is the answer. The condition number is the raw centred data's,
+// from the singular values of the small R P^T D (Xc = Q R P^T D, D the column norms).
+bool solveByQr(const arma::mat& Xc, const arma::vec& yc, LeastSquaresResult& r) {
+    const arma::uword d = Xc.n_cols;
+    if (Xc.n_rows <= d)
+        return false;
+    const arma::rowvec scales = arma::sqrt(arma::sum(arma::square(Xc), 0));
+    if (!scales.is_finite() || arma::any(scales <= 0))
+        return false;
+    arma::mat Z = Xc;
+    Z.each_row() /= scales;
+    const PivotedQr qr(std::move(Z), Regression::kRankTolerance);
+    if (!qr.ok() || qr.rank() < d)
+        return false;
+    arma::vec w = qr.solve(yc) / scales.t();
+    for (int pass = 0; pass < 2; ++pass)
+        w += qr.solve(yc - Xc * w) / scales.t();
+    arma::mat small = qr.unpivotedR();
+    small.each_row() %= scales;
+    const arma::vec s = arma::svd(small);
+    r.weights = w;
+    r.rank = d;
+    r.conditionNumber = s.min() > 0 ? s.max() / s.min() : arma::datum::inf;
+    r.method = "svd"; // the name of the path from the data, which the reports know
     return true;
 }
 
@@ -118,7 +152,7 @@ LeastSquaresResult LeastSquares::solveCentred(arma::uword rows, const arma::mat&
         arma::mat Xc;
         arma::vec yc;
         centredData(Xc, yc);
-        if (!solveBySvd(Xc, yc, r))
+        if (!solveByQr(Xc, yc, r) && !solveBySvd(Xc, yc, r))
             markFailed(d, r);
     }
     finishRank(d, r);

@@ -18,13 +18,16 @@ struct LeastSquaresResult {
         false; ///< true when the weights are not unique (collinear or constant features, n <= d)
     double conditionNumber =
         arma::datum::nan; ///< 2-norm condition number of the centred X (inf when singular)
-    std::string method;   ///< "normal-equations" or "svd"
+    /// "normal-equations", or "svd": solved from the centred data (a pivoted QR of its
+    /// equilibrated columns when they have full rank, else the SVD's minimum norm).
+    std::string method;
 };
 
 class LeastSquares {
 public:
     /// Normal equations are trusted below this condition number of the centred Gram matrix;
-    /// above it the solver falls back to an SVD of the centred data.
+    /// above it the solver falls back to the centred data: a pivoted QR of its unit-norm columns
+    /// (rank decided there), or the SVD's minimum norm when those are rank-deficient.
     static constexpr double kGramConditionLimit = 1e10;
 
     /// Solves min |Xc w - yc| for centred data Xc (n x d) and yc, given Sxx = Xc^T Xc and

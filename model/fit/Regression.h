@@ -8,10 +8,14 @@
 
 #include <armadillo>
 
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace linlab {
+
+class Analysis;
+class SufficientStatistics;
 
 /// One row of the coefficient table: the intercept is the first, named "(intercept)".
 struct Coefficient {
@@ -73,6 +77,15 @@ struct IntervalPrediction {
 
 class Regression {
 public:
+    /// A column of the centred, unit-norm design counts as aliased (not estimable) when the QR
+    /// leaves less than this fraction of its norm outside the span of the columns before it.
+    /// Rounding leaves about 1e-16 sqrt(n) of an exactly aliased column; a polynomial of degree
+    /// 10 keeps about 1e-10, and is solved.
+    static constexpr double kRankTolerance = 1e-12;
+    /// fromStatistics() is trusted up to this 2-norm condition number of the centred, scaled
+    /// design: its Gram matrix, the square, then loses at most about 1e-10 relative.
+    static constexpr double kStatisticsConditionLimit = 1e3;
+
     /// No fit (report().problem says so).
     Regression() = default;
     /// Fits y ~ 1 + X (n x d, original units; `names` has d entries) at `confidenceLevel` in
@@ -80,6 +93,24 @@ public:
     /// Throws std::invalid_argument naming this function on size mismatch.
     Regression(const arma::mat& X, const arma::vec& y, const std::vector<std::string>& names,
                double confidenceLevel = 0.95);
+    /// The same on features given through a per-column affine map: column j of X is
+    /// slope(j) * feature_j + offset(j) (what Transform::apply gives, slope(j) != 0). The fit is
+    /// made on X, the report in the features' units. diagnostics() takes this X.
+    Regression(const arma::mat& X, const arma::vec& y, const std::vector<std::string>& names,
+               double confidenceLevel, const arma::rowvec& slope, const arma::rowvec& offset);
+    /// The report from the centred sufficient statistics of (X, y) (X mapped as above) in
+    /// O(d^3), without a pass over the data; nullopt when they cannot give every digit: wide or
+    /// rank-deficient data, or a scaled condition number past kStatisticsConditionLimit. Then
+    /// use the constructor on the data.
+    static std::optional<Regression>
+    fromStatistics(const SufficientStatistics& statistics, const std::vector<std::string>& names,
+                   double confidenceLevel, const arma::rowvec& slope, const arma::rowvec& offset);
+
+    /// The report of an analysis' least squares in its raw features' units: fromStatistics() on
+    /// its statistics where they keep every digit (O(d^3)), else the QR of its transformed rows.
+    /// What the batch's `inference` is; diagnostics() then takes analysis.features().
+    static Regression ofAnalysis(const Analysis& analysis, const std::vector<std::string>& names,
+                                 double confidenceLevel = 0.95);
 
     /// The coefficient table and the model's numbers.
     const RegressionReport& report() const { return m_report; }
@@ -96,16 +127,29 @@ public:
     std::vector<IntervalPrediction> predictRows(const arma::mat& X) const;
 
 private:
+    /// What a solver hands to the report (every vector in the coordinates of the X fitted).
+    struct Solution {
+        arma::uword n = 0;
+        arma::rowvec means;  ///< column means of X
+        arma::rowvec scales; ///< 2-norms of X's centred columns (1 for a constant one)
+        double labelMean = 0;
+        arma::uvec estimable; ///< the estimable columns, in the order of rInverse's rows
+        arma::mat rInverse;   ///< inverse of R of the centred, scaled estimable columns
+        arma::vec beta;       ///< coefficients on the centred, scaled columns (NaN: aliased)
+        double rss = arma::datum::nan;
+        double tss = arma::datum::nan;
+    };
+
+    /// Everything from a solution: the report, the weights, what predict() needs.
+    void finish(Solution s, const std::vector<std::string>& names, double confidenceLevel);
+    /// The mean response at x in X's coordinates, and its standard error.
+    void meanResponse(const arma::rowvec& x, double& fit, double& stdError) const;
+
     RegressionReport m_report;
     arma::vec m_weights;
     double m_intercept = arma::datum::nan;
-    // (Private members are the implementation's to choose.) What predict() needs: the means and
-    // scales of the columns, the inverse of the pivoted R factor of the centred, scaled design, and
-    // the t quantile of the level.
-    arma::rowvec m_means;
-    arma::rowvec m_scales;
-    arma::mat m_rInverse;
-    arma::uvec m_pivot;
+    arma::rowvec m_slope, m_offset; // X = slope * features + offset, per column
+    Solution m_solution;
     double m_tQuantile = arma::datum::nan;
 };
 

@@ -15,6 +15,8 @@ private slots:
     void helpAndVersion();
     void badTrainingOptions_data();
     void badTrainingOptions();
+    void inferenceOptions_data();
+    void inferenceOptions();
 };
 
 void tst_BatchOptions::usageErrors_data() {
@@ -117,6 +119,41 @@ void tst_BatchOptions::badTrainingOptions() {
     const QString err = QString::fromUtf8(r.err);
     QVERIFY2(err.contains(reason), qPrintable(err));
     QCOMPARE(err.count(QLatin1Char('\n')), 1);
+}
+
+void tst_BatchOptions::inferenceOptions_data() {
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("reason");
+    const QString c = QStringLiteral("--confidence"), p = QStringLiteral("--predict");
+    QTest::newRow("confidence 0") << QStringList{c, QStringLiteral("0")}
+                                  << QStringLiteral("--confidence expects a level between 0 and 1");
+    QTest::newRow("confidence 95")
+        << QStringList{c, QStringLiteral("95")} << QStringLiteral("found \"95\"");
+    QTest::newRow("confidence missing") << QStringList{c} << QStringLiteral("needs a value");
+    QTest::newRow("predict empty name")
+        << QStringList{p, QStringLiteral("=3")} << QStringLiteral("--predict expects NAME=VALUE");
+    // The lesson's features are hours_studied and hours_slept.
+    QTest::newRow("predict unknown") << QStringList{p, QStringLiteral("hours=3")}
+                                     << QStringLiteral("no feature named \"hours\"");
+    QTest::newRow("predict number")
+        << QStringList{p, QStringLiteral("hours_studied=3,hours_slept=x")}
+        << QStringLiteral("the value of \"hours_slept\" is not a number");
+    QTest::newRow("predict twice")
+        << QStringList{p, QStringLiteral("hours_studied=3,hours_studied=4")}
+        << QStringLiteral("gives \"hours_studied\" twice");
+}
+
+void tst_BatchOptions::inferenceOptions() {
+    QFETCH(QStringList, args);
+    QFETCH(QString, reason);
+    const Run r = batch(args);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.out.isEmpty());
+    const QString err = QString::fromUtf8(r.err);
+    QVERIFY2(err.contains(reason), qPrintable(err));
+    QCOMPARE(err.count(QLatin1Char('\n')), 1);
+    const Run help = batch({QStringLiteral("--help")});
+    QVERIFY(help.out.contains("--confidence L") && help.out.contains("--predict NAME=V"));
 }
 
 QTEST_GUILESS_MAIN(tst_BatchOptions)
