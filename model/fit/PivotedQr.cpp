@@ -47,7 +47,10 @@ arma::mat PivotedQr::unpivotedR() const {
     arma::mat out(k, m_qr.n_cols, arma::fill::zeros);
     if (k == 0)
         return out;
-    const arma::mat r = arma::trimatu(m_qr.rows(0, k - 1));
+    // R is k x p, trapezoidal when there are fewer rows than columns (trimatu wants a square).
+    arma::mat r = m_qr.rows(0, k - 1);
+    for (arma::uword c = 0; c + 1 < k; ++c)
+        r.submat(c + 1, c, k - 1, c).zeros();
     for (arma::uword c = 0; c < m_qr.n_cols; ++c)
         out.col(m_pivot(c)) = r.col(c);
     return out;

@@ -178,6 +178,7 @@ private slots:
     void statisticsLeastSquaresKeepsDigits();
     void reportMatchesStatsmodels();
     void confidenceLevelWidensIntervals();
+    void wideDataSaysWhy();
     void aliasedTermLeavesTheOthers();
     void diagnosticsMatchStatsmodels();
     void predictionIntervals();
@@ -473,6 +474,20 @@ void tst_Regression::analysisInRawUnits() {
     QCOMPARE(poly.report().rank, arma::uword(11));
     checkDigits(poly, polynomialCoefficients, polynomialStdErrors,
                 {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, 6.5, 6.0);
+}
+
+void tst_Regression::wideDataSaysWhy() {
+    // More features than rows (R is trapezoidal): no crash, a plain reason, every term listed.
+    arma::arma_rng::set_seed(7);
+    const arma::mat X(5, 12, arma::fill::randu);
+    const arma::vec y = arma::regspace(1.0, 5.0);
+    std::vector<std::string> names;
+    for (arma::uword j = 0; j < X.n_cols; ++j)
+        names.push_back("x" + std::to_string(j + 1));
+    const Regression fit(X, y, names);
+    QVERIFY(!fit.report().problem.empty());
+    QCOMPARE(fit.report().coefficients.size(), std::size_t(13));
+    QCOMPARE(fit.report().rank, arma::uword(5)); // 4 centred directions and the intercept
 }
 
 QTEST_APPLESS_MAIN(tst_Regression)
