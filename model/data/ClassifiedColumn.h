@@ -18,8 +18,8 @@ enum CellKind : std::uint8_t { kCellMissing, kCellNumber, kCellDate, kCellOther 
 /// the first cell that is neither missing nor a number, the earlier ones filled in then): a
 /// column of numbers alone never needs its text, so it costs 9 bytes a cell instead of 25.
 struct ClassifiedColumn {
-    std::vector<std::uint8_t> kinds;    ///< a CellKind per cell
-    std::vector<double> values;         ///< numbers and dates; NaN for the other kinds
+    std::vector<std::uint8_t> kinds;     ///< a CellKind per cell
+    std::vector<double> values;          ///< numbers and dates; NaN for the other kinds
     std::vector<std::string_view> cells; ///< every cell's text when hasCells, else empty
     bool hasCells = false;
     bool tryDates = true; ///< dates still possible (no number nor non-date seen yet)

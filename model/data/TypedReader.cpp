@@ -225,6 +225,8 @@ std::vector<CellState> presentStates(std::size_t rows) {
 }
 
 // A categorical column from the scan's non-missing cells, or nullopt past `maxLevels` levels.
+constexpr std::size_t kCompareLevels = 16; // levels looked up by comparing while this few
+
 template <class Cells>
 std::optional<Column> categories(const Cells& cells, const Scan& s, std::string name,
                                  std::size_t maxLevels) {
@@ -238,6 +240,13 @@ std::optional<Column> categories(const Cells& cells, const Scan& s, std::string 
             continue;
         }
         const std::string_view t = csv::trimBlanks(cells[r]);
+        if (levels.size() <= kCompareLevels) { // a few levels: found faster than hashed
+            const auto seen = std::find(levels.begin(), levels.end(), t);
+            if (seen != levels.end()) {
+                codes[r] = std::uint32_t(seen - levels.begin());
+                continue;
+            }
+        }
         const auto [it, added] = index.try_emplace(t, std::uint32_t(levels.size()));
         if (added) {
             if (levels.size() == maxLevels)

@@ -6,6 +6,8 @@
 #include "model/support/HugePages.h"
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <cstring>
 #include <future>
 #include <thread>
@@ -72,7 +74,7 @@ struct Setup {
     char delimiter = ',';
     char decimal = '.';
     const std::vector<std::string>* tokens = nullptr;
-    bool quickNumbers = false; // short decimals read where they lie (no token is a number)
+    bool quickNumbers = false; // numbers read where they lie (no token is a number)
 };
 
 // The texts of column `c`'s first `rows` rows of `part`, read again: the column held only
@@ -122,15 +124,24 @@ void reserveRows(Part& part, std::size_t rows) {
     part.rowLines.reserve(rows);
 }
 
-// The cell at `f` when it is a short decimal ending at a field's end (the delimiter, or the
-// line's end at `eol`, a CR before its LF dropped): its end, and its value in `value`; else null.
+// Whether `q` ends a field: the delimiter, or the line's end at `eol` (a CR before its LF).
+bool endsField(const char* q, const char* eol, bool lf, char delimiter) {
+    return q == eol || *q == delimiter || (lf && *q == '\r' && q + 1 == eol);
+}
+
+// The cell at `f` when it is a number readNumber reads as std::from_chars does (a short
+// decimal, else from_chars' longest number from a digit, '-' or '.'), ending at a field's end:
+// its end, and its value in `value`; else null (the cell is then read by the full rules).
 const char* numberCell(const char* f, const char* eol, bool lf, char delimiter, double& value) {
     const char* q = f;
-    if (!readShortDecimal(q, eol, value))
-        return nullptr;
-    if (q == eol || *q == delimiter || (lf && *q == '\r' && q + 1 == eol))
+    if (readShortDecimal(q, eol, value) && endsField(q, eol, lf, delimiter))
         return q;
-    return nullptr;
+    if (f == eol || !((*f >= '0' && *f <= '9') || *f == '-' || *f == '.'))
+        return nullptr;
+    const auto read = std::from_chars(f, eol, value);
+    if (read.ec != std::errc() || !std::isfinite(value) || !endsField(read.ptr, eol, lf, delimiter))
+        return nullptr;
+    return read.ptr;
 }
 
 // Splits and classifies one part, stopping at its first ragged row: splitLines' steps, but a
@@ -156,9 +167,8 @@ void scanPart(Part& part, const Setup& setup) {
             for (const char* f = p;; ++c) {
                 const char* d = nullptr;
                 double value = 0;
-                const char* number = quick && c < columns
-                                         ? numberCell(f, eol, lf, delimiter, value)
-                                         : nullptr;
+                const char* number =
+                    quick && c < columns ? numberCell(f, eol, lf, delimiter, value) : nullptr;
                 if (number) {
                     ClassifiedColumn& column = part.columns[c];
                     column.addNumber(value);
@@ -227,9 +237,9 @@ void join(Part& first, Part& second, const Setup& setup) {
 FastScanned TypedCsvFastScan::scan(std::string_view text, std::size_t pos, std::size_t line,
                                    std::size_t columns, char delimiter, const std::string& source,
                                    const std::vector<std::string>& tokens, char decimal) {
-    const bool quick = decimal == '.' && !(delimiter >= '0' && delimiter <= '9') &&
-                       delimiter != '-' && delimiter != '.' &&
-                       ClassifiedColumn::numbersAreNoTokens(tokens, decimal);
+    // (A delimiter from_chars could read as part of a number would end no number.)
+    const bool quick = decimal == '.' && std::strchr(",;\t|", delimiter) != nullptr &&
+                       delimiter != 0 && ClassifiedColumn::numbersAreNoTokens(tokens, decimal);
     const Setup setup{columns, delimiter, decimal, &tokens, quick};
     const char* const begin = text.data() + std::min(pos, text.size());
     const char* const end = text.data() + text.size();
@@ -258,7 +268,8 @@ FastScanned TypedCsvFastScan::scan(std::string_view text, std::size_t pos, std::
         scanPart(parts[0], setup);
     } else {
         reserveRows(parts[1], rowsGuess(std::size_t(end - parts[1].begin), recordBytes, columns));
-        auto second = std::async(std::launch::async, scanPart, std::ref(parts[1]), std::cref(setup));
+        auto second =
+            std::async(std::launch::async, scanPart, std::ref(parts[1]), std::cref(setup));
         scanPart(parts[0], setup);
         second.get();
     }

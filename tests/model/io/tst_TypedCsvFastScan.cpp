@@ -54,8 +54,8 @@ std::string bigText(std::size_t rows, std::size_t typoRow) {
         text += std::string(",") + colours[r % 3];
         text += ",2024-01-" + std::to_string(10 + r % 19);
         text += "," + (r == typoRow ? std::string("1.5abc") : std::to_string(r));
-        text += "," + (r < rows * 3 / 4 ? std::to_string(r % 7) : std::string("w") +
-                                                                    std::to_string(r % 5));
+        text += "," + (r < rows * 3 / 4 ? std::to_string(r % 7)
+                                        : std::string("w") + std::to_string(r % 5));
         text += ",-98.07794574779297" + std::to_string(r % 10);
         text += r % 13 == 0 ? std::string(", 7 ") : std::string(",") + std::to_string(r % 11);
         if (r + 1 < rows)
@@ -139,6 +139,26 @@ private slots:
         QCOMPARE(fast.table.column(2).type(), ColumnType::Date);
         QCOMPARE(fast.table.column(2).missingCount(), std::size_t(2));
         QCOMPARE(errorOf([] { readFast("x,y\n"); }), errorOf([] { readScanned("x,y\n"); }));
+    }
+
+    void oddNumbersReadByTheFullRules() {
+        std::string text = "x,y\n";
+        for (const char* cell : {"1.5e3", "1e309", "-inf", "0x10", "-nan", "12345678901234567890",
+                                 ".5", "-.5e-2", "1.", "5-", "1.5.2", "-", "+3"})
+            text += std::string(cell) + ",1\n";
+        for (int k = 0; k < 100; ++k) // numbers enough to make the others invalid cells
+            text += "7,1\n";
+        const TypedCsvTable fast = readFast(text);
+        requireSame(fast, readScanned(text));
+        const Column& x = fast.table.column(0);
+        QCOMPARE(x.type(), ColumnType::Numeric);
+        QCOMPARE(x.value(0), 1500.0);
+        QCOMPARE(x.value(5), 12345678901234567890.0);
+        QCOMPARE(x.value(7), -0.005);
+        QCOMPARE(x.value(8), 1.0);
+        QCOMPARE(x.state(1), CellState::Invalid); // 1e309: out of range
+        QCOMPARE(x.value(12), 3.0);               // "+3": by parseDouble's rules
+        QCOMPARE(fast.invalidAt.at(0).line, std::size_t(3));
     }
 
     void aNumberTokenIsMissing() {
