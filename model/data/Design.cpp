@@ -1,5 +1,8 @@
 #include "model/data/Design.h"
 
+#include "model/support/HugePages.h"
+#include "model/support/Parallel.h"
+
 #include <algorithm>
 #include <stdexcept>
 
@@ -164,6 +167,47 @@ std::vector<Role> rolesOf(const TypedTable& table, const Plan& plan) {
     return roles;
 }
 
+// Column `x` of X: feature `f`'s values in the used rows, or its dummy of level `level`.
+void fillColumn(const Column& column, const Feature& f, std::uint32_t level,
+                const std::vector<std::size_t>& rows, double* out) {
+    if (column.type() == ColumnType::Categorical) {
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            const std::size_t r = rows[i];
+            out[i] = (column.isMissing(r) ? f.level : column.code(r)) == level ? 1.0 : 0.0;
+        }
+        return;
+    }
+    for (std::size_t i = 0; i < rows.size(); ++i)
+        out[i] = column.isMissing(rows[i]) ? f.value : column.value(rows[i]);
+}
+
+// X, a column at a time (each written once, in order; two threads when large): the numbers of
+// each number feature and the 0/1 dummies of each categorical one.
+void fillFeatures(const TypedTable& table, const std::vector<Feature>& features,
+                  const std::vector<std::size_t>& rows, std::size_t width, arma::mat& x) {
+    std::vector<std::pair<const Feature*, std::uint32_t>> of(width, {nullptr, 0});
+    std::size_t next = 0;
+    for (const Feature& f : features) {
+        if (table.column(f.column).type() != ColumnType::Categorical) {
+            of[next++] = {&f, 0};
+            continue;
+        }
+        for (std::uint32_t l = 0; l < f.dummies.size(); ++l)
+            if (f.dummies[l] >= 0) {
+                of[std::size_t(f.dummies[l])] = {&f, l};
+                ++next;
+            }
+    }
+    x.set_size(rows.size(), width);
+    if (rows.empty()) // (colptr of a matrix with no rows is undefined in Armadillo)
+        return;
+    adviseHugePages(x.memptr(), x.n_elem * sizeof(double));
+    forEachIndex(width, rows.size() * width, [&](std::size_t j) {
+        const Feature& f = *of[j].first;
+        fillColumn(table.column(f.column), f, of[j].second, rows, x.colptr(arma::uword(j)));
+    });
+}
+
 } // namespace
 
 std::vector<Role> Design::rolesFor(const TypedTable& table, const DesignOptions& options) {
@@ -198,6 +242,7 @@ Design Design::build(const TypedTable& table, const DesignOptions& options) {
         for (std::size_t r = 0; r < n; ++r)
             used[r] &= !column.isMissing(r);
     }
+    d.m_usedRows.reserve(std::size_t(std::count(used.begin(), used.end(), 1)));
     for (std::size_t r = 0; r < n; ++r)
         (used[r] ? d.m_usedRows : d.m_excludedRows).push_back(r);
     const std::vector<std::size_t>& rows = d.m_usedRows;
@@ -242,29 +287,9 @@ Design Design::build(const TypedTable& table, const DesignOptions& options) {
             }
     }
 
-    d.m_features.zeros(rows.size(), d.m_featureNames.size());
-    arma::uword x = 0;
-    for (const Feature& f : features) {
-        const Column& column = table.column(f.column);
-        if (column.type() == ColumnType::Categorical) {
-            for (std::size_t i = 0; i < rows.size(); ++i) {
-                const std::size_t r = rows[i];
-                const int j = f.dummies[column.isMissing(r) ? f.level : column.code(r)];
-                if (j >= 0)
-                    d.m_features(i, arma::uword(j)) = 1.0;
-            }
-            x += std::count_if(f.dummies.begin(), f.dummies.end(), [](int j) { return j >= 0; });
-            continue;
-        }
-        if (rows.empty()) { // (colptr of a matrix with no rows is undefined in Armadillo)
-            ++x;
-            continue;
-        }
-        double* out = d.m_features.colptr(x++);
-        for (std::size_t i = 0; i < rows.size(); ++i)
-            out[i] = column.isMissing(rows[i]) ? f.value : column.value(rows[i]);
-    }
+    fillFeatures(table, features, rows, d.m_featureNames.size(), d.m_features);
     d.m_labels.set_size(rows.size());
+    adviseHugePages(d.m_labels.memptr(), rows.size() * sizeof(double));
     for (std::size_t i = 0; i < rows.size(); ++i)
         d.m_labels(i) = y.value(rows[i]);
     d.m_labelName = y.name();

@@ -1,8 +1,11 @@
 #include "model/data/TypedReader.h"
 
+#include "model/data/ClassifiedColumn.h"
 #include "model/data/DateValue.h"
+#include "model/data/ShortDecimal.h"
 #include "model/io/CsvSyntax.h"
 #include "model/io/NumberFormat.h"
+#include "model/support/HugePages.h"
 #include "model/support/Parallel.h"
 
 #include <algorithm>
@@ -18,8 +21,9 @@ namespace linlab {
 
 namespace {
 
-// What a cell read as, in the classifying pass.
-enum Kind : std::uint8_t { kMissing, kNumber, kDate, kOther };
+// What a cell read as, in the classifying pass (the kinds a scanner's classified columns hold).
+constexpr std::uint8_t kMissing = kCellMissing, kNumber = kCellNumber, kDate = kCellDate,
+                       kOther = kCellOther;
 
 bool isToken(std::string_view trimmed, const std::vector<std::string>& tokens) {
     for (const std::string& token : tokens)
@@ -28,33 +32,14 @@ bool isToken(std::string_view trimmed, const std::vector<std::string>& tokens) {
     return false;
 }
 
-// "-12.5" and the like (at most 15 digits, a '.' decimal, no exponent) to the bit as from_chars
-// reads them: the digits as an integer and one division by a power of ten, both exact doubles,
-// so the one rounding is the correct one (Clinger's fast path). nullopt for any other text.
+// "-12.5" and the like, the whole of `t` (readShortDecimal); nullopt for any other text.
 std::optional<double> shortDecimal(std::string_view t) {
-    static constexpr double kPow10[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
-                                        1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
-    std::size_t i = t.empty() || t[0] != '-' ? 0 : 1;
-    std::uint64_t digits = 0;
-    int count = 0, scale = 0;
-    bool point = false;
-    for (; i < t.size(); ++i) {
-        const char c = t[i];
-        if (c >= '0' && c <= '9') {
-            if (++count > 15)
-                return std::nullopt;
-            digits = 10 * digits + std::uint64_t(c - '0');
-            scale += point;
-        } else if (c == '.' && !point) {
-            point = true;
-        } else {
-            return std::nullopt;
-        }
-    }
-    if (count == 0)
+    const char* p = t.data();
+    const char* const end = p + t.size();
+    double value = 0;
+    if (!readShortDecimal(p, end, value) || p != end)
         return std::nullopt;
-    const double value = double(digits) / kPow10[scale];
-    return t[0] == '-' ? -value : value;
+    return value;
 }
 
 // A whole-cell number by parseDouble's rules; the usual shapes ("-12.5", "-12.5e3" with a '.'
@@ -121,6 +106,21 @@ public:
 
 private:
     const std::vector<std::string_view>& m_cells;
+};
+
+// A classified column's cells: every row counted, the text there only when it has cells (a
+// column of numbers alone is never asked for its text).
+class ClassifiedCells {
+public:
+    ClassifiedCells(const std::vector<std::string_view>& cells, std::size_t rows)
+        : m_cells(cells)
+        , m_rows(rows) {}
+    std::size_t size() const { return m_rows; }
+    std::string_view operator[](std::size_t row) const { return m_cells[row]; }
+
+private:
+    const std::vector<std::string_view>& m_cells;
+    std::size_t m_rows;
 };
 
 // The classifying pass: each cell's kind, the numbers or dates read, and the counts.
@@ -215,20 +215,38 @@ std::vector<Scan> scanAll(std::size_t rows, CellsOf cellsOf, const std::vector<S
     return scans;
 }
 
+// `rows` Present states, in large pages when many (threads fill several columns at once).
+std::vector<CellState> presentStates(std::size_t rows) {
+    std::vector<CellState> states;
+    states.reserve(rows);
+    adviseHugePages(states.data(), rows * sizeof(CellState));
+    states.assign(rows, CellState::Present);
+    return states;
+}
+
 // A categorical column from the scan's non-missing cells, or nullopt past `maxLevels` levels.
+constexpr std::size_t kCompareLevels = 16; // levels looked up by comparing while this few
+
 template <class Cells>
 std::optional<Column> categories(const Cells& cells, const Scan& s, std::string name,
                                  std::size_t maxLevels) {
     std::unordered_map<std::string_view, std::uint32_t> index;
     std::vector<std::string> levels;
     std::vector<std::uint32_t> codes(cells.size(), Column::kNoLevel);
-    std::vector<CellState> states(cells.size(), CellState::Present);
+    std::vector<CellState> states = presentStates(cells.size());
     for (std::size_t r = 0; r < cells.size(); ++r) {
         if (s.kinds[r] == kMissing) {
             states[r] = CellState::Missing;
             continue;
         }
         const std::string_view t = csv::trimBlanks(cells[r]);
+        if (levels.size() <= kCompareLevels) { // a few levels: found faster than hashed
+            const auto seen = std::find(levels.begin(), levels.end(), t);
+            if (seen != levels.end()) {
+                codes[r] = std::uint32_t(seen - levels.begin());
+                continue;
+            }
+        }
         const auto [it, added] = index.try_emplace(t, std::uint32_t(levels.size()));
         if (added) {
             if (levels.size() == maxLevels)
@@ -256,7 +274,7 @@ template <class Cells> Column text(const Cells& cells, const Scan& s, std::strin
     std::vector<std::size_t> offsets;
     offsets.reserve(cells.size() + 1);
     offsets.push_back(0);
-    std::vector<CellState> states(cells.size(), CellState::Present);
+    std::vector<CellState> states = presentStates(cells.size());
     for (std::size_t r = 0; r < cells.size(); ++r) {
         if (s.kinds[r] == kMissing)
             states[r] = CellState::Missing;
@@ -272,7 +290,7 @@ template <class Cells>
 Column numbers(const Cells& cells, Scan& s, std::string name, ColumnType type, std::size_t column,
                std::vector<InvalidCell>& invalid) {
     const std::uint8_t good = type == ColumnType::Date ? kDate : kNumber;
-    std::vector<CellState> states(cells.size(), CellState::Present);
+    std::vector<CellState> states = presentStates(cells.size());
     std::size_t listed = 0;
     for (std::size_t r = 0; r < cells.size(); ++r) {
         if (s.kinds[r] == good)
@@ -308,6 +326,11 @@ Column readOne(const Cells& cells, Scan& s, const std::string& name, std::size_t
     return numbers(cells, s, name, type, c, invalid);
 }
 
+template <class CellsOf>
+TypedTable buildTable(const std::vector<std::string>& header, CellsOf cellsOf,
+                      std::vector<Scan>& scans, const std::vector<const ColumnReadOptions*>& ownOf,
+                      const TypedReadOptions& options);
+
 // The table from `cellsOf(c)`, the cells of column c.
 template <class CellsOf>
 TypedTable readColumns(const std::vector<std::string>& header, CellsOf cellsOf,
@@ -329,7 +352,15 @@ TypedTable readColumns(const std::vector<std::string>& header, CellsOf cellsOf,
     }
     const std::size_t rows = header.empty() ? 0 : cellsOf(0).size();
     std::vector<Scan> scans = scanAll(rows, cellsOf, rules, options.decimal);
+    return buildTable(header, cellsOf, scans, ownOf, options);
+}
 
+// The table from each column's cells and their scan.
+template <class CellsOf>
+TypedTable buildTable(const std::vector<std::string>& header, CellsOf cellsOf,
+                      std::vector<Scan>& scans, const std::vector<const ColumnReadOptions*>& ownOf,
+                      const TypedReadOptions& options) {
+    const std::size_t rows = header.empty() ? 0 : cellsOf(0).size();
     // Then each column on its own (two at a time on two threads when the table is large): its
     // column and its invalid cells are written by its index only.
     std::vector<Column> columns(header.size());
@@ -380,6 +411,71 @@ Column TypedReader::readColumn(const std::string& name, const std::vector<std::s
     if (invalid)
         invalid->insert(invalid->end(), listed.begin(), listed.end());
     return c;
+}
+
+CellKind ClassifiedColumn::add(std::string_view cell, const std::vector<std::string>& tokens,
+                               char decimal) {
+    // scanRows' steps for a column with no forced type and no known states.
+    const std::string_view t = csv::trimBlanks(cell);
+    CellKind kind = kCellOther;
+    double value = std::numeric_limits<double>::quiet_NaN();
+    if (isToken(t, tokens)) {
+        kind = kCellMissing;
+    } else {
+        ++nonMissing;
+        const ParseResult p = readNumber(t, decimal);
+        if (p.ok()) {
+            kind = kCellNumber;
+            value = p.value;
+            ++numbers;
+            tryDates = false; // a number in it: not a date column
+        } else if (tryDates) {
+            if (const std::optional<double> d = parseIsoDate(t)) {
+                kind = kCellDate;
+                value = *d;
+                ++dates;
+            } else {
+                tryDates = false; // one non-date: not a date column
+            }
+        }
+    }
+    kinds.push_back(kind);
+    values.push_back(value);
+    return kind;
+}
+
+bool ClassifiedColumn::numbersAreNoTokens(const std::vector<std::string>& tokens, char decimal) {
+    return std::none_of(tokens.begin(), tokens.end(), [decimal](const std::string& token) {
+        return readNumber(csv::trimBlanks(token), decimal).ok();
+    });
+}
+
+TypedTable TypedReader::readClassified(const std::vector<std::string>& header,
+                                       std::vector<ClassifiedColumn> columns,
+                                       const TypedReadOptions& options) {
+    if (columns.size() != header.size())
+        throw std::invalid_argument(std::to_string(columns.size()) + " classified columns for " +
+                                    std::to_string(header.size()) + " names");
+    if (!options.columns.empty())
+        throw std::invalid_argument("classified columns take no column options");
+    const std::size_t rows = columns.empty() ? 0 : columns.front().kinds.size();
+    std::vector<Scan> scans(columns.size());
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+        ClassifiedColumn& from = columns[c];
+        if (from.kinds.size() != rows || from.values.size() != rows ||
+            (from.hasCells && from.cells.size() != rows))
+            throw std::invalid_argument("classified columns differ in length");
+        scans[c].kinds = std::move(from.kinds);
+        scans[c].values = std::move(from.values);
+        scans[c].nonMissing = from.nonMissing;
+        scans[c].numbers = from.numbers;
+        scans[c].dates = from.dates;
+    }
+    const ColumnReadOptions none;
+    const std::vector<const ColumnReadOptions*> ownOf(header.size(), &none);
+    return buildTable(
+        header, [&](std::size_t c) { return ClassifiedCells(columns[c].cells, rows); }, scans,
+        ownOf, options);
 }
 
 std::vector<std::string> defaultMissingTokens() {

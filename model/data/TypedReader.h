@@ -18,6 +18,7 @@
 // once; a second pass for categorical or text columns): O(cells); large tables on two threads.
 // Short decimals ("-12.5", at most 15 digits) are read without std::from_chars, to the same bits.
 
+#include "model/data/ClassifiedColumn.h"
 #include "model/data/TypedTable.h"
 
 #include <cstddef>
@@ -71,6 +72,13 @@ public:
     static TypedTable readByColumn(const std::vector<std::string>& header,
                                    const std::vector<std::vector<std::string_view>>& columns,
                                    const TypedReadOptions& options = {});
+
+    /// The same from columns a scanner classified while splitting the text (ClassifiedColumn,
+    /// all of one length), as readByColumn() reads their cells; `options.columns` must be empty
+    /// (a forced type or own tokens classify otherwise). Throws std::invalid_argument else.
+    static TypedTable readClassified(const std::vector<std::string>& header,
+                                     std::vector<ClassifiedColumn> columns,
+                                     const TypedReadOptions& options = {});
 
     /// One column named `name` from its cells, read as read() reads a column with the default
     /// options but `type` (nullopt: inferred) and `missingTokens`; cells not Present in `known`

@@ -5,6 +5,7 @@
 #include "model/io/CsvScanner.h"
 #include "model/io/CsvSyntax.h"
 #include "model/io/NumberFormat.h"
+#include "model/io/TypedCsvFastScan.h"
 #include "model/support/HugePages.h"
 
 #include <algorithm>
@@ -183,6 +184,16 @@ bool pointAfterAll(const std::vector<std::vector<std::string_view>>& columns) {
     return point;
 }
 
+// Whether the data after the header can be split and classified in one pass (TypedCsvFastScan):
+// no quote in it, no column options, no progress to report, and a decimal separator that the
+// cells cannot change (pointAfterAll needs every cell's text).
+bool fastScanFits(std::string_view text, std::size_t pos, const TypedCsvTable& result,
+                  const CsvReadOptions& options, const TypedReadOptions& typed) {
+    return result.hadHeader && typed.columns.empty() && !options.progress &&
+           !(options.decimal == 0 && result.decimal == ',') &&
+           text.find('"', pos) == std::string_view::npos;
+}
+
 // readFile and readString: the numeric reader's steps, then the typed columns.
 TypedCsvTable readText(std::string_view text, const std::string& source,
                        const CsvReadOptions& options, const TypedReadOptions& typed,
@@ -204,11 +215,24 @@ TypedCsvTable readText(std::string_view text, const std::string& source,
     const std::vector<std::string> names =
         CsvDialect::columnNames(fields, result.hadHeader, source);
 
+    TypedReadOptions own = typed;
+    own.decimal = result.decimal;
+    if (fastScanFits(text, scanner.position(), result, options, typed)) {
+        const std::size_t headerLine = fields.front().line;
+        FastScanned fast =
+            TypedCsvFastScan::scan(text, scanner.position(), scanner.line(), names.size(),
+                                   result.delimiter, source, typed.missingTokens, result.decimal);
+        if (fast.rowLines.empty())
+            throw CsvError(source, headerLine, 0, "no data rows after the header");
+        result.table = TypedReader::readClassified(names, std::move(fast.columns), own);
+        for (const InvalidCell& cell : result.table.invalidCells())
+            result.invalidAt.push_back({fast.rowLines[cell.row], cell.column + 1});
+        return result;
+    }
     const ScannedCells scanned =
         scanData(scanner, fields, result.hadHeader, text, result.delimiter, source, options);
     if (options.decimal == 0 && result.decimal == ',' && pointAfterAll(scanned.columns))
         result.decimal = '.';
-    TypedReadOptions own = typed;
     own.decimal = result.decimal;
     result.table = TypedReader::readByColumn(names, scanned.columns, own);
     for (const InvalidCell& cell : result.table.invalidCells())
