@@ -44,12 +44,12 @@ bool DragPointCommand::canDrag(const Document* document, int column) {
     if (!document->isTyped())
         return true;
     const std::vector<bool>& dummies = data.dummyFeatures();
-    if (arma::uword(column) < data.featureCount() && !dummies.empty() && dummies[std::size_t(column)])
+    if (arma::uword(column) < data.featureCount() && !dummies.empty() &&
+        dummies[std::size_t(column)])
         return false;
     const int tableColumn = tableColumnOf(document, column);
-    return tableColumn >= 0 &&
-           document->source().table.column(std::size_t(tableColumn)).type() ==
-               linlab::ColumnType::Numeric;
+    return tableColumn >= 0 && document->source().table.column(std::size_t(tableColumn)).type() ==
+                                   linlab::ColumnType::Numeric;
 }
 
 void DragPointCommand::write(const std::vector<double>& values) {

@@ -48,8 +48,8 @@ arma::vec Influence::cooksContour(const arma::vec& leverage, double distance, ar
     arma::vec r(leverage.n_elem);
     for (arma::uword i = 0; i < leverage.n_elem; ++i) {
         const double h = leverage(i);
-        r(i) = h > 0 && h < 1 ? std::sqrt(distance * double(rank) * (1.0 - h) / h)
-                              : arma::datum::nan;
+        r(i) =
+            h > 0 && h < 1 ? std::sqrt(distance * double(rank) * (1.0 - h) / h) : arma::datum::nan;
     }
     return r;
 }

@@ -33,8 +33,7 @@ FitBands::FitBands(DataPlotView* plot, Document* document, RegressionRunner* run
     m_ciHigh->setChannelFillGraph(m_ciLow);
     connect(runner, &RegressionRunner::resultChanged, this, &FitBands::update);
     connect(plot, &DataPlotView::xChanged, this, &FitBands::update);
-    connect(p->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this,
-            &FitBands::update);
+    connect(p->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, &FitBands::update);
 }
 
 void FitBands::setShown(bool shown) {

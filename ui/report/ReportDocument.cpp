@@ -35,22 +35,25 @@ ReportDocument::ReportDocument(const RegressionRunner& runner, const Coefficient
 QString ReportDocument::html(bool inlineImages) const {
     const RegressionRunner::Result& r = m_runner.result();
     const linlab::RegressionReport& rep = r.regression.report();
-    QString h = QStringLiteral("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>%1</title>"
-                               "<style>body{font-family:sans-serif}table{border-collapse:collapse}"
-                               "td,th{border:1px solid #bbb;padding:3px 8px;text-align:right}"
-                               "th:first-child,td:first-child{text-align:left}</style></head><body>")
-                    .arg(QObject::tr("LinLab regression report"));
+    QString h =
+        QStringLiteral("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>%1</title>"
+                       "<style>body{font-family:sans-serif}table{border-collapse:collapse}"
+                       "td,th{border:1px solid #bbb;padding:3px 8px;text-align:right}"
+                       "th:first-child,td:first-child{text-align:left}</style></head><body>")
+            .arg(QObject::tr("LinLab regression report"));
     QStringList terms{QStringLiteral("1")};
     terms << r.featureNames;
     h += QStringLiteral("<h2>%1</h2>")
-             .arg(QStringLiteral("%1 ~ %2").arg(r.labelName, terms.join(QStringLiteral(" + ")))
+             .arg(QStringLiteral("%1 ~ %2")
+                      .arg(r.labelName, terms.join(QStringLiteral(" + ")))
                       .toHtmlEscaped());
     h += QStringLiteral("<p>%1</p>")
              .arg(QObject::tr("Ordinary least squares, with the definitions of R's summary.lm and "
                               "statsmodels' OLS.")
                       .toHtmlEscaped());
     if (!rep.problem.empty())
-        h += QStringLiteral("<p><b>%1</b></p>").arg(QString::fromStdString(rep.problem).toHtmlEscaped());
+        h += QStringLiteral("<p><b>%1</b></p>")
+                 .arg(QString::fromStdString(rep.problem).toHtmlEscaped());
     h += QStringLiteral("<table><tr>") + cell(QObject::tr("Term"), true);
     for (int c = 0; c < CoefficientTableModel::ColumnCount; ++c)
         h += cell(m_table.columnTitle(c), true);
@@ -68,9 +71,9 @@ QString ReportDocument::html(bool inlineImages) const {
         {QObject::tr("Degrees of freedom (model, residual)"),
          NumberText::brief(rep.dfModel) + QStringLiteral(", ") + NumberText::brief(rep.dfResidual)},
         {QObject::tr("Residual standard error"), NumberText::brief(rep.sigma)},
-        {QObject::tr("R\u00B2 (adjusted)"),
-         NumberText::brief(rep.r2) + QStringLiteral(" (") + NumberText::brief(rep.r2Adjusted) +
-             QStringLiteral(")")},
+        {QObject::tr("R\u00B2 (adjusted)"), NumberText::brief(rep.r2) + QStringLiteral(" (") +
+                                                NumberText::brief(rep.r2Adjusted) +
+                                                QStringLiteral(")")},
         {QObject::tr("F (p)"), NumberText::brief(rep.fStatistic) + QStringLiteral(" (") +
                                    NumberText::brief(rep.fPValue, 3) + QStringLiteral(")")},
         {QObject::tr("Log-likelihood"), NumberText::brief(rep.logLikelihood)},
@@ -87,8 +90,8 @@ QString ReportDocument::html(bool inlineImages) const {
                                   nullptr, int(r.flagged.size()))
                           .toHtmlEscaped());
     for (int i = 0; i < m_plots.size(); ++i) {
-        const QString src = inlineImages ? pngDataUrl(m_plots[i].second)
-                                         : QStringLiteral("plot%1.png").arg(i);
+        const QString src =
+            inlineImages ? pngDataUrl(m_plots[i].second) : QStringLiteral("plot%1.png").arg(i);
         h += QStringLiteral("<h3>%1</h3><img src=\"%2\" width=\"%3\">")
                  .arg(m_plots[i].first.toHtmlEscaped(), src)
                  .arg(std::min(m_plots[i].second.width(), 640));
@@ -100,8 +103,8 @@ QString ReportDocument::write(const QString& path) const {
     if (path.endsWith(QStringLiteral(".pdf"), Qt::CaseInsensitive)) {
         QTextDocument doc;
         for (int i = 0; i < m_plots.size(); ++i)
-            doc.addResource(QTextDocument::ImageResource,
-                            QUrl(QStringLiteral("plot%1.png").arg(i)), m_plots[i].second);
+            doc.addResource(QTextDocument::ImageResource, QUrl(QStringLiteral("plot%1.png").arg(i)),
+                            m_plots[i].second);
         doc.setHtml(html(false));
         QPrinter printer(QPrinter::HighResolution);
         printer.setOutputFormat(QPrinter::PdfFormat);

@@ -3,9 +3,9 @@
 #include "app/document/Document.h"
 #include "app/document/RegressionRunner.h"
 #include "model/io/NumberFormat.h"
+#include "ui/common/LastFolder.h"
 #include "ui/common/NumberText.h"
 #include "ui/common/Teardown.h"
-#include "ui/common/LastFolder.h"
 #include "ui/report/CoefficientTableModel.h"
 #include "ui/report/ReportDocument.h"
 
@@ -93,9 +93,9 @@ ReportPanel::ReportPanel(Document* document, RegressionRunner* runner, Layout la
     m_view->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
     m_view->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     if (layout == Layout::Compact)
-        for (int c : {CoefficientTableModel::T, CoefficientTableModel::CiLow,
-                      CoefficientTableModel::CiHigh, CoefficientTableModel::StdBeta,
-                      CoefficientTableModel::Vif})
+        for (int c :
+             {CoefficientTableModel::T, CoefficientTableModel::CiLow, CoefficientTableModel::CiHigh,
+              CoefficientTableModel::StdBeta, CoefficientTableModel::Vif})
             m_view->setColumnHidden(c, true);
     column->addWidget(m_view);
 
@@ -140,9 +140,8 @@ ReportPanel::ReportPanel(Document* document, RegressionRunner* runner, Layout la
             [this](double percent) { m_runner->setConfidenceLevel(percent / 100.0); });
     connect(copy, &QPushButton::clicked, this, &ReportPanel::copyTable);
     connect(exportButton, &QPushButton::clicked, this, &ReportPanel::exportReport);
-    connect(m_flagged, &QListWidget::itemClicked, this, [this](QListWidgetItem* item) {
-        emit rowActivated(item->data(Qt::UserRole).toInt());
-    });
+    connect(m_flagged, &QListWidget::itemClicked, this,
+            [this](QListWidgetItem* item) { emit rowActivated(item->data(Qt::UserRole).toInt()); });
     connect(runner, &RegressionRunner::resultChanged, this, &ReportPanel::refresh);
     refresh();
 }
@@ -277,7 +276,8 @@ void ReportPanel::rebuildInputs() {
         auto* edit = new QLineEdit;
         edit->setObjectName(QStringLiteral("predictInput%1").arg(j));
         // Starts at the column's mean: the prediction there is the mean label.
-        const bool fits = data.featureCount() == arma::uword(m_inputNames.size()) && data.rowCount();
+        const bool fits =
+            data.featureCount() == arma::uword(m_inputNames.size()) && data.rowCount();
         edit->setText(fits ? NumberText::brief(arma::mean(data.features().col(arma::uword(j))), 6)
                            : QStringLiteral("0"));
         m_inputGrid->addWidget(new QLabel(m_inputNames[j]), j, 0);
@@ -298,8 +298,8 @@ void ReportPanel::updatePrediction() {
     for (std::size_t j = 0; j < m_inputs.size(); ++j) {
         const linlab::ParseResult p = linlab::parseDouble(m_inputs[j]->text().toStdString());
         if (p.status != linlab::ParseStatus::Ok) {
-            m_prediction->setText(tr("%1: %2").arg(m_inputNames[int(j)],
-                                                   QString::fromUtf8(linlab::parseStatusText(p.status))));
+            m_prediction->setText(tr("%1: %2").arg(
+                m_inputNames[int(j)], QString::fromUtf8(linlab::parseStatusText(p.status))));
             return;
         }
         x(j) = p.value;
@@ -310,8 +310,8 @@ void ReportPanel::updatePrediction() {
         tr("<b>%1 = %2</b><br>%3 confidence interval of the mean: [%4, %5]<br>%3 prediction "
            "interval of a new row: [%6, %7]")
             .arg(r.labelName.toHtmlEscaped(), NumberText::brief(p.fit), level,
-                 NumberText::brief(p.ciLow), NumberText::brief(p.ciHigh), NumberText::brief(p.piLow),
-                 NumberText::brief(p.piHigh)));
+                 NumberText::brief(p.ciLow), NumberText::brief(p.ciHigh),
+                 NumberText::brief(p.piLow), NumberText::brief(p.piHigh)));
 }
 
 void ReportPanel::copyTable() {
@@ -320,7 +320,8 @@ void ReportPanel::copyTable() {
 
 QString ReportPanel::exportTo(const QString& path) const {
     const ReportDocument report(*m_runner, *m_coefficients,
-                                m_plotImages ? m_plotImages() : QList<std::pair<QString, QImage>>());
+                                m_plotImages ? m_plotImages()
+                                             : QList<std::pair<QString, QImage>>());
     return report.write(path);
 }
 

@@ -78,6 +78,6 @@ void ResidualHistogramView::refresh() {
     m_curve->setData(cx, cy, true);
     m_plot->xAxis->setRange(PlotView::paddedRange(h.edges.front() - width, h.edges.back() + width));
     m_plot->yAxis->setRange(PlotView::isPlottable(top) && top > 0 ? QCPRange(0, top * 1.1)
-                                                                   : QCPRange(0, 1));
+                                                                  : QCPRange(0, 1));
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }

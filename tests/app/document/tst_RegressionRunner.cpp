@@ -54,7 +54,8 @@ void tst_RegressionRunner::fitsTheLessonAtOnce() {
 
 void tst_RegressionRunner::followsEditsToTheCurrentData() {
     Document doc;
-    doc.replaceAll(line(), TransformSettings{}, LinearModel(arma::vec{0, 0}, 0), QStringLiteral("l"));
+    doc.replaceAll(line(), TransformSettings{}, LinearModel(arma::vec{0, 0}, 0),
+                   QStringLiteral("l"));
     RegressionRunner runner(&doc);
     runner.waitForResult();
     QVERIFY(runner.isCurrent());
@@ -62,23 +63,24 @@ void tst_RegressionRunner::followsEditsToTheCurrentData() {
     // Five edits in a row: the first starts a fit, the others wait for one more.
     QSignalSpy spy(&runner, &RegressionRunner::resultChanged);
     for (int k = 0; k < 5; ++k)
-        doc.undoStack()->push(
-            new SetValuesCommand(&doc, 0, 2, arma::mat(1, 1, arma::fill::value(100.0 + k)), QStringLiteral("edit")));
+        doc.undoStack()->push(new SetValuesCommand(
+            &doc, 0, 2, arma::mat(1, 1, arma::fill::value(100.0 + k)), QStringLiteral("edit")));
     QVERIFY(!runner.isCurrent());
     QTRY_VERIFY(runner.isCurrent());
     QVERIFY(spy.count() <= 2);
     // The result is the last edit's: row 0's label 104.
-    QVERIFY(std::abs(runner.result().diagnostics.fitted(0) + runner.result().diagnostics.residuals(0) -
-                     104.0) < 1e-9);
+    QVERIFY(std::abs(runner.result().diagnostics.fitted(0) +
+                     runner.result().diagnostics.residuals(0) - 104.0) < 1e-9);
     doc.undoStack()->undo();
     runner.waitForResult();
-    QVERIFY(std::abs(runner.result().diagnostics.fitted(0) + runner.result().diagnostics.residuals(0) -
-                     103.0) < 1e-9);
+    QVERIFY(std::abs(runner.result().diagnostics.fitted(0) +
+                     runner.result().diagnostics.residuals(0) - 103.0) < 1e-9);
 }
 
 void tst_RegressionRunner::levelRefits() {
     Document doc;
-    doc.replaceAll(line(), TransformSettings{}, LinearModel(arma::vec{0, 0}, 0), QStringLiteral("l"));
+    doc.replaceAll(line(), TransformSettings{}, LinearModel(arma::vec{0, 0}, 0),
+                   QStringLiteral("l"));
     RegressionRunner runner(&doc);
     runner.waitForResult();
     const Coefficient wide = runner.result().regression.report().coefficients[1];

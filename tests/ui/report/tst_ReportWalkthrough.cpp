@@ -12,8 +12,8 @@
 #include "ui/report/FitBands.h"
 #include "ui/report/ReportPanel.h"
 #include "ui/table/DataTableView.h"
-#include "ui/window/ExportActions.h"
 #include "ui/window/CsvLoader.h"
+#include "ui/window/ExportActions.h"
 #include "ui/window/FileController.h"
 #include "ui/window/ImportChoice.h"
 #include "ui/window/MainWindow.h"
@@ -154,7 +154,10 @@ void tst_ReportWalkthrough::reportOnPenguins() {
     QCOMPARE(selectedTableRows(w.tableView()), QList<int>{doc->tableRow(lowest)});
 
     // The table marks the flagged row in its header, with the reason.
-    QVERIFY(w.tableView()->model()->headerData(39, Qt::Vertical, Qt::ToolTipRole).toString()
+    QVERIFY(w.tableView()
+                ->model()
+                ->headerData(39, Qt::Vertical, Qt::ToolTipRole)
+                .toString()
                 .startsWith(QStringLiteral("Flagged by the regression report: outlier")));
     QVERIFY(!w.tableView()->model()->headerData(40, Qt::Vertical, Qt::ToolTipRole).isValid());
 
@@ -277,9 +280,10 @@ void tst_ReportWalkthrough::reportOnPenguins() {
     QFile csvFile(csv);
     QVERIFY(csvFile.open(QIODevice::ReadOnly));
     const QList<QByteArray> csvLines = csvFile.readAll().split('\n');
-    QCOMPARE(csvLines[0], QByteArray("species=Chinstrap,species=Gentoo,flipper_length_mm,body_mass_g,"
-                                     "ls_fitted,ls_residual,leverage,studentized_residual,"
-                                     "cooks_distance"));
+    QCOMPARE(csvLines[0],
+             QByteArray("species=Chinstrap,species=Gentoo,flipper_length_mm,body_mass_g,"
+                        "ls_fitted,ls_residual,leverage,studentized_residual,"
+                        "cooks_distance"));
     QVERIFY(near(csvLines[39].split(',').last().toDouble(), 0.023052063068143988, 1e-8));
     QVERIFY(near(csvLines[39].split(',')[7].toDouble(), 3.2318908033966025, 1e-8));
 
@@ -300,8 +304,8 @@ void tst_ReportWalkthrough::reportOnPenguins() {
         w.centralTabs()->setCurrentIndex(0);
         w.bandsAction()->setChecked(true);
         QTest::qWait(300);
-        QVERIFY(w.grab().save(QString(shot).replace(QStringLiteral(".png"),
-                                                    QStringLiteral("-fit.png"))));
+        QVERIFY(w.grab().save(
+            QString(shot).replace(QStringLiteral(".png"), QStringLiteral("-fit.png"))));
     }
 }
 
