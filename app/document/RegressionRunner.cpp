@@ -7,6 +7,7 @@
 #include <optional>
 
 #include <QMetaObject>
+#include <QTimer>
 
 struct RegressionRunner::Snapshot {
     arma::mat X;
@@ -19,7 +20,11 @@ struct RegressionRunner::Snapshot {
 RegressionRunner::RegressionRunner(Document* document, QObject* parent)
     : QObject(parent)
     , m_document(document)
-    , m_result(std::make_unique<Result>()) {
+    , m_result(std::make_unique<Result>())
+    , m_delay(new QTimer(this)) {
+    m_delay->setSingleShot(true);
+    m_delay->setInterval(kLargeDataDelay);
+    connect(m_delay, &QTimer::timeout, this, &RegressionRunner::onDataChanged);
     connect(document, &Document::analysisChanged, this, &RegressionRunner::onDataChanged);
     connect(document, &Document::resetDone, this, &RegressionRunner::onDataChanged);
     onDataChanged();
@@ -37,8 +42,23 @@ void RegressionRunner::setConfidenceLevel(double level) {
     onDataChanged();
 }
 
+void RegressionRunner::setActive(bool active) {
+    if (active == m_active)
+        return;
+    m_active = active;
+    if (active && !m_current)
+        onDataChanged();
+}
+
 void RegressionRunner::onDataChanged() {
     m_current = false;
+    if (!m_active)
+        return; // fitted when something shows the report again
+    const bool waited = sender() == m_delay;
+    if (!waited && m_document->dataset().rowCount() > Document::kDirectEvaluationRows) {
+        m_delay->start(); // (re)started: the fit follows the last edit of a burst
+        return;
+    }
     if (m_thread.joinable()) {
         m_again = true;
         return;
@@ -124,6 +144,7 @@ void RegressionRunner::onThreadDone(quint64 job) {
 void RegressionRunner::waitForResult() {
     if (m_current)
         return;
+    m_delay->stop();
     while (!m_current) {
         if (!m_thread.joinable())
             start();

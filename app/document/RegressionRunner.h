@@ -17,10 +17,16 @@
 #include <thread>
 
 class Document;
+class QTimer;
 
 class RegressionRunner : public QObject {
     Q_OBJECT
 public:
+    /// Past Document::kDirectEvaluationRows rows a fit waits for the data to be quiet this long
+    /// (ms): copying a large table on every edit of a burst (a typed column, a drag) would slow
+    /// the edits themselves, and a fit would compete with them for the cores.
+    static constexpr int kLargeDataDelay = 150;
+
     /// Follows `document` (which must outlive it) and fits its data at once.
     explicit RegressionRunner(Document* document, QObject* parent = nullptr);
     /// Waits for a running fit.
@@ -48,6 +54,11 @@ public:
     void setConfidenceLevel(double level);
     /// Fits now on this thread when a fit is due or running (tests, exports); sends resultChanged.
     void waitForResult();
+    /// Inactive, a data change only marks the result stale and no fit runs (nothing shows the
+    /// report: a million-row edit should not share its cores with one); becoming active fits.
+    /// Active by default.
+    void setActive(bool active);
+    bool isActive() const { return m_active; }
 
 signals:
     /// A fit finished: result() changed (delivered on this object's thread).
@@ -66,10 +77,12 @@ private:
     std::unique_ptr<Result> m_result;
     std::unique_ptr<Result> m_pending; // written by the thread, read after join()
     std::thread m_thread;
+    QTimer* m_delay;                     // a large table's fit, waiting for the edits to settle
     std::shared_ptr<Snapshot> m_running; // the data the thread reads
     std::shared_ptr<Snapshot> m_spare;   // the last one, reused when the shape is the same
     quint64 m_job = 0;
     double m_level = 0.95;
     bool m_current = false;
     bool m_again = false; // the data changed during the running fit
+    bool m_active = true;
 };

@@ -114,6 +114,7 @@ double FrameBench::editCell(int step) {
 double FrameBench::editUntilReport(int step) {
     Document* document = m_window->document();
     RegressionRunner* runner = m_window->regression();
+    runner->setActive(true); // as when the Report tab or dock is shown
     runner->waitForResult(); // the report of the data before the edit
     QApplication::processEvents(QEventLoop::AllEvents);
     const linlab::Dataset& data = document->dataset();

@@ -273,10 +273,14 @@ void PlotView::refresh() {
 }
 
 void PlotView::onAnalysisChanged() {
+    if (!followsDocument())
+        return;
     m_dataChanged = true; // the evaluationChanged that always follows rebuilds everything
 }
 
 void PlotView::onEvaluationChanged() {
+    if (!followsDocument())
+        return;
     if (m_dataChanged) {
         refresh();
         return;

@@ -110,6 +110,9 @@ protected:
     virtual bool rowPoint(int row, QPointF* point) const = 0;
     /// The text after "Row N — " in a row's tooltip.
     virtual QString rowDetails(int row) const = 0;
+    /// False for a view whose points come from elsewhere (the regression report): the document's
+    /// data and model signals then redraw nothing, and the view calls refresh() itself.
+    virtual bool followsDocument() const { return true; }
     /// The values a drag of `row`'s point to `coords` (plot coordinates) sets, as in
     /// pointDragged(); empty when the point cannot be dragged (the default).
     virtual QVector<QPair<int, double>> dragCells(int row, const QPointF& coords) const;

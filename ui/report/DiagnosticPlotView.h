@@ -26,6 +26,7 @@ public:
 protected:
     void rebuild() override;
     bool rebuildModel() override;
+    bool followsDocument() const override { return false; }
     bool rowPoint(int row, QPointF* point) const override;
     QString rowDetails(int row) const override;
 

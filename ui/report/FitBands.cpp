@@ -51,7 +51,8 @@ void FitBands::clear() {
 }
 
 void FitBands::update() {
-    if (m_updating)
+    // Hidden and empty: nothing to clear and nothing to replot (the axes move on slider ticks).
+    if (m_updating || (!m_shown && m_ciHigh->dataCount() == 0))
         return;
     m_updating = true;
     clear();

@@ -56,10 +56,7 @@ int DataTableModel::columnCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : m_document->tableColumnCount();
 }
 
-void DataTableModel::setFlaggedRows(const QHash<int, QString>& reasons) {
-    if (reasons == m_flagged)
-        return;
-    m_flagged = reasons;
+void DataTableModel::flagsChanged() {
     if (rowCount() > 0)
         emit headerDataChanged(Qt::Vertical, 0, rowCount() - 1);
 }
@@ -112,10 +109,12 @@ QVariant DataTableModel::headerData(int section, Qt::Orientation orientation, in
     if (orientation == Qt::Vertical) {
         if (role == Qt::DisplayRole)
             return section + 1;
-        if (m_flagged.isEmpty())
+        if (!m_flagReason ||
+            (role != Qt::ForegroundRole && role != Qt::FontRole && role != Qt::ToolTipRole))
             return {};
-        const auto flag = m_flagged.constFind(m_document->datasetRow(section));
-        if (flag == m_flagged.constEnd())
+        const int row = m_document->datasetRow(section);
+        const QString reason = row >= 0 ? m_flagReason(row) : QString();
+        if (reason.isEmpty())
             return {};
         switch (role) {
         case Qt::ForegroundRole:
@@ -126,7 +125,7 @@ QVariant DataTableModel::headerData(int section, Qt::Orientation orientation, in
             return bold;
         }
         case Qt::ToolTipRole:
-            return tr("Flagged by the regression report: %1").arg(flag.value());
+            return tr("Flagged by the regression report: %1").arg(reason);
         default:
             return {};
         }

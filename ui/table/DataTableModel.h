@@ -5,7 +5,8 @@
 // undo commands on the document.
 
 #include <QAbstractTableModel>
-#include <QHash>
+
+#include <functional>
 
 class Document;
 
@@ -34,9 +35,13 @@ public:
     QString lastError() const { return m_lastError; }
     /// The label's column (the last).
     int labelColumn() const;
-    /// Marks these dataset rows (the regression report's flagged rows) in the vertical header,
-    /// each with the reason as its tooltip.
-    void setFlaggedRows(const QHash<int, QString>& reasons);
+    /// Why a dataset row is flagged by the regression report ("" when it is not): the vertical
+    /// header marks those rows, with the reason as the tooltip. Asked per shown row, so a million
+    /// rows cost nothing until they scroll into view.
+    using FlagReason = std::function<QString(int datasetRow)>;
+    void setFlagReason(FlagReason reason) { m_flagReason = std::move(reason); }
+    /// The flags changed: the header asks again.
+    void flagsChanged();
 
 private:
     double valueAt(int row, int column) const;
@@ -51,5 +56,5 @@ private:
     Document* m_document;
     bool m_showTransformed = false;
     QString m_lastError;
-    QHash<int, QString> m_flagged; // dataset row -> why the report flags it
+    FlagReason m_flagReason;
 };

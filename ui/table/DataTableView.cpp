@@ -451,7 +451,3 @@ bool DataTableView::pasteTypedText(const QString& text) {
     emit message(tr("Pasted %1 \u00d7 %2 cells.").arg(block.size()).arg(width), false);
     return true;
 }
-
-void DataTableView::setFlaggedRows(const QHash<int, QString>& reasons) {
-    m_model->setFlaggedRows(reasons);
-}

@@ -5,7 +5,6 @@
 
 #include "model/data/Design.h"
 
-#include <QHash>
 #include <QList>
 #include <QTableView>
 
@@ -49,8 +48,6 @@ public slots:
     /// Selects the table row of dataset row `datasetRow` (a click on a plot); `extend` adds it
     /// to the selection.
     void selectDataRow(int datasetRow, bool extend);
-    /// Marks the regression report's flagged rows (dataset row -> reason) in the row header.
-    void setFlaggedRows(const QHash<int, QString>& reasons);
 
 signals:
     /// Something to tell the user; `error` for refusals.

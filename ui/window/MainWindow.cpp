@@ -18,6 +18,7 @@
 #include "ui/report/FitBands.h"
 #include "ui/report/ReportPanel.h"
 #include "ui/report/ResidualHistogramView.h"
+#include "ui/table/DataTableModel.h"
 #include "ui/table/DataTableView.h"
 #include "ui/training/LossCurveView.h"
 #include "ui/training/LossLandscapeView.h"
@@ -42,6 +43,8 @@
 #include <QToolBar>
 #include <QUndoStack>
 
+#include <algorithm>
+
 namespace {
 QScrollArea* scrolled(QWidget* panel) {
     auto* area = new QScrollArea;
@@ -56,6 +59,7 @@ MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent)
     , m_document(new Document(this))
     , m_regression(new RegressionRunner(m_document, this)) {
+    m_regression->setActive(false); // until a view of the report is shown (see updateActive)
     setObjectName(QStringLiteral("MainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/linlab.svg")));
     setDockNestingEnabled(true);
@@ -107,6 +111,26 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_bandsAction, &QAction::toggled, m_bands, &FitBands::setShown);
     // Rows the report flags are ringed in every plot and marked in the table.
     connect(m_regression, &RegressionRunner::resultChanged, this, &MainWindow::showFlaggedRows);
+    // The report is fitted while something shows it: the Report tab, its dock, or the bands.
+    const auto updateActive = [this] {
+        m_regression->setActive(m_tabs->currentIndex() == 2 || m_bandsAction->isChecked() ||
+                                m_reportDock->isVisible());
+    };
+    connect(m_tabs, &QTabWidget::currentChanged, this, updateActive);
+    connect(m_bandsAction, &QAction::toggled, this, updateActive);
+    connect(m_reportDock, &QDockWidget::visibilityChanged, this, updateActive);
+    updateActive();
+    m_table->tableModel()->setFlagReason([this](int row) {
+        // The flagged rows are in row order: a binary search per header row shown.
+        const RegressionRunner::Result& r = m_regression->result();
+        const auto it = std::lower_bound(
+            r.flagged.begin(), r.flagged.end(), arma::uword(row),
+            [](const linlab::FlaggedRow& f, arma::uword value) { return f.row < value; });
+        if (it == r.flagged.end() || it->row != arma::uword(row) ||
+            r.diagnostics.leverage.n_elem != m_document->dataset().rowCount())
+            return QString();
+        return ReportPanel::flagReason(*it, r.diagnostics);
+    });
     const auto plotImages = [this] {
         // Rendered at a fixed size, so a report looks the same whether the tab was ever shown.
         QList<std::pair<QString, QImage>> images;
@@ -152,12 +176,21 @@ void MainWindow::onPointDragged(int row, const QVector<QPair<int, double>>& cell
 }
 
 void MainWindow::showFlaggedRows() {
+    // Rings only on the rows the plots draw (0, k, 2k, ... past 20,000 rows): Cook's 4/n flags
+    // about one row in twenty, and fifty thousand rings would cost every frame.
     const RegressionRunner::Result& r = m_regression->result();
+    const auto step = int(m_document->displayStep());
     QVector<int> rows;
-    QHash<int, QString> reasons;
-    for (const linlab::FlaggedRow& f : r.flagged) {
-        rows << int(f.row);
-        reasons.insert(int(f.row), ReportPanel::flagReason(f, r.diagnostics));
+    for (const linlab::FlaggedRow& f : r.flagged)
+        if (int(f.row) % step == 0 && f.row < r.diagnostics.cooksDistance.n_elem)
+            rows << int(f.row);
+    // Past kMaxRings the most influential (largest Cook's distance): a ring per point of a dense
+    // cloud is noise, and each costs every frame where the points move.
+    if (rows.size() > kMaxRings) {
+        const arma::vec& cooks = r.diagnostics.cooksDistance;
+        std::nth_element(rows.begin(), rows.begin() + kMaxRings, rows.end(),
+                         [&cooks](int a, int b) { return cooks(a) > cooks(b); });
+        rows.resize(kMaxRings);
     }
     for (PlotView* view :
          {static_cast<PlotView*>(m_dataPlot), static_cast<PlotView*>(m_predictedPlot),
@@ -165,7 +198,7 @@ void MainWindow::showFlaggedRows() {
         view->setFlaggedRows(rows);
     for (PlotView* view : m_diagnostics->rowPlots())
         view->setFlaggedRows(rows);
-    m_table->setFlaggedRows(reasons);
+    m_table->tableModel()->flagsChanged();
 }
 
 void MainWindow::createPlots() {
@@ -244,6 +277,7 @@ void MainWindow::createDocks() {
                                 m_training->controlsPanel(), Qt::RightDockWidgetArea);
     QDockWidget* report = dock(tr("Report  (least squares)"), QStringLiteral("reportDock"),
                                scrolled(m_reportDockPanel), Qt::RightDockWidgetArea);
+    m_reportDock = report;
     splitDockWidget(data, transform, Qt::Vertical);
     splitDockWidget(model, metrics, Qt::Vertical);
     tabifyDockWidget(metrics, lesson);

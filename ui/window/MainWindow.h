@@ -36,6 +36,9 @@ class ReportPanel;
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
+    /// The plots ring at most this many of the report's flagged rows.
+    static constexpr int kMaxRings = 200;
+
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
 
@@ -113,6 +116,7 @@ private:
     ReportPanel* m_reportDockPanel = nullptr;
     DiagnosticsView* m_diagnostics = nullptr;
     FitBands* m_bands = nullptr;
+    QDockWidget* m_reportDock = nullptr;
     int m_dragId = 0x1000; // point drags: each drag's commands merge into one
     bool m_dragging = false;
     QAction* m_bandsAction = nullptr;
