@@ -159,7 +159,8 @@ Regression::Regression(const arma::mat& X, const arma::vec& y,
         r = residualOnData(X, y, s.means, s.scales, s.labelMean, s.beta);
     }
     s.rss = arma::dot(r, r);
-    s.estimable = columns.elem(qr.pivot().head(rank));
+    // (head() of an empty vector binds a null pointer: no estimable column without a rank.)
+    s.estimable = rank > 0 ? arma::uvec(columns.elem(qr.pivot().head(rank))) : arma::uvec();
     if (rank > 0)
         s.rInverse = arma::inv(arma::trimatu(qr.leadingR()));
     arma::uvec aliased(d, arma::fill::ones);

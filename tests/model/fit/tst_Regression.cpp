@@ -179,6 +179,7 @@ private slots:
     void reportMatchesStatsmodels();
     void confidenceLevelWidensIntervals();
     void wideDataSaysWhy();
+    void interceptOnly();
     void aliasedTermLeavesTheOthers();
     void diagnosticsMatchStatsmodels();
     void predictionIntervals();
@@ -488,6 +489,22 @@ void tst_Regression::wideDataSaysWhy() {
     QVERIFY(!fit.report().problem.empty());
     QCOMPARE(fit.report().coefficients.size(), std::size_t(13));
     QCOMPARE(fit.report().rank, arma::uword(5)); // 4 centred directions and the intercept
+}
+
+void tst_Regression::interceptOnly() {
+    // No features (a file with only a label; the fuzzer's find): the mean, its standard error
+    // sd / sqrt(n), and diagnostics with leverage 1/n.
+    const arma::mat X(4, 0);
+    const arma::vec y = {1.0, 2.0, 3.0, 6.0};
+    const Regression fit(X, y, {});
+    QVERIFY(fit.report().problem.empty());
+    QCOMPARE(fit.report().coefficients.size(), std::size_t(1));
+    QVERIFY(std::abs(fit.intercept() - 3.0) < 1e-15);
+    QVERIFY(std::abs(fit.report().coefficients[0].stdError - std::sqrt(14.0 / 3.0 / 4.0)) < 1e-14);
+    const RowDiagnostics d = fit.diagnostics(X, y);
+    QVERIFY(
+        arma::approx_equal(d.leverage, arma::vec(4, arma::fill::value(0.25)), "absdiff", 1e-15));
+    QVERIFY(std::abs(d.residuals(3) - 3.0) < 1e-15);
 }
 
 QTEST_APPLESS_MAIN(tst_Regression)
