@@ -123,6 +123,8 @@ std::unique_ptr<RegressionRunner::Result> RegressionRunner::fit(const Snapshot& 
     }
     for (const std::string& name : s.names)
         r->featureNames << QString::fromStdString(name);
+    if (s.X.n_rows > 0)
+        r->featureMeans = arma::mean(s.X, 0);
     r->labelName = QString::fromStdString(s.label);
     return r;
 }

@@ -41,6 +41,8 @@ public:
         /// standardized residual among themselves; NaN for the other rows.
         arma::vec normalQuantiles;
         QStringList featureNames;
+        arma::rowvec featureMeans; ///< of the rows fitted: where Predict starts, where bands hold
+                                   ///< the other features
         QString labelName;
     };
 

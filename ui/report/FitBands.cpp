@@ -62,12 +62,12 @@ void FitBands::update() {
     const bool drawable = m_shown && m_plot->xCategory().isEmpty() && feature >= 0 &&
                           r.regression.report().problem.empty() &&
                           !r.regression.report().coefficients.empty() &&
-                          r.featureNames.size() == int(data.featureCount()) && data.rowCount() > 0;
+                          r.featureNames.size() == int(data.featureCount()) &&
+                          r.featureMeans.n_elem == data.featureCount();
     if (drawable) {
         const QCPRange x = m_plot->plot()->xAxis->range();
         // Each row of the grid: the features' means, x in the plotted feature's place.
-        const arma::rowvec means = arma::mean(data.features(), 0);
-        arma::mat grid = arma::repmat(means, kSteps, 1);
+        arma::mat grid = arma::repmat(r.featureMeans, kSteps, 1);
         grid.col(arma::uword(feature)) = arma::linspace(x.lower, x.upper, kSteps);
         const std::vector<linlab::IntervalPrediction> bands = r.regression.predictRows(grid);
         QVector<double> keys, ciLow, ciHigh, piLow, piHigh;

@@ -263,7 +263,6 @@ void ReportPanel::rebuildInputs() {
         delete item->widget();
         delete item;
     }
-    const linlab::Dataset& data = m_document->dataset();
     if (m_inputNames.size() > kMaxPredictInputs) {
         m_inputGrid->addWidget(
             new QLabel(tr("Predict takes at most %1 features (this data has %2).")
@@ -276,9 +275,8 @@ void ReportPanel::rebuildInputs() {
         auto* edit = new QLineEdit;
         edit->setObjectName(QStringLiteral("predictInput%1").arg(j));
         // Starts at the column's mean: the prediction there is the mean label.
-        const bool fits =
-            data.featureCount() == arma::uword(m_inputNames.size()) && data.rowCount();
-        edit->setText(fits ? NumberText::brief(arma::mean(data.features().col(arma::uword(j))), 6)
+        const bool fits = r.featureMeans.n_elem == arma::uword(m_inputNames.size());
+        edit->setText(fits ? NumberText::brief(r.featureMeans(arma::uword(j)), 6)
                            : QStringLiteral("0"));
         m_inputGrid->addWidget(new QLabel(m_inputNames[j]), j, 0);
         m_inputGrid->addWidget(edit, j, 1);
