@@ -8,7 +8,7 @@ LINLAB_BUILD=${LINLAB_BUILD:-$LINLAB_ROOT/build}
 LINLAB_PACKAGES=(
   g++ cmake ninja-build clang-format
   qt6-base-dev qt6-svg-dev libqcustomplot-dev
-  libarmadillo-dev libopenblas-dev libboost-math-dev
+  libarmadillo-dev libopenblas-dev libboost-math-dev libmuparser-dev
   fonts-dejavu-core
   # The tests' cross-checks (numpy, pandas, statsmodels, scikit-learn, mpmath) and real data.
   python3-numpy python3-pandas python3-statsmodels python3-sklearn python3-mpmath
