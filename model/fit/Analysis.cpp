@@ -64,7 +64,15 @@ Analysis::Analysis(const Dataset& data, Analysis&& previous,
         *this = Analysis(data, previous.m_transform.settings(), std::move(previous));
         return;
     }
-    // A cell edit at a million rows: one column's fit and values, not the table's.
+    // A cell edit at a million rows: one column's fit and values, not the table's; the rows as
+    // the statistics saw them before, for their update.
+    const bool update = n >= kStatisticsUpdateRows && lastRow - firstRow < kMaxUpdatedRows;
+    arma::mat oldRows;
+    arma::vec oldLabels;
+    if (update) {
+        oldRows = previous.m_features.rows(firstRow, lastRow);
+        oldLabels = previous.m_labels.subvec(firstRow, lastRow);
+    }
     m_transform = previous.m_transform.refit(data.features(), columns);
     m_features = std::move(previous.m_features);
     m_transform.applyColumnsInto(data.features(), columns, m_features);
@@ -76,10 +84,39 @@ Analysis::Analysis(const Dataset& data, Analysis&& previous,
     if (m_displayStep > 1)
         packDisplayRows(m_features, m_labels, m_displayStep, columns, m_displayFeatures,
                         m_displayLabels);
-    finish(data);
+    finish(data, update ? updateStatistics(previous, oldRows, oldLabels, firstRow) : std::nullopt);
 }
 
-void Analysis::finish(const Dataset& data) {
+std::optional<SufficientStatistics> Analysis::updateStatistics(const Analysis& previous,
+                                                               const arma::mat& oldRows,
+                                                               const arma::vec& oldLabels,
+                                                               arma::uword firstRow) const {
+    // Both transforms are affine per column, t = alpha x + beta: the new one is the old one
+    // followed by t -> (alpha' / alpha) t + beta' - beta alpha' / alpha (1 and 0 where unchanged).
+    const Transform& before = previous.m_transform;
+    const arma::rowvec alpha = before.scales() / before.divisor();
+    const arma::rowvec beta = -before.shift() / before.divisor();
+    const arma::rowvec alphaNew = m_transform.scales() / m_transform.divisor();
+    const arma::rowvec betaNew = -m_transform.shift() / m_transform.divisor();
+    const arma::rowvec scale = alphaNew / alpha;
+    const arma::rowvec shift = betaNew - beta % scale;
+    const arma::uword lastRow = firstRow + oldRows.n_rows - 1;
+    return SufficientStatistics::updated(previous.m_stats, scale, shift, oldRows, oldLabels,
+                                         m_features.rows(firstRow, lastRow),
+                                         m_labels.subvec(firstRow, lastRow));
+}
+
+void Analysis::setExactStatistics(SufficientStatistics exact) {
+    if (exact.sampleCount() != m_labels.n_elem || exact.featureCount() != m_features.n_cols)
+        throw std::invalid_argument(
+            "Analysis::setExactStatistics: statistics of " + std::to_string(exact.sampleCount()) +
+            " rows and " + std::to_string(exact.featureCount()) + " features for " +
+            std::to_string(m_labels.n_elem) + " rows and " + std::to_string(m_features.n_cols));
+    m_stats = std::move(exact);
+    m_statisticsUpdated = false;
+}
+
+void Analysis::finish(const Dataset& data, std::optional<SufficientStatistics> updated) {
     // The raw means (for the line drawn over a feature) from the transform's, when it can.
     const double scale = m_transform.settings().scale;
     if (scale != 0 && std::isfinite(scale) && data.rowCount() > 0)
@@ -87,7 +124,8 @@ void Analysis::finish(const Dataset& data) {
     else
         m_rawMean = data.rowCount() ? arma::rowvec(arma::mean(data.features(), 0))
                                     : arma::rowvec(data.featureCount(), arma::fill::zeros);
-    m_stats = SufficientStatistics::compute(m_features, m_labels);
+    m_statisticsUpdated = updated.has_value();
+    m_stats = updated ? std::move(*updated) : SufficientStatistics::compute(m_features, m_labels);
 }
 
 Evaluation Analysis::evaluate(const LinearModel& model) const {

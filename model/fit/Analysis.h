@@ -12,6 +12,7 @@
 #include <armadillo>
 
 #include <atomic>
+#include <optional>
 
 namespace linlab {
 
@@ -48,10 +49,17 @@ public:
     /// The analysis of `data` after an edit of some cells: `previous` is the analysis of the same
     /// table before (same settings, rows and features) and only rows [firstRow, lastRow] of the
     /// feature columns `columns` (and of the labels) may differ. Only those columns are fitted and
-    /// transformed anew; the statistics are computed as usual. Equal to Analysis(data, settings)
-    /// to the bit; falls back to it when the shapes or the dummy flags differ.
+    /// transformed anew. From kStatisticsUpdateRows rows, for at most kMaxUpdatedRows edited
+    /// rows, the statistics are updated from the previous ones (SufficientStatistics::updated,
+    /// no pass over the rows; statisticsUpdated() says so); else computed as usual. Equal to
+    /// Analysis(data, settings) to the bit but for such updated statistics (equal to rounding);
+    /// falls back to it when the shapes or the dummy flags differ.
     Analysis(const Dataset& data, Analysis&& previous, const std::vector<arma::uword>& columns,
              arma::uword firstRow, arma::uword lastRow);
+    /// Tables from this many rows update their statistics after a cell edit.
+    static constexpr arma::uword kStatisticsUpdateRows = 50000;
+    /// An edit of more rows than this computes the statistics afresh.
+    static constexpr arma::uword kMaxUpdatedRows = 4096;
 
     const Transform& transform() const { return m_transform; }
     /// The transformed features (n x d): what the model sees.
@@ -60,6 +68,15 @@ public:
     const arma::vec& labels() const { return m_labels; }
     /// Statistics of the transformed features and the labels.
     const SufficientStatistics& statistics() const { return m_stats; }
+    /// True when statistics() were updated from an earlier analysis' rather than computed from
+    /// the rows: right to rounding, which many updates can add up (see setExactStatistics()).
+    bool statisticsUpdated() const { return m_statisticsUpdated; }
+    /// Puts in statistics computed afresh, SufficientStatistics::compute(features(), labels())
+    /// (on another thread, after updates); statisticsUpdated() is then false. Throws
+    /// std::invalid_argument when their sizes are not this analysis'.
+    void setExactStatistics(SufficientStatistics exact);
+    /// The features' means in their original units (before the transform).
+    const arma::rowvec& rawMeans() const { return m_rawMean; }
 
     /// Predictions, residuals, metrics and gradients of `model` on the transformed data, all
     /// computed directly from the rows, in the same operations as the lesson's NumPy lines.
@@ -91,8 +108,14 @@ public:
                                 const arma::vec& x) const;
 
 private:
-    /// What every constructor does once the transform, features and labels are in place.
-    void finish(const Dataset& data);
+    /// What every constructor does once the transform, features and labels are in place: the
+    /// raw means, and the statistics (`updated` when given, else computed from the rows).
+    void finish(const Dataset& data, std::optional<SufficientStatistics> updated = std::nullopt);
+    /// The statistics after the edit the cell-edit constructor makes, or nullopt (see there).
+    std::optional<SufficientStatistics> updateStatistics(const Analysis& previous,
+                                                         const arma::mat& oldRows,
+                                                         const arma::vec& oldLabels,
+                                                         arma::uword firstRow) const;
     /// Fills MSE, RMSE, R2, both gradients and the comparison with least squares from the
     /// statistics (O(d^2)); leaves MAE alone.
     void fillFromStatistics(const LinearModel& model, Evaluation& e) const;
@@ -109,6 +132,7 @@ private:
     arma::mat m_features;
     arma::vec m_labels;
     SufficientStatistics m_stats;
+    bool m_statisticsUpdated = false;
 };
 
 } // namespace linlab

@@ -45,6 +45,7 @@ struct CentredBlocks {
     const arma::vec& y;
     const arma::rowvec& meanX;
     double meanY;
+    const std::atomic<bool>* cancel; // checked before each block; null: never cancelled
 
     // init(sums) per thread, add(sums, Xb, yb) per block, then merge(sums) per thread in order.
     template <typename Init, typename Add, typename Merge>
@@ -58,6 +59,8 @@ struct CentredBlocks {
             arma::mat Xb;
             arma::vec yb;
             for (arma::uword a = begin; a < end; a += kBlockRows) {
+                if (cancel && cancel->load(std::memory_order_relaxed))
+                    break;
                 const arma::uword last = std::min(end, a + kBlockRows) - 1;
                 // (rows() and each_row() of a matrix with no columns are undefined in Armadillo:
                 // a label-only table has none.)
@@ -87,6 +90,20 @@ struct CentredBlocks {
 } // namespace
 
 SufficientStatistics SufficientStatistics::compute(const arma::mat& X, const arma::vec& y) {
+    return compute(X, y, nullptr);
+}
+
+std::optional<SufficientStatistics> SufficientStatistics::compute(const arma::mat& X,
+                                                                  const arma::vec& y,
+                                                                  const std::atomic<bool>& cancel) {
+    SufficientStatistics s = compute(X, y, &cancel);
+    if (cancel.load())
+        return std::nullopt;
+    return s;
+}
+
+SufficientStatistics SufficientStatistics::compute(const arma::mat& X, const arma::vec& y,
+                                                   const std::atomic<bool>* cancel) {
     if (X.n_rows != y.n_elem)
         throw std::invalid_argument("SufficientStatistics::compute: X has " +
                                     std::to_string(X.n_rows) + " rows but y has " +
@@ -134,7 +151,7 @@ SufficientStatistics SufficientStatistics::compute(const arma::mat& X, const arm
     // also sums the deviations from the first means: the corrected two-pass formulas
     // (S - n dd^T, d the mean deviation) then give the sums about the exact means, and the
     // means themselves, without a pass of their own.
-    const CentredBlocks blocks{X, y, s.m_meanX, s.m_meanY};
+    const CentredBlocks blocks{X, y, s.m_meanX, s.m_meanY, cancel};
     arma::rowvec deviationX(d, arma::fill::zeros);
     double deviationY = 0;
     s.m_syy = 0;
@@ -163,6 +180,8 @@ SufficientStatistics SufficientStatistics::compute(const arma::mat& X, const arm
             deviationX += sums.columnSum;
             deviationY += sums.labelSum;
         });
+    if (cancel && cancel->load())
+        return s; // meaningless, and dropped: no least squares for it
     const double count = static_cast<double>(n);
     deviationX /= count;
     deviationY /= count;
@@ -235,6 +254,104 @@ SufficientStatistics SufficientStatistics::compute(const arma::mat& X, const arm
         s.m_anchorGrad.reset();
     s.m_ls.bias =
         -s.meanResidual(s.m_ls.weights, 0.0); // mean_y - mean_x . w, in extended precision
+    s.m_ls.mse = s.mse(s.m_ls.weights, s.m_ls.bias);
+    return s;
+}
+
+namespace {
+
+// Thrown by the least-squares solver's callback when it wants the centred rows, which an update
+// does not have.
+struct NeedsRows {};
+
+// Moves the centred moments `M` and means `mean` of n points from one point z to another.
+// Welford's steps: take z out, then put zNew in.
+void replacePoint(arma::mat& M, arma::vec& mean, double n, const arma::vec& z,
+                  const arma::vec& zNew) {
+    arma::vec delta = z - mean;
+    mean -= delta / (n - 1.0);
+    M -= (n / (n - 1.0)) * (delta * delta.t());
+    delta = zNew - mean;
+    mean += delta / n;
+    M += ((n - 1.0) / n) * (delta * delta.t());
+}
+
+} // namespace
+
+std::optional<SufficientStatistics>
+SufficientStatistics::updated(const SufficientStatistics& previous, const arma::rowvec& scale,
+                              const arma::rowvec& shift, const arma::mat& oldRows,
+                              const arma::vec& oldLabels, const arma::mat& newRows,
+                              const arma::vec& newLabels) {
+    const arma::uword n = previous.m_n, d = previous.featureCount(), k = oldRows.n_rows;
+    const bool sizesFit = scale.n_elem == d && shift.n_elem == d && oldRows.n_cols == d &&
+                          newRows.n_cols == d && newRows.n_rows == k && oldLabels.n_elem == k &&
+                          newLabels.n_elem == k && k < n;
+    if (previous.m_wide || n < kMinUpdateRows || d == 0 || !sizesFit ||
+        previous.m_ls.method != "normal-equations" || !previous.m_ls.weights.is_finite() ||
+        !scale.is_finite() || !shift.is_finite() || arma::any(scale == 0.0))
+        return std::nullopt;
+
+    // The centred moments of z = (x, y, u), u = x . p - y, p the anchor in the new coordinates:
+    // they hold Sxx, Sxy and syy, and (centring u gives the anchor's residual r) Xc^T r and |r|^2.
+    // Each entry moves on its own, so the anchor's small sums stay small: nothing cancels.
+    const arma::vec a = scale.t();
+    const arma::vec p = previous.m_ls.weights / a;
+    arma::mat M(d + 2, d + 2);
+    M.submat(0, 0, d - 1, d - 1) = previous.m_sxx % (a * a.t());
+    M.submat(0, d, d - 1, d) = previous.m_sxy % a;
+    M.submat(0, d + 1, d - 1, d + 1) = previous.m_anchorGrad % a;
+    M(d, d) = previous.m_syy;
+    M(d, d + 1) = arma::dot(previous.m_sxy, previous.m_ls.weights) - previous.m_syy; // yc^T r
+    M(d + 1, d + 1) = previous.m_anchorSse;
+    M = arma::symmatu(M);
+    arma::vec mean(d + 2);
+    mean.head(d) = (previous.m_meanX % scale + shift).t();
+    mean(d) = previous.m_meanY;
+    SufficientStatistics mapped; // for meanResidual() in the new coordinates
+    mapped.m_meanX = mean.head(d).t();
+    mapped.m_meanY = previous.m_meanY;
+    mean(d + 1) = mapped.meanResidual(p, 0.0);
+
+    arma::vec z(d + 2), zNew(d + 2);
+    for (arma::uword i = 0; i < k; ++i) {
+        const arma::rowvec x = oldRows.row(i) % scale + shift;
+        z.head(d) = x.t();
+        z(d) = oldLabels(i);
+        z(d + 1) = arma::dot(x, p) - oldLabels(i);
+        zNew.head(d) = newRows.row(i).t();
+        zNew(d) = newLabels(i);
+        zNew(d + 1) = arma::dot(newRows.row(i), p) - newLabels(i);
+        if (!z.is_finite() || !zNew.is_finite())
+            return std::nullopt;
+        replacePoint(M, mean, static_cast<double>(n), z, zNew);
+    }
+
+    SufficientStatistics s;
+    s.m_n = n;
+    s.m_meanX = mean.head(d).t();
+    s.m_meanY = mean(d);
+    s.m_sxx = M.submat(0, 0, d - 1, d - 1);
+    s.m_sxx = 0.5 * (s.m_sxx + s.m_sxx.t());
+    s.m_sxy = M.submat(0, d, d - 1, d);
+    s.m_syy = M(d, d);
+    const arma::vec g = M.submat(0, d + 1, d - 1, d + 1);
+    const double rr = std::max(0.0, M(d + 1, d + 1));
+    // The solver's refinement asks for Xc^T (Xc w - yc): around the anchor that is
+    // Sxx (w - p) + Xc^T r, to the anchor's precision.
+    try {
+        s.m_ls = LeastSquares::solveCentred(
+            n, s.m_sxx, s.m_sxy,
+            [&](const arma::vec& w) { return arma::vec(s.m_sxx * (w - p) + g); },
+            [](arma::mat&, arma::vec&) { throw NeedsRows{}; });
+    } catch (const NeedsRows&) {
+        return std::nullopt; // ill conditioned: the QR of the rows
+    }
+    const arma::vec step = s.m_ls.weights - p;
+    const arma::vec sxxStep = s.m_sxx * step;
+    s.m_anchorGrad = g + sxxStep;
+    s.m_anchorSse = std::max(0.0, rr + 2.0 * arma::dot(step, g) + arma::dot(step, sxxStep));
+    s.m_ls.bias = -s.meanResidual(s.m_ls.weights, 0.0);
     s.m_ls.mse = s.mse(s.m_ls.weights, s.m_ls.bias);
     return s;
 }

@@ -8,8 +8,10 @@
 
 #include <armadillo>
 
+#include <atomic>
 #include <memory>
 #include <mutex>
+#include <optional>
 
 namespace linlab {
 
@@ -20,6 +22,23 @@ public:
     /// Computes the statistics of X (n x d) and y (n) in a few passes over the data, and the
     /// least-squares fit. Throws std::invalid_argument when the sizes disagree.
     static SufficientStatistics compute(const arma::mat& X, const arma::vec& y);
+    /// compute() for a background thread: nullopt when `cancel` turns true before it ends (it is
+    /// checked between blocks of rows).
+    static std::optional<SufficientStatistics> compute(const arma::mat& X, const arma::vec& y,
+                                                       const std::atomic<bool>& cancel);
+    /// updated() declines tables with fewer rows than this: compute() costs little there.
+    static constexpr arma::uword kMinUpdateRows = 1000;
+    /// The statistics after an edit of k rows, from `previous` in O(k d^2 + d^3), without a pass
+    /// over the rows. Every feature j first goes through t -> scale(j) t + shift(j) (a column's
+    /// z-score refitted after the edit); then the rows that held `oldRows`, `oldLabels` (as
+    /// `previous` saw them, before that map) hold `newRows`, `newLabels`. Agrees with compute()
+    /// on the new data to rounding, which can add up over many updates (compute() resets it).
+    /// nullopt where an update would not keep the digits or the sizes disagree: wide data, fewer
+    /// than kMinUpdateRows rows, a zero or non-finite map, a least squares that needs the rows.
+    static std::optional<SufficientStatistics>
+    updated(const SufficientStatistics& previous, const arma::rowvec& scale,
+            const arma::rowvec& shift, const arma::mat& oldRows, const arma::vec& oldLabels,
+            const arma::mat& newRows, const arma::vec& newLabels);
 
     /// Number of samples n.
     arma::uword sampleCount() const { return m_n; }
@@ -68,6 +87,9 @@ public:
     double meanResidual(const arma::vec& weights, double bias) const;
 
 private:
+    /// compute(), stopping early (with meaningless sums) when `cancel` is given and turns true.
+    static SufficientStatistics compute(const arma::mat& X, const arma::vec& y,
+                                        const std::atomic<bool>* cancel);
     void check(const char* function, const arma::vec& weights) const;
     /// dw^T Sxx dw, through the centred data on wide data.
     double gramQuadratic(const arma::vec& dw) const;
