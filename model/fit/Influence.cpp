@@ -27,6 +27,23 @@ std::vector<FlaggedRow> Influence::flagRows(const RowDiagnostics& d, arma::uword
     return rows;
 }
 
+std::vector<arma::uword> Influence::ringedRows(const std::vector<FlaggedRow>& flagged,
+                                               const arma::vec& cooksDistance, arma::uword step,
+                                               std::size_t limit) {
+    std::vector<arma::uword> rows;
+    for (const FlaggedRow& f : flagged)
+        if (step > 0 && f.row % step == 0 && f.row < cooksDistance.n_elem)
+            rows.push_back(f.row);
+    if (rows.size() > limit) {
+        std::nth_element(rows.begin(), rows.begin() + std::ptrdiff_t(limit), rows.end(),
+                         [&cooksDistance](arma::uword a, arma::uword b) {
+                             return cooksDistance(a) > cooksDistance(b);
+                         });
+        rows.resize(limit);
+    }
+    return rows;
+}
+
 arma::vec Influence::normalQuantiles(const arma::vec& values) {
     arma::vec q(values.n_elem, arma::fill::value(arma::datum::nan));
     std::vector<arma::uword> order;

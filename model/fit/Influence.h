@@ -7,6 +7,7 @@
 
 #include <armadillo>
 
+#include <cstddef>
 #include <vector>
 
 namespace linlab {
@@ -31,6 +32,12 @@ public:
 
     /// The rows any rule flags, in row order; `rank` is the regression's number of terms p.
     static std::vector<FlaggedRow> flagRows(const RowDiagnostics& d, arma::uword rank);
+    /// The flagged rows worth a ring in a plot that draws rows 0, step, 2 step, ...: those among
+    /// them, and past `limit` the `limit` with the largest Cook's distance (row order otherwise
+    /// unspecified). A ring per point of a dense cloud is noise, and each costs every frame.
+    static std::vector<arma::uword> ringedRows(const std::vector<FlaggedRow>& flagged,
+                                               const arma::vec& cooksDistance, arma::uword step,
+                                               std::size_t limit);
     /// For each value, the standard normal quantile of its rank: R's qqnorm (ppoints: a = 3/8
     /// up to 10 values, 1/2 above). Ties take their order in the vector; NaN stays NaN.
     static arma::vec normalQuantiles(const arma::vec& values);

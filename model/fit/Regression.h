@@ -8,6 +8,7 @@
 
 #include <armadillo>
 
+#include <atomic>
 #include <optional>
 #include <string>
 #include <vector>
@@ -119,8 +120,10 @@ public:
     double intercept() const { return m_intercept; }
 
     /// Fitted values, residuals, leverage, studentized residuals and Cook's distance of every row
-    /// of the data the fit was made on (the same X and y). O(n d^2).
-    RowDiagnostics diagnostics(const arma::mat& X, const arma::vec& y) const;
+    /// of the data the fit was made on (the same X and y). O(n d^2), blocks of rows on two
+    /// threads; empty when `cancel` is given and turns true before the end (checked per block).
+    RowDiagnostics diagnostics(const arma::mat& X, const arma::vec& y,
+                               const std::atomic<bool>* cancel = nullptr) const;
     /// The prediction at feature values `x` (d) with its confidence and prediction intervals.
     IntervalPrediction predict(const arma::vec& x) const;
     /// predict() for each row of `X` (m x d): the confidence and prediction bands of a plot.

@@ -3,6 +3,8 @@
 
 #include <QTest>
 
+#include <algorithm>
+
 #include <cmath>
 
 using namespace linlab;
@@ -17,6 +19,7 @@ private slots:
     void cooksContourInvertsCooksDistance();
     void histogramCountsEveryFiniteValue();
     void normalDensityPeaksAtTheMean();
+    void ringedRowsKeepTheDrawnAndMostInfluential();
 };
 
 void tst_Influence::normalQuantilesMatchR_data() {
@@ -109,6 +112,22 @@ void tst_Influence::normalDensityPeaksAtTheMean() {
     QVERIFY(std::abs(y(1) - y(2)) < 1e-15);
     QVERIFY(y(1) < y(0));
     QVERIFY(std::isnan(Influence::normalDensity(arma::vec{0.0}, 0.0, 0.0)(0)));
+}
+
+void tst_Influence::ringedRowsKeepTheDrawnAndMostInfluential() {
+    // Rows 0..99 flagged, Cook's distance growing with the row; a plot drawing every 3rd row.
+    std::vector<FlaggedRow> flagged;
+    for (arma::uword i = 0; i < 100; ++i)
+        flagged.push_back({i, false, true, false});
+    const arma::vec cooks = arma::regspace<arma::vec>(0, 99) / 100.0;
+    std::vector<arma::uword> rows = Influence::ringedRows(flagged, cooks, 3, 1000);
+    QCOMPARE(rows.size(), std::size_t(34)); // 0, 3, ..., 99
+    QVERIFY(std::all_of(rows.begin(), rows.end(), [](arma::uword r) { return r % 3 == 0; }));
+    rows = Influence::ringedRows(flagged, cooks, 3, 5);
+    std::sort(rows.begin(), rows.end());
+    QCOMPARE(rows, (std::vector<arma::uword>{87, 90, 93, 96, 99})); // the largest Cook's
+    // A flagged row past the diagnostics (stale sizes) is skipped.
+    QVERIFY(Influence::ringedRows(flagged, cooks.head(10), 1, 1000).size() == 10);
 }
 
 QTEST_APPLESS_MAIN(tst_Influence)

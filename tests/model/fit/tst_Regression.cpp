@@ -188,6 +188,7 @@ private slots:
     void featuresThroughAnAffineMap();
     void tooFewRows();
     void analysisInRawUnits();
+    void diagnosticsInBlocksEqualTheHatMatrix();
 };
 
 namespace {
@@ -505,6 +506,28 @@ void tst_Regression::interceptOnly() {
     QVERIFY(
         arma::approx_equal(d.leverage, arma::vec(4, arma::fill::value(0.25)), "absdiff", 1e-15));
     QVERIFY(std::abs(d.residuals(3) - 3.0) < 1e-15);
+}
+
+void tst_Regression::diagnosticsInBlocksEqualTheHatMatrix() {
+    // Several blocks of rows on two threads, against the hat matrix's diagonal from a QR of the
+    // whole design [1 X] and the residuals of its least squares.
+    arma::arma_rng::set_seed(5);
+    const arma::uword n = 10000;
+    const arma::mat X = arma::randn(n, 3) * 4 + 100;
+    const arma::vec y = X * arma::vec{1, -2, 0.5} + arma::randn(n);
+    const Regression r(X, y, {"a", "b", "c"});
+    const RowDiagnostics g = r.diagnostics(X, y);
+    arma::mat Q, R;
+    QVERIFY(arma::qr_econ(Q, R, arma::join_rows(arma::vec(n, arma::fill::ones), X)));
+    const arma::vec hat = arma::sum(arma::square(Q), 1);
+    const arma::vec residuals = y - Q * (Q.t() * y);
+    QVERIFY(arma::approx_equal(g.leverage, hat, "reldiff", 1e-9));
+    QVERIFY(arma::approx_equal(g.residuals, residuals, "absdiff", 1e-9));
+    QVERIFY(arma::approx_equal(g.fitted + g.residuals, y, "absdiff", 1e-9));
+    QVERIFY(std::abs(arma::accu(g.leverage) - 4.0) < 1e-9); // the trace: 4 terms
+    // Cancelled before the first block: nothing.
+    std::atomic<bool> cancel{true};
+    QCOMPARE(r.diagnostics(X, y, &cancel).leverage.n_elem, arma::uword(0));
 }
 
 QTEST_APPLESS_MAIN(tst_Regression)
