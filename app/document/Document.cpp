@@ -1,6 +1,7 @@
 #include "app/document/Document.h"
 
 #include "app/document/BackgroundMae.h"
+#include "app/document/StatisticsRefresh.h"
 #include "model/data/DesignRoles.h"
 
 #include <QTimer>
@@ -19,8 +20,10 @@ Document::Document(QObject* parent)
     , m_undoStack(new QUndoStack(this))
     , m_name(QStringLiteral("lesson"))
     , m_mae(new BackgroundMae(this))
+    , m_refresh(new StatisticsRefresh(this))
     , m_maeTimer(new QTimer(this)) {
     connect(m_mae, &BackgroundMae::finished, this, &Document::onMaeFinished);
+    connect(m_refresh, &StatisticsRefresh::finished, this, &Document::onStatisticsRefreshed);
     m_maeTimer->setSingleShot(true);
     connect(m_maeTimer, &QTimer::timeout, this, [this] {
         if (m_maePending && !m_mae->isRunning())
@@ -30,9 +33,34 @@ Document::Document(QObject* parent)
     evaluateModel();
 }
 
-// The background pass reads the analysis: it is stopped before the analysis goes.
+// The background passes read the analysis: they are stopped before the analysis goes.
 Document::~Document() {
     m_mae->stop();
+    m_refresh->stop();
+}
+
+void Document::stopAnalysisReaders() {
+    m_mae->stop();
+    m_refresh->stop();
+    emit analysisAboutToChange();
+}
+
+void Document::onStatisticsRefreshed() {
+    putExactStatistics(m_refresh->takeResult());
+}
+
+void Document::waitForStatistics() {
+    if (std::optional<SufficientStatistics> exact = m_refresh->wait())
+        putExactStatistics(std::move(*exact));
+}
+
+void Document::putExactStatistics(SufficientStatistics exact) {
+    m_mae->stop(); // reads the analysis; evaluateModel() starts it again
+    emit analysisAboutToChange();
+    m_analysis.setExactStatistics(std::move(exact));
+    evaluateModel();
+    emit statisticsRefreshed();
+    emit evaluationChanged();
 }
 
 void Document::setName(const QString& name) {
@@ -148,7 +176,7 @@ void Document::waitForMetrics() {
 
 void Document::recompute(Recompute what, bool modelToo, const CellChange* cells) {
     if (what == Recompute::Analysis) {
-        m_mae->stop(); // it reads the analysis about to be replaced
+        stopAnalysisReaders(); // they read the analysis about to be replaced
         try {
             if (cells)
                 m_analysis = Analysis(m_dataset, std::move(m_analysis), cells->featureColumns,
@@ -161,6 +189,8 @@ void Document::recompute(Recompute what, bool modelToo, const CellChange* cells)
             m_settings = TransformSettings{};
             m_analysis = Analysis(m_dataset, m_settings);
         }
+        if (m_analysis.statisticsUpdated())
+            m_refresh->schedule(m_analysis);
     }
     evaluateModel(what == Recompute::Evaluation);
     if (what == Recompute::Analysis)
@@ -280,7 +310,7 @@ void Document::finishReset(const TransformSettings& settings, const LinearModel&
                   ? model
                   : LinearModel(m_dataset.featureCount());
     m_undoStack->clear();
-    m_mae->stop(); // it reads the analysis about to be replaced
+    stopAnalysisReaders(); // they read the analysis about to be replaced
     m_analysis = Analysis(m_dataset, m_settings, std::move(m_analysis));
     evaluateModel();
     emit resetDone();

@@ -18,6 +18,7 @@
 #include <QString>
 
 class BackgroundMae;
+class StatisticsRefresh;
 class QTimer;
 class QUndoStack;
 
@@ -92,6 +93,9 @@ public:
     bool maePending() const { return m_maePending; }
     /// Finishes a pending MAE now, on this thread (tests, exports); sends metricsRefined().
     void waitForMetrics();
+    /// Puts in a large table's exact statistics now when they are still to come after its cell
+    /// edits, on this thread (tests, exports); sends statisticsRefreshed().
+    void waitForStatistics();
     /// The name shown in the title bar ("lesson" for the built-in data).
     QString name() const { return m_name; }
     void setName(const QString& name);
@@ -182,6 +186,12 @@ signals:
     void designChanged();
     /// The evaluation's MAE arrived from the background (nothing else changed).
     void metricsRefined();
+    /// The analysis is about to change: whoever reads it on another thread stops now (connect
+    /// directly). Sent before every change analysisChanged or statisticsRefreshed announces.
+    void analysisAboutToChange();
+    /// A large table's statistics, updated by its cell edits, were computed afresh from the rows
+    /// (the same numbers to rounding); followed by evaluationChanged. Nothing need restart.
+    void statisticsRefreshed();
 
 private:
     enum class Recompute { Evaluation, Analysis };
@@ -203,6 +213,12 @@ private:
     void startMae();
     /// A background MAE pass ended; `ticket` says for which evaluation.
     void onMaeFinished(double mae, quint64 ticket);
+    /// Stops what reads m_analysis on other threads, before it changes.
+    void stopAnalysisReaders();
+    /// The exact statistics arrived from the background: in they go.
+    void onStatisticsRefreshed();
+    /// Replaces the analysis' updated statistics with `exact` and signals.
+    void putExactStatistics(linlab::SufficientStatistics exact);
     /// The end of replaceAll and replaceSource, once the data is in: the settings and the model
     /// (zeros when its size does not fit), a new analysis, an empty undo stack, every signal.
     void finishReset(const linlab::TransformSettings& settings, const linlab::LinearModel& model,
@@ -225,7 +241,8 @@ private:
     QUndoStack* m_undoStack;
     QString m_name;
     BackgroundMae* m_mae;
-    QTimer* m_maeTimer; // a throttled pass waiting for its turn
+    StatisticsRefresh* m_refresh; // exact statistics after a large table's cell edits
+    QTimer* m_maeTimer;           // a throttled pass waiting for its turn
     QElapsedTimer m_sinceMaeStart;
     bool m_maePending = false;
     quint64 m_maeTicket = 0; // counts sampled evaluations: a late MAE for an older one is dropped

@@ -2,16 +2,12 @@
 
 #include "app/document/Document.h"
 #include "model/fit/Analysis.h"
-#include "model/fit/SufficientStatistics.h"
-
-#include <optional>
 
 #include <QMetaObject>
-#include <QTimer>
 
-struct RegressionRunner::Snapshot {
-    arma::mat X;
-    arma::vec y;
+// What one fit reads: the document's analysis (unchanged until stop()), and copies of the rest.
+struct RegressionRunner::Job {
+    const linlab::Analysis* analysis;
     std::vector<std::string> names;
     std::string label;
     double level;
@@ -20,19 +16,18 @@ struct RegressionRunner::Snapshot {
 RegressionRunner::RegressionRunner(Document* document, QObject* parent)
     : QObject(parent)
     , m_document(document)
-    , m_result(std::make_unique<Result>())
-    , m_delay(new QTimer(this)) {
-    m_delay->setSingleShot(true);
-    m_delay->setInterval(kLargeDataDelay);
-    connect(m_delay, &QTimer::timeout, this, &RegressionRunner::onDataChanged);
+    , m_result(std::make_unique<Result>()) {
+    // Direct: the thread must let go of the analysis before the document touches it.
+    connect(document, &Document::analysisAboutToChange, this, &RegressionRunner::stop,
+            Qt::DirectConnection);
     connect(document, &Document::analysisChanged, this, &RegressionRunner::onDataChanged);
+    connect(document, &Document::statisticsRefreshed, this, &RegressionRunner::onDataChanged);
     connect(document, &Document::resetDone, this, &RegressionRunner::onDataChanged);
     onDataChanged();
 }
 
 RegressionRunner::~RegressionRunner() {
-    if (m_thread.joinable())
-        m_thread.join();
+    stop();
 }
 
 void RegressionRunner::setConfidenceLevel(double level) {
@@ -46,7 +41,7 @@ void RegressionRunner::setActive(bool active) {
     if (active == m_active)
         return;
     m_active = active;
-    if (active && !m_current)
+    if (active && !m_current && !m_thread.joinable())
         onDataChanged();
 }
 
@@ -54,37 +49,29 @@ void RegressionRunner::onDataChanged() {
     m_current = false;
     if (!m_active)
         return; // fitted when something shows the report again
-    const bool waited = sender() == m_delay;
-    if (!waited && m_document->dataset().rowCount() > Document::kDirectEvaluationRows) {
-        m_delay->start(); // (re)started: the fit follows the last edit of a burst
-        return;
-    }
-    if (m_thread.joinable()) {
-        m_again = true;
-        return;
-    }
+    stop();     // a fit of what is no longer asked for
     start();
 }
 
+void RegressionRunner::stop() {
+    m_current = false;
+    if (!m_thread.joinable())
+        return;
+    m_cancel = true;
+    m_thread.join();
+    m_cancel = false;
+    ++m_job; // its queued notice is now stale
+}
+
 void RegressionRunner::start() {
-    m_again = false;
     const linlab::Dataset& data = m_document->dataset();
-    // A copy: the document may change again while the thread reads it. Into the last fit's
-    // memory when the shape is the same (a cell edit), so a large table costs a memcpy, not a
-    // fresh allocation of every page.
-    std::shared_ptr<Snapshot> snapshot =
-        m_spare ? std::move(m_spare) : std::make_shared<Snapshot>();
-    snapshot->X = data.features();
-    snapshot->y = data.labels();
-    snapshot->names = data.featureNames();
-    snapshot->label = data.labelName();
-    snapshot->level = m_level;
-    m_running = snapshot;
-    const quint64 job = ++m_job;
-    m_thread = std::thread([this, snapshot, job] {
-        m_pending = fit(*snapshot);
+    auto job = std::make_shared<Job>(
+        Job{&m_document->analysis(), data.featureNames(), data.labelName(), m_level});
+    const quint64 id = ++m_job;
+    m_thread = std::thread([this, job, id] {
+        m_pending = fit(*job, m_cancel);
         QMetaObject::invokeMethod(
-            this, [this, job] { onThreadDone(job); }, Qt::QueuedConnection);
+            this, [this, id] { onThreadDone(id); }, Qt::QueuedConnection);
     });
 }
 
@@ -101,63 +88,52 @@ arma::vec RegressionRunner::sampleQuantiles(const arma::vec& standardized) {
     return q;
 }
 
-std::unique_ptr<RegressionRunner::Result> RegressionRunner::fit(const Snapshot& s) {
+std::unique_ptr<RegressionRunner::Result> RegressionRunner::fit(const Job& job,
+                                                                const std::atomic<bool>& cancel) {
     auto r = std::make_unique<Result>();
+    const linlab::Analysis& analysis = *job.analysis;
     try {
-        // From the centred sums where they keep every digit (one pass, O(d^3) after it), else by
-        // the QR of the rows (nearly collinear, rank-deficient or wide data).
-        std::optional<linlab::Regression> fast;
-        const arma::uword d = s.X.n_cols;
-        if (d < linlab::SufficientStatistics::kWideFeatures && s.X.n_rows > d + 1)
-            fast = linlab::Regression::fromStatistics(
-                linlab::SufficientStatistics::compute(s.X, s.y), s.names, s.level,
-                arma::ones<arma::rowvec>(d), arma::zeros<arma::rowvec>(d));
-        r->regression = fast ? std::move(*fast) : linlab::Regression(s.X, s.y, s.names, s.level);
+        // From the centred statistics where they keep every digit (O(d^3)), else by the QR of
+        // the transformed rows (nearly collinear, rank-deficient or wide data). Leverage,
+        // residuals and Cook's distance do not change with a column's affine map: the
+        // diagnostics read the transformed rows the analysis already holds.
+        r->regression = linlab::Regression::ofAnalysis(analysis, job.names, job.level);
         if (r->regression.report().problem.empty()) {
-            r->diagnostics = r->regression.diagnostics(s.X, s.y);
-            r->flagged = linlab::Influence::flagRows(r->diagnostics, r->regression.report().rank);
-            r->normalQuantiles = sampleQuantiles(r->diagnostics.standardized);
+            r->diagnostics =
+                r->regression.diagnostics(analysis.features(), analysis.labels(), &cancel);
+            if (r->diagnostics.fitted.n_elem == analysis.labels().n_elem) {
+                r->flagged =
+                    linlab::Influence::flagRows(r->diagnostics, r->regression.report().rank);
+                r->normalQuantiles = sampleQuantiles(r->diagnostics.standardized);
+            }
         }
     } catch (const std::exception&) {
         r = std::make_unique<Result>(); // sizes that do not fit: no report to show
     }
-    for (const std::string& name : s.names)
+    for (const std::string& name : job.names)
         r->featureNames << QString::fromStdString(name);
-    if (s.X.n_rows > 0)
-        r->featureMeans = arma::mean(s.X, 0);
-    r->labelName = QString::fromStdString(s.label);
+    r->featureMeans = analysis.rawMeans();
+    r->labelName = QString::fromStdString(job.label);
     return r;
 }
 
 void RegressionRunner::onThreadDone(quint64 job) {
     if (job != m_job || !m_thread.joinable())
-        return; // already waited for
+        return; // stopped or waited for since
     m_thread.join();
-    m_spare = std::move(m_running);
     m_result = std::move(m_pending);
-    if (m_again) {
-        start();
-    } else {
-        m_current = true;
-    }
+    m_current = true;
     emit resultChanged();
 }
 
 void RegressionRunner::waitForResult() {
     if (m_current)
         return;
-    m_delay->stop();
-    while (!m_current) {
-        if (!m_thread.joinable())
-            start();
-        m_thread.join();
-        ++m_job; // its queued notice is now stale
-        m_spare = std::move(m_running);
-        m_result = std::move(m_pending);
-        if (m_again)
-            start(); // the data changed during that fit: the next one is the current one
-        else
-            m_current = true;
-    }
+    if (!m_thread.joinable())
+        start();
+    m_thread.join();
+    ++m_job; // its queued notice is now stale
+    m_result = std::move(m_pending);
+    m_current = true;
     emit resultChanged();
 }

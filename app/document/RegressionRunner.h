@@ -3,9 +3,9 @@
 // report panel and the diagnostic plots read it here. Widget-free, so views only show what it
 // has (PlotJuggler's manager beside its panel).
 //
-// A data change copies the rows used (the dataset's X and y) and starts a fit; a change during a
-// fit waits for it and then starts one more, so a burst of edits costs at most two fits. Until
-// the new result is in, the old one stays readable and isCurrent() is false.
+// The thread reads the document's analysis itself (no copy of a large table): the document says
+// before it changes it (analysisAboutToChange), and a running fit is cancelled then. Until the
+// new result is in, the old one stays readable and isCurrent() is false.
 
 #include "model/fit/Influence.h"
 #include "model/fit/Regression.h"
@@ -13,6 +13,7 @@
 #include <QObject>
 #include <QStringList>
 
+#include <atomic>
 #include <memory>
 #include <thread>
 
@@ -22,11 +23,6 @@ class QTimer;
 class RegressionRunner : public QObject {
     Q_OBJECT
 public:
-    /// Past Document::kDirectEvaluationRows rows a fit waits for the data to be quiet this long
-    /// (ms): copying a large table on every edit of a burst (a typed column, a drag) would slow
-    /// the edits themselves, and a fit would compete with them for the cores.
-    static constexpr int kLargeDataDelay = 150;
-
     /// Follows `document` (which must outlive it) and fits its data at once.
     explicit RegressionRunner(Document* document, QObject* parent = nullptr);
     /// Waits for a running fit.
@@ -67,11 +63,13 @@ signals:
     void resultChanged();
 
 private:
-    struct Snapshot;
+    struct Job;
     void onDataChanged();
+    /// Cancels a running fit and waits for its thread (the analysis is about to change).
+    void stop();
     void start();
     void onThreadDone(quint64 job);
-    static std::unique_ptr<Result> fit(const Snapshot& snapshot);
+    static std::unique_ptr<Result> fit(const Job& job, const std::atomic<bool>& cancel);
     /// The Q-Q plot's x: normal quantiles of the display rows' standardized residuals.
     static arma::vec sampleQuantiles(const arma::vec& standardized);
 
@@ -79,12 +77,9 @@ private:
     std::unique_ptr<Result> m_result;
     std::unique_ptr<Result> m_pending; // written by the thread, read after join()
     std::thread m_thread;
-    QTimer* m_delay;                     // a large table's fit, waiting for the edits to settle
-    std::shared_ptr<Snapshot> m_running; // the data the thread reads
-    std::shared_ptr<Snapshot> m_spare;   // the last one, reused when the shape is the same
+    std::atomic<bool> m_cancel{false};
     quint64 m_job = 0;
     double m_level = 0.95;
     bool m_current = false;
-    bool m_again = false; // the data changed during the running fit
     bool m_active = true;
 };

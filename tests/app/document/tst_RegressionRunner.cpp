@@ -60,7 +60,7 @@ void tst_RegressionRunner::followsEditsToTheCurrentData() {
     runner.waitForResult();
     QVERIFY(runner.isCurrent());
     QVERIFY(std::abs(runner.result().regression.weights()(0) - 2) < 1e-3);
-    // Five edits in a row: the first starts a fit, the others wait for one more.
+    // Five edits in a row: each cancels the fit before it; one result, of the last edit.
     QSignalSpy spy(&runner, &RegressionRunner::resultChanged);
     for (int k = 0; k < 5; ++k)
         doc.undoStack()->push(new SetValuesCommand(
