@@ -12,6 +12,7 @@
 #include <QUndoStack>
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 
 DataTableModel::DataTableModel(Document* document, QObject* parent)
@@ -53,7 +54,82 @@ int DataTableModel::rowCount(const QModelIndex& parent) const {
 }
 
 int DataTableModel::columnCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : m_document->tableColumnCount();
+    return parent.isValid() ? 0 : m_document->tableColumnCount() + int(m_extraNames.size());
+}
+
+int DataTableModel::documentColumnCount() const {
+    return m_document->tableColumnCount();
+}
+
+bool DataTableModel::isExtraColumn(int column) const {
+    return column >= documentColumnCount() && column < columnCount();
+}
+
+void DataTableModel::setExtraColumns(const QStringList& names, const QStringList& tips,
+                                     ExtraValue value) {
+    const int first = documentColumnCount();
+    if (!m_extraNames.isEmpty()) {
+        beginRemoveColumns({}, first, first + int(m_extraNames.size()) - 1);
+        m_extraNames.clear();
+        endRemoveColumns();
+    }
+    m_extraTips = tips;
+    m_extraValue = std::move(value);
+    if (names.isEmpty() || !m_extraValue)
+        return;
+    beginInsertColumns({}, first, first + int(names.size()) - 1);
+    m_extraNames = names;
+    endInsertColumns();
+}
+
+void DataTableModel::extraValuesChanged() {
+    if (m_extraNames.isEmpty() || rowCount() == 0)
+        return;
+    const int first = documentColumnCount();
+    emit dataChanged(index(0, first), index(rowCount() - 1, columnCount() - 1),
+                     {Qt::DisplayRole, Qt::ToolTipRole});
+}
+
+QVariant DataTableModel::extraData(int row, int column, int role) const {
+    const int k = column - documentColumnCount();
+    const int datasetRow = m_document->datasetRow(row);
+    const double value =
+        datasetRow >= 0 && m_extraValue ? m_extraValue(datasetRow, k) : std::nan("");
+    switch (role) {
+    case Qt::DisplayRole:
+        // Computed, not data: rounded to read, every digit in the tooltip and a copy.
+        return std::isnan(value) ? NumberText::dash() : NumberText::brief(value);
+    case Qt::EditRole:
+    case Qt::ToolTipRole:
+        return std::isnan(value) ? QVariant() : QVariant(NumberText::exact(value));
+    case Qt::TextAlignmentRole:
+        return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+    case Qt::BackgroundRole:
+        return QBrush(QColor(0xf4, 0xf4, 0xf4));
+    case Qt::ForegroundRole:
+        return QBrush(QColor(0x50, 0x50, 0x50));
+    default:
+        return {};
+    }
+}
+
+QVariant DataTableModel::extraHeader(int column, int role) const {
+    const int k = column - documentColumnCount();
+    switch (role) {
+    case Qt::DisplayRole:
+        return tr("%1\nreport, read-only").arg(m_extraNames.value(k));
+    case Qt::EditRole:
+        return m_extraNames.value(k);
+    case Qt::FontRole: {
+        QFont f;
+        f.setItalic(true);
+        return f;
+    }
+    case Qt::ToolTipRole:
+        return m_extraTips.value(k);
+    default:
+        return {};
+    }
 }
 
 void DataTableModel::flagsChanged() {
@@ -81,6 +157,8 @@ double DataTableModel::valueAt(int row, int column) const {
 QVariant DataTableModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid() || index.row() >= rowCount() || index.column() >= columnCount())
         return {};
+    if (isExtraColumn(index.column()))
+        return extraData(index.row(), index.column(), role);
     if (m_document->isTyped())
         return typedData(index, role);
     const bool isLabel = index.column() == labelColumn();
@@ -132,6 +210,8 @@ QVariant DataTableModel::headerData(int section, Qt::Orientation orientation, in
     }
     if (section < 0 || section >= columnCount())
         return {};
+    if (isExtraColumn(section))
+        return extraHeader(section, role);
     if (m_document->isTyped())
         return typedHeader(section, role);
     const bool isLabel = section == labelColumn();
@@ -165,6 +245,8 @@ Qt::ItemFlags DataTableModel::flags(const QModelIndex& index) const {
     if (!index.isValid())
         return Qt::NoItemFlags;
     Qt::ItemFlags f = Qt::ItemIsSelectable | Qt::ItemIsEnabled;
+    if (isExtraColumn(index.column()))
+        return f;
     double transformed = 0;
     if (m_document->isTyped()) {
         if (!m_showTransformed || !transformedAt(index.row(), index.column(), &transformed))

@@ -5,6 +5,7 @@
 // undo commands on the document.
 
 #include <QAbstractTableModel>
+#include <QStringList>
 
 #include <functional>
 
@@ -43,6 +44,18 @@ public:
     /// The flags changed: the header asks again.
     void flagsChanged();
 
+    /// Read-only columns after the document's (the regression's fitted values, residuals,
+    /// leverage, Cook's distance): `names` with their header `tips`, and per dataset row
+    /// value(row, k) for extra column k (NaN: none, as for a row left out). Empty: none.
+    using ExtraValue = std::function<double(int datasetRow, int column)>;
+    void setExtraColumns(const QStringList& names, const QStringList& tips, ExtraValue value);
+    /// The extra columns' values changed: the view asks again.
+    void extraValuesChanged();
+    /// The document's own columns; the extra ones follow them.
+    int documentColumnCount() const;
+    /// True for an extra (read-only) column.
+    bool isExtraColumn(int column) const;
+
 private:
     double valueAt(int row, int column) const;
     QVariant typedData(const QModelIndex& index, int role) const;
@@ -52,9 +65,13 @@ private:
     int imputationOf(int column) const;
     /// The transformed value of typed cell (row, column), when it has one.
     bool transformedAt(int row, int column, double* value) const;
+    QVariant extraData(int row, int column, int role) const;
+    QVariant extraHeader(int column, int role) const;
 
     Document* m_document;
     bool m_showTransformed = false;
     QString m_lastError;
     FlagReason m_flagReason;
+    QStringList m_extraNames, m_extraTips;
+    ExtraValue m_extraValue;
 };

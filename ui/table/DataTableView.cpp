@@ -154,7 +154,11 @@ bool DataTableView::pasteText(const QString& text) {
     const QModelIndex at = currentIndex().isValid() ? currentIndex() : m_model->index(0, 0);
     const int row = std::max(0, at.row()), column = std::max(0, at.column());
     const int extraRows = row + int(values.n_rows) - m_model->rowCount();
-    const int extraColumns = column + int(values.n_cols) - m_model->columnCount();
+    if (m_model->isExtraColumn(column)) {
+        emit message(tr("Paste refused: the report's columns are read-only."), true);
+        return false;
+    }
+    const int extraColumns = column + int(values.n_cols) - m_model->documentColumnCount();
 
     QUndoStack* stack = m_document->undoStack();
     stack->beginMacro(tr("Paste %1 \u00d7 %2").arg(values.n_rows).arg(values.n_cols));
@@ -167,9 +171,9 @@ bool DataTableView::pasteText(const QString& text) {
         stack->push(new InsertFeatureCommand(m_document, position, name, arma::vec()));
     }
     if (extraRows > 0)
-        stack->push(
-            new InsertRowsCommand(m_document, m_model->rowCount(),
-                                  arma::mat(extraRows, m_model->columnCount(), arma::fill::zeros)));
+        stack->push(new InsertRowsCommand(
+            m_document, m_model->rowCount(),
+            arma::mat(extraRows, m_model->documentColumnCount(), arma::fill::zeros)));
     stack->push(new SetValuesCommand(m_document, row, column, values, tr("Paste")));
     stack->endMacro();
 
@@ -190,7 +194,7 @@ void DataTableView::insertRowBelow() {
         return;
     }
     m_document->undoStack()->push(new InsertRowsCommand(
-        m_document, row, arma::mat(1, m_model->columnCount(), arma::fill::zeros)));
+        m_document, row, arma::mat(1, m_model->documentColumnCount(), arma::fill::zeros)));
     setCurrentIndex(m_model->index(row, 0));
 }
 
@@ -225,7 +229,7 @@ void DataTableView::removeSelectedRows() {
 
 void DataTableView::addFeature() {
     if (m_document->isTyped()) {
-        const int position = m_model->columnCount();
+        const int position = m_model->documentColumnCount();
         m_document->undoStack()->push(new TableColumnCommand(
             m_document, position, uniqueColumnName("x" + std::to_string(position + 1))));
         setCurrentIndex(m_model->index(0, position));
@@ -239,7 +243,9 @@ void DataTableView::addFeature() {
 }
 
 int DataTableView::currentColumnOrLast() const {
-    return currentIndex().isValid() ? currentIndex().column() : m_model->columnCount() - 1;
+    // The report's read-only columns are nobody's to rename or remove: the last own column.
+    const int last = m_model->documentColumnCount() - 1;
+    return currentIndex().isValid() ? std::min(currentIndex().column(), last) : last;
 }
 
 void DataTableView::removeCurrentFeature() {
@@ -267,7 +273,7 @@ void DataTableView::removeCurrentFeature() {
 
 bool DataTableView::renameColumnTo(int column, const QString& name) {
     const QString trimmed = name.trimmed();
-    if (column < 0 || column >= m_model->columnCount())
+    if (column < 0 || column >= m_model->documentColumnCount())
         return false;
     if (trimmed.isEmpty()) {
         emit message(tr("A column needs a name."), true);
@@ -285,7 +291,7 @@ bool DataTableView::renameColumnTo(int column, const QString& name) {
 }
 
 void DataTableView::renameColumnInteractively(int column) {
-    if (column < 0 || column >= m_model->columnCount())
+    if (column < 0 || column >= m_model->documentColumnCount())
         return;
     bool ok = false;
     const QString current = QString::fromStdString(m_document->tableColumnName(column));
@@ -331,8 +337,8 @@ void DataTableView::selectDataRow(int datasetRow, bool extend) {
 
 void DataTableView::showHeaderMenu(const QPoint& pos) {
     const int column = horizontalHeader()->logicalIndexAt(pos);
-    if (column < 0)
-        return;
+    if (column < 0 || m_model->isExtraColumn(column))
+        return; // the report's columns: View > Report Columns in Table hides them
     QMenu menu(this);
     menu.addAction(tr("Rename\u2026"), this, [this, column] { renameColumnInteractively(column); });
     ColumnMenu::addTo(&menu, m_document, column,
@@ -422,7 +428,7 @@ bool DataTableView::pasteTypedText(const QString& text) {
         row.resize(std::size_t(width)); // short lines: missing cells
     const QModelIndex at = currentIndex().isValid() ? currentIndex() : m_model->index(0, 0);
     const int row = std::max(0, at.row()), column = std::max(0, at.column());
-    if (column + width > m_model->columnCount()) {
+    if (column + width > m_model->documentColumnCount()) {
         emit message(tr("Paste refused: %1 columns do not fit from column %2 (add columns first).")
                          .arg(width)
                          .arg(column + 1),

@@ -16,6 +16,7 @@
 #include "ui/report/DiagnosticPlotView.h"
 #include "ui/report/DiagnosticsView.h"
 #include "ui/report/FitBands.h"
+#include "ui/report/ReportColumns.h"
 #include "ui/report/ReportPanel.h"
 #include "ui/report/ResidualHistogramView.h"
 #include "ui/table/DataTableModel.h"
@@ -109,15 +110,19 @@ MainWindow::MainWindow(QWidget* parent)
         connect(view, &PlotView::pointDragged, this, &MainWindow::onPointDragged);
     m_bands = new FitBands(m_dataPlot, m_document, m_regression, this);
     connect(m_bandsAction, &QAction::toggled, m_bands, &FitBands::setShown);
+    m_reportColumns = new ReportColumns(m_table->tableModel(), m_regression, this);
+    connect(m_reportColumnsAction, &QAction::toggled, m_reportColumns, &ReportColumns::setShown);
     // Rows the report flags are ringed in every plot and marked in the table.
     connect(m_regression, &RegressionRunner::resultChanged, this, &MainWindow::showFlaggedRows);
-    // The report is fitted while something shows it: the Report tab, its dock, or the bands.
+    // The report is fitted while something shows it: the Report tab, its dock, the bands or the
+    // table's report columns.
     const auto updateActive = [this] {
         m_regression->setActive(m_tabs->currentIndex() == 2 || m_bandsAction->isChecked() ||
-                                m_reportDock->isVisible());
+                                m_reportColumnsAction->isChecked() || m_reportDock->isVisible());
     };
     connect(m_tabs, &QTabWidget::currentChanged, this, updateActive);
     connect(m_bandsAction, &QAction::toggled, this, updateActive);
+    connect(m_reportColumnsAction, &QAction::toggled, this, updateActive);
     connect(m_reportDock, &QDockWidget::visibilityChanged, this, updateActive);
     updateActive();
     m_table->tableModel()->setFlagReason([this](int row) {
@@ -176,22 +181,13 @@ void MainWindow::onPointDragged(int row, const QVector<QPair<int, double>>& cell
 }
 
 void MainWindow::showFlaggedRows() {
-    // Rings only on the rows the plots draw (0, k, 2k, ... past 20,000 rows): Cook's 4/n flags
-    // about one row in twenty, and fifty thousand rings would cost every frame.
+    // Rings only on the rows the plots draw (0, k, 2k, ... past 20,000 rows), at most kMaxRings.
     const RegressionRunner::Result& r = m_regression->result();
-    const auto step = int(m_document->displayStep());
     QVector<int> rows;
-    for (const linlab::FlaggedRow& f : r.flagged)
-        if (int(f.row) % step == 0 && f.row < r.diagnostics.cooksDistance.n_elem)
-            rows << int(f.row);
-    // Past kMaxRings the most influential (largest Cook's distance): a ring per point of a dense
-    // cloud is noise, and each costs every frame where the points move.
-    if (rows.size() > kMaxRings) {
-        const arma::vec& cooks = r.diagnostics.cooksDistance;
-        std::nth_element(rows.begin(), rows.begin() + kMaxRings, rows.end(),
-                         [&cooks](int a, int b) { return cooks(a) > cooks(b); });
-        rows.resize(kMaxRings);
-    }
+    for (arma::uword row :
+         linlab::Influence::ringedRows(r.flagged, r.diagnostics.cooksDistance,
+                                       m_document->displayStep(), std::size_t(kMaxRings)))
+        rows << int(row);
     for (PlotView* view :
          {static_cast<PlotView*>(m_dataPlot), static_cast<PlotView*>(m_predictedPlot),
           static_cast<PlotView*>(m_residualPlot)})
@@ -344,6 +340,12 @@ void MainWindow::createActions() {
     m_bandsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
     m_bandsAction->setStatusTip(tr("Show the least-squares line's confidence and prediction bands "
                                    "in the data plot"));
+    m_reportColumnsAction = new QAction(tr("&Report Columns in Table"), this);
+    m_reportColumnsAction->setCheckable(true);
+    m_reportColumnsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    m_reportColumnsAction->setStatusTip(tr("Show each row's fitted value, residual, leverage, "
+                                           "studentized residual and Cook's distance in the table "
+                                           "(read-only)"));
     m_fitAction =
         make(tr("&Fit Least Squares"), tr("Jump to the weights with the lowest possible MSE"),
              QKeySequence(Qt::CTRL | Qt::Key_L));
@@ -445,6 +447,7 @@ void MainWindow::createMenus() {
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_transformedAction);
     view->addAction(m_bandsAction);
+    view->addAction(m_reportColumnsAction);
     view->addSeparator();
     for (QDockWidget* d : m_docks)
         view->addAction(d->toggleViewAction());

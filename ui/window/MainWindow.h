@@ -30,6 +30,7 @@ class TransformPanel;
 class QTabWidget;
 class DiagnosticsView;
 class FitBands;
+class ReportColumns;
 class RegressionRunner;
 class ReportPanel;
 
@@ -65,6 +66,7 @@ public:
     /// View › Confidence and Prediction Bands (of the least-squares line, in the data plot).
     QAction* bandsAction() const { return m_bandsAction; }
     FitBands* fitBands() const { return m_bands; }
+    QAction* reportColumnsAction() const { return m_reportColumnsAction; }
     /// Open, save, reload, recent files, recovery (see FileController).
     FileController* files() const { return m_files; }
     /// File › Export (see ExportActions).
@@ -116,10 +118,12 @@ private:
     ReportPanel* m_reportDockPanel = nullptr;
     DiagnosticsView* m_diagnostics = nullptr;
     FitBands* m_bands = nullptr;
+    ReportColumns* m_reportColumns = nullptr;
     QDockWidget* m_reportDock = nullptr;
     int m_dragId = 0x1000; // point drags: each drag's commands merge into one
     bool m_dragging = false;
     QAction* m_bandsAction = nullptr;
+    QAction* m_reportColumnsAction = nullptr;
     DataTableView* m_table = nullptr;
     TransformPanel* m_transformPanel = nullptr;
     ModelPanel* m_modelPanel = nullptr;

@@ -11,6 +11,7 @@
 #include "ui/report/DiagnosticsView.h"
 #include "ui/report/FitBands.h"
 #include "ui/report/ReportPanel.h"
+#include "ui/table/DataTableModel.h"
 #include "ui/table/DataTableView.h"
 #include "ui/window/CsvLoader.h"
 #include "ui/window/ExportActions.h"
@@ -42,6 +43,7 @@ class tst_ReportWalkthrough : public QObject {
     Q_OBJECT
 private slots:
     void reportOnPenguins();
+    void reportColumnsInTheTable();
 };
 
 namespace {
@@ -244,6 +246,8 @@ void tst_ReportWalkthrough::reportOnPenguins() {
              qPrintable(panel->predictionLabel()->text()));
     inputs[2]->setText(QStringLiteral("21o"));
     QVERIFY(panel->predictionLabel()->text().startsWith(QStringLiteral("flipper_length_mm: ")));
+    inputs[2]->setText(QStringLiteral("210")); // as the screenshot shows it
+    QVERIFY(panel->predictionLabel()->text().contains(QStringLiteral("4783.47")));
 
     // Edit the outlier's mass in the table: the report follows, and undo brings it back.
     QAbstractItemModel* cells = w.tableView()->model();
@@ -307,6 +311,63 @@ void tst_ReportWalkthrough::reportOnPenguins() {
         QVERIFY(w.grab().save(
             QString(shot).replace(QStringLiteral(".png"), QStringLiteral("-fit.png"))));
     }
+}
+
+void tst_ReportWalkthrough::reportColumnsInTheTable() {
+    // View > Report Columns in Table: fitted, residual, leverage, studentized and Cook's beside
+    // the penguins' own columns; the two rows left out (no measurements) show a dash.
+    if (!QFile::exists(kPenguins))
+        QSKIP("r-cran-palmerpenguins is not installed");
+    MainWindow w;
+    w.resize(1500, 950);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    ImportChoice choice;
+    choice.design.label = "body_mass_g";
+    choice.design.features = {"species", "flipper_length_mm"};
+    QSignalSpy typed(w.csvLoader(), &CsvLoader::loadedTyped);
+    w.files()->loadCsv(kPenguins, choice);
+    QTRY_VERIFY_WITH_TIMEOUT(typed.count() == 1, 20000);
+    Document* doc = w.document();
+    DataTableModel* model = w.tableView()->tableModel();
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const int own = model->columnCount();
+    QCOMPARE(own, model->documentColumnCount());
+
+    w.reportColumnsAction()->setChecked(true);
+    QCOMPARE(model->columnCount(), own + 5);
+    QVERIFY(model->isExtraColumn(own));
+    QVERIFY(model->headerData(own + 4, Qt::Horizontal)
+                .toString()
+                .startsWith(QStringLiteral("Cook's D")));
+    RegressionRunner* runner = w.regression();
+    QTRY_VERIFY_WITH_TIMEOUT(runner->isCurrent(), 10000);
+    const RowDiagnostics& g = runner->result().diagnostics;
+    QCOMPARE(g.leverage.n_elem, arma::uword(342));
+    // Table row 3 (the fourth penguin) has no measurements: left out, a dash; row 0 is data row 0.
+    QCOMPARE(doc->datasetRow(3), -1);
+    QCOMPARE(model->index(3, own).data().toString(), QStringLiteral("\u2014"));
+    const double leverage0 = model->index(0, own + 2).data(Qt::EditRole).toString().toDouble();
+    QCOMPARE(leverage0, g.leverage(0)); // every digit behind the rounded display
+    QCOMPARE(model->index(0, own + 1).data(Qt::EditRole).toString().toDouble(), g.residuals(0));
+    const int row5 = doc->tableRow(5);
+    QCOMPARE(model->index(row5, own + 4).data(Qt::EditRole).toString().toDouble(),
+             g.cooksDistance(5));
+    // Read-only: no edit, and a paste there is refused with a message.
+    QVERIFY(!(model->flags(model->index(0, own)) & Qt::ItemIsEditable));
+    QVERIFY(!model->setData(model->index(0, own), QStringLiteral("1")));
+
+    // An edit: the columns follow the new fit.
+    const double before = g.residuals(0);
+    const int massColumn = model->labelColumn();
+    QVERIFY(model->setData(model->index(0, massColumn), QStringLiteral("9000")));
+    QTRY_VERIFY_WITH_TIMEOUT(runner->isCurrent(), 10000);
+    const double after = model->index(0, own + 1).data(Qt::EditRole).toString().toDouble();
+    QVERIFY(after > before + 4000);
+    doc->undoStack()->undo();
+
+    w.reportColumnsAction()->setChecked(false);
+    QCOMPARE(model->columnCount(), own);
 }
 
 QTEST_MAIN(tst_ReportWalkthrough)
