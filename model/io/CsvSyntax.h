@@ -6,6 +6,7 @@
 #include "model/io/NumberFormat.h"
 
 #include <cstddef>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -37,5 +38,44 @@ std::string numberMessage(std::string_view text, ParseStatus status);
 
 /// "expected N fields, found M".
 std::string fieldCountMessage(std::size_t expected, std::size_t found);
+
+/// The records of text without quotes in [begin, end), the first on physical line `line`, as the
+/// RFC 4180 scanner reads them: one per line that is not blank, split at every delimiter, a CR
+/// before the LF dropped. onCell(c, cell) for every field c < columns, then onRow(line, fields,
+/// lineEnd), which returns false to stop. Returns the line after the last one read. Two memchr
+/// scans a line instead of a state machine per character.
+template <class OnCell, class OnRow>
+std::size_t splitUnquotedLines(const char* begin, const char* end, char delimiter,
+                               std::size_t columns, std::size_t line, OnCell&& onCell,
+                               OnRow&& onRow) {
+    for (const char* p = begin; p < end; ++line) {
+        const char* eol = static_cast<const char*>(std::memchr(p, '\n', std::size_t(end - p)));
+        const bool lf = eol != nullptr;
+        if (!lf)
+            eol = end;
+        const char* q = p;
+        while (q < eol && isBlankLineChar(*q, delimiter))
+            ++q;
+        if (q != eol) {
+            std::size_t c = 0;
+            for (const char* f = p;; ++c) {
+                const char* d =
+                    static_cast<const char*>(std::memchr(f, delimiter, std::size_t(eol - f)));
+                std::string_view cell(f, std::size_t((d ? d : eol) - f));
+                if (!d && lf && !cell.empty() && cell.back() == '\r')
+                    cell.remove_suffix(1); // CRLF
+                if (c < columns)
+                    onCell(c, cell);
+                if (!d)
+                    break;
+                f = d + 1;
+            }
+            if (!onRow(line, c + 1, eol))
+                return line + 1;
+        }
+        p = lf ? eol + 1 : end;
+    }
+    return line;
+}
 
 } // namespace linlab::csv

@@ -19,42 +19,6 @@ namespace {
 
 constexpr std::size_t kTwoThreadsBytes = std::size_t(1) << 20; // less is read on one thread
 
-// The records of unquoted text in [begin, end), the first on physical line `line`, as
-// scanUnquoted in TypedCsvReader.cpp reads them: onCell(c, cell) for every field c < columns,
-// then onRow(line, fields), which returns false to stop. Returns the line after the last read.
-template <class OnCell, class OnRow>
-std::size_t splitLines(const char* begin, const char* end, char delimiter, std::size_t columns,
-                       std::size_t line, OnCell&& onCell, OnRow&& onRow) {
-    for (const char* p = begin; p < end; ++line) {
-        const char* eol = static_cast<const char*>(std::memchr(p, '\n', std::size_t(end - p)));
-        const bool lf = eol != nullptr;
-        if (!lf)
-            eol = end;
-        const char* q = p;
-        while (q < eol && csv::isBlankLineChar(*q, delimiter))
-            ++q;
-        if (q != eol) {
-            std::size_t c = 0;
-            for (const char* f = p;; ++c) {
-                const char* d =
-                    static_cast<const char*>(std::memchr(f, delimiter, std::size_t(eol - f)));
-                std::string_view cell(f, std::size_t((d ? d : eol) - f));
-                if (!d && lf && !cell.empty() && cell.back() == '\r')
-                    cell.remove_suffix(1); // CRLF
-                if (c < columns)
-                    onCell(c, cell);
-                if (!d)
-                    break;
-                f = d + 1;
-            }
-            if (!onRow(line, c + 1))
-                return line + 1;
-        }
-        p = lf ? eol + 1 : end;
-    }
-    return line;
-}
-
 // One part of the text, scanned on its own thread; lines counted from 0 but in the first part.
 struct Part {
     const char* begin = nullptr;
@@ -88,13 +52,13 @@ void fillCells(Part& part, std::size_t c, std::size_t rows, const Setup& setup,
     if (rows == 0)
         return;
     std::size_t done = 0;
-    splitLines(
+    csv::splitUnquotedLines(
         part.begin, part.end, setup.delimiter, setup.columns, 0,
         [&](std::size_t k, std::string_view cell) {
             if (k == c)
                 column.cells.push_back(cell);
         },
-        [&](std::size_t, std::size_t) { return ++done < rows; });
+        [&](std::size_t, std::size_t, const char*) { return ++done < rows; });
 }
 
 // Appends cell `c` of row `row` to `part` by ClassifiedColumn::add.
@@ -144,8 +108,8 @@ const char* numberCell(const char* f, const char* eol, bool lf, char delimiter, 
     return read.ptr;
 }
 
-// Splits and classifies one part, stopping at its first ragged row: splitLines' steps, but a
-// cell that is a short decimal (nearly every cell of a numeric column) is read where it lies,
+// Splits and classifies one part, stopping at its first ragged row: csv::splitUnquotedLines' steps,
+// but a cell that is a short decimal (nearly every cell of a numeric column) is read where it lies,
 // its end found by reading it.
 void scanPart(Part& part, const Setup& setup) {
     const std::size_t columns = setup.columns;

@@ -77,48 +77,26 @@ void reserveRows(ScannedCells& out, std::size_t columns, std::size_t recordBytes
 }
 
 // The records of text without a quote from `pos` (physical line `line`) to the end, read as
-// CsvScanner reads them: one per line that is not blank, split at every delimiter, a CR before
-// the LF dropped, ragged rows refused in the same words. A line costs two memchr scans instead
-// of a state machine per character.
+// CsvScanner reads them (csv::splitUnquotedLines), ragged rows refused in the same words.
 void scanUnquoted(std::string_view text, std::size_t pos, std::size_t line, char delimiter,
                   const std::string& source, const CsvReadOptions& options, ScannedCells& out) {
     const std::size_t columns = out.columns.size();
     const char* const begin = text.data();
-    const char* const end = begin + text.size();
-    for (const char* p = begin + pos; p < end; ++line) {
-        const char* eol = static_cast<const char*>(std::memchr(p, '\n', std::size_t(end - p)));
-        const bool lf = eol != nullptr;
-        if (!lf)
-            eol = end;
-        const char* q = p;
-        while (q < eol && csv::isBlankLineChar(*q, delimiter))
-            ++q;
-        if (q != eol) {
-            std::size_t c = 0;
-            for (const char* f = p;; ++c) {
-                const char* d =
-                    static_cast<const char*>(std::memchr(f, delimiter, std::size_t(eol - f)));
-                std::string_view cell(f, std::size_t((d ? d : eol) - f));
-                if (!d && lf && !cell.empty() && cell.back() == '\r')
-                    cell.remove_suffix(1); // CRLF
-                if (c < columns)
-                    out.columns[c].push_back(cell);
-                if (!d)
-                    break;
-                f = d + 1;
-            }
-            if (++c != columns)
-                throw CsvError(source, line, std::min(columns, c) + 1,
-                               csv::fieldCountMessage(columns, c));
-            out.rowLines.push_back(line);
+    csv::splitUnquotedLines(
+        begin + pos, begin + text.size(), delimiter, columns, line,
+        [&out](std::size_t c, std::string_view cell) { out.columns[c].push_back(cell); },
+        [&](std::size_t row, std::size_t fields, const char* eol) {
+            if (fields != columns)
+                throw CsvError(source, row, std::min(columns, fields) + 1,
+                               csv::fieldCountMessage(columns, fields));
+            out.rowLines.push_back(row);
             ++out.rows;
             if (options.progress && out.rows % kReportRecords == 0 &&
                 !options.progress(static_cast<double>(eol - begin) /
                                   static_cast<double>(text.size())))
                 throw CsvCancelled();
-        }
-        p = lf ? eol + 1 : end;
-    }
+            return true;
+        });
 }
 
 // Every record after the first; `fields` holds the first record, data itself when there is no
