@@ -15,7 +15,7 @@ namespace {
 
 // The functions an expression may call: each is muparser's and NumPy's np.<name> alike.
 const std::vector<std::string>& functions() {
-    static const std::vector<std::string> names{"log", "exp", "sqrt", "abs",  "sin",
+    static const std::vector<std::string> names{"log", "exp", "sqrt",  "abs", "sin",
                                                 "cos", "tan", "log10", "log2"};
     return names;
 }
@@ -60,7 +60,8 @@ constexpr std::size_t kThreadRows = std::size_t(1) << 16;
 
 } // namespace
 
-DerivedFeature::DerivedFeature(DerivedSpec spec) : m_spec(std::move(spec)) {
+DerivedFeature::DerivedFeature(DerivedSpec spec)
+    : m_spec(std::move(spec)) {
     if (m_spec.name.empty())
         refuse("the feature has no name");
     const std::string& e = m_spec.expression;
@@ -113,8 +114,8 @@ DerivedFeature::DerivedFeature(DerivedSpec spec) : m_spec(std::move(spec)) {
                 ++k;
             if (k < e.size() && e[k] == '(') {
                 if (!isFunction(name))
-                    refuse("unknown function " + quoted(name) + " (functions: " +
-                           joined(functions()) + ")");
+                    refuse("unknown function " + quoted(name) +
+                           " (functions: " + joined(functions()) + ")");
                 addText(name, "np." + name);
             } else {
                 addSource(name);
@@ -238,9 +239,9 @@ void DerivedFeature::checkFinite(const std::vector<const double*>& sources, std:
 
 double DerivedFeature::evaluateRow(const std::vector<double>& values) const {
     if (values.size() != m_sources.size())
-        throw std::invalid_argument("DerivedFeature::evaluateRow: " +
-                                    std::to_string(values.size()) + " values for " +
-                                    std::to_string(m_sources.size()) + " sources");
+        throw std::invalid_argument(
+            "DerivedFeature::evaluateRow: " + std::to_string(values.size()) + " values for " +
+            std::to_string(m_sources.size()) + " sources");
     std::vector<double> copy = values;
     mu::Parser parser;
     for (std::size_t k = 0; k < copy.size(); ++k)
@@ -270,7 +271,8 @@ std::string DerivedFeature::reference(const std::string& column) {
 std::vector<DerivedSpec> DerivedFeature::polynomial(const std::string& column, int degree) {
     std::vector<DerivedSpec> out;
     for (int k = 2; k <= degree; ++k)
-        out.push_back({column + "^" + std::to_string(k), reference(column) + "^" + std::to_string(k)});
+        out.push_back(
+            {column + "^" + std::to_string(k), reference(column) + "^" + std::to_string(k)});
     return out;
 }
 

@@ -70,13 +70,13 @@ public:
 
 private:
     [[noreturn]] void refuse(const std::string& reason) const;
-    void checkFinite(const std::vector<const double*>& sources, std::size_t rows,
-                     const double* out, const std::vector<std::size_t>& rowNumbers) const;
+    void checkFinite(const std::vector<const double*>& sources, std::size_t rows, const double* out,
+                     const std::vector<std::size_t>& rowNumbers) const;
 
     DerivedSpec m_spec;
     std::vector<std::string> m_sources;
-    std::string m_parserText;                      // the expression as muparser reads it
-    std::vector<std::string> m_aliases;            // the safe name of each source
+    std::string m_parserText;                               // the expression as muparser reads it
+    std::vector<std::string> m_aliases;                     // the safe name of each source
     std::vector<std::pair<bool, std::string>> m_numpyParts; // (is a source, text or name)
 };
 

@@ -52,7 +52,7 @@ private slots:
         QCOMPARE(over("x^2", x)(2), 16.0);
         QCOMPARE(over("x * x + 1", x)(1), 5.0);
         QCOMPARE(over("(x + 1) / 2", x)(0), 1.0);
-        QCOMPARE(over("-x^2", x)(1), -4.0); // as NumPy's -x**2
+        QCOMPARE(over("-x^2", x)(1), -4.0);  // as NumPy's -x**2
         QCOMPARE(over("2^x^2", x)(1), 16.0); // right-associative: 2^(x^2)
         QCOMPARE(over("x - 3", x)(0), -2.0);
         QCOMPARE(over("log(x)", x)(2), std::log(4.0)); // natural
@@ -121,7 +121,8 @@ private slots:
         for (std::size_t i = 0; i < n; i += 997)
             QCOMPARE(bulk(i), f.evaluateRow({a(i), b(i)}));
         QCOMPARE(bulk(n - 1), f.evaluateRow({a(n - 1), b(n - 1)}));
-        const double expect = std::log(a(5)) * b(5) * b(5) - std::sqrt(a(5)) / (1 + std::abs(b(5))) +
+        const double expect = std::log(a(5)) * b(5) * b(5) -
+                              std::sqrt(a(5)) / (1 + std::abs(b(5))) +
                               std::sin(a(5)) * std::cos(b(5));
         QVERIFY(std::abs(bulk(5) - expect) <= 1e-12 * (1 + std::abs(expect)));
     }
@@ -185,8 +186,9 @@ private slots:
         QCOMPARE(out(1, 2), 4.0);
 
         const auto later = DerivedColumns::parse({{"a", "b + 1"}, {"b", "x"}});
-        const std::string u = refusal(
-            [&] { DerivedColumns::evaluate(later, 3, lookupOf({{"x", &x}}), out.memptr()); });
+        const std::string u = refusal([&] {
+            DerivedColumns::evaluate(later, 3, lookupOf({{"x", &x}}), out.memptr());
+        });
         QVERIFY2(mentions(u, "derived feature \"a\" = \"b + 1\": unknown name \"b\""), u.c_str());
         const auto taken = DerivedColumns::parse({{"z", "x"}});
         const std::string t = refusal([&] {
@@ -194,11 +196,11 @@ private slots:
         });
         QVERIFY2(mentions(t, "already a column named \"z\""), t.c_str());
         const auto twice = DerivedColumns::parse({{"q", "x"}, {"q", "x + 1"}});
-        QVERIFY(mentions(refusal([&] {
-                             DerivedColumns::evaluate(twice, 3, lookupOf({{"x", &x}}),
-                                                      out.memptr());
-                         }),
-                         "already a column named \"q\""));
+        QVERIFY(
+            mentions(refusal([&] {
+                         DerivedColumns::evaluate(twice, 3, lookupOf({{"x", &x}}), out.memptr());
+                     }),
+                     "already a column named \"q\""));
     }
 
     void appendedToADataset() {
@@ -214,8 +216,9 @@ private slots:
         // The label is no source.
         const std::string y = refusal([&] { DerivedColumns::appended(data, {{"yy", "y * 2"}}); });
         QVERIFY2(mentions(y, "unknown name \"y\""), y.c_str());
-        const std::string bad =
-            refusal([&] { DerivedColumns::appended(data, {{"l", "log(a - 2)"}}); });
+        const std::string bad = refusal([&] {
+            DerivedColumns::appended(data, {{"l", "log(a - 2)"}});
+        });
         QVERIFY2(mentions(bad, "row 1 gives nan (a = 1)"), bad.c_str());
     }
 
