@@ -85,7 +85,8 @@ private slots:
     void noDerivedNoKey() {
         const QByteArray json = ProjectFile::toJson(derivedState({}));
         QVERIFY(!designOf(json).contains(QStringLiteral("derived")));
-        QVERIFY(ProjectFile::fromJson(json, QStringLiteral("d.linlab")).source->design.derived.empty());
+        QVERIFY(
+            ProjectFile::fromJson(json, QStringLiteral("d.linlab")).source->design.derived.empty());
     }
 
     void badEntriesAreNamed() {

@@ -60,9 +60,8 @@ private slots:
         const Design d = Design::build(readCsv(kPenguins), options);
         QCOMPARE(d.usedRows(), (std::vector<std::size_t>{0, 1, 2, 3, 5}));
         QCOMPARE(d.featureNames(),
-                 (std::vector<std::string>{"flipper length", "species=Chinstrap",
-                                           "species=Gentoo", "flipper^2", "gentoo flipper",
-                                           "half"}));
+                 (std::vector<std::string>{"flipper length", "species=Chinstrap", "species=Gentoo",
+                                           "flipper^2", "gentoo flipper", "half"}));
         const arma::mat expected = {{181, 0, 0, 181.0 * 181, 0, 0},
                                     {186, 0, 0, 186.0 * 186, 0, 0},
                                     {211, 0, 1, 211.0 * 211, 211, 105.5},
@@ -70,11 +69,10 @@ private slots:
                                     {196, 1, 0, 196.0 * 196, 0, 0}};
         QVERIFY(arma::approx_equal(d.features(), expected, "absdiff", 0));
         QCOMPARE(d.derivedCount(), std::size_t(3));
-        QCOMPARE(d.featureColumns(), (std::vector<std::size_t>{2, 0, 0, Design::kNoColumn,
-                                                               Design::kNoColumn,
-                                                               Design::kNoColumn}));
-        QCOMPARE(d.dummyFeatures(),
-                 (std::vector<bool>{false, true, true, false, false, false}));
+        QCOMPARE(d.featureColumns(),
+                 (std::vector<std::size_t>{2, 0, 0, Design::kNoColumn, Design::kNoColumn,
+                                           Design::kNoColumn}));
+        QCOMPARE(d.dummyFeatures(), (std::vector<bool>{false, true, true, false, false, false}));
         const Dataset data = d.dataset();
         QCOMPARE(data.featureNames().back(), std::string("half"));
         QCOMPARE(data.featureCount(), arma::uword(6));
@@ -132,7 +130,8 @@ private slots:
                          "column \"species\" is categorical: use one of its dummies, "
                          "[species=LEVEL]"));
         TypedTable withText = table;
-        withText.setColumn(4, table.column(4).convertedTo(ColumnType::Text, defaultMissingTokens()));
+        withText.setColumn(4,
+                           table.column(4).convertedTo(ColumnType::Text, defaultMissingTokens()));
         options.derived = {{"n", "note + 1"}};
         QVERIFY(mentions(refusal([&] { Design::build(withText, options); }),
                          "column \"note\" is text: it holds no numbers"));
