@@ -4,6 +4,7 @@
 #include "app/batch/BatchInput.h"
 #include "app/batch/BatchOptions.h"
 #include "app/batch/BatchReport.h"
+#include "model/data/DerivedFeature.h"
 #include "model/fit/Analysis.h"
 #include "model/io/AtomicFile.h"
 #include "model/io/CsvTable.h"
@@ -14,6 +15,7 @@
 #include "model/support/Parallel.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <optional>
 #include <ostream>
@@ -123,17 +125,44 @@ std::string joined(const std::vector<std::string>& items) {
     return out;
 }
 
+// --predict with derived features (the last of the features): each computed from the values
+// given, in order. Throws UsageError for a source that is no feature or a value not finite.
+void deriveInputs(const std::vector<DerivedSpec>& derived,
+                  const std::vector<std::string>& featureNames, arma::vec& x) {
+    const std::size_t first = featureNames.size() - derived.size();
+    for (std::size_t k = 0; k < derived.size(); ++k) {
+        const DerivedFeature f(derived[k]);
+        std::vector<double> values;
+        for (const std::string& source : f.sources()) {
+            const auto at =
+                std::find(featureNames.begin(), featureNames.begin() + long(first + k), source);
+            if (at == featureNames.begin() + long(first + k))
+                throw UsageError("--predict cannot compute derived feature \"" + f.name() +
+                                 "\": it reads \"" + source + "\", which is no feature");
+            values.push_back(x(arma::uword(at - featureNames.begin())));
+        }
+        x(first + k) = f.evaluateRow(values);
+        if (!std::isfinite(x(first + k)))
+            throw UsageError("--predict: derived feature \"" + f.name() + "\" = \"" +
+                             f.expression() + "\" gives " + formatDouble(x(first + k)) +
+                             " at these values");
+    }
+}
+
 // One --predict: every feature's value (a category by its level) into the design's columns, in
 // the features' units. Throws UsageError naming an unknown feature, level or number, or a
 // feature left out.
 NewPrediction newPrediction(const std::vector<std::pair<std::string, std::string>>& spec,
                             const std::vector<std::string>& featureNames,
-                            const TableSummary& summary, const Regression& regression) {
+                            const TableSummary& summary, const Regression& regression,
+                            const std::vector<DerivedSpec>& derived) {
     const auto categories = categoricalFeatures(summary);
     std::map<std::string, std::string> levelOf;
     std::map<std::string, double> valueOf;
     std::vector<std::string> numeric;
-    for (const std::string& name : featureNames) {
+    const std::size_t given = featureNames.size() - derived.size(); // derived: computed
+    for (std::size_t k = 0; k < given; ++k) {
+        const std::string& name = featureNames[k];
         const auto eq = name.find('=');
         if (eq == std::string::npos || !categories.count(name.substr(0, eq)))
             numeric.push_back(name);
@@ -169,7 +198,7 @@ NewPrediction newPrediction(const std::vector<std::pair<std::string, std::string
         p.inputs.push_back(in);
     }
     arma::vec x(featureNames.size(), arma::fill::zeros);
-    for (std::size_t k = 0; k < featureNames.size(); ++k) {
+    for (std::size_t k = 0; k < given; ++k) {
         const std::string& name = featureNames[k];
         if (std::find(numeric.begin(), numeric.end(), name) != numeric.end()) {
             if (!valueOf.count(name))
@@ -186,6 +215,7 @@ NewPrediction newPrediction(const std::vector<std::pair<std::string, std::string
     for (const auto& c : categories) // a category with every level a reference: no dummy
         if (!levelOf.count(c.first))
             throw UsageError("--predict has no level for feature \"" + c.first + "\"");
+    deriveInputs(derived, featureNames, x);
     p.interval = regression.predict(x);
     return p;
 }
@@ -196,7 +226,7 @@ BatchInference inferenceOf(const BatchOptions& o, const Analysis& analysis,
     BatchInference inference{Regression::ofAnalysis(analysis, featureNames, o.confidence), {}};
     for (const auto& spec : o.predict)
         inference.predictions.push_back(
-            newPrediction(spec, featureNames, summary, inference.regression));
+            newPrediction(spec, featureNames, summary, inference.regression, o.derived));
     return inference;
 }
 
@@ -231,8 +261,9 @@ void writeExports(const BatchOptions& o, BatchHooks* hooks, const Dataset& data,
             const LinearModel& from = repeatRun ? start : model;
             const std::optional<GradientDescentSettings> run =
                 repeatRun ? std::optional<GradientDescentSettings>(o.gd) : std::nullopt;
-            const std::string script = source ? NumpyScript::generate(*source, settings, from, run)
-                                              : NumpyScript::generate(data, settings, from, run);
+            const std::string script =
+                source ? NumpyScript::generate(*source, settings, from, run)
+                       : NumpyScript::generate(data, o.derived, settings, from, run);
             writeFileAtomically(o.exportNumpy, script);
         }
     } catch (const std::exception& e) {

@@ -1,6 +1,7 @@
 #include "app/batch/BatchInput.h"
 
 #include "model/data/ColumnType.h"
+#include "model/data/DerivedColumns.h"
 #include "model/data/Design.h"
 #include "model/io/CsvError.h"
 #include "model/io/CsvReader.h"
@@ -229,9 +230,12 @@ BatchData BatchInput::pickNumeric(const BatchOptions& o, const std::string& sour
         data.dataset =
             Dataset(arma::mat(m_table.data.n_rows, 0), m_table.data.col(c.label), {}, label);
         m_table = CsvTable();
-        return data;
+    } else {
+        data.dataset = Dataset::fromTable(std::move(m_table), c.label, features);
     }
-    data.dataset = Dataset::fromTable(std::move(m_table), c.label, features);
+    // --derive, --poly: over the features (no row is missing here).
+    if (!o.derived.empty())
+        data.dataset = DerivedColumns::appended(data.dataset, o.derived);
     return data;
 }
 
@@ -246,6 +250,7 @@ BatchData BatchInput::pickTyped(const BatchOptions& o, const std::string& source
     for (std::size_t i : c.ignored)
         options.ignored.push_back(names[i]);
     options.fillAll = o.fillMissing;
+    options.derived = o.derived;
     refuseHugeCategories(table, c);
     for (const auto& [column, level] : o.reference)
         options.reference[names[findColumn(names, "--reference", column, source)]] = level;

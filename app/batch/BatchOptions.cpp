@@ -65,6 +65,14 @@ const char* BatchOptions::usage() {
            "by "
            "level\n"
            "                        (species=Gentoo); the report's predictions_new\n"
+           "  --derive NAME=EXPR    add a derived feature after the others (repeatable, in order): "
+           "+ - * / ^,\n"
+           "                        log exp sqrt abs sin cos tan log10 log2; columns by name, any "
+           "name\n"
+           "                        in brackets: --derive \"r=log([body mass]) * "
+           "[species=Gentoo]\"\n"
+           "  --poly COLUMN=DEGREE  add COLUMN^2 ... COLUMN^DEGREE (2 <= DEGREE <= 30) as derived "
+           "features\n"
            "  --full                include features/labels/predictions/residuals past 1000 rows\n"
            "  --output PATH         write the report there (atomically) instead of stdout\n"
            "  --export-plot KIND=PATH   write a plot (repeatable); KIND: data, "
@@ -195,6 +203,37 @@ bool parseDataOption(const std::string& arg, const std::function<std::string()>&
             o.ignored.push_back(std::move(name));
     } else {
         return false;
+    }
+    return true;
+}
+
+// Derived features: --derive NAME=EXPR (the name is everything before the first '='), --poly
+// COLUMN=DEGREE (the degree after the last). False when `arg` is neither.
+bool parseDerivedOption(const std::string& arg, const std::function<std::string()>& take,
+                        BatchOptions& o) {
+    if (arg != "--derive" && arg != "--poly")
+        return false;
+    const std::string v = take();
+    if (arg == "--derive") {
+        const auto eq = v.find('=');
+        if (eq == std::string::npos || eq == 0 || eq + 1 == v.size())
+            throw UsageError("--derive expects NAME=EXPRESSION, found \"" + v + "\"");
+        o.derived.push_back({v.substr(0, eq), v.substr(eq + 1)});
+    } else {
+        const auto eq = v.rfind('=');
+        const std::string degree = eq == std::string::npos ? std::string() : v.substr(eq + 1);
+        const std::optional<double> k = degree.empty() ? std::nullopt : toDouble(degree);
+        if (eq == 0 || !k || *k != std::floor(*k) || *k < 2 || *k > 30)
+            throw UsageError("--poly expects COLUMN=DEGREE with a whole degree from 2 to 30, found "
+                             "\"" +
+                             v + "\"");
+        for (DerivedSpec& spec : DerivedFeature::polynomial(v.substr(0, eq), int(*k)))
+            o.derived.push_back(std::move(spec));
+    }
+    try {
+        DerivedFeature check(o.derived.back()); // a syntax error is the command line's
+    } catch (const std::invalid_argument& e) {
+        throw UsageError(arg + ": " + e.what());
     }
     return true;
 }
@@ -349,7 +388,7 @@ BatchOptions BatchOptions::parse(const std::vector<std::string>& args) {
             o.output = take();
             if (o.output.empty())
                 throw UsageError("--output needs a path");
-        } else if (parseDataOption(arg, take, o)) {
+        } else if (parseDataOption(arg, take, o) || parseDerivedOption(arg, take, o)) {
             // done
         } else if (arg.size() > 1 && arg[0] == '-' && arg != "-") {
             throw UsageError("unknown option " + arg);

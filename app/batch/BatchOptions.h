@@ -1,6 +1,7 @@
 #pragma once
 // The options of `linlab --batch`, parsed from the command line. Plain C++17.
 
+#include "model/data/DerivedFeature.h"
 #include "model/data/Transform.h"
 #include "model/training/GradientDescent.h"
 
@@ -54,6 +55,10 @@ struct BatchOptions {
     /// True when the options only the typed reader knows are given (missing tokens, forced
     /// categories, reference levels): the numeric reader is not tried first.
     bool needsTypedReader() const;
+
+    /// Derived features (issue 15), in the order given: --derive NAME=EXPR, and --poly
+    /// COLUMN=DEGREE as COLUMN^2 ... COLUMN^DEGREE. Each expression's syntax is checked here.
+    std::vector<DerivedSpec> derived;
 
     /// The plot kinds --export-plot knows.
     static const std::vector<std::string>& plotKinds();

@@ -175,6 +175,18 @@ void reportNewPredictions(JsonWriter& j, const std::vector<NewPrediction>& predi
     j.endArray();
 }
 
+// --derive and --poly: each derived feature (the last of feature_names) and its expression.
+void reportDerived(JsonWriter& j, const std::vector<DerivedSpec>& derived) {
+    j.beginArray("derived");
+    for (const DerivedSpec& spec : derived) {
+        j.beginObject();
+        j.value("name", spec.name);
+        j.value("expression", spec.expression);
+        j.endObject();
+    }
+    j.endArray();
+}
+
 } // namespace
 
 std::string BatchReport::write(const BatchOptions& o, const TableSummary& summary,
@@ -193,6 +205,8 @@ std::string BatchReport::write(const BatchOptions& o, const TableSummary& summar
     j.value("n_features", static_cast<long long>(analysis.features().n_cols));
     j.value("feature_names", featureNames);
     j.value("label_name", labelName);
+    if (!o.derived.empty())
+        reportDerived(j, o.derived);
     reportTable(j, summary);
     reportTransform(j, t);
     if (perRow) {

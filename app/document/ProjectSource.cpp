@@ -54,12 +54,21 @@ QJsonObject designJson(const DesignOptions& d) {
     QJsonObject reference;
     for (const auto& [column, level] : d.reference)
         reference.insert(QString::fromStdString(column), QString::fromStdString(level));
-    return {{QStringLiteral("label"), QString::fromStdString(d.label)},
-            {QStringLiteral("features"), ProjectJson::strings(d.features)},
-            {QStringLiteral("ignored"), ProjectJson::strings(d.ignored)},
-            {QStringLiteral("fill"), ProjectJson::strings(d.fill)},
-            {QStringLiteral("fill_all"), d.fillAll},
-            {QStringLiteral("reference"), reference}};
+    QJsonObject o{{QStringLiteral("label"), QString::fromStdString(d.label)},
+                  {QStringLiteral("features"), ProjectJson::strings(d.features)},
+                  {QStringLiteral("ignored"), ProjectJson::strings(d.ignored)},
+                  {QStringLiteral("fill"), ProjectJson::strings(d.fill)},
+                  {QStringLiteral("fill_all"), d.fillAll},
+                  {QStringLiteral("reference"), reference}};
+    // Derived features (issue 15): only when there are some, so other projects stay as they were.
+    QJsonArray derived;
+    for (const DerivedSpec& spec : d.derived)
+        derived.append(
+            QJsonObject{{QStringLiteral("name"), QString::fromStdString(spec.name)},
+                        {QStringLiteral("expression"), QString::fromStdString(spec.expression)}});
+    if (!derived.isEmpty())
+        o.insert(QStringLiteral("derived"), derived);
+    return o;
 }
 
 // One column; `rows` is the first column's length (-1 before it), which every other must have.
@@ -183,6 +192,21 @@ DesignOptions readDesign(const ProjectJson& r, const QJsonObject& o) {
         d.reference[it.key().toStdString()] =
             r.string(reference, it.key(), field("reference") + QLatin1Char('.') + it.key())
                 .toStdString();
+    // Optional (projects before issue 15 have none): [{"name": ..., "expression": ...}, ...].
+    if (o.contains(QStringLiteral("derived"))) {
+        const QJsonArray derived = r.array(o.value(QStringLiteral("derived")), field("derived"),
+                                           QStringLiteral("an array of objects"));
+        for (qsizetype i = 0; i < derived.size(); ++i) {
+            const QString at = ProjectJson::at(field("derived"), i);
+            if (!derived.at(i).isObject())
+                r.fail(at, QStringLiteral("must be an object"));
+            const QJsonObject spec = derived.at(i).toObject();
+            d.derived.push_back(
+                {r.string(spec, QStringLiteral("name"), at + QStringLiteral(".name")).toStdString(),
+                 r.string(spec, QStringLiteral("expression"), at + QStringLiteral(".expression"))
+                     .toStdString()});
+        }
+    }
     return d;
 }
 

@@ -1,9 +1,11 @@
 #include "model/data/Design.h"
 
+#include "model/data/DerivedColumns.h"
 #include "model/support/HugePages.h"
 #include "model/support/Parallel.h"
 
 #include <algorithm>
+#include <optional>
 #include <stdexcept>
 
 namespace linlab {
@@ -184,7 +186,8 @@ void fillColumn(const Column& column, const Feature& f, std::uint32_t level,
 // X, a column at a time (each written once, in order; two threads when large): the numbers of
 // each number feature and the 0/1 dummies of each categorical one.
 void fillFeatures(const TypedTable& table, const std::vector<Feature>& features,
-                  const std::vector<std::size_t>& rows, std::size_t width, arma::mat& x) {
+                  const std::vector<std::size_t>& rows, std::size_t width, std::size_t derived,
+                  arma::mat& x) {
     std::vector<std::pair<const Feature*, std::uint32_t>> of(width, {nullptr, 0});
     std::size_t next = 0;
     for (const Feature& f : features) {
@@ -198,7 +201,7 @@ void fillFeatures(const TypedTable& table, const std::vector<Feature>& features,
                 ++next;
             }
     }
-    x.set_size(rows.size(), width);
+    x.set_size(rows.size(), width + derived); // the derived features' columns are filled later
     if (rows.empty()) // (colptr of a matrix with no rows is undefined in Armadillo)
         return;
     adviseHugePages(x.memptr(), x.n_elem * sizeof(double));
@@ -206,6 +209,77 @@ void fillFeatures(const TypedTable& table, const std::vector<Feature>& features,
         const Feature& f = *of[j].first;
         fillColumn(table.column(f.column), f, of[j].second, rows, x.colptr(arma::uword(j)));
     });
+}
+
+// The table columns derived features read that are not features (their missing rows are left
+// out). Refuses the label and a column without numbers as a source; a name that is no column
+// (a dummy, an earlier derived feature, or unknown) is resolved when evaluated.
+std::vector<std::size_t> derivedSources(const TypedTable& table, const Plan& plan,
+                                        const std::vector<DerivedFeature>& derived) {
+    std::vector<std::size_t> extra;
+    for (std::size_t k = 0; k < derived.size(); ++k) {
+        const DerivedFeature& f = derived[k];
+        auto refuseSource = [&](const std::string& why) {
+            refuse("derived feature " + quoted(f.name()) + " = " + quoted(f.expression()) + ": " +
+                   why);
+        };
+        if (table.indexOf(f.name()) != table.columnCount())
+            refuseSource("there is already a column named " + quoted(f.name()));
+        for (const std::string& name : f.sources()) {
+            const std::size_t c = table.indexOf(name);
+            const bool earlier =
+                std::any_of(derived.begin(), derived.begin() + std::ptrdiff_t(k),
+                            [&](const DerivedFeature& e) { return e.name() == name; });
+            if (earlier || c == table.columnCount())
+                continue;
+            const Column& column = table.column(c);
+            if (c == plan.label)
+                refuseSource("the label " + quoted(name) +
+                             " cannot be a source: it would leak the answer into the features");
+            if (!column.isNumber())
+                refuseSource("column " + quoted(name) + " is " + columnTypeName(column.type()) +
+                             (column.type() == ColumnType::Categorical
+                                  ? ": use one of its dummies, [" + name + "=LEVEL]"
+                                  : ": it holds no numbers"));
+            const bool feature =
+                std::any_of(plan.features.begin(), plan.features.end(),
+                            [c](const Feature& feature) { return feature.column == c; });
+            if (!feature && !contains(extra, c))
+                extra.push_back(c);
+        }
+    }
+    return extra;
+}
+
+// The derived features into the last columns of X, on the used rows: their sources are the
+// first `names.size()` columns of X and the `extra` table columns.
+void fillDerived(const TypedTable& table, const std::vector<DerivedFeature>& derived,
+                 const std::vector<std::size_t>& extra, const std::vector<std::string>& names,
+                 const std::vector<std::size_t>& rows, arma::mat& x) {
+    if (derived.empty())
+        return;
+    const std::size_t n = rows.size(), d = names.size();
+    std::vector<arma::vec> extraValues;
+    for (std::size_t c : extra) {
+        arma::vec& v = extraValues.emplace_back(n);
+        for (std::size_t i = 0; i < n; ++i)
+            v(i) = table.column(c).value(rows[i]);
+    }
+    std::vector<std::size_t> rowNumbers(n); // as the table shows them, for messages
+    for (std::size_t i = 0; i < n; ++i)
+        rowNumbers[i] = rows[i] + 1;
+    const DerivedColumns::Lookup lookup =
+        [&](const std::string& name) -> std::optional<const double*> {
+        for (std::size_t j = 0; j < d; ++j)
+            if (names[j] == name)
+                return n ? x.colptr(arma::uword(j)) : nullptr;
+        for (std::size_t e = 0; e < extra.size(); ++e)
+            if (table.column(extra[e]).name() == name)
+                return n ? extraValues[e].memptr() : nullptr;
+        return std::nullopt;
+    };
+    DerivedColumns::evaluate(derived, n, lookup, n ? x.colptr(arma::uword(d)) : nullptr,
+                             rowNumbers);
 }
 
 } // namespace
@@ -218,6 +292,8 @@ Design Design::build(const TypedTable& table, const DesignOptions& options) {
     Design d;
     d.m_tableRows = table.rowCount();
     Plan plan = planFor(table, options);
+    const std::vector<DerivedFeature> derived = DerivedColumns::parse(options.derived);
+    const std::vector<std::size_t> derivedExtra = derivedSources(table, plan, derived);
     const Column& y = table.column(plan.label);
     std::vector<Feature>& features = plan.features;
     d.m_roles = rolesOf(table, plan);
@@ -242,6 +318,9 @@ Design Design::build(const TypedTable& table, const DesignOptions& options) {
         for (std::size_t r = 0; r < n; ++r)
             used[r] &= !column.isMissing(r);
     }
+    for (std::size_t c : derivedExtra) // a derived feature's source that is no feature
+        for (std::size_t r = 0; r < n; ++r)
+            used[r] &= !table.column(c).isMissing(r);
     d.m_usedRows.reserve(std::size_t(std::count(used.begin(), used.end(), 1)));
     for (std::size_t r = 0; r < n; ++r)
         (used[r] ? d.m_usedRows : d.m_excludedRows).push_back(r);
@@ -287,14 +366,20 @@ Design Design::build(const TypedTable& table, const DesignOptions& options) {
             }
     }
 
-    fillFeatures(table, features, rows, d.m_featureNames.size(), d.m_features);
+    fillFeatures(table, features, rows, d.m_featureNames.size(), derived.size(), d.m_features);
+    fillDerived(table, derived, derivedExtra, d.m_featureNames, rows, d.m_features);
+    for (const DerivedFeature& f : derived) {
+        d.m_featureNames.push_back(f.name());
+        d.m_featureColumns.push_back(kNoColumn);
+    }
+    d.m_derivedCount = derived.size();
     d.m_labels.set_size(rows.size());
     adviseHugePages(d.m_labels.memptr(), rows.size() * sizeof(double));
     for (std::size_t i = 0; i < rows.size(); ++i)
         d.m_labels(i) = y.value(rows[i]);
     d.m_labelName = y.name();
     for (std::size_t c : d.m_featureColumns)
-        d.m_dummies.push_back(table.column(c).type() == ColumnType::Categorical);
+        d.m_dummies.push_back(c != kNoColumn && table.column(c).type() == ColumnType::Categorical);
     if (std::find(d.m_dummies.begin(), d.m_dummies.end(), true) == d.m_dummies.end())
         d.m_dummies.clear(); // as Dataset keeps them
     return d;

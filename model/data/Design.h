@@ -3,9 +3,11 @@
 // feature, ignored); rows with a missing label or a missing used feature left out (listwise, the
 // row numbers kept); optional fills (numeric and date: the mean, categorical: the most frequent
 // level); one-hot dummies, k - 1 per categorical feature, named COLUMN=LEVEL; dates as days
-// since 1970-01-01. Plain C++17 + Armadillo, no Qt.
+// since 1970-01-01; then the derived features (DerivedFeature), after the others. Plain C++17 +
+// Armadillo, no Qt.
 
 #include "model/data/Dataset.h"
+#include "model/data/DerivedFeature.h"
 #include "model/data/TypedTable.h"
 
 #include <armadillo>
@@ -34,6 +36,13 @@ struct DesignOptions {
     /// Categorical feature -> its reference level (no dummy); default and fallback: the first
     /// level, in sorted order, seen in the used rows. Levels not seen there get no dummy.
     std::map<std::string, std::string> reference;
+    /// Derived features, evaluated in this order on the used rows (after the fills, before the
+    /// transform) and put after the other features. An expression may read the expanded features
+    /// (dummies COLUMN=LEVEL among them), the table's other numeric and date columns (not the
+    /// label: that would leak the answer) and the derived features before it. A row whose value
+    /// in such a source is missing (a source that is not a filled feature) is left out like any
+    /// row with a missing feature.
+    std::vector<DerivedSpec> derived;
 };
 
 /// A value put into the missing cells of a feature.
@@ -51,7 +60,10 @@ public:
     Design() = default;
     /// Applies `options` to `table`. Throws std::invalid_argument naming the column for an
     /// unknown name, a label that is not numeric or a date, a text feature, a feature named
-    /// twice or also ignored or the label, an unknown reference level, or a fill with no value.
+    /// twice or also ignored or the label, an unknown reference level, or a fill with no value;
+    /// and naming the expression for a derived feature DerivedFeature or DerivedColumns refuses
+    /// (its name taken, an unknown name, the label or a categorical or text column as a source,
+    /// a value that is not finite: the first such row's 1-based table row and value).
     static Design build(const TypedTable& table, const DesignOptions& options);
     /// The role of every column under `options`, as build() gives them, without reading a cell
     /// (what a header shows; O(columns)). Throws as build() does for the options.
@@ -63,12 +75,16 @@ public:
     const arma::vec& labels() const { return m_labels; }
     /// The expanded feature names (COLUMN=LEVEL for dummies), one per column of X.
     const std::vector<std::string>& featureNames() const { return m_featureNames; }
-    /// The table column each column of X comes from.
+    /// featureColumns() of a derived feature: it comes from no one column.
+    static constexpr std::size_t kNoColumn = std::size_t(-1);
+    /// The table column each column of X comes from (kNoColumn for the derived ones).
     const std::vector<std::size_t>& featureColumns() const { return m_featureColumns; }
     /// Per column of X: true for a 0/1 dummy (empty when there is none), as the dataset has it.
     const std::vector<bool>& dummyFeatures() const { return m_dummies; }
     /// The label's name.
     const std::string& labelName() const { return m_labelName; }
+    /// The derived features: the last derivedCount() columns of X.
+    std::size_t derivedCount() const { return m_derivedCount; }
     /// The role of every table column.
     const std::vector<Role>& roles() const { return m_roles; }
     /// Categorical features: the reference level used (no dummy); "" for other columns.
@@ -95,6 +111,7 @@ private:
     std::vector<std::size_t> m_featureColumns;
     std::vector<bool> m_dummies;
     std::string m_labelName;
+    std::size_t m_derivedCount = 0;
     std::vector<Role> m_roles;
     std::vector<std::string> m_references;
     std::size_t m_tableRows = 0;

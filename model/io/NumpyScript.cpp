@@ -1,8 +1,10 @@
 #include "model/io/NumpyScript.h"
 
+#include "model/data/DerivedFeature.h"
 #include "model/data/DesignRoles.h"
 #include "model/io/NumberFormat.h"
 
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 #include <stdexcept>
@@ -73,9 +75,30 @@ const char* kHeader =
     "import json\n\n"
     "import numpy as np\n\n";
 
-// The embedded X and y of an all-numeric dataset.
-void writeDataset(std::ostream& o, const Dataset& data) {
-    const arma::uword n = data.rowCount(), d = data.featureCount();
+// The derived features in NumPy, in order, appended to x_columns, feature_names and is_dummy:
+// each reads v, the features (and sources) by name, and adds itself to it. `rows` is the number of
+// rows as Python (a constant expression is broadcast to it).
+void writeDerived(std::ostream& o, const std::vector<DerivedSpec>& derived, const char* rows) {
+    if (derived.empty())
+        return;
+    o << "# Derived features, in order: each reads the columns before it by name.\n";
+    for (const DerivedSpec& spec : derived) {
+        const DerivedFeature f(spec);
+        const std::string name = pyString(spec.name);
+        o << "# " << name << " = " << pyString(spec.expression) << "\n";
+        o << "v[" << name << "] = np.zeros(" << rows << ") + ("
+          << f.numpy([](const std::string& source) { return "v[" + pyString(source) + "]"; })
+          << ")\n";
+        o << "x_columns.append(v[" << name << "])\n";
+        o << "feature_names.append(" << name << ")\n";
+        o << "is_dummy.append(False)\n";
+    }
+}
+
+// The embedded X and y of an all-numeric dataset; its last `derived.size()` features are those
+// derived features, computed in NumPy from the others.
+void writeDataset(std::ostream& o, const Dataset& data, const std::vector<DerivedSpec>& derived) {
+    const arma::uword n = data.rowCount(), d = data.featureCount() - derived.size();
     o << "# Features X (one row per sample) and labels y.\n";
     o << "feature_names = [";
     for (arma::uword j = 0; j < d; ++j)
@@ -92,6 +115,12 @@ void writeDataset(std::ostream& o, const Dataset& data) {
     o << "], dtype=float).reshape(" << n << ", " << d << ")\n";
     o << "y = np.array(" << pyList(data.labels()) << ", dtype=float)\n";
     o << "n = len(X)\n\n";
+    if (derived.empty())
+        return;
+    o << "v = dict(zip(feature_names, X.T))\n";
+    o << "x_columns, is_dummy = list(X.T), [False] * len(feature_names)\n";
+    writeDerived(o, derived, "n");
+    o << "X = np.column_stack(x_columns)\n\n";
 }
 
 // From X, y, feature_names and label_name on: the transform, the model, the optional descent and
@@ -345,11 +374,23 @@ void writeFeature(std::ostream& o, const Column& column, const std::string& refe
 void writeSource(std::ostream& o, const TypedTable& table, const DesignOptions& options,
                  const Design& design) {
     const std::vector<std::size_t> features = featureOrder(table, options, design);
+    // Derived features' sources that are no feature: their raw columns, their missing rows out.
+    std::vector<std::size_t> extra;
+    for (const DerivedSpec& spec : options.derived) {
+        const DerivedFeature f(spec);
+        for (const std::string& name : f.sources()) {
+            const std::size_t c = table.indexOf(name);
+            if (c < table.columnCount() && design.roles()[c] == Role::Ignored &&
+                std::find(extra.begin(), extra.end(), c) == extra.end())
+                extra.push_back(c);
+        }
+    }
     o << "# The raw columns the model reads: numbers with nan where a cell is missing (or did not "
          "read),\n# categories as strings with None where missing.\n";
     o << "columns, levels = {}, {}\n";
     for (std::size_t c = 0; c < table.columnCount(); ++c)
-        if (design.roles()[c] != Role::Ignored)
+        if (design.roles()[c] != Role::Ignored ||
+            std::find(extra.begin(), extra.end(), c) != extra.end())
             writeRawColumn(o, table.column(c));
     o << "label_name = " << pyString(design.labelName()) << "\n";
     o << "n_rows = len(columns[label_name])\n\n\n";
@@ -364,6 +405,9 @@ void writeSource(std::ostream& o, const TypedTable& table, const DesignOptions& 
     for (std::size_t c : features)
         if (!isFilled(design, c))
             o << "used &= present(columns[" << pyString(table.column(c).name()) << "])\n";
+    for (std::size_t c : extra)
+        o << "used &= present(columns[" << pyString(table.column(c).name())
+          << "])  # read by a derived feature\n";
     o << "excluded_rows = np.flatnonzero(~used) + 1  # 1-based data rows\n";
     o << "imputed = {}\n";
     if (!design.imputed().empty())
@@ -377,6 +421,13 @@ void writeSource(std::ostream& o, const TypedTable& table, const DesignOptions& 
     o << "x_columns, feature_names, is_dummy = [], [], []\n";
     for (std::size_t c : features)
         writeFeature(o, table.column(c), design.references()[c]);
+    if (!options.derived.empty()) {
+        o << "v = dict(zip(feature_names, x_columns))\n";
+        for (std::size_t c : extra)
+            o << "v[" << pyString(table.column(c).name()) << "] = columns["
+              << pyString(table.column(c).name()) << "][used]\n";
+        writeDerived(o, options.derived, "int(np.sum(used))");
+    }
     o << "X = np.column_stack(x_columns) if x_columns else np.zeros((int(np.sum(used)), 0))\n";
     o << "is_dummy = np.array(is_dummy, dtype=bool)\n";
     o << "y = columns[label_name][used]\n";
@@ -396,9 +447,19 @@ const char* kSourceReport =
 std::string NumpyScript::generate(const Dataset& data, const TransformSettings& settings,
                                   const LinearModel& model,
                                   const std::optional<GradientDescentSettings>& gd) {
+    return generate(data, {}, settings, model, gd);
+}
+
+std::string NumpyScript::generate(const Dataset& data, const std::vector<DerivedSpec>& derived,
+                                  const TransformSettings& settings, const LinearModel& model,
+                                  const std::optional<GradientDescentSettings>& gd) {
+    if (derived.size() > data.featureCount())
+        throw std::invalid_argument("NumpyScript: " + std::to_string(derived.size()) +
+                                    " derived features of " + std::to_string(data.featureCount()) +
+                                    " features");
     std::ostringstream o;
     o << kHeader;
-    writeDataset(o, data);
+    writeDataset(o, data, derived);
     writeAnalysis(o, settings, model, gd, false, {});
     return o.str();
 }
@@ -413,9 +474,9 @@ std::string NumpyScript::generate(const SourceTable& source, const TransformSett
                                     " weights for " + std::to_string(design.featureNames().size()) +
                                     " features");
     bool dummies = false;
-    for (std::size_t j = 0; j < design.featureColumns().size(); ++j)
+    for (std::size_t c : design.featureColumns())
         dummies |=
-            source.table.column(design.featureColumns()[j]).type() == ColumnType::Categorical;
+            c != Design::kNoColumn && source.table.column(c).type() == ColumnType::Categorical;
     std::ostringstream o;
     o << kHeader;
     writeSource(o, source.table, options, design);
