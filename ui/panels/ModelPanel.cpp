@@ -377,6 +377,8 @@ ModelPanel::DummyOf ModelPanel::dummyOf(int parameter) const {
     if (std::size_t(parameter) >= design.featureColumns().size())
         return {};
     const std::size_t column = design.featureColumns()[std::size_t(parameter)];
+    if (column >= m_document->source().table.columnCount())
+        return {}; // a derived feature (Design::kNoColumn): no table column of its own
     const linlab::Column& cells = m_document->source().table.column(column);
     if (cells.type() != linlab::ColumnType::Categorical)
         return {};
