@@ -40,8 +40,8 @@ arma::vec spectralSolve(const arma::vec& lambda, const arma::mat& V, const arma:
     arma::vec coefficients = V.t() * c;
     for (arma::uword k = 0; k < lambda.n_elem; ++k) {
         const double shifted = lambda(k) + alpha;
-        coefficients(k) = lambda(k) + alpha > cutoff && shifted > 0 ? coefficients(k) / shifted
-                                                                    : 0.0;
+        coefficients(k) =
+            lambda(k) + alpha > cutoff && shifted > 0 ? coefficients(k) / shifted : 0.0;
     }
     return V * coefficients;
 }
@@ -175,9 +175,8 @@ RegularizedFit Regularized::lasso(const Moments& m, double alpha, const arma::ve
                                     " start weights for " + std::to_string(d) + " features");
     if (alpha == 0)
         return ridge(m, 0.0);
-    RegularizedFit fit = CoordinateDescent(m, alpha)
-                             .run(start.is_empty() ? arma::vec(d, arma::fill::zeros) : start,
-                                  settings);
+    RegularizedFit fit = CoordinateDescent(m, alpha).run(
+        start.is_empty() ? arma::vec(d, arma::fill::zeros) : start, settings);
     fit.bias = interceptOf(m, fit.weights);
     return fit;
 }
@@ -263,8 +262,8 @@ arma::mat Regularized::path(const Moments& m, Penalty penalty, const arma::vec& 
     if (d == 0 || !arma::eig_sym(lambda, V, m.gram))
         return weights;
     for (arma::uword k = 0; k < alphas.n_elem; ++k)
-        weights.col(k) = spectralSolve(lambda, V, m.cross, penalty == Penalty::None ? 0.0
-                                                                                    : alphas(k));
+        weights.col(k) =
+            spectralSolve(lambda, V, m.cross, penalty == Penalty::None ? 0.0 : alphas(k));
     return weights;
 }
 

@@ -12,8 +12,8 @@ using testutil::closeRel;
 namespace {
 // Eight rows, three correlated features: the data of every known answer below.
 void smallData(arma::mat& X, arma::vec& y) {
-    X = {{1.0, 2.0, 0.5},  {2.0, 1.0, 1.5}, {3.0, 4.0, -0.5}, {4.0, 3.0, 2.0},
-         {5.0, 6.0, 1.0},  {6.0, 5.0, 0.0}, {7.0, 8.0, 2.5},  {8.0, 7.5, -1.0}};
+    X = {{1.0, 2.0, 0.5}, {2.0, 1.0, 1.5}, {3.0, 4.0, -0.5}, {4.0, 3.0, 2.0},
+         {5.0, 6.0, 1.0}, {6.0, 5.0, 0.0}, {7.0, 8.0, 2.5},  {8.0, 7.5, -1.0}};
     y = {3.1, 4.0, 7.2, 8.1, 11.5, 11.9, 15.8, 15.2};
 }
 
@@ -42,16 +42,16 @@ private slots:
     void ridgeMatchesScikitLearn() {
         const SufficientStatistics s = smallStats();
         RegularizedFit f = Regularized::ridge(s, 0.5);
-        QVERIFY(allRel(f.weights, {1.165937748829838, 0.7991565589966375, 0.2875310181537827},
-                       1e-10));
+        QVERIFY(
+            allRel(f.weights, {1.165937748829838, 0.7991565589966375, 0.2875310181537827}, 1e-10));
         QVERIFY(closeRel(f.bias, 0.4914800662282328, 1e-10));
         f = Regularized::ridge(s, 3.0);
-        QVERIFY(allRel(f.weights, {1.0578724908944892, 0.8440544856430358, 0.2221711578250692},
-                       1e-10));
+        QVERIFY(
+            allRel(f.weights, {1.0578724908944892, 0.8440544856430358, 0.2221711578250692}, 1e-10));
         QVERIFY(closeRel(f.bias, 0.8219468318596466, 1e-10));
         f = Regularized::ridge(s, 3.0, false);
-        QVERIFY(allRel(f.weights, {1.1331646058204097, 0.9017276461372293, 0.3135708891094015},
-                       1e-10));
+        QVERIFY(
+            allRel(f.weights, {1.1331646058204097, 0.9017276461372293, 0.3135708891094015}, 1e-10));
         QCOMPARE(f.bias, 0.0);
     }
     void lassoMatchesScikitLearn() {
@@ -59,19 +59,19 @@ private slots:
         RegularizedFit f = Regularized::lasso(s, 0.05);
         QVERIFY(f.converged);
         QVERIFY(f.iterations > 0);
-        QVERIFY(allRel(f.weights, {1.1920554631564309, 0.7746714565229013, 0.263807939726948},
-                       1e-8));
+        QVERIFY(
+            allRel(f.weights, {1.1920554631564309, 0.7746714565229013, 0.263807939726948}, 1e-8));
         QVERIFY(closeRel(f.bias, 0.5034559406151136, 1e-8));
         f = Regularized::lasso(s, 0.3);
-        QVERIFY(allRel(f.weights, {1.146779628411594, 0.7593195966542929, 0.05907934410313646},
-                       1e-8));
+        QVERIFY(
+            allRel(f.weights, {1.146779628411594, 0.7593195966542929, 0.05907934410313646}, 1e-8));
         QVERIFY(closeRel(f.bias, 0.9307865043352628, 1e-8));
         f = Regularized::lasso(s, 1.0); // the third weight is exactly zero
         QVERIFY(allRel(f.weights, {1.0500000000052725, 0.7169811320707851, 0.0}, 1e-8));
         QVERIFY(closeRel(f.bias, 1.6037735849033163, 1e-8));
         f = Regularized::lasso(s, 0.3, {}, false);
-        QVERIFY(allRel(f.weights, {1.240344094369935, 0.8147450924932078, 0.1861961583737601},
-                       1e-8));
+        QVERIFY(
+            allRel(f.weights, {1.240344094369935, 0.8147450924932078, 0.1861961583737601}, 1e-8));
         QCOMPARE(f.bias, 0.0);
     }
     void alphaZeroIsLeastSquares() {
