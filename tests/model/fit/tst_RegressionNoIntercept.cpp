@@ -15,7 +15,7 @@ Regression throughOrigin(const arma::mat& X, const arma::vec& y,
 
 arma::mat smallX() {
     return {{1.0, 2.0, 0.5}, {2.0, 1.0, 1.5}, {3.0, 4.0, -0.5}, {4.0, 3.0, 2.0},
-            {5.0, 6.0, 1.0}, {6.0, 5.0, 0.0}, {7.0, 8.0, 2.5}, {8.0, 7.5, -1.0}};
+            {5.0, 6.0, 1.0}, {6.0, 5.0, 0.0}, {7.0, 8.0, 2.5},  {8.0, 7.5, -1.0}};
 }
 const arma::vec kSmallY = {3.1, 4.0, 7.2, 8.1, 11.5, 11.9, 15.8, 15.2};
 } // namespace
@@ -44,8 +44,8 @@ private slots:
         QCOMPARE(r.intercept(), 0.0);
     }
     void nistNoInt2() {
-        const Regression r = throughOrigin(arma::mat(arma::vec{4.0, 5.0, 6.0}), {3.0, 4.0, 4.0},
-                                           {"x"});
+        const Regression r =
+            throughOrigin(arma::mat(arma::vec{4.0, 5.0, 6.0}), {3.0, 4.0, 4.0}, {"x"});
         const RegressionReport& rep = r.report();
         QVERIFY(closeRel(rep.coefficients[0].estimate, 0.727272727272727, 1e-13));
         QVERIFY(closeRel(rep.coefficients[0].stdError, 0.420827318078432e-01, 1e-13));
