@@ -13,9 +13,8 @@ namespace {
 void checkRows(const char* function, const arma::mat& X, const arma::vec& y,
                const arma::uvec& rows) {
     if (X.n_rows != y.n_elem)
-        throw std::invalid_argument(std::string(function) + ": X has " +
-                                    std::to_string(X.n_rows) + " rows, y " +
-                                    std::to_string(y.n_elem));
+        throw std::invalid_argument(std::string(function) + ": X has " + std::to_string(X.n_rows) +
+                                    " rows, y " + std::to_string(y.n_elem));
     if (!rows.is_empty() && rows.max() >= X.n_rows)
         throw std::out_of_range(std::string(function) + ": row " + std::to_string(rows.max()) +
                                 " of " + std::to_string(X.n_rows));

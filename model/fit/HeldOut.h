@@ -18,7 +18,8 @@ struct CrossValidation {
     arma::uword k = 0;
     std::vector<Metrics> folds; ///< the held-out metrics of fold 0, 1, ...
     double mseMean = arma::datum::nan;
-    double mseStd = arma::datum::nan; ///< population std (ddof 0), as NumPy's std of sklearn's scores
+    double mseStd =
+        arma::datum::nan; ///< population std (ddof 0), as NumPy's std of sklearn's scores
     double r2Mean = arma::datum::nan;
 };
 

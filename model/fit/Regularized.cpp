@@ -194,6 +194,26 @@ RegularizedFit Regularized::fit(const SufficientStatistics& s, Penalty penalty, 
     return ridge(s, 0.0, intercept);
 }
 
+LeastSquaresResult Regularized::leastSquaresThroughOrigin(const SufficientStatistics& s) {
+    const Moments m = Moments::of(s, false);
+    const arma::uword d = m.cross.n_elem;
+    LeastSquaresResult ls;
+    ls.weights = ridge(m, 0.0).weights;
+    ls.bias = 0.0;
+    ls.mse = s.mse(ls.weights, 0.0);
+    ls.method = "origin-normal-equations";
+    arma::vec lambda;
+    if (d == 0 || !arma::eig_sym(lambda, m.gram)) {
+        ls.conditionNumber = d == 0 ? 1.0 : arma::datum::nan;
+        return ls;
+    }
+    ls.rank = arma::uvec(arma::find(lambda > eigenCutoff(lambda))).n_elem;
+    ls.rankDeficient = ls.rank < d;
+    ls.conditionNumber =
+        ls.rankDeficient ? arma::datum::inf : std::sqrt(lambda.max() / lambda.min());
+    return ls;
+}
+
 double Regularized::lassoAlphaMax(const Moments& m) {
     if (m.n == 0 || m.cross.is_empty())
         return 0.0;

@@ -56,6 +56,11 @@ public:
     static RegularizedFit lasso(const Moments& m, double alpha, const arma::vec& start = {},
                                 const LassoSettings& settings = {});
 
+    /// Least squares through the origin (b = 0) from the uncentred moments, as
+    /// LeastSquaresResult: the minimum-norm weights, the MSE, the rank of X and the 2-norm
+    /// condition number of X (from the eigenvalues of X^T X; inf when singular).
+    static LeastSquaresResult leastSquaresThroughOrigin(const SufficientStatistics& s);
+
     /// ridge(), lasso() or (Penalty::None) least squares, by penalty.
     static RegularizedFit fit(const SufficientStatistics& s, Penalty penalty, double alpha,
                               bool intercept = true);

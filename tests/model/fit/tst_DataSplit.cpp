@@ -91,7 +91,8 @@ private slots:
         const arma::uvec folds = DataSplit::folds(40, 4, 0);
         std::vector<arma::uword> trainSizes;
         const CrossValidation cv = HeldOut::crossValidate(
-            X, y, folds, 4, [&](const SufficientStatistics& s, const arma::mat& Xt, const arma::vec&) {
+            X, y, folds, 4,
+            [&](const SufficientStatistics& s, const arma::mat& Xt, const arma::vec&) {
                 trainSizes.push_back(Xt.n_rows);
                 return LinearModel(s.leastSquares().weights, s.leastSquares().bias);
             });
@@ -99,7 +100,8 @@ private slots:
         QCOMPARE(trainSizes, (std::vector<arma::uword>{30, 30, 30, 30}));
         arma::vec mse(4), r2(4);
         for (arma::uword f = 0; f < 4; ++f) {
-            const arma::uvec test = DataSplit::rowsOf(folds, f), train = DataSplit::rowsOf(folds, f, false);
+            const arma::uvec test = DataSplit::rowsOf(folds, f),
+                             train = DataSplit::rowsOf(folds, f, false);
             const arma::mat A = arma::join_rows(X.rows(train), arma::ones(train.n_elem));
             const arma::vec theta = arma::solve(A, arma::vec(y.elem(train)));
             const LinearModel model(theta.head(2), theta(2));
@@ -109,7 +111,8 @@ private slots:
             r2(f) = m.r2;
         }
         QVERIFY(closeRel(cv.mseMean, arma::mean(mse), 1e-12));
-        QVERIFY(closeRel(cv.mseStd, std::sqrt(arma::mean(arma::square(mse - arma::mean(mse)))), 1e-10));
+        QVERIFY(
+            closeRel(cv.mseStd, std::sqrt(arma::mean(arma::square(mse - arma::mean(mse)))), 1e-10));
         QVERIFY(closeRel(cv.r2Mean, arma::mean(r2), 1e-12));
     }
 };

@@ -86,6 +86,28 @@ private slots:
         QVERIFY(allRel(o.weights, {1.2431277788517296, 0.8026318471785328, 0.36183821591128806},
                        1e-10));
     }
+    void leastSquaresThroughTheOrigin() {
+        const SufficientStatistics s = smallStats();
+        const LeastSquaresResult ls = Regularized::leastSquaresThroughOrigin(s);
+        QVERIFY(allRel(ls.weights, {1.2431277788517296, 0.8026318471785328, 0.36183821591128806},
+                       1e-10));
+        QCOMPARE(ls.bias, 0.0);
+        QCOMPARE(ls.rank, arma::uword(3));
+        QVERIFY(!ls.rankDeficient);
+        arma::mat X;
+        arma::vec y;
+        smallData(X, y);
+        const arma::vec e = X * ls.weights - y;
+        QVERIFY(closeRel(ls.mse, arma::dot(e, e) / 8, 1e-12));
+        QVERIFY(closeRel(ls.conditionNumber, arma::cond(X), 1e-9));
+        // A repeated column: rank 1, the minimum-norm weights split it evenly.
+        const arma::mat twice = arma::join_rows(X.col(0), X.col(0));
+        const LeastSquaresResult d =
+            Regularized::leastSquaresThroughOrigin(SufficientStatistics::compute(twice, y));
+        QVERIFY(d.rankDeficient);
+        QCOMPARE(d.rank, arma::uword(1));
+        QVERIFY(closeRel(d.weights(0), d.weights(1), 1e-10));
+    }
     void ridgeShrinksMonotonically() {
         const SufficientStatistics s = smallStats();
         double last = arma::norm(Regularized::ridge(s, 0.0).weights);
