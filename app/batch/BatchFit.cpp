@@ -8,6 +8,14 @@ namespace linlab {
 
 namespace {
 
+// The batch is not live: it lets coordinate descent run as long as scikit-learn's max_iter
+// allows (ill-conditioned raw features through the origin need hundreds of thousands of sweeps).
+LassoSettings batchLasso() {
+    LassoSettings settings;
+    settings.maxSweeps = 1000000;
+    return settings;
+}
+
 // --fit on the statistics `s` of rows (X, y), from `start`; the run's details into `out`.
 LinearModel fitOn(const BatchOptions& o, const SufficientStatistics& s, const arma::mat& X,
                   const arma::vec& y, const LinearModel& start, BatchFitResult& out) {
@@ -24,7 +32,7 @@ LinearModel fitOn(const BatchOptions& o, const SufficientStatistics& s, const ar
     case Fit::Lasso:
         out.regularized = o.fit == Fit::Ridge
                               ? Regularized::ridge(s, o.alpha, o.intercept)
-                              : Regularized::lasso(s, o.alpha, {}, o.intercept);
+                              : Regularized::lasso(s, o.alpha, {}, o.intercept, batchLasso());
         return LinearModel(out.regularized.weights, out.regularized.bias);
     case Fit::GradientDescent: {
         GradientDescentSettings settings = o.gd;

@@ -22,9 +22,9 @@ namespace linlab {
 /// The model a run reports and how it was made.
 struct BatchFitResult {
     LinearModel model;
-    bool descent = false;        ///< --fit gd: `gd` holds the run
+    bool descent = false; ///< --fit gd: `gd` holds the run
     GradientDescentResult gd;
-    RegularizedFit regularized;  ///< --fit ridge or lasso
+    RegularizedFit regularized; ///< --fit ridge or lasso
     /// The least squares of the rows fitted (the train rows with a split), through the origin
     /// with --no-intercept: the report's least_squares.
     LeastSquaresResult leastSquares;

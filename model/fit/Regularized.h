@@ -47,8 +47,10 @@ public:
     static RegularizedFit ridge(const Moments& m, double alpha);
 
     /// Lasso, scikit-learn's Lasso: min (1/2n) |y - Xw - b|^2 + alpha |w|_1, by cyclic coordinate
-    /// descent from `start` (empty: zeros; the window warm-starts from the last fit). alpha = 0
-    /// is least squares (as ridge()). Throws on alpha < 0 or a start of the wrong size.
+    /// descent from `start` (empty: zeros; the window warm-starts from the last fit), every 16
+    /// sweeps tried to a finish by the linear system of the support found (exact where descent
+    /// crawls: ill-conditioned features). alpha = 0 is least squares (as ridge()). Throws on
+    /// alpha < 0 or a start of the wrong size.
     static RegularizedFit lasso(const SufficientStatistics& s, double alpha,
                                 const arma::vec& start = {}, bool intercept = true,
                                 const LassoSettings& settings = {});

@@ -78,21 +78,39 @@ void tst_BatchRegularized::initTestCase() {
 void tst_BatchRegularized::withoutTheNewOptionsNothingChanges() {
     const Run plain = batch({m_small, key("--fit"), key("lstsq")});
     QCOMPARE(plain.exitCode, 0);
-    const QStringList keys = {
-        key("n_samples"),      key("n_features"),  key("feature_names"), key("label_name"),
-        key("n_rows"),         key("excluded_rows"), key("columns"),     key("transform"),
-        key("features"),       key("labels"),      key("weights"),       key("bias"),
-        key("weights_original"), key("bias_original"), key("predictions"), key("residuals"),
-        key("mse"),            key("rmse"),        key("mae"),           key("r2"),
-        key("grad_weights"),   key("grad_bias"),   key("lesson_gradient"), key("least_squares"),
-        key("fit"),            key("inference")};
+    const QStringList keys = {key("n_samples"),
+                              key("n_features"),
+                              key("feature_names"),
+                              key("label_name"),
+                              key("n_rows"),
+                              key("excluded_rows"),
+                              key("columns"),
+                              key("transform"),
+                              key("features"),
+                              key("labels"),
+                              key("weights"),
+                              key("bias"),
+                              key("weights_original"),
+                              key("bias_original"),
+                              key("predictions"),
+                              key("residuals"),
+                              key("mse"),
+                              key("rmse"),
+                              key("mae"),
+                              key("r2"),
+                              key("grad_weights"),
+                              key("grad_bias"),
+                              key("lesson_gradient"),
+                              key("least_squares"),
+                              key("fit"),
+                              key("inference")};
     QStringList got = plain.json.keys();
     QStringList want = keys;
     got.sort();
     want.sort();
     QCOMPARE(got, want);
-    const QStringList fitKeys = {key("method"),    key("lr"),        key("lr_stable_max"),
-                                 key("epochs_run"), key("converged"), key("diverged"),
+    const QStringList fitKeys = {key("method"),      key("lr"),          key("lr_stable_max"),
+                                 key("epochs_run"),  key("converged"),   key("diverged"),
                                  key("stop_reason"), key("loss_history")};
     got = plain.json.value(key("fit")).toObject().keys();
     want = fitKeys;
@@ -107,8 +125,7 @@ void tst_BatchRegularized::withoutTheNewOptionsNothingChanges() {
         QVERIFY2(more.json.value(k) == plain.json.value(k), qPrintable(k));
     QVERIFY(more.json.contains(key("cv")));
     // Ridge with alpha 0 is least squares to the bit.
-    const Run ridge0 =
-        batch({m_small, key("--fit"), key("ridge"), key("--alpha"), key("0")});
+    const Run ridge0 = batch({m_small, key("--fit"), key("ridge"), key("--alpha"), key("0")});
     QVERIFY(ridge0.json.value(key("weights")) == plain.json.value(key("weights")));
     QVERIFY(ridge0.json.value(key("bias")) == plain.json.value(key("bias")));
 }
@@ -177,8 +194,8 @@ void tst_BatchRegularized::splitFitsTheTrainRowsOnly() {
     QCOMPARE(train.value(key("n")).toInt(), 6);
     QCOMPARE(test.value(key("n")).toInt(), 2);
     // The weights are least squares of the train rows; the metrics follow from the residuals.
-    const arma::mat X = {{1, 2, 0.5},  {2, 1, 1.5}, {3, 4, -0.5}, {4, 3, 2.0},
-                         {5, 6, 1.0},  {6, 5, 0.0}, {7, 8, 2.5},  {8, 7.5, -1.0}};
+    const arma::mat X = {{1, 2, 0.5}, {2, 1, 1.5}, {3, 4, -0.5}, {4, 3, 2.0},
+                         {5, 6, 1.0}, {6, 5, 0.0}, {7, 8, 2.5},  {8, 7.5, -1.0}};
     const arma::vec y = {3.1, 4.0, 7.2, 8.1, 11.5, 11.9, 15.8, 15.2};
     arma::uvec testIndex = {arma::uword(testRows[0] - 1), arma::uword(testRows[1] - 1)};
     std::vector<arma::uword> trainList;
@@ -250,14 +267,14 @@ void tst_BatchRegularized::crossValidation() {
 void tst_BatchRegularized::mistakesAreRefused_data() {
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QString>("message");
-    QTest::newRow("alpha without penalty") << QStringList{key("--fit"), key("lstsq"),
-                                                          key("--alpha"), key("1")}
-                                           << key("--alpha needs --fit ridge");
-    QTest::newRow("negative alpha") << QStringList{key("--fit"), key("ridge"), key("--alpha"),
-                                                   key("-1")}
-                                    << key("--alpha expects a penalty of 0 or more");
-    QTest::newRow("fraction 1") << QStringList{key("--fit"), key("lstsq"),
-                                               key("--test-fraction"), key("1")}
+    QTest::newRow("alpha without penalty")
+        << QStringList{key("--fit"), key("lstsq"), key("--alpha"), key("1")}
+        << key("--alpha needs --fit ridge");
+    QTest::newRow("negative alpha")
+        << QStringList{key("--fit"), key("ridge"), key("--alpha"), key("-1")}
+        << key("--alpha expects a penalty of 0 or more");
+    QTest::newRow("fraction 1") << QStringList{key("--fit"), key("lstsq"), key("--test-fraction"),
+                                               key("1")}
                                 << key("--test-fraction expects a fraction between 0 and 1");
     QTest::newRow("too few test rows")
         << QStringList{key("--fit"), key("lstsq"), key("--test-fraction"), key("0.01")}

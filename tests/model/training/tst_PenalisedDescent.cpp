@@ -45,11 +45,10 @@ private slots:
             QVERIFY(closeRel(r.model.bias(), exact.bias, 1e-9));
             // The loss recorded is MSE + (alpha / n) |w|^2, the ridge objective over n.
             const double n = static_cast<double>(X.n_rows);
-            QVERIFY(closeRel(r.lossHistory.back(),
-                             Regularized::loss(s, Penalty::Ridge, alpha, r.model.weights(),
-                                               r.model.bias()) /
-                                 n,
-                             1e-12));
+            QVERIFY(closeRel(
+                r.lossHistory.back(),
+                Regularized::loss(s, Penalty::Ridge, alpha, r.model.weights(), r.model.bias()) / n,
+                1e-12));
         }
     }
     void throughTheOriginKeepsTheBiasAtZero() {
@@ -57,9 +56,8 @@ private slots:
         arma::vec y;
         data(X, y);
         const SufficientStatistics s = SufficientStatistics::compute(X, y);
-        const GradientDescentResult r =
-            GradientDescent::run(s, LinearModel(arma::vec(3, arma::fill::zeros), 7.0),
-                                 settings(2.0, false));
+        const GradientDescentResult r = GradientDescent::run(
+            s, LinearModel(arma::vec(3, arma::fill::zeros), 7.0), settings(2.0, false));
         QVERIFY(r.converged);
         QCOMPARE(r.model.bias(), 0.0);
         for (const arma::vec& point : r.trajectory)
@@ -100,8 +98,7 @@ private slots:
         arma::vec lambda = arma::eig_sym(s.hessian());
         QVERIFY(penalised >= 2.0 / (lambda.max() + 2.0 * 100.0 / 200.0) * (1 - 1e-12));
         g.ridgeAlpha = -1.0;
-        QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
-                                 GradientDescent::run(s, LinearModel(3), g));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, GradientDescent::run(s, LinearModel(3), g));
     }
 };
 
