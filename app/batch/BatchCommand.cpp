@@ -213,8 +213,10 @@ void writeExports(const BatchOptions& o, BatchHooks* hooks, const Dataset& data,
         if (!o.exportNumpy.empty()) {
             // Plain full-batch gradient descent is repeated in the script; momentum and
             // mini-batch runs are not, so the script starts from their result instead.
+            // (Nor are runs through the origin or on the train rows of a split.)
             const bool repeatRun = gd && o.gd.momentum == 0.0 &&
-                                   (o.gd.batchSize == 0 || o.gd.batchSize >= data.rowCount());
+                                   (o.gd.batchSize == 0 || o.gd.batchSize >= data.rowCount()) &&
+                                   o.intercept && !(o.testFraction > 0);
             const LinearModel& from = repeatRun ? start : model;
             const std::optional<GradientDescentSettings> run =
                 repeatRun ? std::optional<GradientDescentSettings>(o.gd) : std::nullopt;

@@ -424,6 +424,7 @@ BatchOptions BatchOptions::parse(const std::vector<std::string>& args) {
         }
     }
     checkHeldOutOptions(o);
+    o.gd.intercept = o.intercept; // what replays the run (plots) must keep b at 0 too
     return o;
 }
 

@@ -3,7 +3,8 @@
 // (transformed) features: never a pass over the rows. Ridge in closed form, O(d^3); lasso by
 // cyclic coordinate descent, O(d^2) a sweep whatever n. The intercept is not penalised; without
 // one (through the origin) the bias is 0 and the uncentred moments are used. alpha = 0 gives
-// least squares. Plain C++17 + Armadillo.
+// least squares. On wide data (SufficientStatistics::isWide) the d x d Gram matrix is formed
+// on first use. Plain C++17 + Armadillo.
 
 #include "model/fit/LinearModel.h"
 #include "model/fit/Moments.h"
