@@ -1,5 +1,6 @@
 #include "app/batch/BatchCommand.h"
 
+#include "app/batch/BatchFit.h"
 #include "app/batch/BatchHooks.h"
 #include "app/batch/BatchInput.h"
 #include "app/batch/BatchOptions.h"
@@ -90,23 +91,9 @@ LinearModel startModel(const BatchOptions& o, const Dataset& data,
     }
     if (o.bias)
         model.setBias(*o.bias);
+    if (!o.intercept)
+        model.setBias(0.0); // through the origin
     return model;
-}
-
-// Step 6: --fit: the model least squares gives, or where gradient descent from `start` ends
-// (its run kept in `gd`, returned as true).
-bool fitModel(const BatchOptions& o, const Analysis& analysis, LinearModel& model,
-              GradientDescentResult& gd) {
-    if (o.fit == BatchOptions::Fit::LeastSquares) {
-        const LeastSquaresResult& ls = analysis.statistics().leastSquares();
-        model = LinearModel(ls.weights, ls.bias);
-    } else if (o.fit == BatchOptions::Fit::GradientDescent) {
-        gd = GradientDescent::run(analysis.statistics(), analysis.features(), analysis.labels(),
-                                  model, o.gd);
-        model = gd.model;
-        return true;
-    }
-    return false;
 }
 
 // The categorical feature columns of the design, by name, with their levels.
@@ -222,8 +209,8 @@ NewPrediction newPrediction(const std::vector<std::pair<std::string, std::string
 
 BatchInference inferenceOf(const BatchOptions& o, const Analysis& analysis,
                            const std::vector<std::string>& featureNames,
-                           const TableSummary& summary) {
-    BatchInference inference{Regression::ofAnalysis(analysis, featureNames, o.confidence), {}};
+                           const TableSummary& summary, const std::optional<TrainTestRows>& split) {
+    BatchInference inference{BatchFit::inference(o, analysis, featureNames, split), {}};
     for (const auto& spec : o.predict)
         inference.predictions.push_back(
             newPrediction(spec, featureNames, summary, inference.regression, o.derived));
@@ -256,8 +243,10 @@ void writeExports(const BatchOptions& o, BatchHooks* hooks, const Dataset& data,
         if (!o.exportNumpy.empty()) {
             // Plain full-batch gradient descent is repeated in the script; momentum and
             // mini-batch runs are not, so the script starts from their result instead.
+            // (Nor are runs through the origin or on the train rows of a split.)
             const bool repeatRun = gd && o.gd.momentum == 0.0 &&
-                                   (o.gd.batchSize == 0 || o.gd.batchSize >= data.rowCount());
+                                   (o.gd.batchSize == 0 || o.gd.batchSize >= data.rowCount()) &&
+                                   o.intercept && !(o.testFraction > 0);
             const LinearModel& from = repeatRun ? start : model;
             const std::optional<GradientDescentSettings> run =
                 repeatRun ? std::optional<GradientDescentSettings>(o.gd) : std::nullopt;
@@ -298,12 +287,15 @@ int runOn(const BatchOptions& o, BatchInput&& in, const std::string& source, std
     const Analysis analysis(data, settings);
     checkTransformedFinite(data, analysis, settings);
 
-    // --predict's mistakes are the user's: said before anything is written.
-    const BatchInference inference = inferenceOf(o, analysis, data.featureNames(), picked.summary);
+    // --predict's mistakes are the user's: said before anything is written. Step 6: --fit (on
+    // the train rows of a split), the held-out metrics and the cross-validation.
+    const std::optional<TrainTestRows> split = BatchFit::split(o, analysis.labels().n_elem);
+    const BatchInference inference =
+        inferenceOf(o, analysis, data.featureNames(), picked.summary, split);
     const LinearModel start = startModel(o, data, project);
-    LinearModel model = start;
-    GradientDescentResult gd;
-    const GradientDescentResult* gdPtr = fitModel(o, analysis, model, gd) ? &gd : nullptr;
+    const BatchFitResult fitted = BatchFit::run(o, analysis, start, split);
+    const LinearModel& model = fitted.model;
+    const GradientDescentResult* gdPtr = fitted.descent ? &fitted.gd : nullptr;
     writeExports(o, hooks, data, picked.source, settings, analysis, start, model, gdPtr);
     picked.source.reset();
 
@@ -315,7 +307,7 @@ int runOn(const BatchOptions& o, BatchInput&& in, const std::string& source, std
     data = Dataset();
     return deliver(o,
                    BatchReport::write(o, picked.summary, featureNames, labelName, analysis, model,
-                                      gdPtr, inference),
+                                      gdPtr, inference, &fitted),
                    out, err);
 }
 

@@ -44,8 +44,20 @@ const char* BatchOptions::usage() {
            "  --weights W1,W2,...   model weights, in transformed units\n"
            "  --bias B              model bias (default: the lesson's 4,3 and 10 on its data; "
            "zeros for a file)\n"
-           "  --fit none|lstsq|gd   fit the model: least squares or gradient descent (default "
-           "none)\n"
+           "  --fit none|lstsq|gd|ridge|lasso   fit the model: least squares, gradient descent, "
+           "or\n"
+           "                        scikit-learn's Ridge or Lasso on the transformed features "
+           "(default none)\n"
+           "  --alpha A             the ridge or lasso penalty, A >= 0 (default 1; 0: least "
+           "squares)\n"
+           "  --no-intercept        fit through the origin: the bias fixed at 0 in every fit and "
+           "the\n"
+           "                        inference (its R^2 uncentred, as R defines it)\n"
+           "  --test-fraction F     hold out round(F n) random rows, 0 < F < 1: every fit uses "
+           "the\n"
+           "                        others; the report's train, test and test_rows\n"
+           "  --cv K                K-fold cross-validation of the fit, 2 <= K <= rows (the "
+           "report's cv)\n"
            "  --lr RATE             gradient-descent rate (default: half the stable bound "
            "2/lambda_max)\n"
            "  --epochs N            gradient-descent epochs at most (default 10000)\n"
@@ -55,8 +67,9 @@ const char* BatchOptions::usage() {
            "descent)\n"
            "  --batch-size B        rows per gd step, shuffled every epoch (default 0: full "
            "batch)\n"
-           "  --seed S              seed of that shuffle, a whole number (default 1): same seed, "
-           "same run\n"
+           "  --seed S              seed of that shuffle (default 1) and of the split and folds "
+           "(default 0),\n"
+           "                        a whole number: same seed, same run on every machine\n"
            "  --confidence L        level of the intervals in the report's inference, 0 < L < 1 "
            "(default 0.95)\n"
            "  --predict NAME=V,...  predict the label at these feature values, with confidence "
@@ -238,6 +251,50 @@ bool parseDerivedOption(const std::string& arg, const std::function<std::string(
     return true;
 }
 
+// Penalties, the intercept and held-out data: --alpha, --no-intercept, --test-fraction, --cv.
+// False when `arg` is none of them.
+bool parseHeldOutOption(const std::string& arg, const std::function<std::string()>& take,
+                        bool hasInline, BatchOptions& o) {
+    if (arg == "--alpha") {
+        const std::string v = take();
+        const ParseResult r = parseDouble(v);
+        if (!r.ok() || !(r.value >= 0) || !std::isfinite(r.value))
+            throw UsageError("--alpha expects a penalty of 0 or more, found \"" + v + "\"");
+        o.alpha = r.value;
+        o.alphaGiven = true;
+    } else if (arg == "--no-intercept") {
+        if (hasInline)
+            throw UsageError(arg + " takes no value");
+        o.intercept = false;
+    } else if (arg == "--test-fraction") {
+        const std::string v = take();
+        const ParseResult r = parseDouble(v);
+        if (!r.ok() || !(r.value > 0 && r.value < 1))
+            throw UsageError("--test-fraction expects a fraction between 0 and 1 (e.g. 0.2), "
+                             "found \"" +
+                             v + "\"");
+        o.testFraction = r.value;
+    } else if (arg == "--cv") {
+        const std::string v = take();
+        const ParseResult r = parseDouble(v);
+        if (!r.ok() || !(r.value >= 2) || r.value != std::floor(r.value) || r.value > 1e12)
+            throw UsageError("--cv expects a whole number of folds from 2 up, found \"" + v + "\"");
+        o.cvFolds = static_cast<arma::uword>(r.value);
+    } else {
+        return false;
+    }
+    return true;
+}
+
+// The combinations the held-out options refuse.
+void checkHeldOutOptions(const BatchOptions& o) {
+    using Fit = BatchOptions::Fit;
+    if (o.alphaGiven && o.fit != Fit::Ridge && o.fit != Fit::Lasso)
+        throw UsageError("--alpha needs --fit ridge or --fit lasso");
+    if (!o.intercept && o.bias)
+        throw UsageError("--bias cannot be given with --no-intercept (the bias is 0)");
+}
+
 } // namespace
 
 const std::vector<std::string>& BatchOptions::plotKinds() {
@@ -325,8 +382,13 @@ BatchOptions BatchOptions::parse(const std::vector<std::string>& args) {
                 o.fit = Fit::LeastSquares;
             else if (v == "gd")
                 o.fit = Fit::GradientDescent;
+            else if (v == "ridge")
+                o.fit = Fit::Ridge;
+            else if (v == "lasso")
+                o.fit = Fit::Lasso;
             else
-                throw UsageError("--fit expects none, lstsq or gd, found \"" + v + "\"");
+                throw UsageError("--fit expects none, lstsq, gd, ridge or lasso, found \"" + v +
+                                 "\"");
         } else if (arg == "--lr") {
             o.gd.learningRate = number(arg, take());
             if (!(o.gd.learningRate > 0))
@@ -344,7 +406,7 @@ BatchOptions BatchOptions::parse(const std::vector<std::string>& args) {
         } else if (arg == "--batch-size") {
             o.gd.batchSize = count(arg, take());
         } else if (arg == "--seed") {
-            o.gd.seed = seedNumber(arg, take());
+            o.gd.seed = o.splitSeed = seedNumber(arg, take());
         } else if (arg == "--confidence") {
             const std::string v = take();
             const ParseResult r = parseDouble(v);
@@ -388,7 +450,8 @@ BatchOptions BatchOptions::parse(const std::vector<std::string>& args) {
             o.output = take();
             if (o.output.empty())
                 throw UsageError("--output needs a path");
-        } else if (parseDataOption(arg, take, o) || parseDerivedOption(arg, take, o)) {
+        } else if (parseDataOption(arg, take, o) || parseDerivedOption(arg, take, o) ||
+                   parseHeldOutOption(arg, take, hasInline, o)) {
             // done
         } else if (arg.size() > 1 && arg[0] == '-' && arg != "-") {
             throw UsageError("unknown option " + arg);
@@ -400,6 +463,8 @@ BatchOptions BatchOptions::parse(const std::vector<std::string>& args) {
             haveFile = true;
         }
     }
+    checkHeldOutOptions(o);
+    o.gd.intercept = o.intercept; // what replays the run (plots) must keep b at 0 too
     return o;
 }
 

@@ -5,6 +5,7 @@
 #include "model/data/Transform.h"
 #include "model/training/GradientDescent.h"
 
+#include <cstdint>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -19,7 +20,7 @@ public:
 };
 
 struct BatchOptions {
-    enum class Fit { None, LeastSquares, GradientDescent };
+    enum class Fit { None, LeastSquares, GradientDescent, Ridge, Lasso };
 
     std::string file;                  ///< a CSV path; empty: the lesson's data
     std::string label;                 ///< column name or 1-based number; empty: the last column
@@ -52,6 +53,14 @@ struct BatchOptions {
     /// --predict "NAME=V,...", one per option given: (name, value text) in order, checked
     /// against the features once the data is read.
     std::vector<std::vector<std::pair<std::string, std::string>>> predict;
+    // Penalties, the intercept and held-out data (issue 15).
+    double alpha = 1.0;      ///< --alpha: ridge's and lasso's penalty (scikit-learn's default 1)
+    bool alphaGiven = false; ///< --alpha was given (only ridge and lasso take it)
+    bool intercept = true;   ///< false: --no-intercept, b fixed at 0 in every fit
+    double testFraction = 0; ///< --test-fraction: 0 none, else the share of rows held out
+    arma::uword cvFolds = 0; ///< --cv K: 0 none, else k-fold cross-validation
+    std::uint64_t splitSeed = 0; ///< --seed for the split and the folds (default 0)
+
     /// True when the options only the typed reader knows are given (missing tokens, forced
     /// categories, reference levels): the numeric reader is not tried first.
     bool needsTypedReader() const;

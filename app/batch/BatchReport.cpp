@@ -2,6 +2,8 @@
 
 #include "app/batch/JsonWriter.h"
 
+#include <algorithm>
+
 namespace linlab {
 
 namespace {
@@ -102,8 +104,7 @@ void reportDescent(JsonWriter& j, const BatchOptions& o, const GradientDescentRe
 }
 
 // The "fit" object's keys for least squares: solved, not iterated.
-void reportSolved(JsonWriter& j, const Analysis& analysis) {
-    const LeastSquaresResult& ls = analysis.statistics().leastSquares();
+void reportSolved(JsonWriter& j, const Analysis& analysis, const LeastSquaresResult& ls) {
     j.null("lr");
     j.value("lr_stable_max", analysis.statistics().stableLearningRate());
     j.value("epochs_run", 0LL);
@@ -152,6 +153,94 @@ void reportInference(JsonWriter& j, const RegressionReport& r) {
     j.endObject();
 }
 
+// Issue 15's keys. The "fit" object's for ridge and lasso: solved (ridge) or iterated (lasso's
+// coordinate-descent sweeps), with the penalty.
+void reportRegularized(JsonWriter& j, const BatchOptions& o, const Analysis& analysis,
+                       const RegularizedFit& f) {
+    const bool lasso = o.fit == BatchOptions::Fit::Lasso;
+    j.null("lr");
+    j.value("lr_stable_max", analysis.statistics().stableLearningRate());
+    j.value("epochs_run", 0LL);
+    j.value("converged", f.converged);
+    j.value("diverged", false);
+    j.value("stop_reason", !lasso ? "solved" : f.converged ? "converged" : "max_iter");
+    j.value("loss_history", std::vector<double>{});
+    j.value("alpha", o.alpha);
+    if (lasso) {
+        j.value("iterations", static_cast<long long>(f.iterations));
+        j.value("duality_gap", f.dualityGap);
+    }
+}
+
+// The 1-based data-row numbers of used rows `rows` (ascending), as excluded_rows numbers them:
+// the table's rows less those left out.
+std::vector<long long> dataRowNumbers(const TableSummary& s, const arma::uvec& rows) {
+    std::vector<std::size_t> excluded = s.excludedRows;
+    std::sort(excluded.begin(), excluded.end());
+    std::vector<long long> out;
+    std::size_t row = 0, used = 0, skip = 0;
+    for (const arma::uword wanted : rows) {
+        for (;; ++row) {
+            while (skip < excluded.size() && excluded[skip] < row)
+                ++skip;
+            if (skip < excluded.size() && excluded[skip] == row)
+                continue;
+            if (used == wanted)
+                break;
+            ++used;
+        }
+        out.push_back(static_cast<long long>(row + 1));
+    }
+    return out;
+}
+
+void reportMetrics(JsonWriter& j, const char* key, arma::uword n, const Metrics& m) {
+    j.beginObject(key);
+    j.value("n", static_cast<long long>(n));
+    j.value("mse", m.mse);
+    j.value("rmse", m.rmse);
+    j.value("mae", m.mae);
+    j.value("r2", m.r2);
+    j.endObject();
+}
+
+// `train`, `test` and `test_rows` of a split; `cv` of --cv.
+void reportHeldOut(JsonWriter& j, const TableSummary& summary, const BatchFitResult& f) {
+    if (f.split) {
+        reportMetrics(j, "train", f.split->train.n_elem, f.train);
+        reportMetrics(j, "test", f.split->test.n_elem, f.test);
+        j.beginArray("test_rows");
+        for (const long long row : dataRowNumbers(summary, f.split->test))
+            j.value({}, row);
+        j.endArray();
+    }
+    if (f.cv) {
+        j.beginObject("cv");
+        j.value("k", static_cast<long long>(f.cv->k));
+        j.value("mse_mean", f.cv->mseMean);
+        j.value("mse_std", f.cv->mseStd);
+        j.value("r2_mean", f.cv->r2Mean);
+        j.beginArray("folds");
+        for (const arma::uword fold : f.folds)
+            j.value({}, static_cast<long long>(fold));
+        j.endArray();
+        j.endObject();
+    }
+}
+
+const char* fitMethodName(BatchOptions::Fit fit) {
+    switch (fit) {
+    case BatchOptions::Fit::GradientDescent:
+        return "gd";
+    case BatchOptions::Fit::Ridge:
+        return "ridge";
+    case BatchOptions::Fit::Lasso:
+        return "lasso";
+    default:
+        return "lstsq";
+    }
+}
+
 void reportNewPredictions(JsonWriter& j, const std::vector<NewPrediction>& predictions) {
     j.beginArray("predictions_new");
     for (const NewPrediction& p : predictions) {
@@ -193,7 +282,7 @@ std::string BatchReport::write(const BatchOptions& o, const TableSummary& summar
                                const std::vector<std::string>& featureNames,
                                const std::string& labelName, const Analysis& analysis,
                                const LinearModel& model, const GradientDescentResult* gd,
-                               const BatchInference& inference) {
+                               const BatchInference& inference, const BatchFitResult* fitted) {
     const Transform& t = analysis.transform();
     const Evaluation ev = analysis.evaluate(model);
     const arma::uword rows = analysis.labels().n_elem;
@@ -228,16 +317,24 @@ std::string BatchReport::write(const BatchOptions& o, const TableSummary& summar
     j.value("grad_weights", ev.gradient.weights);
     j.value("grad_bias", ev.gradient.bias);
     j.value("lesson_gradient", ev.lessonGradient);
-    reportLeastSquares(j, analysis.statistics().leastSquares());
+    const LeastSquaresResult& ls =
+        fitted ? fitted->leastSquares : analysis.statistics().leastSquares();
+    reportLeastSquares(j, ls);
     if (o.fit != BatchOptions::Fit::None) {
         j.beginObject("fit");
-        j.value("method", o.fit == BatchOptions::Fit::LeastSquares ? "lstsq" : "gd");
+        j.value("method", fitMethodName(o.fit));
         if (gd)
             reportDescent(j, o, *gd, model);
+        else if (fitted && (o.fit == BatchOptions::Fit::Ridge || o.fit == BatchOptions::Fit::Lasso))
+            reportRegularized(j, o, analysis, fitted->regularized);
         else
-            reportSolved(j, analysis);
+            reportSolved(j, analysis, ls);
+        if (!o.intercept)
+            j.value("intercept", false);
         j.endObject();
     }
+    if (fitted)
+        reportHeldOut(j, summary, *fitted);
     reportInference(j, inference.regression.report());
     if (!o.predict.empty())
         reportNewPredictions(j, inference.predictions);

@@ -2,6 +2,7 @@
 // The JSON report of `linlab --batch`: the data, the transform, the model, its metrics and the
 // fit. Plain C++17.
 
+#include "app/batch/BatchFit.h"
 #include "app/batch/BatchInput.h"
 #include "app/batch/BatchOptions.h"
 #include "model/fit/Analysis.h"
@@ -37,12 +38,14 @@ class BatchReport {
 public:
     /// The report of `model` on the analysis (`gd`: the gradient-descent run, or null) and the
     /// least squares' inference. It reads the analysis only: the dataset's own numbers may be
-    /// gone by then.
+    /// gone by then. `fitted` (BatchFit::run): the penalty, the intercept and the held-out
+    /// numbers; null: a fit of every row with an intercept, as before them.
     static std::string write(const BatchOptions& o, const TableSummary& summary,
                              const std::vector<std::string>& featureNames,
                              const std::string& labelName, const Analysis& analysis,
                              const LinearModel& model, const GradientDescentResult* gd,
-                             const BatchInference& inference);
+                             const BatchInference& inference,
+                             const BatchFitResult* fitted = nullptr);
 };
 
 } // namespace linlab

@@ -96,7 +96,7 @@ Regression::Regression(const arma::mat& X, const arma::vec& y,
 
 Regression::Regression(const arma::mat& X, const arma::vec& y,
                        const std::vector<std::string>& names, double confidenceLevel,
-                       const arma::rowvec& slope, const arma::rowvec& offset)
+                       const arma::rowvec& slope, const arma::rowvec& offset, bool intercept)
     : m_slope(slope)
     , m_offset(offset) {
     const arma::uword n = X.n_rows, d = X.n_cols;
@@ -119,8 +119,10 @@ Regression::Regression(const arma::mat& X, const arma::vec& y,
     }
     Solution s;
     s.n = n;
-    s.means = columnMeans(X);
-    s.labelMean = mean(y);
+    s.intercept = intercept;
+    // Through the origin nothing is centred: the same steps on the raw columns.
+    s.means = intercept ? columnMeans(X) : arma::rowvec(d, arma::fill::zeros);
+    s.labelMean = intercept ? mean(y) : 0.0;
     // The centred design, each column scaled to unit norm: the rank and the digits are decided on
     // this problem, whatever the features' units and offsets.
     arma::mat Z = X;
@@ -128,7 +130,7 @@ Regression::Regression(const arma::mat& X, const arma::vec& y,
     s.scales = arma::sqrt(arma::sum(arma::square(Z), 0));
     for (arma::uword j = 0; j < d; ++j)
         if (!(s.scales(j) > 0))
-            s.scales(j) = 1.0; // a constant column: zero after centring, aliased by the intercept
+            s.scales(j) = 1.0; // zero after centring (aliased by the intercept), or all zero
     Z.each_row() /= s.scales;
     PivotedQr qr(Z, kRankTolerance);
     if (d > 0 && !qr.ok()) {
@@ -216,34 +218,41 @@ std::optional<Regression> Regression::fromStatistics(const SufficientStatistics&
 }
 
 Regression Regression::ofAnalysis(const Analysis& analysis, const std::vector<std::string>& names,
-                                  double confidenceLevel) {
+                                  double confidenceLevel, bool intercept) {
     // The transform is affine per column: transformed = scale / divisor * x - shift / divisor.
     const Transform& t = analysis.transform();
     const arma::rowvec slope = t.scales() / t.divisor();
     const arma::rowvec offset = -t.shift() / t.divisor();
-    if (auto fast = fromStatistics(analysis.statistics(), names, confidenceLevel, slope, offset))
-        return std::move(*fast);
-    return Regression(analysis.features(), analysis.labels(), names, confidenceLevel, slope,
-                      offset);
+    if (intercept)
+        if (auto fast =
+                fromStatistics(analysis.statistics(), names, confidenceLevel, slope, offset))
+            return std::move(*fast);
+    return Regression(analysis.features(), analysis.labels(), names, confidenceLevel, slope, offset,
+                      intercept);
 }
 
 void Regression::finish(Solution s, const std::vector<std::string>& names, double level) {
     const arma::uword d = s.beta.n_elem, r = s.estimable.n_elem, n = s.n;
+    const arma::uword constant = s.intercept ? 1 : 0; // terms besides the features
+    const arma::uword terms = r + constant;
     RegressionReport& rep = m_report;
     rep.confidenceLevel = level;
+    rep.intercept = s.intercept;
     rep.n = n;
-    rep.rank = r + 1;
+    rep.rank = terms;
     rep.dfModel = static_cast<double>(r);
-    rep.dfResidual = static_cast<double>(n) - static_cast<double>(r + 1);
+    rep.dfResidual = static_cast<double>(n) - static_cast<double>(terms);
     const bool haveResidualDf = rep.dfResidual > 0;
     if (!haveResidualDf)
         rep.problem = "needs more rows than terms (" + std::to_string(n) + " rows, " +
-                      std::to_string(r + 1) + " terms)";
+                      std::to_string(terms) + " terms)";
     const double nd = static_cast<double>(n);
     rep.sigma = haveResidualDf ? std::sqrt(s.rss / rep.dfResidual) : arma::datum::nan;
     rep.r2 = s.tss > 0 ? 1.0 - s.rss / s.tss : arma::datum::nan;
-    rep.r2Adjusted =
-        haveResidualDf ? 1.0 - (1.0 - rep.r2) * (nd - 1.0) / rep.dfResidual : arma::datum::nan;
+    // (tss is uncentred through the origin: R's and statsmodels' uncentred R^2 and F.)
+    rep.r2Adjusted = haveResidualDf ? 1.0 - (1.0 - rep.r2) * (nd - static_cast<double>(constant)) /
+                                                rep.dfResidual
+                                    : arma::datum::nan;
     if (r > 0 && haveResidualDf && s.tss > 0) {
         rep.fStatistic = ((s.tss - s.rss) / rep.dfModel) / (s.rss / rep.dfResidual);
         if (std::isfinite(rep.fStatistic) && rep.fStatistic >= 0)
@@ -252,8 +261,8 @@ void Regression::finish(Solution s, const std::vector<std::string>& names, doubl
     }
     // statsmodels' OLS: the Gaussian log-likelihood at the ML variance RSS / n.
     rep.logLikelihood = -0.5 * nd * (std::log(2.0 * kPi) + std::log(s.rss / nd) + 1.0);
-    rep.aic = -2.0 * rep.logLikelihood + 2.0 * static_cast<double>(r + 1);
-    rep.bic = -2.0 * rep.logLikelihood + std::log(nd) * static_cast<double>(r + 1);
+    rep.aic = -2.0 * rep.logLikelihood + 2.0 * static_cast<double>(terms);
+    rep.bic = -2.0 * rep.logLikelihood + std::log(nd) * static_cast<double>(terms);
     if (r > 0) {
         const arma::vec sv = arma::svd(s.rInverse);
         rep.conditionNumber = sv.max() / sv.min(); // the same as R11's
@@ -277,8 +286,9 @@ void Regression::finish(Solution s, const std::vector<std::string>& names, doubl
     intercept.name = "(intercept)";
     meanResponse(m_offset, intercept.estimate, intercept.stdError); // the features all zero
     fillTests(intercept);
-    rep.coefficients.push_back(intercept);
-    m_intercept = intercept.estimate;
+    if (so.intercept)
+        rep.coefficients.push_back(intercept);
+    m_intercept = intercept.estimate; // through the origin: 0 unless the map shifts
 
     m_weights.set_size(d);
     m_weights.fill(arma::datum::nan);
@@ -290,7 +300,7 @@ void Regression::finish(Solution s, const std::vector<std::string>& names, doubl
     }
     for (arma::uword k = 0; k < r; ++k) {
         const arma::uword j = so.estimable(k);
-        Coefficient& c = rep.coefficients[j + 1];
+        Coefficient& c = rep.coefficients[j + constant];
         c.estimable = true;
         const double rowNorm = arma::norm(so.rInverse.row(k));
         c.estimate = m_slope(j) * so.beta(j) / so.scales(j);
@@ -314,7 +324,8 @@ void Regression::meanResponse(const arma::rowvec& x, double& fit, double& stdErr
     }
     fit = static_cast<double>(sum);
     const double spread = r > 0 ? arma::dot(so.rInverse.t() * z, so.rInverse.t() * z) : 0.0;
-    stdError = m_report.sigma * std::sqrt(1.0 / static_cast<double>(so.n) + spread);
+    const double fromMean = so.intercept ? 1.0 / static_cast<double>(so.n) : 0.0;
+    stdError = m_report.sigma * std::sqrt(fromMean + spread);
 }
 
 RowDiagnostics Regression::diagnostics(const arma::mat& X, const arma::vec& y,
@@ -335,7 +346,7 @@ RowDiagnostics Regression::diagnostics(const arma::mat& X, const arma::vec& y,
     const arma::vec beta = so.beta.elem(estimable);
     const double sigma = m_report.sigma, df = m_report.dfResidual;
     const double terms = static_cast<double>(m_report.rank);
-    const double baseLeverage = 1.0 / static_cast<double>(so.n);
+    const double baseLeverage = so.intercept ? 1.0 / static_cast<double>(so.n) : 0.0;
     // A block of rows at a time, centred and scaled in cache, both halves of the blocks at once:
     // a million rows cost no copy of the table. Plain loops: OpenBLAS called from two threads
     // at once spends its time handing work between its own threads. R^-1 is upper triangular.

@@ -51,7 +51,12 @@ struct RegressionReport {
     /// 2-norm condition number of the centred, column-scaled design (what decides the digits).
     double conditionNumber = arma::datum::nan;
     double confidenceLevel = 0.95;
-    std::vector<Coefficient> coefficients; ///< intercept first, then the features in order
+    /// False for a fit through the origin (statsmodels' OLS without a constant): no
+    /// "(intercept)" row, rank and df_model = the estimable features, R^2 uncentred
+    /// (1 - RSS / y^T y, R's definition), adjusted R^2 with n for n - 1, std. beta and VIF about
+    /// zero rather than the means.
+    bool intercept = true;
+    std::vector<Coefficient> coefficients; ///< intercept first (if any), then the features
     /// Empty, or why there is no report in plain words (e.g. "needs more rows than terms").
     std::string problem;
 };
@@ -96,9 +101,12 @@ public:
                double confidenceLevel = 0.95);
     /// The same on features given through a per-column affine map: column j of X is
     /// slope(j) * feature_j + offset(j) (what Transform::apply gives, slope(j) != 0). The fit is
-    /// made on X, the report in the features' units. diagnostics() takes this X.
+    /// made on X, the report in the features' units. diagnostics() takes this X. `intercept`
+    /// false: y ~ X without a constant, through the origin of X (of the transformed features:
+    /// with a shift in the map, intercept() is the fit at features 0, not a free term).
     Regression(const arma::mat& X, const arma::vec& y, const std::vector<std::string>& names,
-               double confidenceLevel, const arma::rowvec& slope, const arma::rowvec& offset);
+               double confidenceLevel, const arma::rowvec& slope, const arma::rowvec& offset,
+               bool intercept = true);
     /// The report from the centred sufficient statistics of (X, y) (X mapped as above) in
     /// O(d^3), without a pass over the data; nullopt when they cannot give every digit: wide or
     /// rank-deficient data, or a scaled condition number past kStatisticsConditionLimit. Then
@@ -110,8 +118,9 @@ public:
     /// The report of an analysis' least squares in its raw features' units: fromStatistics() on
     /// its statistics where they keep every digit (O(d^3)), else the QR of its transformed rows.
     /// What the batch's `inference` is; diagnostics() then takes analysis.features().
+    /// `intercept` false: through the origin, always by the QR of the transformed rows.
     static Regression ofAnalysis(const Analysis& analysis, const std::vector<std::string>& names,
-                                 double confidenceLevel = 0.95);
+                                 double confidenceLevel = 0.95, bool intercept = true);
 
     /// The coefficient table and the model's numbers.
     const RegressionReport& report() const { return m_report; }
@@ -140,7 +149,8 @@ private:
         arma::mat rInverse;   ///< inverse of R of the centred, scaled estimable columns
         arma::vec beta;       ///< coefficients on the centred, scaled columns (NaN: aliased)
         double rss = arma::datum::nan;
-        double tss = arma::datum::nan;
+        double tss = arma::datum::nan; ///< about the mean, or about 0 without an intercept
+        bool intercept = true;         ///< false: means and labelMean are 0, the columns uncentred
     };
 
     /// Everything from a solution: the report, the weights, what predict() needs.

@@ -37,7 +37,7 @@ namespace {
 // that an epoch costs O(d^2) flops and no allocation.
 class Objective {
 public:
-    explicit Objective(const SufficientStatistics& s)
+    Objective(const SufficientStatistics& s, const GradientDescentSettings& settings)
         : m_stats(s)
         , m_d(s.featureCount())
         , m_n(static_cast<double>(s.sampleCount()))
@@ -47,7 +47,9 @@ public:
         , m_meanY(s.labelMean())
         , m_anchorGrad(s.anchorCross())
         , m_anchorSse(s.anchorSse())
-        , m_sd(m_d) {}
+        , m_sd(m_d)
+        , m_penalty(settings.ridgeAlpha / m_n)
+        , m_intercept(settings.intercept) {}
 
     double evaluate(const double* theta, double* grad) {
         const double* w = theta;
@@ -73,9 +75,17 @@ public:
             sse += dw * m_sd[i] + 2.0 * dw * m_anchorGrad[i];
             grad[i] = (2.0 / m_n) * (m_sd[i] + m_anchorGrad[i]) + 2.0 * delta * m_mean[i];
         }
-        grad[m_d] = 2.0 * delta;
-        const double meanSquare = sse / m_n; // as SufficientStatistics::mse: NaN stays NaN
-        return (meanSquare < 0.0 ? 0.0 : meanSquare) + delta * delta;
+        grad[m_d] = m_intercept ? 2.0 * delta : 0.0; // through the origin b stays at 0
+        const double meanSquare = sse / m_n;         // as SufficientStatistics::mse: NaN stays NaN
+        const double loss = (meanSquare < 0.0 ? 0.0 : meanSquare) + delta * delta;
+        if (m_penalty == 0.0)
+            return loss; // exactly the MSE's numbers without a penalty
+        double squares = 0.0;
+        for (arma::uword i = 0; i < m_d; ++i) {
+            grad[i] += 2.0 * m_penalty * w[i];
+            squares += w[i] * w[i];
+        }
+        return loss + m_penalty * squares;
     }
 
 private:
@@ -99,6 +109,8 @@ private:
     arma::vec m_anchorGrad;
     double m_anchorSse;
     std::vector<double> m_sd;
+    double m_penalty; // ridgeAlpha / n
+    bool m_intercept;
 };
 
 double norm(const std::vector<double>& v) {
@@ -227,6 +239,32 @@ void checkSettings(const SufficientStatistics& stats, const LinearModel& start,
     if (!(settings.momentum >= 0.0 && settings.momentum < 1.0))
         throw std::invalid_argument("GradientDescent::run: momentum " +
                                     std::to_string(settings.momentum) + " is outside [0, 1)");
+    if (!(settings.ridgeAlpha >= 0.0) || !std::isfinite(settings.ridgeAlpha))
+        throw std::invalid_argument("GradientDescent::run: the ridge penalty must be 0 or more");
+}
+
+// 2 / lambda_max of the Hessian of the loss run: the statistics' own bound for the plain MSE
+// (bit for bit as before). A penalty adds (2 alpha / n) I to the weights' block; through the
+// origin only that block counts. Wide data forms no Hessian: the full MSE bound plus the
+// penalty's, an upper bound on lambda_max (the weights' block cannot exceed the whole).
+double stableRate(const SufficientStatistics& stats, const GradientDescentSettings& settings) {
+    const double base = stats.stableLearningRate();
+    if (settings.ridgeAlpha == 0.0 && settings.intercept)
+        return base;
+    const double n = static_cast<double>(stats.sampleCount());
+    const double penalty = 2.0 * settings.ridgeAlpha / n;
+    const arma::uword d = stats.featureCount();
+    if (stats.isWide() || d == 0 || !std::isfinite(base))
+        return 2.0 / (2.0 / base + penalty);
+    arma::mat H = stats.hessian();
+    for (arma::uword j = 0; j < d; ++j)
+        H(j, j) += penalty;
+    if (!settings.intercept)
+        H = H.submat(0, 0, d - 1, d - 1);
+    arma::vec lambda;
+    if (!H.is_finite() || !arma::eig_sym(lambda, H) || lambda.max() <= 0)
+        return arma::datum::nan;
+    return 2.0 / lambda.max();
 }
 
 // The loop shared by full batch and mini-batch: `epochStep(theta, velocity, grad, rate)` moves
@@ -243,14 +281,14 @@ GradientDescentResult descend(const SufficientStatistics& stats, const LinearMod
     const arma::uword d = stats.featureCount();
     GradientDescentResult result;
     result.model = start;
-    result.stableRateMax = stats.stableLearningRate();
+    result.stableRateMax = stableRate(stats, settings);
     result.learningRate =
         settings.learningRate > 0 ? settings.learningRate : 0.5 * result.stableRateMax;
 
     std::vector<double> theta(d + 1), grad(d + 1), previous(d + 1), velocity(d + 1, 0.0);
     for (arma::uword j = 0; j < d; ++j)
         theta[j] = start.weights()(j);
-    theta[d] = start.bias();
+    theta[d] = settings.intercept ? start.bias() : 0.0;
     const std::size_t expectedPoints =
         settings.maxEpochs < std::numeric_limits<std::size_t>::max() - 1 ? settings.maxEpochs + 1
                                                                          : settings.maxEpochs;
@@ -275,7 +313,7 @@ GradientDescentResult descend(const SufficientStatistics& stats, const LinearMod
         return result;
     }
 
-    Objective objective(stats);
+    Objective objective(stats, settings);
     double loss = objective.evaluate(theta.data(), grad.data());
     const double startLoss = loss;
     StrideRecorder losses(settings.maxLossHistoryPoints, 1, StrideRecorder::LastPlace::Shared,
@@ -385,6 +423,7 @@ GradientDescentResult GradientDescent::run(const SufficientStatistics& stats, co
     for (arma::uword i = 0; i < n; ++i)
         order[i] = i;
     std::vector<double> batchGrad(d + 1);
+    const double penalty = settings.ridgeAlpha / static_cast<double>(n); // as Objective's
     return descend(stats, start, settings, false,
                    [&](std::vector<double>& theta, std::vector<double>& velocity,
                        const std::vector<double>&, double rate) {
@@ -405,6 +444,10 @@ GradientDescentResult GradientDescent::run(const SufficientStatistics& stats, co
                            const double scale = 2.0 / static_cast<double>(last - first);
                            for (double& g : batchGrad)
                                g *= scale;
+                           for (arma::uword j = 0; j < d && penalty != 0.0; ++j)
+                               batchGrad[j] += 2.0 * penalty * theta[j];
+                           if (!settings.intercept)
+                               batchGrad[d] = 0.0;
                            step(theta, velocity, batchGrad.data(), rate, mu);
                        }
                    });

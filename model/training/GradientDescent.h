@@ -33,12 +33,17 @@ struct GradientDescentSettings {
     /// At most this many loss-history points (2 at least): every epoch of a run of the default
     /// 10,000 epochs, then thinned as the trajectory is.
     std::size_t maxLossHistoryPoints = 10001;
+    /// Ridge penalty: the run minimises MSE + (ridgeAlpha / n) |w|^2, scikit-learn's Ridge
+    /// objective divided by n (the same minimiser); 0: plain MSE. The bias is not penalised.
+    double ridgeAlpha = 0.0;
+    /// False: through the origin, the bias fixed at 0 (the start's bias is not used).
+    bool intercept = true;
 };
 
 struct GradientDescentResult {
     LinearModel model;          ///< the model where the run stopped (the last finite step)
     double learningRate = 0.0;  ///< the rate used
-    double stableRateMax = 0.0; ///< 2 / lambda_max of the MSE Hessian
+    double stableRateMax = 0.0; ///< 2 / lambda_max of the Hessian of the loss minimised
     /// The loss at the start and after every epoch run while they fit in maxLossHistoryPoints;
     /// past that, at every stride-th epoch (the stride doubling as needed) and the last epoch.
     std::vector<double> lossHistory;
@@ -77,12 +82,13 @@ public:
 
     /// Runs full-batch gradient descent from `start` on the data summarised by `stats` (batchSize
     /// is not used: batches need the rows). Throws std::invalid_argument when the start's weight
-    /// count differs from the data's features or the momentum is outside [0, 1).
+    /// count differs from the data's features, the momentum is outside [0, 1) or the ridge
+    /// penalty is negative.
     static GradientDescentResult run(const SufficientStatistics& stats, const LinearModel& start,
                                      const GradientDescentSettings& settings);
     /// As above, with mini-batches of settings.batchSize rows of (X, y), shuffled every epoch;
     /// full batch from `stats` when batchSize is 0 or at least n. `stats` must summarise (X, y).
-    /// Throws std::invalid_argument on mismatched sizes or a momentum outside [0, 1).
+    /// Throws std::invalid_argument on mismatched sizes or settings as above.
     static GradientDescentResult run(const SufficientStatistics& stats, const arma::mat& X,
                                      const arma::vec& y, const LinearModel& start,
                                      const GradientDescentSettings& settings);
