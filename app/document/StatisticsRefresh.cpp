@@ -29,8 +29,8 @@ void StatisticsRefresh::start() {
     const linlab::Analysis* analysis = m_analysis;
     m_thread = std::thread([this, analysis, job] {
         try {
-            m_result =
-                linlab::SufficientStatistics::compute(analysis->features(), analysis->labels(), m_cancel);
+            m_result = linlab::SufficientStatistics::compute(analysis->features(),
+                                                             analysis->labels(), m_cancel);
         } catch (const std::exception&) {
             m_result.reset(); // no statistics to put in: the updated ones stay
         }
@@ -80,7 +80,8 @@ std::optional<linlab::SufficientStatistics> StatisticsRefresh::wait() {
 }
 
 linlab::SufficientStatistics StatisticsRefresh::takeResult() {
-    linlab::SufficientStatistics s = m_result ? std::move(*m_result) : linlab::SufficientStatistics();
+    linlab::SufficientStatistics s =
+        m_result ? std::move(*m_result) : linlab::SufficientStatistics();
     m_result.reset();
     return s;
 }

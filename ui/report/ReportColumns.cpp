@@ -32,11 +32,9 @@ void ReportColumns::setShown(bool shown) {
     }
     const QString fit = tr("of the least-squares fit, from the regression report (all rows used)");
     const QStringList tips = {
-        tr("Fitted value \u0177 %1").arg(fit),
-        tr("Residual y \u2212 \u0177 %1").arg(fit),
+        tr("Fitted value \u0177 %1").arg(fit), tr("Residual y \u2212 \u0177 %1").arg(fit),
         tr("Leverage h\u1d62\u1d62, the hat matrix's diagonal, %1").arg(fit),
-        tr("Externally studentized residual (R's rstudent) %1; |value| > 3 flags the row")
-            .arg(fit),
+        tr("Externally studentized residual (R's rstudent) %1; |value| > 3 flags the row").arg(fit),
         tr("Cook's distance %1; above 4/n flags the row").arg(fit)};
     m_table->setExtraColumns(names(), tips,
                              [this](int row, int column) { return value(row, column); });

@@ -32,14 +32,31 @@ QStringList keysOf(const QJsonObject& o) {
 }
 
 // The report's keys without options today (issue 14's report): only additions are allowed.
-const QStringList kTodaysKeys{
-    key("bias"),          key("bias_original"),  key("columns"),         key("excluded_rows"),
-    key("feature_names"), key("features"),       key("grad_bias"),       key("grad_weights"),
-    key("inference"),     key("label_name"),     key("labels"),          key("least_squares"),
-    key("lesson_gradient"), key("mae"),          key("mse"),             key("n_features"),
-    key("n_rows"),        key("n_samples"),      key("predictions"),     key("r2"),
-    key("residuals"),     key("rmse"),           key("transform"),       key("weights"),
-    key("weights_original")};
+const QStringList kTodaysKeys{key("bias"),
+                              key("bias_original"),
+                              key("columns"),
+                              key("excluded_rows"),
+                              key("feature_names"),
+                              key("features"),
+                              key("grad_bias"),
+                              key("grad_weights"),
+                              key("inference"),
+                              key("label_name"),
+                              key("labels"),
+                              key("least_squares"),
+                              key("lesson_gradient"),
+                              key("mae"),
+                              key("mse"),
+                              key("n_features"),
+                              key("n_rows"),
+                              key("n_samples"),
+                              key("predictions"),
+                              key("r2"),
+                              key("residuals"),
+                              key("rmse"),
+                              key("transform"),
+                              key("weights"),
+                              key("weights_original")};
 
 const char* const kNumbers = "x,z,y\n1,4,2\n2,3,3\n3,2,5\n4,1,4\n";
 const char* const kTyped = "species,flipper,mass,note\n"
@@ -72,9 +89,9 @@ private slots:
     void polyAndDeriveOnANumericFile() {
         Files files;
         const QString path = files.write("n.csv", kNumbers);
-        const Run r = batch({path, key("--label"), key("y"), key("--poly"), key("x=3"),
-                             key("--derive"), key("inv=1 / (z + x)"), key("--derive"),
-                             key("w=[x^2] - inv")});
+        const Run r =
+            batch({path, key("--label"), key("y"), key("--poly"), key("x=3"), key("--derive"),
+                   key("inv=1 / (z + x)"), key("--derive"), key("w=[x^2] - inv")});
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(texts(r.json.value(key("feature_names"))),
                  (QStringList{key("x"), key("z"), key("x^2"), key("x^3"), key("inv"), key("w")}));
@@ -84,8 +101,7 @@ private slots:
         QCOMPARE(derived.size(), 4);
         QCOMPARE(derived.at(0).toObject().value(key("name")).toString(), key("x^2"));
         QCOMPARE(derived.at(1).toObject().value(key("expression")).toString(), key("x^3"));
-        QCOMPARE(derived.at(3).toObject().value(key("expression")).toString(),
-                 key("[x^2] - inv"));
+        QCOMPARE(derived.at(3).toObject().value(key("expression")).toString(), key("[x^2] - inv"));
         QCOMPARE(r.json.value(key("n_features")).toInt(), 6);
     }
 
@@ -111,8 +127,13 @@ private slots:
     void otherKeysAsWithout() {
         Files files;
         const QString path = files.write("t.csv", kTyped);
-        const QStringList base{path, key("--label"), key("mass"), key("--features"),
-                               key("species,flipper"), key("--normalize"), key("zscore")};
+        const QStringList base{path,
+                               key("--label"),
+                               key("mass"),
+                               key("--features"),
+                               key("species,flipper"),
+                               key("--normalize"),
+                               key("zscore")};
         const Run plain = batch(base);
         const Run derived = batch(base + QStringList{key("--poly"), key("flipper=2")});
         QCOMPARE(plain.exitCode, 0);
@@ -173,8 +194,9 @@ private slots:
         };
         for (const Case& c :
              {Case{"--derive", "nothing", "--derive expects NAME=EXPRESSION, found \"nothing\""},
-              Case{"--derive", "a=x +* 2", "--derive: derived feature \"a\" = \"x +* 2\": syntax "
-                                           "error at character 4"},
+              Case{"--derive", "a=x +* 2",
+                   "--derive: derived feature \"a\" = \"x +* 2\": syntax "
+                   "error at character 4"},
               Case{"--derive", "a=tanh(x)", "unknown function \"tanh\""},
               Case{"--derive", "a=[x", "has no ']'"},
               Case{"--poly", "x", "--poly expects COLUMN=DEGREE"},
@@ -195,8 +217,8 @@ private slots:
         // Eight rows for five parameters: a full-rank fit, so least squares is the report's.
         const QString path =
             files.write("p.csv", "x,z,y\n1,4,2\n2,3,3\n3,2,5\n4,1,4\n5,2,7\n6,1,6\n2,5,4\n3,3,3\n");
-        const QStringList base{path, key("--label"), key("y"), key("--poly"), key("x=2"),
-                               key("--derive"), key("xz=x*z"), key("--predict")};
+        const QStringList base{path,       key("--label"),  key("y"),      key("--poly"),
+                               key("x=2"), key("--derive"), key("xz=x*z"), key("--predict")};
         const Run r = batch(base + QStringList{key("x=2.5,z=0.5")});
         QCOMPARE(r.exitCode, 0);
         const QJsonObject ls = r.json.value(key("least_squares")).toObject();
@@ -212,8 +234,8 @@ private slots:
         const Run given = batch(base + QStringList{key("x=1,z=1,xz=3")});
         QCOMPARE(given.exitCode, 2);
         QVERIFY2(given.err.contains("no feature named \"xz\""), given.err.constData());
-        const Run bad = batch({path, key("--derive"), key("l=log(x)"), key("--predict"),
-                               key("x=-1,z=1")});
+        const Run bad =
+            batch({path, key("--derive"), key("l=log(x)"), key("--predict"), key("x=-1,z=1")});
         QCOMPARE(bad.exitCode, 2);
         QVERIFY2(bad.err.contains("derived feature \"l\" = \"log(x)\" gives nan"),
                  bad.err.constData());

@@ -99,9 +99,8 @@ void tst_StatisticsRefresh::reportFollowsABurstOfEdits() {
     // The outlier is flagged, and the report matches one computed afresh.
     QVERIFY(std::any_of(runner.result().flagged.begin(), runner.result().flagged.end(),
                         [](const FlaggedRow& f) { return f.row == 7; }));
-    const Regression fresh =
-        Regression::ofAnalysis(Analysis(m_doc->dataset(), m_doc->transformSettings()),
-                               m_doc->dataset().featureNames());
+    const Regression fresh = Regression::ofAnalysis(
+        Analysis(m_doc->dataset(), m_doc->transformSettings()), m_doc->dataset().featureNames());
     const double slope = runner.result().regression.weights()(0);
     QVERIFY(std::abs(slope - fresh.weights()(0)) <= 1e-9 * std::abs(fresh.weights()(0)));
 }

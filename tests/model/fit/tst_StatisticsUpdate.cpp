@@ -25,13 +25,14 @@ void compareStatistics(const SufficientStatistics& s, const SufficientStatistics
     const double n = static_cast<double>(fresh.sampleCount());
     for (arma::uword j = 0; j < fresh.featureCount(); ++j)
         QVERIFY(std::abs(s.featureMean()(j) - fresh.featureMean()(j)) <=
-                tolerance * (std::abs(fresh.featureMean()(j)) +
-                             std::sqrt(fresh.centredSquares(j) / n)));
+                tolerance *
+                    (std::abs(fresh.featureMean()(j)) + std::sqrt(fresh.centredSquares(j) / n)));
     QVERIFY(std::abs(s.labelMean() - fresh.labelMean()) <=
             tolerance * (std::abs(fresh.labelMean()) + std::sqrt(fresh.centredLabelSquares() / n)));
     QVERIFY(relativeDifference(s.centredGram(), fresh.centredGram()) < tolerance);
-    QVERIFY2(relativeDifference(s.centredCross(), fresh.centredCross()) < tolerance,
-             qPrintable(QString::number(relativeDifference(s.centredCross(), fresh.centredCross()))));
+    QVERIFY2(
+        relativeDifference(s.centredCross(), fresh.centredCross()) < tolerance,
+        qPrintable(QString::number(relativeDifference(s.centredCross(), fresh.centredCross()))));
     QVERIFY(std::abs(s.centredLabelSquares() - fresh.centredLabelSquares()) <=
             tolerance * fresh.centredLabelSquares());
     const LeastSquaresResult &a = s.leastSquares(), &b = fresh.leastSquares();
@@ -131,7 +132,8 @@ void tst_StatisticsUpdate::manyUpdatesStayClose() {
     const arma::rowvec one(d, arma::fill::ones), zero(d, arma::fill::zeros);
     arma::arma_rng::set_seed(7);
     for (int step = 0; step < 1000; ++step) {
-        const arma::uword row = step < 500 ? 77 : arma::uword(arma::randi(arma::distr_param(0, int(n) - 1)));
+        const arma::uword row =
+            step < 500 ? 77 : arma::uword(arma::randi(arma::distr_param(0, int(n) - 1)));
         const arma::mat oldRow = data.X.row(row);
         const arma::vec oldLabel{data.y(row)};
         if (step < 500)
@@ -186,20 +188,18 @@ void tst_StatisticsUpdate::declinesWhatItCannotKeep() {
     QVERIFY(!SufficientStatistics::updated(s, one, arma::rowvec{0, arma::datum::nan}, row, label,
                                            row, label));
     QVERIFY(!SufficientStatistics::updated(s, one, zero, row, label, arma::mat(1, 3), label));
-    QVERIFY(!SufficientStatistics::updated(s, one, zero, row, label, row,
-                                           arma::vec{arma::datum::inf}));
+    QVERIFY(
+        !SufficientStatistics::updated(s, one, zero, row, label, row, arma::vec{arma::datum::inf}));
     // A small table: computing is cheap there.
     Data small = offsetData(SufficientStatistics::kMinUpdateRows - 1, d, 0.0, 1.0);
     const SufficientStatistics few = SufficientStatistics::compute(small.X, small.y);
-    QVERIFY(!SufficientStatistics::updated(few, one, zero, small.X.row(0),
-                                           arma::vec{small.y(0)}, small.X.row(0),
-                                           arma::vec{small.y(0)}));
+    QVERIFY(!SufficientStatistics::updated(few, one, zero, small.X.row(0), arma::vec{small.y(0)},
+                                           small.X.row(0), arma::vec{small.y(0)}));
     // Nearly collinear features: the fit needs the QR of the rows.
     arma::mat X = data.X;
     X.col(1) = X.col(0) * 2 + 1e-9 * arma::randn(X.n_rows);
     const SufficientStatistics collinear = SufficientStatistics::compute(X, data.y);
-    QVERIFY(!SufficientStatistics::updated(collinear, one, zero, X.row(0), label, X.row(0),
-                                           label));
+    QVERIFY(!SufficientStatistics::updated(collinear, one, zero, X.row(0), label, X.row(0), label));
 }
 
 void tst_StatisticsUpdate::cellEditAnalysisUpdatesAndRefreshes() {
@@ -220,10 +220,11 @@ void tst_StatisticsUpdate::cellEditAnalysisUpdatesAndRefreshes() {
     compareStatistics(analysis.statistics(), fresh.statistics(), 1e-9);
 
     // The exact statistics, put in: to the bit a fresh analysis'.
-    analysis.setExactStatistics(SufficientStatistics::compute(analysis.features(), analysis.labels()));
+    analysis.setExactStatistics(
+        SufficientStatistics::compute(analysis.features(), analysis.labels()));
     QVERIFY(!analysis.statisticsUpdated());
-    QVERIFY(arma::approx_equal(analysis.statistics().centredGram(), fresh.statistics().centredGram(),
-                               "absdiff", 0));
+    QVERIFY(arma::approx_equal(analysis.statistics().centredGram(),
+                               fresh.statistics().centredGram(), "absdiff", 0));
     QCOMPARE(analysis.statistics().leastSquares().bias, fresh.statistics().leastSquares().bias);
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
                              analysis.setExactStatistics(SufficientStatistics()));
@@ -239,7 +240,8 @@ void tst_StatisticsUpdate::cellEditAnalysisUpdatesAndRefreshes() {
 void tst_StatisticsUpdate::cancelledComputeGivesNothing() {
     const Data data = offsetData(5000, 3, 1e6, 1.0);
     std::atomic<bool> cancel{false};
-    const std::optional<SufficientStatistics> s = SufficientStatistics::compute(data.X, data.y, cancel);
+    const std::optional<SufficientStatistics> s =
+        SufficientStatistics::compute(data.X, data.y, cancel);
     QVERIFY(s.has_value());
     const SufficientStatistics plain = SufficientStatistics::compute(data.X, data.y);
     QVERIFY(arma::approx_equal(s->centredGram(), plain.centredGram(), "absdiff", 0));
