@@ -68,8 +68,10 @@ void RegressionRunner::start() {
     auto job = std::make_shared<Job>(
         Job{&m_document->analysis(), data.featureNames(), data.labelName(), m_level});
     const quint64 id = ++m_job;
-    m_thread = std::thread([this, job, id] {
-        m_pending = fit(*job, m_cancel);
+    // Into the memory of the result before last: a million rows' diagnostics are not allocated
+    // (and their pages faulted in) anew after every edit.
+    m_thread = std::thread([this, job, id, reuse = std::move(m_spare)]() mutable {
+        m_pending = fit(*job, m_cancel, std::move(reuse));
         QMetaObject::invokeMethod(
             this, [this, id] { onThreadDone(id); }, Qt::QueuedConnection);
     });
@@ -89,8 +91,12 @@ arma::vec RegressionRunner::sampleQuantiles(const arma::vec& standardized) {
 }
 
 std::unique_ptr<RegressionRunner::Result> RegressionRunner::fit(const Job& job,
-                                                                const std::atomic<bool>& cancel) {
-    auto r = std::make_unique<Result>();
+                                                                const std::atomic<bool>& cancel,
+                                                                std::unique_ptr<Result> reuse) {
+    std::unique_ptr<Result> r = reuse ? std::move(reuse) : std::make_unique<Result>();
+    r->flagged.clear();
+    r->normalQuantiles.reset();
+    r->featureNames.clear();
     const linlab::Analysis& analysis = *job.analysis;
     try {
         // From the centred statistics where they keep every digit (O(d^3)), else by the QR of
@@ -99,13 +105,15 @@ std::unique_ptr<RegressionRunner::Result> RegressionRunner::fit(const Job& job,
         // diagnostics read the transformed rows the analysis already holds.
         r->regression = linlab::Regression::ofAnalysis(analysis, job.names, job.level);
         if (r->regression.report().problem.empty()) {
-            r->diagnostics =
-                r->regression.diagnostics(analysis.features(), analysis.labels(), &cancel);
+            r->regression.diagnostics(analysis.features(), analysis.labels(), r->diagnostics,
+                                      &cancel);
             if (r->diagnostics.fitted.n_elem == analysis.labels().n_elem) {
                 r->flagged =
                     linlab::Influence::flagRows(r->diagnostics, r->regression.report().rank);
                 r->normalQuantiles = sampleQuantiles(r->diagnostics.standardized);
             }
+        } else {
+            r->diagnostics = {}; // none for a fit that could not be made (not the last ones)
         }
     } catch (const std::exception&) {
         r = std::make_unique<Result>(); // sizes that do not fit: no report to show
@@ -121,6 +129,7 @@ void RegressionRunner::onThreadDone(quint64 job) {
     if (job != m_job || !m_thread.joinable())
         return; // stopped or waited for since
     m_thread.join();
+    m_spare = std::move(m_result);
     m_result = std::move(m_pending);
     m_current = true;
     emit resultChanged();
@@ -133,6 +142,7 @@ void RegressionRunner::waitForResult() {
         start();
     m_thread.join();
     ++m_job; // its queued notice is now stale
+    m_spare = std::move(m_result);
     m_result = std::move(m_pending);
     m_current = true;
     emit resultChanged();

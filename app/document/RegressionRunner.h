@@ -69,13 +69,16 @@ private:
     void stop();
     void start();
     void onThreadDone(quint64 job);
-    static std::unique_ptr<Result> fit(const Job& job, const std::atomic<bool>& cancel);
+    /// The fit of `job`, into `reuse`'s memory when given.
+    static std::unique_ptr<Result> fit(const Job& job, const std::atomic<bool>& cancel,
+                                       std::unique_ptr<Result> reuse);
     /// The Q-Q plot's x: normal quantiles of the display rows' standardized residuals.
     static arma::vec sampleQuantiles(const arma::vec& standardized);
 
     Document* m_document;
     std::unique_ptr<Result> m_result;
     std::unique_ptr<Result> m_pending; // written by the thread, read after join()
+    std::unique_ptr<Result> m_spare;   // the result before last: the next fit's memory
     std::thread m_thread;
     std::atomic<bool> m_cancel{false};
     quint64 m_job = 0;

@@ -330,13 +330,19 @@ void Regression::meanResponse(const arma::rowvec& x, double& fit, double& stdErr
 
 RowDiagnostics Regression::diagnostics(const arma::mat& X, const arma::vec& y,
                                        const std::atomic<bool>* cancel) const {
+    RowDiagnostics g;
+    diagnostics(X, y, g, cancel);
+    return g;
+}
+
+void Regression::diagnostics(const arma::mat& X, const arma::vec& y, RowDiagnostics& g,
+                             const std::atomic<bool>* cancel) const {
     const Solution& so = m_solution;
     if (X.n_rows != y.n_elem || X.n_cols != so.beta.n_elem)
         throw std::invalid_argument("Regression::diagnostics: X is " + std::to_string(X.n_rows) +
                                     " x " + std::to_string(X.n_cols) + " with " +
                                     std::to_string(y.n_elem) + " labels, for a fit of " +
                                     std::to_string(so.beta.n_elem) + " features");
-    RowDiagnostics g;
     const arma::uword n = X.n_rows;
     for (arma::vec* v :
          {&g.fitted, &g.residuals, &g.leverage, &g.standardized, &g.studentized, &g.cooksDistance})
@@ -394,8 +400,7 @@ RowDiagnostics Regression::diagnostics(const arma::mat& X, const arma::vec& y,
         g.cooksDistance(span) = arma::square(t) % h / ((1.0 - h) * terms);
     });
     if (cancel && cancel->load())
-        return RowDiagnostics{};
-    return g;
+        g = RowDiagnostics{};
 }
 
 IntervalPrediction Regression::predict(const arma::vec& x) const {

@@ -133,6 +133,10 @@ public:
     /// threads; empty when `cancel` is given and turns true before the end (checked per block).
     RowDiagnostics diagnostics(const arma::mat& X, const arma::vec& y,
                                const std::atomic<bool>* cancel = nullptr) const;
+    /// diagnostics() into `out`, reusing its vectors' memory when their size fits (a fit after
+    /// every edit of a large table allocates nothing).
+    void diagnostics(const arma::mat& X, const arma::vec& y, RowDiagnostics& out,
+                     const std::atomic<bool>* cancel = nullptr) const;
     /// The prediction at feature values `x` (d) with its confidence and prediction intervals.
     IntervalPrediction predict(const arma::vec& x) const;
     /// predict() for each row of `X` (m x d): the confidence and prediction bands of a plot.

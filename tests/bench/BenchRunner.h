@@ -24,6 +24,7 @@ struct CaseResult {
         -1; ///< frame: median time in Document::setModel (recompute, synchronous slots)
     double eventsMs = -1; ///< frame: median time in the queued work (replots, lesson pane)
     double paintMs = -1;  ///< frame: median time painting the plots
+    double editMs = -1;   ///< report: median time of the edit itself (until the push returns)
 };
 
 class BenchRunner {

@@ -111,7 +111,7 @@ double FrameBench::editCell(int step) {
     return msSince(start);
 }
 
-double FrameBench::editUntilReport(int step) {
+double FrameBench::editUntilReport(int step, double* edit) {
     Document* document = m_window->document();
     RegressionRunner* runner = m_window->regression();
     runner->setActive(true); // as when the Report tab or dock is shown
@@ -125,6 +125,8 @@ double FrameBench::editUntilReport(int step) {
     document->undoStack()->push(new SetValuesCommand(document, row, label,
                                                      arma::mat(1, 1, arma::fill::value(old + 0.5)),
                                                      QStringLiteral("edit")));
+    if (edit)
+        *edit = msSince(start);
     // As the window sees it: the event loop runs until the new result is delivered.
     while (!runner->isCurrent())
         QApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 5);

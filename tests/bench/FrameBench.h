@@ -29,8 +29,9 @@ public:
     /// statistics, metrics, plots painted. Returns the milliseconds it took.
     double editCell(int step);
     /// One label edit (an undo command) until the regression report and its diagnostics of the
-    /// new data are in (computed off the UI thread). Returns the milliseconds it took.
-    double editUntilReport(int step);
+    /// new data are in (computed off the UI thread). Returns the milliseconds it took; `edit`
+    /// gets those of the edit itself (until its push returns: the data changed).
+    double editUntilReport(int step, double* edit = nullptr);
     /// How many QCustomPlots are visible (the ones a frame must redraw).
     int visiblePlots() const;
 
