@@ -63,22 +63,28 @@ QList<int> selectedTableRows(DataTableView* table) {
     return rows;
 }
 
-} // namespace
-
-void tst_ReportWalkthrough::reportOnPenguins() {
-    if (!QFile::exists(kPenguins))
-        QSKIP("r-cran-palmerpenguins is not installed");
-    MainWindow w;
+// The window on the penguins file: body mass on species and flipper length.
+void openPenguins(MainWindow& w) {
     w.resize(1500, 950);
     w.show();
     QVERIFY(QTest::qWaitForWindowExposed(&w));
-
     ImportChoice choice;
     choice.design.label = "body_mass_g";
     choice.design.features = {"species", "flipper_length_mm"};
     QSignalSpy typed(w.csvLoader(), &CsvLoader::loadedTyped);
     w.files()->loadCsv(kPenguins, choice);
     QTRY_VERIFY_WITH_TIMEOUT(typed.count() == 1, 20000);
+}
+
+} // namespace
+
+void tst_ReportWalkthrough::reportOnPenguins() {
+    if (!QFile::exists(kPenguins))
+        QSKIP("r-cran-palmerpenguins is not installed");
+    MainWindow w;
+    openPenguins(w);
+    if (QTest::currentTestFailed())
+        return;
     Document* doc = w.document();
     RegressionRunner* runner = w.regression();
     // The fit runs off the UI thread and arrives by itself.
@@ -319,15 +325,9 @@ void tst_ReportWalkthrough::reportColumnsInTheTable() {
     if (!QFile::exists(kPenguins))
         QSKIP("r-cran-palmerpenguins is not installed");
     MainWindow w;
-    w.resize(1500, 950);
-    w.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&w));
-    ImportChoice choice;
-    choice.design.label = "body_mass_g";
-    choice.design.features = {"species", "flipper_length_mm"};
-    QSignalSpy typed(w.csvLoader(), &CsvLoader::loadedTyped);
-    w.files()->loadCsv(kPenguins, choice);
-    QTRY_VERIFY_WITH_TIMEOUT(typed.count() == 1, 20000);
+    openPenguins(w);
+    if (QTest::currentTestFailed())
+        return;
     Document* doc = w.document();
     DataTableModel* model = w.tableView()->tableModel();
     QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
