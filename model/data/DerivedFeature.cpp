@@ -158,10 +158,25 @@ DerivedFeature::DerivedFeature(DerivedSpec spec)
         parser.SetExpr(m_parserText);
         parser.Eval();
     } catch (const mu::Parser::exception_type& error) {
-        std::string message = error.GetMsg();
-        for (std::size_t k = m_aliases.size(); k-- > 0;) // _c10 before _c1
-            for (std::size_t at; (at = message.find(m_aliases[k])) != std::string::npos;)
-                message.replace(at, m_aliases[k].size(), reference(m_sources[k]));
+        // The aliases back to the names, in one pass from the left, the longest alias first
+        // (_c10 before _c1): a name may itself hold an alias's text (the fuzzer's "[x_c1]").
+        const std::string raw = error.GetMsg();
+        std::string message;
+        for (std::size_t i = 0; i < raw.size();) {
+            std::size_t best = m_aliases.size(), length = 0;
+            for (std::size_t k = 0; k < m_aliases.size(); ++k)
+                if (m_aliases[k].size() > length &&
+                    raw.compare(i, m_aliases[k].size(), m_aliases[k]) == 0) {
+                    best = k;
+                    length = m_aliases[k].size();
+                }
+            if (best < m_aliases.size()) {
+                message += reference(m_sources[best]);
+                i += length;
+            } else {
+                message += raw[i++];
+            }
+        }
         for (const char* tail : {" found at position", " at position"})
             if (const std::size_t at = message.find(tail); at != std::string::npos)
                 message.erase(at);

@@ -137,6 +137,9 @@ private slots:
         QVERIFY2(mentions(e, "syntax error") && mentions(e, "empty"), e.c_str());
         const std::string alias = refusal([] { DerivedFeature({"f", "[a b] [c]"}); });
         QVERIFY2(mentions(alias, "[a b]") && !mentions(alias, "_c0"), alias.c_str());
+        // A name holding an alias's own text is restored once (the fuzzer found it looping).
+        const std::string nested = refusal([] { DerivedFeature({"f", "log(h[x_c0 z_c1]-a"}); });
+        QVERIFY2(mentions(nested, "syntax error"), nested.c_str());
     }
 
     void otherParseErrors() {
