@@ -353,6 +353,13 @@ void tst_ReportWalkthrough::reportColumnsInTheTable() {
     const int row5 = doc->tableRow(5);
     QCOMPARE(model->index(row5, own + 4).data(Qt::EditRole).toString().toDouble(),
              g.cooksDistance(5));
+    const QString shot = qEnvironmentVariable("LINLAB_SCREENSHOT");
+    if (!shot.isEmpty()) {
+        w.tableView()->scrollTo(model->index(0, own + 4));
+        QTest::qWait(200);
+        QVERIFY(w.grab().save(
+            QString(shot).replace(QStringLiteral(".png"), QStringLiteral("-columns.png"))));
+    }
     // Read-only: no edit, and a paste there is refused with a message.
     QVERIFY(!(model->flags(model->index(0, own)) & Qt::ItemIsEditable));
     QVERIFY(!model->setData(model->index(0, own), QStringLiteral("1")));
