@@ -1,5 +1,5 @@
 // RegressionRunner: the report follows the document's data off the UI thread; a burst of edits
-// costs at most two fits and ends on the current data; the level refits.
+// cancels the fits before each edit and ends on the current data; the level refits.
 #include "app/document/Commands.h"
 #include "app/document/Document.h"
 #include "app/document/RegressionRunner.h"
