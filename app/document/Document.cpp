@@ -30,6 +30,7 @@ Document::Document(QObject* parent)
             startMae();
     });
     m_analysis = Analysis(m_dataset, m_settings);
+    m_fit.update(m_analysis, FitSettings{});
     evaluateModel();
 }
 
@@ -76,6 +77,23 @@ LinearModel Document::defaultModel() const {
     return LinearModel(m_dataset.featureCount());
 }
 
+LinearModel Document::fittedModel() const {
+    return m_fit.fit(m_analysis, m_model).value_or(m_model);
+}
+
+void Document::setFitSettings(const FitSettings& settings) {
+    FitSetup::check(settings);
+    m_fit.update(m_analysis, settings); // O(n d^2) with a split, O(1) without
+    const bool biasToZero = !settings.intercept && m_model.bias() != 0;
+    if (biasToZero)
+        m_model = LinearModel(m_model.weights(), 0.0);
+    evaluateModel();
+    emit fitSettingsChanged();
+    if (biasToZero)
+        emit modelChanged();
+    emit evaluationChanged();
+}
+
 LinearModel Document::leastSquaresModel() const {
     const LeastSquaresResult& ls = m_analysis.statistics().leastSquares();
     if (ls.weights.n_elem != m_dataset.featureCount() || !ls.weights.is_finite() ||
@@ -118,9 +136,20 @@ linlab::Evaluation Document::fullEvaluation() const {
     return m_analysis.evaluateFast(m_model);
 }
 
+void Document::evaluateFit() {
+    m_objective = m_fit.objective(m_analysis, m_model);
+    if (m_fit.hasSplit()) {
+        m_heldOut = m_fit.metrics(m_analysis, m_model);
+    } else {
+        m_heldOut.train = m_evaluation.metrics;
+        m_heldOut.test = Metrics{};
+    }
+}
+
 void Document::evaluateModel(bool tick) {
     if (m_dataset.rowCount() <= kDirectEvaluationRows) {
         m_evaluation = m_analysis.evaluate(m_model);
+        evaluateFit();
         m_maePending = false;
         m_maeTimer->stop();
         return;
@@ -128,6 +157,7 @@ void Document::evaluateModel(bool tick) {
     // In place (a tick allocates nothing) and O(display rows + d^2): every number but the MAE
     // comes from the statistics; the MAE follows from a pass on the other core.
     m_analysis.evaluateSampled(m_model, m_evaluation);
+    evaluateFit();
     m_maePending = true;
     ++m_maeTicket;
     requestMae(tick);
@@ -158,6 +188,8 @@ void Document::onMaeFinished(double mae, quint64 ticket) {
         return;
     }
     m_evaluation.metrics.mae = mae;
+    if (!m_fit.hasSplit())
+        m_heldOut.train.mae = mae;
     m_maePending = false;
     emit metricsRefined();
 }
@@ -191,6 +223,7 @@ void Document::recompute(Recompute what, bool modelToo, const CellChange* cells)
         }
         if (m_analysis.statisticsUpdated())
             m_refresh->schedule(m_analysis);
+        m_fit.update(m_analysis, m_fit.settings()); // the split's statistics follow the rows
     }
     evaluateModel(what == Recompute::Evaluation);
     if (what == Recompute::Analysis)
@@ -288,7 +321,7 @@ void Document::setTransformSettings(const TransformSettings& settings) {
 void Document::setModel(const LinearModel& model) {
     if (model.weights().n_elem != m_dataset.featureCount())
         throw std::invalid_argument("Document::setModel: wrong number of weights");
-    m_model = model;
+    m_model = m_fit.settings().intercept ? model : LinearModel(model.weights(), 0.0);
     recompute(Recompute::Evaluation, true);
 }
 
@@ -312,6 +345,7 @@ void Document::finishReset(const TransformSettings& settings, const LinearModel&
     m_undoStack->clear();
     stopAnalysisReaders(); // they read the analysis about to be replaced
     m_analysis = Analysis(m_dataset, m_settings, std::move(m_analysis));
+    m_fit.update(m_analysis, FitSettings{}); // a new table starts with a plain fit on every row
     evaluateModel();
     emit resetDone();
     setName(name);

@@ -11,6 +11,7 @@
 #include "model/data/SourceTable.h"
 #include "model/data/Transform.h"
 #include "model/fit/Analysis.h"
+#include "model/fit/FitSetup.h"
 #include "model/fit/LinearModel.h"
 
 #include <QElapsedTimer>
@@ -105,6 +106,20 @@ public:
     /// The model that least squares gives on the current (transformed) data.
     linlab::LinearModel leastSquaresModel() const;
 
+    // --- The fit: penalty, intercept, held-out rows ------------------------------------------
+    /// The penalty, alpha, intercept, split and folds every fit follows.
+    const linlab::FitSettings& fitSettings() const { return m_fit.settings(); }
+    /// The split, the train and test statistics and the fit of the settings.
+    const linlab::FitSetup& fitSetup() const { return m_fit; }
+    /// The model the settings' fit gives (on the train rows with a split); the current model
+    /// when it cannot be made.
+    linlab::LinearModel fittedModel() const;
+    /// The current model's train and test metrics (test NaN without a split); recomputed with
+    /// the evaluation.
+    const linlab::HeldOutMetrics& heldOutMetrics() const { return m_heldOut; }
+    /// The objective the fit minimises at the current model (the MSE without a penalty).
+    double objective() const { return m_objective; }
+
     // --- Mutators, for undo commands only ---------------------------------------------------
     /// Overwrites the rectangle whose top-left cell is (row, column) with `block`.
     void setValues(int row, int column, const arma::mat& block);
@@ -122,8 +137,12 @@ public:
     void swapLabelWithFeature(int column);
     /// Changes the scale factor, normalisation or ddof.
     void setTransformSettings(const linlab::TransformSettings& settings);
-    /// Changes the weights and the bias (same number of weights as features).
+    /// Changes the weights and the bias (same number of weights as features). Through the origin
+    /// (fitSettings().intercept false) the bias is set to 0 whatever `model` says.
     void setModel(const linlab::LinearModel& model);
+    /// Changes the fit settings (throws std::invalid_argument, changing nothing, on bad ones);
+    /// without an intercept the model's bias becomes 0.
+    void setFitSettings(const linlab::FitSettings& settings);
     /// Replaces everything (a file opened, a project loaded).
     void replaceAll(linlab::Dataset dataset, const linlab::TransformSettings& settings,
                     const linlab::LinearModel& model, const QString& name);
@@ -182,6 +201,8 @@ signals:
     /// Every number shown may have changed: metrics, predictions, gradients.
     void evaluationChanged();
     void nameChanged(const QString& name);
+    /// fitSettings() changed (followed by evaluationChanged; modelChanged when the bias went to 0).
+    void fitSettingsChanged();
     /// Types, roles or the rows used of the typed table changed (before analysisChanged).
     void designChanged();
     /// The evaluation's MAE arrived from the background (nothing else changed).
@@ -207,6 +228,8 @@ private:
     /// statistics. `tick`: only the model changed (a slider), so the MAE pass may wait for the next
     /// interval.
     void evaluateModel(bool tick = false);
+    /// The objective and the held-out metrics of m_model, after m_evaluation.
+    void evaluateFit();
     /// Starts the MAE pass for the current model now, or (throttled) once kMaeInterval has passed
     /// since the last start; nothing while a pass runs (its end asks again).
     void requestMae(bool throttled);
@@ -238,6 +261,9 @@ private:
     linlab::LinearModel m_model;
     linlab::Analysis m_analysis;
     linlab::Evaluation m_evaluation;
+    linlab::FitSetup m_fit;
+    linlab::HeldOutMetrics m_heldOut;
+    double m_objective = arma::datum::nan;
     QUndoStack* m_undoStack;
     QString m_name;
     BackgroundMae* m_mae;

@@ -71,6 +71,54 @@ Dataset readData(const ProjectJson& r, const QJsonObject& data) {
     }
 }
 
+const char* penaltyName(Penalty p) {
+    return p == Penalty::Ridge ? "ridge" : p == Penalty::Lasso ? "lasso" : "none";
+}
+
+// The "fit" object: every key optional (a default where missing), each checked.
+FitSettings readFit(const ProjectJson& r, const QJsonObject& o) {
+    FitSettings fit;
+    const auto has = [&o](const char* key) { return o.contains(QLatin1String(key)); };
+    const auto number = [&](const char* key) {
+        return r.number(o.value(QLatin1String(key)), QStringLiteral("fit.") + QLatin1String(key));
+    };
+    if (has("penalty")) {
+        const QString p = r.string(o, QStringLiteral("penalty"), QStringLiteral("fit.penalty"));
+        if (p == QLatin1String("ridge"))
+            fit.penalty = Penalty::Ridge;
+        else if (p == QLatin1String("lasso"))
+            fit.penalty = Penalty::Lasso;
+        else if (p != QLatin1String("none"))
+            r.fail(QStringLiteral("fit.penalty"), QStringLiteral("must be none, ridge or lasso"));
+    }
+    if (has("alpha"))
+        fit.alpha = number("alpha");
+    if (!(fit.alpha >= 0))
+        r.fail(QStringLiteral("fit.alpha"), QStringLiteral("must be 0 or more"));
+    if (has("intercept")) {
+        if (!o.value(QStringLiteral("intercept")).isBool())
+            r.fail(QStringLiteral("fit.intercept"), QStringLiteral("must be true or false"));
+        fit.intercept = o.value(QStringLiteral("intercept")).toBool();
+    }
+    if (has("test_fraction"))
+        fit.testFraction = number("test_fraction");
+    if (!(fit.testFraction >= 0 && fit.testFraction < 1))
+        r.fail(QStringLiteral("fit.test_fraction"), QStringLiteral("must be from 0 up to 1"));
+    if (has("seed")) {
+        const double seed = number("seed");
+        if (seed < 0 || seed != std::floor(seed) || seed > 9007199254740992.0)
+            r.fail(QStringLiteral("fit.seed"), QStringLiteral("must be a whole number from 0"));
+        fit.seed = std::uint64_t(seed);
+    }
+    if (has("cv_folds")) {
+        const double k = number("cv_folds");
+        if (k < 2 || k != std::floor(k) || k > 1e9)
+            r.fail(QStringLiteral("fit.cv_folds"), QStringLiteral("must be a whole number from 2"));
+        fit.cvFolds = arma::uword(k);
+    }
+    return fit;
+}
+
 } // namespace
 
 QByteArray ProjectFile::toJson(const ProjectState& state) {
@@ -91,13 +139,21 @@ QByteArray ProjectFile::toJson(const ProjectState& state) {
         {QStringLiteral("seed"), double(state.training.seed)},
         {QStringLiteral("max_epochs"), double(state.training.maxEpochs)},
         {QStringLiteral("tolerance"), state.training.tolerance}};
+    QJsonObject fit{
+        {QStringLiteral("penalty"), QString::fromLatin1(penaltyName(state.fit.penalty))},
+        {QStringLiteral("alpha"), state.fit.alpha},
+        {QStringLiteral("intercept"), state.fit.intercept},
+        {QStringLiteral("test_fraction"), state.fit.testFraction},
+        {QStringLiteral("seed"), double(state.fit.seed)},
+        {QStringLiteral("cv_folds"), double(state.fit.cvFolds)}};
     QJsonObject root{{QStringLiteral("format"), QStringLiteral("linlab")},
                      {QStringLiteral("version"), state.source ? kVersion : kPlainVersion},
                      {QStringLiteral("name"), state.name},
                      {QStringLiteral("transform"), transform},
                      {QStringLiteral("model"), model},
                      {QStringLiteral("view"), view},
-                     {QStringLiteral("training"), training}};
+                     {QStringLiteral("training"), training},
+                     {QStringLiteral("fit"), fit}};
     if (state.source)
         root.insert(QStringLiteral("source"), ProjectSource::toJson(*state.source));
     else
@@ -206,6 +262,12 @@ ProjectState ProjectFile::fromJson(const QByteArray& json, const QString& source
     } else if (!trainingValue.isUndefined()) {
         r.fail(QStringLiteral("training"), QStringLiteral("must be an object"));
     }
+
+    const QJsonValue fitValue = root.value(QStringLiteral("fit"));
+    if (fitValue.isObject())
+        state.fit = readFit(r, fitValue.toObject());
+    else if (!fitValue.isUndefined())
+        r.fail(QStringLiteral("fit"), QStringLiteral("must be an object"));
 
     const QJsonValue view = root.value(QStringLiteral("view"));
     if (view.isObject()) {

@@ -12,6 +12,7 @@
 #include "model/data/Dataset.h"
 #include "model/data/SourceTable.h"
 #include "model/data/Transform.h"
+#include "model/fit/FitSetup.h"
 #include "model/fit/LinearModel.h"
 #include "model/training/DescentMethod.h"
 #include "model/training/GradientDescent.h"
@@ -34,6 +35,8 @@ struct ProjectState {
     /// Training settings: the method (stored as "gd", "momentum" or "sgd") and the descent's.
     linlab::DescentMethod trainingMethod = linlab::DescentMethod::GradientDescent;
     linlab::GradientDescentSettings training;
+    /// The fit: penalty ("none", "ridge", "lasso"), alpha, intercept, split and folds.
+    linlab::FitSettings fit;
 };
 
 /// A project that cannot be read; what() says where and why.

@@ -22,6 +22,7 @@ ProjectState ProjectBinding::state() const {
     state.transform = m_document->transformSettings();
     state.model = m_document->model();
     state.name = m_document->name();
+    state.fit = m_document->fitSettings();
     state.showTransformed = m_showTransformed->isChecked();
     readTraining(*m_session, &state);
     return state;
@@ -39,6 +40,7 @@ void ProjectBinding::apply(const ProjectState& state, const QString& fallbackNam
     } else {
         m_document->replaceAll(state.dataset, state.transform, state.model, name);
     }
+    m_document->setFitSettings(state.fit); // (checked when read)
     m_showTransformed->setChecked(state.showTransformed);
     applyTraining(state.trainingMethod, state.training, m_session);
 }
