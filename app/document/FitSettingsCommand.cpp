@@ -20,7 +20,8 @@ void FitSettingsCommand::undo() {
     const linlab::LinearModel& now = m_document->model();
     if (m_oldModel.weights().n_elem == now.weights().n_elem &&
         (m_oldModel.bias() != now.bias() || arma::any(m_oldModel.weights() != now.weights())))
-        m_document->setModel(m_oldModel); // the refit's, or the bias going through the origin zeroed
+        m_document->setModel(
+            m_oldModel); // the refit's, or the bias going through the origin zeroed
 }
 
 void FitSettingsCommand::redo() {

@@ -17,9 +17,8 @@ public:
     /// (Document::fittedModel: an alpha drag that moves the weights with it). Throws
     /// std::invalid_argument on bad settings. Undo restores the settings and the model (going
     /// through the origin sets the bias to 0).
-    FitSettingsCommand(Document* document, const linlab::FitSettings& settings,
-                       const QString& text, int dragId = 0, bool refit = false,
-                       QUndoCommand* parent = nullptr);
+    FitSettingsCommand(Document* document, const linlab::FitSettings& settings, const QString& text,
+                       int dragId = 0, bool refit = false, QUndoCommand* parent = nullptr);
     void undo() override;
     void redo() override;
     int id() const override { return kId; }

@@ -78,9 +78,8 @@ std::optional<LinearModel> FitSetup::fitOn(const SufficientStatistics& s,
     arma::vec weights;
     double bias = 0;
     if (settings.penalty == Penalty::None || settings.alpha == 0) {
-        const LeastSquaresResult& ls = settings.intercept
-                                           ? s.leastSquares()
-                                           : Regularized::leastSquaresThroughOrigin(s);
+        const LeastSquaresResult& ls =
+            settings.intercept ? s.leastSquares() : Regularized::leastSquaresThroughOrigin(s);
         weights = ls.weights;
         bias = settings.intercept ? ls.bias : 0.0;
     } else if (settings.penalty == Penalty::Ridge) {
@@ -92,8 +91,8 @@ std::optional<LinearModel> FitSetup::fitOn(const SufficientStatistics& s,
             start.weights().n_elem == s.featureCount() && start.weights().is_finite()
                 ? start.weights()
                 : arma::vec();
-        const RegularizedFit f = Regularized::lasso(s, settings.alpha, warm,
-                                                    settings.intercept, liveLasso());
+        const RegularizedFit f =
+            Regularized::lasso(s, settings.alpha, warm, settings.intercept, liveLasso());
         weights = f.weights;
         bias = f.bias;
     }
@@ -129,10 +128,10 @@ HeldOutMetrics FitSetup::metrics(const Analysis& analysis, const LinearModel& mo
 }
 
 CrossValidation FitSetup::crossValidate(const Analysis& analysis) const {
-    const arma::mat X = m_split ? arma::mat(analysis.features().rows(m_split->train))
-                                : analysis.features();
-    const arma::vec y = m_split ? arma::vec(analysis.labels().elem(m_split->train))
-                                : analysis.labels();
+    const arma::mat X =
+        m_split ? arma::mat(analysis.features().rows(m_split->train)) : analysis.features();
+    const arma::vec y =
+        m_split ? arma::vec(analysis.labels().elem(m_split->train)) : analysis.labels();
     if (X.n_rows < m_settings.cvFolds)
         throw std::invalid_argument("cross-validation: " + std::to_string(m_settings.cvFolds) +
                                     " folds need at least as many rows (" +

@@ -21,11 +21,11 @@ namespace linlab {
 /// What a fit minimises and on which rows.
 struct FitSettings {
     Penalty penalty = Penalty::None;
-    double alpha = 1.0;        ///< scikit-learn's alpha (used by ridge and lasso only)
-    bool intercept = true;     ///< false: through the origin, the bias fixed at 0 everywhere
-    double testFraction = 0;   ///< 0: no split; else the share of rows held out (0 < f < 1)
-    std::uint64_t seed = 0;    ///< the split's and the folds' seed (DataSplit)
-    arma::uword cvFolds = 5;   ///< k of k-fold cross-validation
+    double alpha = 1.0;      ///< scikit-learn's alpha (used by ridge and lasso only)
+    bool intercept = true;   ///< false: through the origin, the bias fixed at 0 everywhere
+    double testFraction = 0; ///< 0: no split; else the share of rows held out (0 < f < 1)
+    std::uint64_t seed = 0;  ///< the split's and the folds' seed (DataSplit)
+    arma::uword cvFolds = 5; ///< k of k-fold cross-validation
     bool operator==(const FitSettings& o) const {
         return penalty == o.penalty && alpha == o.alpha && intercept == o.intercept &&
                testFraction == o.testFraction && seed == o.seed && cvFolds == o.cvFolds;

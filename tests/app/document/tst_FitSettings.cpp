@@ -86,8 +86,8 @@ private slots:
         const LinearModel before = doc.model();
         const int refitDrag = nextMergeId();
         for (const double alpha : {0.5, 5.0})
-            doc.undoStack()->push(new FitSettingsCommand(&doc, ridge(alpha), QStringLiteral("a"),
-                                                         refitDrag, true));
+            doc.undoStack()->push(
+                new FitSettingsCommand(&doc, ridge(alpha), QStringLiteral("a"), refitDrag, true));
         QCOMPARE(doc.undoStack()->count(), 1);
         const RegularizedFit r = Regularized::ridge(doc.analysis().statistics(), 5.0);
         QVERIFY(arma::approx_equal(doc.model().weights(), r.weights, "reldiff", 1e-12));
@@ -101,10 +101,10 @@ private slots:
     // follow an edit of the data.
     void aSplitFitsTheTrainRows() {
         Document doc;
-        Dataset d(arma::mat{{1, 2}, {2, 1}, {3, 5}, {4, 3}, {5, 8},
-                            {6, 5}, {7, 9}, {8, 7}, {9, 12}, {10, 10}},
-                  arma::vec{3.1, 4.0, 8.2, 7.9, 13.1, 11.8, 16.2, 15.1, 21.3, 19.7}, {"a", "b"},
-                  "y");
+        Dataset d(
+            arma::mat{
+                {1, 2}, {2, 1}, {3, 5}, {4, 3}, {5, 8}, {6, 5}, {7, 9}, {8, 7}, {9, 12}, {10, 10}},
+            arma::vec{3.1, 4.0, 8.2, 7.9, 13.1, 11.8, 16.2, 15.1, 21.3, 19.7}, {"a", "b"}, "y");
         doc.replaceAll(d, TransformSettings{}, LinearModel(2), QStringLiteral("ten"));
         FitSettings s = ridge(0.5);
         s.testFraction = 0.3;
@@ -115,8 +115,9 @@ private slots:
         QVERIFY(closeRel(doc.model().weights()(0), 0.9455311369868464, 1e-12));
         QVERIFY(closeRel(doc.heldOutMetrics().test.mse, 0.41793451819914157, 1e-11));
         doc.setValues(2, 2, arma::mat(1, 1, arma::fill::value(9.0))); // a test row's label
-        const Metrics direct = HeldOut::metricsOn(doc.model(), doc.analysis().features(),
-                                                  doc.analysis().labels(), doc.fitSetup().split().test);
+        const Metrics direct =
+            HeldOut::metricsOn(doc.model(), doc.analysis().features(), doc.analysis().labels(),
+                               doc.fitSetup().split().test);
         QVERIFY(closeRel(doc.heldOutMetrics().test.mse, direct.mse, 1e-12));
         QVERIFY(!closeRel(doc.heldOutMetrics().test.mse, 0.41793451819914157, 1e-3));
         // A new table starts with a plain fit on every row.

@@ -10,7 +10,7 @@ namespace {
 
 // Ten rows of two features; DataSplit::trainTest(10, 0.3, 0) holds out rows 0, 2 and 7.
 Dataset tenRows() {
-    const arma::mat X = {{1, 2}, {2, 1}, {3, 5}, {4, 3}, {5, 8},
+    const arma::mat X = {{1, 2}, {2, 1}, {3, 5}, {4, 3},  {5, 8},
                          {6, 5}, {7, 9}, {8, 7}, {9, 12}, {10, 10}};
     const arma::vec y = {3.1, 4.0, 8.2, 7.9, 13.1, 11.8, 16.2, 15.1, 21.3, 19.7};
     return Dataset(X, y, {"a", "b"}, "y");
@@ -60,7 +60,8 @@ private slots:
         QVERIFY(closeRel(h.train.r2, 0.9982523095003175, 1e-12));
         // The objective is scikit-learn's: |r|^2 + alpha |w|^2 over the train rows.
         const double sse = 7 * h.train.mse;
-        QVERIFY(closeRel(f.objective(a, m), sse + 0.5 * arma::dot(m.weights(), m.weights()), 1e-12));
+        QVERIFY(
+            closeRel(f.objective(a, m), sse + 0.5 * arma::dot(m.weights(), m.weights()), 1e-12));
     }
     // scikit-learn 1.2.1, Lasso(alpha=0.3, fit_intercept=False, tol=1e-12) on the same rows.
     void lassoThroughTheOriginMatchesScikitLearn() {
