@@ -28,9 +28,12 @@ linlab_install_packages() {
   DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
 }
 
+# Configures build/ once and builds TARGETS (default: everything, the tests included).
 linlab_build() {
   if [ ! -f "$LINLAB_BUILD/build.ninja" ]; then
-    cmake -S "$LINLAB_ROOT" -B "$LINLAB_BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release "$@"
+    cmake -S "$LINLAB_ROOT" -B "$LINLAB_BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release
   fi
-  cmake --build "$LINLAB_BUILD" -j "$(nproc)"
+  local targets=()
+  for t in "$@"; do targets+=(--target "$t"); done
+  cmake --build "$LINLAB_BUILD" -j "$(nproc)" "${targets[@]}"
 }
