@@ -354,7 +354,9 @@ int BatchCommand::run(const std::vector<std::string>& args, std::ostream& out, s
         return BadData;
     }
 
-    const std::string source = o.file.empty() ? std::string("the lesson's data") : o.file;
+    const std::string source = !o.example.empty() ? "example " + o.example
+                               : o.file.empty()   ? std::string("the lesson's data")
+                                                  : o.file;
     try {
         return runOn(o, std::move(in), source, out, err, hooks);
     } catch (const UsageError& e) {

@@ -3,6 +3,7 @@
 #include "model/data/ColumnType.h"
 #include "model/data/DerivedColumns.h"
 #include "model/data/Design.h"
+#include "model/data/Examples.h"
 #include "model/io/CsvError.h"
 #include "model/io/CsvReader.h"
 #include "model/io/NumberFormat.h"
@@ -48,13 +49,17 @@ bool isCellError(const CsvError& e) {
 }
 
 // A CSV file: all numeric through the numeric reader, else (or when the options need it) typed.
+// FILE, or the text of --example (named "example NAME" in messages).
 void readCsv(const BatchOptions& o, CsvTable& table, std::optional<TypedCsvTable>& typed) {
+    const Example* example = o.example.empty() ? nullptr : Examples::find(o.example);
+    const std::string name = example ? "example " + example->name : o.file;
     CsvReadOptions csv;
     csv.decimal = o.decimal;
     std::optional<CsvError> numericError;
     if (!o.needsTypedReader()) {
         try {
-            table = CsvReader::readFile(o.file, csv);
+            table = example ? CsvReader::readString(example->csv, name, csv)
+                            : CsvReader::readFile(o.file, csv);
             return;
         } catch (const CsvError& e) {
             if (!isCellError(e))
@@ -68,11 +73,12 @@ void readCsv(const BatchOptions& o, CsvTable& table, std::optional<TypedCsvTable
     for (const std::string& name : o.categorical)
         options.columns[name].type = ColumnType::Categorical;
     try {
-        typed = TypedCsvReader::readFile(o.file, csv, options);
+        typed = example ? TypedCsvReader::readString(example->csv, name, csv, options)
+                        : TypedCsvReader::readFile(o.file, csv, options);
     } catch (const std::invalid_argument& e) { // a --categorical name that is no column
         if (o.categorical.empty())
             throw;
-        throw UsageError("--categorical: " + std::string(e.what()) + " in " + o.file);
+        throw UsageError("--categorical: " + std::string(e.what()) + " in " + name);
     }
     if (!o.invalidAsMissing && typed->table.invalidCount() > 0)
         throw TypedCsvReader::invalidCellError(*typed, 0);
@@ -176,7 +182,7 @@ void refuseHugeCategories(const TypedTable& table, const Choice& c) {
 
 BatchInput BatchInput::load(const BatchOptions& o, BatchHooks* hooks) {
     BatchInput in;
-    if (o.file.empty()) {
+    if (o.file.empty() && o.example.empty()) {
         in.m_table = lessonTable();
     } else if (isProject(o.file)) {
         in.m_project = hooks->loadProject(o.file);

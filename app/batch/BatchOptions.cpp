@@ -1,5 +1,6 @@
 #include "app/batch/BatchOptions.h"
 
+#include "model/data/Examples.h"
 #include "model/io/NumberFormat.h"
 #include "model/io/PlotKind.h"
 
@@ -17,6 +18,9 @@ const char* BatchOptions::usage() {
            "and\n"
            "prints one JSON report.\n"
            "\n"
+           "  --example NAME        a built-in data set instead of FILE: lesson, practice, "
+           "anscombe\n"
+           "                        or penguins (with its label, ignored columns and model)\n"
            "  --label NAME|N        label column, by name or 1-based number (default: the last)\n"
            "  --features A,B,...    feature columns, numeric, categorical or date (default: every\n"
            "                        numeric and categorical column but the label and the ignored)\n"
@@ -211,6 +215,11 @@ bool parseDataOption(const std::string& arg, const std::function<std::string()>&
             o.categorical.push_back(std::move(name));
     } else if (arg == "--reference") {
         addReferences(take(), o);
+    } else if (arg == "--example") {
+        o.example = take();
+        if (!Examples::find(o.example))
+            throw UsageError("--example expects one of " + Examples::names() + ", found \"" +
+                             o.example + "\"");
     } else if (arg == "--ignore") {
         for (auto& name : columnList(arg, take()))
             o.ignored.push_back(std::move(name));
@@ -300,6 +309,27 @@ void checkHeldOutOptions(const BatchOptions& o) {
 const std::vector<std::string>& BatchOptions::plotKinds() {
     static const std::vector<std::string> kinds = plotKindNames();
     return kinds;
+}
+
+// --example: the data set's label, ignored columns, transform and model, where no option says
+// otherwise (the window opens it the same way).
+static void applyExample(BatchOptions& o) {
+    if (!o.file.empty())
+        throw UsageError("--example takes the place of FILE: give one of them (found \"" + o.file +
+                         "\")");
+    const Example& e = *Examples::find(o.example);
+    if (o.label.empty())
+        o.label = e.label;
+    if (o.features.empty())
+        for (const std::string& name : e.ignored)
+            if (std::find(o.ignored.begin(), o.ignored.end(), name) == o.ignored.end())
+                o.ignored.push_back(name);
+    if (!o.normalizeGiven)
+        o.transform.normalization = e.transform.normalization;
+    if (!o.weights && !o.bias && !e.weights.is_empty()) {
+        o.weights = arma::conv_to<std::vector<double>>::from(e.weights);
+        o.bias = e.bias;
+    }
 }
 
 BatchOptions BatchOptions::parse(const std::vector<std::string>& args) {
@@ -463,6 +493,8 @@ BatchOptions BatchOptions::parse(const std::vector<std::string>& args) {
             haveFile = true;
         }
     }
+    if (!o.example.empty())
+        applyExample(o);
     checkHeldOutOptions(o);
     o.gd.intercept = o.intercept; // what replays the run (plots) must keep b at 0 too
     return o;

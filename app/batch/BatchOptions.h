@@ -22,8 +22,9 @@ public:
 struct BatchOptions {
     enum class Fit { None, LeastSquares, GradientDescent, Ridge, Lasso };
 
-    std::string file;                  ///< a CSV path; empty: the lesson's data
-    std::string label;                 ///< column name or 1-based number; empty: the last column
+    std::string file;    ///< a CSV path; empty: the lesson's data
+    std::string example; ///< --example NAME: a built-in data set (Examples) instead of FILE
+    std::string label;   ///< column name or 1-based number; empty: the last column
     std::vector<std::string> features; ///< names or 1-based numbers; empty: every other column
     TransformSettings transform;
     char decimal = 0; ///< 0: detect
