@@ -342,7 +342,8 @@ void Document::finishReset(const TransformSettings& settings, const LinearModel&
     m_model = model.weights().n_elem == m_dataset.featureCount()
                   ? model
                   : LinearModel(m_dataset.featureCount());
-    m_undoStack->clear();
+    if (!m_keepUndo)
+        m_undoStack->clear();
     stopAnalysisReaders(); // they read the analysis about to be replaced
     m_analysis = Analysis(m_dataset, m_settings, std::move(m_analysis));
     m_fit.update(m_analysis, FitSettings{}); // a new table starts with a plain fit on every row
@@ -353,6 +354,30 @@ void Document::finishReset(const TransformSettings& settings, const LinearModel&
     emit analysisChanged();
     emit modelChanged();
     emit evaluationChanged();
+}
+
+Document::DataState Document::dataState() const {
+    return {m_typed,
+            m_typed ? Dataset() : m_dataset,
+            m_typed ? m_source : SourceTable{},
+            m_settings,
+            m_model,
+            m_fit.settings()};
+}
+
+void Document::restoreDataState(const DataState& state) {
+    m_keepUndo = true;
+    try {
+        if (state.typed)
+            replaceSource(state.source, state.transform, state.model, m_name);
+        else
+            replaceAll(state.dataset, state.transform, state.model, m_name);
+    } catch (...) {
+        m_keepUndo = false;
+        throw;
+    }
+    m_keepUndo = false;
+    setFitSettings(state.fit);
 }
 
 // --- Typed documents ----------------------------------------------------------------------------

@@ -152,6 +152,22 @@ public:
     void replaceSource(linlab::SourceTable source, const linlab::TransformSettings& settings,
                        const linlab::LinearModel& model, const QString& name);
 
+    /// Everything replaceAll or replaceSource sets: what an undoable replacement of the data keeps
+    /// to go back (a typed document's source, else its dataset).
+    struct DataState {
+        bool typed = false;
+        linlab::Dataset dataset;
+        linlab::SourceTable source;
+        linlab::TransformSettings transform;
+        linlab::LinearModel model;
+        linlab::FitSettings fit;
+    };
+    /// The document's data state now.
+    DataState dataState() const;
+    /// Puts `state` in as replaceAll or replaceSource do, but keeps the undo stack and the name
+    /// (for undo commands: Data > Generate). Throws as replaceSource, changing nothing.
+    void restoreDataState(const DataState& state);
+
     // Typed mutators, for undo commands only (row and column in table coordinates).
     /// Makes a plain dataset a typed table of numeric columns (true), or a typed table whose every
     /// column is numeric, complete and used back into a plain dataset (false; throws
@@ -271,5 +287,6 @@ private:
     QTimer* m_maeTimer;           // a throttled pass waiting for its turn
     QElapsedTimer m_sinceMaeStart;
     bool m_maePending = false;
+    bool m_keepUndo = false; // restoreDataState: a reset that is itself an undo step
     quint64 m_maeTicket = 0; // counts sampled evaluations: a late MAE for an older one is dropped
 };

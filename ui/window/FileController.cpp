@@ -1,11 +1,14 @@
 #include "ui/window/FileController.h"
 
 #include "app/document/Document.h"
+#include "app/document/ExampleLoader.h"
+#include "app/document/ReplaceDataCommand.h"
 #include "model/data/DesignRoles.h"
 #include "model/io/TypedCsvReader.h"
 #include "ui/common/LastFolder.h"
 #include "ui/window/CsvImportDialog.h"
 #include "ui/window/CsvLoader.h"
+#include "ui/window/GenerateDataDialog.h"
 #include "ui/window/OpenFileWatcher.h"
 #include "ui/window/ProjectBinding.h"
 #include "ui/window/WindowNotices.h"
@@ -14,6 +17,8 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QGuiApplication>
+#include <QLocale>
 #include <QMainWindow>
 #include <QMenu>
 #include <QMimeData>
@@ -154,6 +159,38 @@ void FileController::openLesson() {
         linlab::Dataset::lesson(), {},
         linlab::LinearModel(linlab::Dataset::lessonWeights(), linlab::Dataset::lessonBias()),
         QStringLiteral("lesson"));
+}
+
+void FileController::openExample(const QString& name) {
+    const linlab::Example* example = linlab::Examples::find(name.toStdString());
+    if (!example || !maybeSave())
+        return;
+    m_projectPath.clear();
+    m_fileWatch->watch({});
+    try {
+        ExampleLoader::open(m_document, *example);
+    } catch (const std::exception& e) {
+        refuse(name, QString::fromStdString(e.what()));
+        return;
+    }
+    showMessage(QString::fromStdString(example->about), false);
+}
+
+void FileController::generateData() {
+    GenerateDataDialog dialog(m_window);
+    dialog.setSpec(m_lastGenerated);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_lastGenerated = dialog.spec();
+    QGuiApplication::setOverrideCursor(Qt::WaitCursor); // ten million rows take a second
+    linlab::Dataset data = linlab::SyntheticData::generate(m_lastGenerated);
+    m_document->undoStack()->push(new ReplaceDataCommand(
+        m_document, std::move(data), m_document->transformSettings(), tr("Generate Data")));
+    QGuiApplication::restoreOverrideCursor();
+    showMessage(tr("Generated %1 rows: y = X\u00b7w + b + noise with the weights you gave. Fit "
+                   "finds them back up to the noise.")
+                    .arg(QLocale().toString(qlonglong(m_lastGenerated.rows))),
+                false);
 }
 
 void FileController::loadCsv(const QString& path, const linlab::CsvReadOptions& options,

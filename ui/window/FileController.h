@@ -6,6 +6,7 @@
 // Mine). Projects are read and written through the
 // ProjectBinding; errors are shown and nothing open is lost.
 
+#include "model/data/SyntheticData.h"
 #include "model/io/CsvReader.h"
 #include "model/io/CsvTable.h"
 #include "model/io/TypedCsvTable.h"
@@ -64,6 +65,12 @@ public:
     bool loadProject(const QString& path);
     /// Starts again from the lesson's data (after asking to save changes).
     void openLesson();
+    /// Opens the built-in example `name` (lesson, practice, anscombe, penguins) after asking to
+    /// save unsaved changes; the status bar says what it is.
+    void openExample(const QString& name);
+    /// Data > Generate: asks for the rows, true weights, bias, noise and seed, and replaces the
+    /// data with them as one undo step.
+    void generateData();
     /// Saves to the project file, or asks where when there is none; false when not saved.
     bool save();
     /// Asks where, then saves; false when not saved.
@@ -108,6 +115,7 @@ private:
     void showMessage(const QString& text, bool error);
 
     QMainWindow* m_window;
+    linlab::SyntheticSpec m_lastGenerated; // the dialog opens with the last entries
     Document* m_document;
     const ProjectBinding* m_binding;
     QString m_projectPath;

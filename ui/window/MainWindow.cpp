@@ -4,6 +4,7 @@
 #include "app/document/DragPointCommand.h"
 #include "app/document/ModelActions.h"
 #include "app/document/RegressionRunner.h"
+#include "model/data/Examples.h"
 #include "ui/common/NumberText.h"
 #include "ui/common/Teardown.h"
 #include "ui/panels/LessonPane.h"
@@ -24,6 +25,7 @@
 #include "ui/training/LossCurveView.h"
 #include "ui/training/LossLandscapeView.h"
 #include "ui/training/TrainingView.h"
+#include "ui/window/GuideDialog.h"
 #include "ui/window/ProjectBinding.h"
 #include "ui/window/WindowLayout.h"
 #include "ui/window/WindowNotices.h"
@@ -414,6 +416,15 @@ void MainWindow::createMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_openAction);
     QMenu* recent = file->addMenu(tr("Open &Recent"));
+    QMenu* examples = file->addMenu(tr("Open E&xample"));
+    for (const linlab::Example& e : linlab::Examples::all()) {
+        QAction* a = examples->addAction(QString::fromStdString(e.title));
+        a->setToolTip(QString::fromStdString(e.about));
+        a->setStatusTip(a->toolTip());
+        const QString name = QString::fromStdString(e.name);
+        connect(a, &QAction::triggered, m_files, [this, name] { m_files->openExample(name); });
+    }
+    examples->setToolTipsVisible(true);
     file->addAction(m_lessonDataAction);
     file->addSeparator();
     file->addAction(m_saveAction);
@@ -440,6 +451,13 @@ void MainWindow::createMenus() {
     edit->addAction(m_renameAction);
     edit->addAction(m_useAsLabelAction);
 
+    QMenu* data = menuBar()->addMenu(tr("&Data"));
+    QAction* generate =
+        data->addAction(tr("&Generate\u2026"), m_files, &FileController::generateData);
+    generate->setStatusTip(
+        tr("Make data whose true weights you know, and watch the fit find them"));
+    generate->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G));
+
     QMenu* model = menuBar()->addMenu(tr("&Model"));
     model->addAction(m_fitAction);
     model->addAction(m_resetModelAction);
@@ -455,6 +473,12 @@ void MainWindow::createMenus() {
     view->addAction(m_resetLayoutAction);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QAction* guide = help->addAction(tr("&Guide"), this, [this] {
+        GuideDialog dialog(findChildren<QAction*>(), this);
+        dialog.exec();
+    });
+    guide->setShortcut(QKeySequence::HelpContents);
+    guide->setStatusTip(tr("Which panel is which line of the lesson, and every shortcut"));
     help->addAction(m_aboutAction);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
 }

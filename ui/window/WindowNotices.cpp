@@ -34,6 +34,10 @@ void WindowNotices::about(QWidget* parent) {
             "all updating as you edit the data and drag the weights.</p>"
             "<p>Numbers follow NumPy's conventions (population std, shortest round-trip "
             "digits).</p>"
-            "<p>Built with Qt %2, QCustomPlot and Armadillo.</p>")
+            "<p>Built with Qt %2, QCustomPlot and Armadillo.</p>"
+            "<p>Example data: the Palmer penguins by Kristen Gorman, Tony Williams and William "
+            "Fraser (Palmer Station LTER), packaged in the R package palmerpenguins by Allison "
+            "Horst, Alison Hill and Kristen Gorman (CC0); Anscombe's quartet (F. J. Anscombe, "
+            "1973).</p>")
             .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion())));
 }

@@ -1,0 +1,122 @@
+// What a newcomer meets first, in the window: File > Open Example, Data > Generate and
+// Help > Guide.
+
+#include "app/document/Document.h"
+#include "ui/window/GenerateDataDialog.h"
+#include "ui/window/GuideDialog.h"
+#include "ui/window/MainWindow.h"
+
+#include <QAction>
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTest>
+#include <QUndoStack>
+
+namespace {
+
+// The menu-bar action `path` ("File/Open Example/Palmer Penguins"), '&' ignored.
+QAction* menuAction(QMainWindow& w, const QStringList& path) {
+    QList<QAction*> actions = w.menuBar()->actions();
+    QAction* found = nullptr;
+    for (const QString& step : path) {
+        found = nullptr;
+        for (QAction* a : actions)
+            if (a->text().remove(QLatin1Char('&')).remove(QStringLiteral("\u2026")) == step)
+                found = a;
+        if (!found)
+            return nullptr;
+        if (found->menu())
+            actions = found->menu()->actions();
+    }
+    return found;
+}
+
+} // namespace
+
+class tst_FirstHour : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("LinLabTests"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_FirstHour"));
+        QSettings().clear();
+    }
+    // One click opens each example; the status bar says what it is.
+    void examplesOpenInOneClick_data() {
+        QTest::addColumn<QString>("title");
+        QTest::addColumn<int>("rows");
+        QTest::addColumn<int>("used");
+        QTest::newRow("lesson") << QStringLiteral("The Lesson's Data") << 4 << 4;
+        QTest::newRow("practice") << QStringLiteral("The Practice Exercise") << 5 << 5;
+        QTest::newRow("anscombe") << QStringLiteral("Anscombe's Quartet") << 44 << 44;
+        QTest::newRow("penguins") << QStringLiteral("Palmer Penguins") << 344 << 333;
+    }
+    void examplesOpenInOneClick() {
+        QFETCH(QString, title);
+        QFETCH(int, rows);
+        QFETCH(int, used);
+        MainWindow w;
+        QAction* open = menuAction(w, {QStringLiteral("File"), QStringLiteral("Open Example"), title});
+        QVERIFY(open);
+        QVERIFY(!open->toolTip().isEmpty());
+        open->trigger();
+        QCOMPARE(w.document()->tableRowCount(), rows);
+        QCOMPARE(int(w.document()->dataset().rowCount()), used);
+        QVERIFY(w.document()->undoStack()->count() == 0);
+    }
+    // The dialog refuses what cannot be generated, saying why; Generate is one undo step.
+    void generateKnowsWhatItCannotMake() {
+        GenerateDataDialog dialog;
+        auto* weights = dialog.findChild<QLineEdit*>();
+        auto* ok = dialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
+        QVERIFY(ok->isEnabled());
+        weights->setText(QStringLiteral("2, x"));
+        QVERIFY(!ok->isEnabled());
+        QLabel* problem = nullptr;
+        for (QLabel* l : dialog.findChildren<QLabel*>())
+            if (l->text().contains(QStringLiteral("weights must be numbers")))
+                problem = l;
+        QVERIFY(problem);
+        weights->setText(QStringLiteral("3, -1.5, 0.25"));
+        QVERIFY(ok->isEnabled());
+        QCOMPARE(dialog.spec().weights.n_elem, arma::uword(3));
+        QCOMPARE(dialog.spec().weights(1), -1.5);
+        linlab::SyntheticSpec s = dialog.spec();
+        s.rows = 77;
+        s.seed = 12;
+        dialog.setSpec(s);
+        QCOMPARE(dialog.spec().rows, arma::uword(77));
+        QCOMPARE(dialog.spec().seed, std::uint64_t(12));
+        QCOMPARE(weights->text(), QStringLiteral("3, -1.5, 0.25"));
+        MainWindow w;
+        QVERIFY(menuAction(w, {QStringLiteral("Data"), QStringLiteral("Generate")}));
+    }
+    // The guide maps the panels to the lesson's lines and lists the menus' shortcuts.
+    void guideNamesTheLessonsLinesAndTheShortcuts() {
+        MainWindow w;
+        QAction* guide = menuAction(w, {QStringLiteral("Help"), QStringLiteral("Guide")});
+        QVERIFY(guide);
+        QCOMPARE(guide->shortcut(), QKeySequence(QKeySequence::HelpContents));
+        GuideDialog dialog(w.findChildren<QAction*>());
+        const QString html = dialog.html();
+        QVERIFY(html.contains(QStringLiteral("y_pred = X @ w + b")));
+        QVERIFY(html.contains(QStringLiteral("np.linalg.lstsq")));
+        QVERIFY(html.contains(QStringLiteral("Fit Least Squares")));
+        QVERIFY(html.contains(QKeySequence(Qt::CTRL | Qt::Key_L).toString(QKeySequence::NativeText)));
+        QVERIFY(html.contains(QStringLiteral("Generate")));
+        // Each shortcut once, however many menus hold its action.
+        const QString rows = GuideDialog::shortcutRows(w.findChildren<QAction*>());
+        QCOMPARE(rows.count(QStringLiteral("Fit Least Squares")), 1);
+    }
+};
+
+QTEST_MAIN(tst_FirstHour)
+#include "tst_FirstHour.moc"
