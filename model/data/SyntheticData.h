@@ -17,10 +17,10 @@ namespace linlab {
 
 struct SyntheticSpec {
     arma::uword rows = 100;
-    arma::vec weights = {2.0};  ///< one per feature (x1, x2, ...)
+    arma::vec weights = {2.0}; ///< one per feature (x1, x2, ...)
     double bias = 1.0;
-    double noise = 1.0;         ///< the noise's standard deviation (0: exact labels)
-    double low = 0, high = 10;  ///< the features' range
+    double noise = 1.0;        ///< the noise's standard deviation (0: exact labels)
+    double low = 0, high = 10; ///< the features' range
     std::uint64_t seed = 0;
 };
 

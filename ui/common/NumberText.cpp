@@ -1,6 +1,7 @@
 #include "ui/common/NumberText.h"
 
 #include "model/io/NumberFormat.h"
+#include "ui/common/DisplayDigits.h"
 
 #include <QLocale>
 
@@ -24,6 +25,11 @@ QString brief(double value, int significant) {
     if (value == 0.0)
         return QStringLiteral("0");
     return QString::number(value, 'g', significant);
+}
+
+QString shown(double value) {
+    const int digits = DisplayDigits::digits();
+    return digits == 0 ? exact(value) : brief(value, digits);
 }
 
 QString count(qint64 n) {

@@ -3,6 +3,7 @@
 #include "ui/common/Teardown.h"
 
 #include "app/document/Document.h"
+#include "ui/common/DisplayDigits.h"
 #include "ui/common/NumberText.h"
 
 #include <QEvent>
@@ -29,13 +30,13 @@ QString rowsNote(arma::uword n) {
     return LessonPane::tr("%1 rows").arg(n);
 }
 
-// "[4, 3]" or "[51, 40, 66, 33, 12, … 40 rows]": the first `limit` entries, exact or brief,
-// then how many there are in all.
-QString vectorText(const arma::vec& v, arma::uword limit, bool exact, const QString& total) {
+// "[4, 3]" or "[51, 40, 66, 33, 12, … 40 rows]": the first `limit` entries as the display
+// setting says, then how many there are in all.
+QString vectorText(const arma::vec& v, arma::uword limit, const QString& total) {
     QStringList parts;
     const arma::uword shown = std::min<arma::uword>(v.n_elem, limit);
     for (arma::uword i = 0; i < shown; ++i)
-        parts << (exact ? NumberText::exact(v(i)) : NumberText::brief(v(i)));
+        parts << NumberText::shown(v(i));
     if (v.n_elem > shown)
         parts << ellipsis() + QLatin1Char(' ') + total;
     return QLatin1Char('[') + parts.join(QStringLiteral(", ")) + QLatin1Char(']');
@@ -43,7 +44,7 @@ QString vectorText(const arma::vec& v, arma::uword limit, bool exact, const QStr
 
 // Per-row values (predictions, labels, errors): the first rows, brief.
 QString rowVector(const arma::vec& v) {
-    return vectorText(v, LessonPane::kShownRows, false, rowsNote(v.n_elem));
+    return vectorText(v, LessonPane::kShownRows, rowsNote(v.n_elem));
 }
 
 // The same for a per-row value the document computes row by row (a million predictions are
@@ -52,12 +53,12 @@ template <typename Value> QString rowVector(arma::uword n, Value value) {
     arma::vec head(std::min<arma::uword>(n, LessonPane::kShownRows + 1));
     for (arma::uword i = 0; i < head.n_elem; ++i)
         head(i) = value(i);
-    return vectorText(head, LessonPane::kShownRows, false, rowsNote(n));
+    return vectorText(head, LessonPane::kShownRows, rowsNote(n));
 }
 
-// Per-feature values (means, gradients): the first columns; weights exact, the rest brief.
-QString featureVector(const arma::vec& v, bool exact = false) {
-    return vectorText(v, kShownColumns, exact, LessonPane::tr("%1 features").arg(v.n_elem));
+// Per-feature values (weights, means, gradients): the first columns.
+QString featureVector(const arma::vec& v) {
+    return vectorText(v, kShownColumns, LessonPane::tr("%1 features").arg(v.n_elem));
 }
 
 // NumPy-style rows with columns aligned, the first rows only:
@@ -119,6 +120,7 @@ LessonPane::LessonPane(Document* document, QWidget* parent)
     // A slider drag emits evaluationChanged many times per frame: coalesce into one rebuild.
     connect(m_document, &Document::evaluationChanged, this, &LessonPane::scheduleRebuild);
     connect(m_document, &Document::analysisChanged, this, &LessonPane::scheduleRebuild);
+    connect(DisplayDigits::instance(), &DisplayDigits::changed, this, &LessonPane::scheduleRebuild);
     rebuild();
     m_sinceRebuild.invalidate(); // the first change after opening shows at once
 }
@@ -258,9 +260,8 @@ QString LessonPane::lessonHtml() const {
 
     // 3. Predict.
     section(tr("predict"), QStringLiteral("prediction = np.dot(X, weights) + bias"));
-    QString predict =
-        QStringLiteral("weights = %1\nbias = %2")
-            .arg(featureVector(model.weights(), true), NumberText::exact(model.bias()));
+    QString predict = QStringLiteral("weights = %1\nbias = %2")
+                          .arg(featureVector(model.weights()), NumberText::shown(model.bias()));
     if (n > 0 && m_document->hasPredictions())
         predict += QStringLiteral("\nprediction = ") +
                    rowVector(n, [this](arma::uword row) { return m_document->prediction(row); });
@@ -274,7 +275,7 @@ QString LessonPane::lessonHtml() const {
             QStringLiteral("actual = %1\nerrors = %2\n")
                 .arg(rowVector(data.labels()),
                      rowVector(n, [this](arma::uword row) { return m_document->residual(row); }));
-    loss += QStringLiteral("mse = ") + NumberText::exact(e.metrics.mse);
+    loss += QStringLiteral("mse = ") + NumberText::shown(e.metrics.mse);
     values(loss);
 
     // 5. Gradient.

@@ -4,6 +4,7 @@
 
 #include "app/document/Commands.h"
 #include "app/document/Document.h"
+#include "ui/common/DisplayDigits.h"
 #include "ui/common/NumberText.h"
 #include "ui/common/PreciseSpinBox.h"
 
@@ -101,6 +102,8 @@ TransformPanel::TransformPanel(Document* document, QWidget* parent)
     connect(m_ddofBox, &QComboBox::currentIndexChanged, this, &TransformPanel::pushSettings);
     // Settings change through undo and file loads too; the analysis follows each of them.
     connect(m_document, &Document::analysisChanged, this, &TransformPanel::syncFromDocument);
+    connect(DisplayDigits::instance(), &DisplayDigits::changed, this,
+            &TransformPanel::fillStatistics);
 
     syncFromDocument();
 }

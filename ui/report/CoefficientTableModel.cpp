@@ -99,7 +99,7 @@ QVariant CoefficientTableModel::data(const QModelIndex& index, int role) const {
     case Qt::DisplayRole:
         if (!c.estimable)
             return index.column() == Estimate ? tr("not defined") : QString();
-        return index.column() == P ? pText(v) : NumberText::brief(v, 5);
+        return index.column() == P ? pText(v) : NumberText::shown(v);
     case Qt::ToolTipRole:
         if (!c.estimable)
             return tr("%1 is aliased: it is a combination of the other terms in these rows, so "

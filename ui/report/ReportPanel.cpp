@@ -3,6 +3,7 @@
 #include "app/document/Document.h"
 #include "app/document/RegressionRunner.h"
 #include "model/io/NumberFormat.h"
+#include "ui/common/DisplayDigits.h"
 #include "ui/common/LastFolder.h"
 #include "ui/common/NumberText.h"
 #include "ui/common/Teardown.h"
@@ -143,6 +144,7 @@ ReportPanel::ReportPanel(Document* document, RegressionRunner* runner, Layout la
     connect(m_flagged, &QListWidget::itemClicked, this,
             [this](QListWidgetItem* item) { emit rowActivated(item->data(Qt::UserRole).toInt()); });
     connect(runner, &RegressionRunner::resultChanged, this, &ReportPanel::refresh);
+    connect(DisplayDigits::instance(), &DisplayDigits::changed, this, &ReportPanel::refresh);
     refresh();
 }
 

@@ -64,8 +64,9 @@ GuideDialog::GuideDialog(const QList<QAction*>& actions, QWidget* parent)
                       QStringLiteral("np.linalg.lstsq(np.c_[X, np.ones(n)], y)"));
     html += lessonRow(tr("Report"), tr("standard errors, tests and diagnostics"),
                       QStringLiteral("statsmodels.api.OLS(y, X).fit().summary()"));
-    html += lessonRow(tr("File \u203a Export"), tr("the plots, the data, and a NumPy script that "
-                                                   "reproduces every number"),
+    html += lessonRow(tr("File \u203a Export"),
+                      tr("the plots, the data, and a NumPy script that "
+                         "reproduces every number"),
                       QStringLiteral("python3 linlab_script.py"));
     html += QStringLiteral("</table>");
     html += tr("<h3>Start here</h3><ul>"

@@ -5,6 +5,7 @@
 #include "app/document/ModelActions.h"
 #include "app/document/RegressionRunner.h"
 #include "model/data/Examples.h"
+#include "ui/common/DisplayDigits.h"
 #include "ui/common/NumberText.h"
 #include "ui/common/Teardown.h"
 #include "ui/panels/LessonPane.h"
@@ -31,6 +32,7 @@
 #include "ui/window/WindowNotices.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
@@ -63,6 +65,7 @@ MainWindow::MainWindow(QWidget* parent)
     , m_document(new Document(this))
     , m_regression(new RegressionRunner(m_document, this)) {
     m_regression->setActive(false); // until a view of the report is shown (see updateActive)
+    DisplayDigits::restore();       // before any panel writes a number
     setObjectName(QStringLiteral("MainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/linlab.svg")));
     setDockNestingEnabled(true);
@@ -412,6 +415,19 @@ void MainWindow::connectActions() {
     connect(m_aboutAction, &QAction::triggered, this, [this] { WindowNotices::about(this); });
 }
 
+void MainWindow::addDigitsMenu(QMenu* menu) {
+    menu->setToolTipsVisible(true);
+    auto* group = new QActionGroup(menu);
+    for (const int digits : {3, 4, 6, 8, 10, 12, 15, 0}) {
+        QAction* a = menu->addAction(digits == 0 ? tr("Every Digit") : QString::number(digits));
+        a->setCheckable(true);
+        a->setChecked(digits == DisplayDigits::digits());
+        a->setToolTip(tr("What the panels show; tooltips, copies and exports keep every digit"));
+        group->addAction(a);
+        connect(a, &QAction::triggered, this, [digits] { DisplayDigits::setDigits(digits); });
+    }
+}
+
 void MainWindow::createMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_openAction);
@@ -466,6 +482,7 @@ void MainWindow::createMenus() {
     view->addAction(m_transformedAction);
     view->addAction(m_bandsAction);
     view->addAction(m_reportColumnsAction);
+    addDigitsMenu(view->addMenu(tr("Significant &Digits")));
     view->addSeparator();
     for (QDockWidget* d : m_docks)
         view->addAction(d->toggleViewAction());

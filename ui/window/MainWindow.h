@@ -104,6 +104,8 @@ private:
     void createActions();
     void connectActions();
     void createMenus();
+    /// View > Significant Digits: how many digits every panel shows (DisplayDigits).
+    void addDigitsMenu(QMenu* menu);
     void createToolBar();
     void updateTitle();
     void updateStatus();

@@ -2,12 +2,14 @@
 // Runs the built `linlab --batch` (LINLAB_EXE) as a script does: exit status, stdout as JSON,
 // stderr. Shared by the batch tests.
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QList>
 #include <QProcess>
 #include <QStringList>
+#include <QTemporaryDir>
 #include <QtGlobal>
 
 #include <algorithm>
@@ -31,6 +33,16 @@ inline Run batch(const QStringList& args) {
     r.err = p.readAllStandardError();
     r.json = QJsonDocument::fromJson(r.out).object();
     return r;
+}
+
+/// Writes `content` to `name` in `dir` and returns its path (qFatal when it cannot).
+inline QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArray& content) {
+    const QString path = dir.filePath(name);
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        qFatal("cannot write test file");
+    f.write(content);
+    return path;
 }
 
 inline bool close(double a, double b, double tol = 1e-12) {

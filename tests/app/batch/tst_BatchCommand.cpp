@@ -55,12 +55,7 @@ void tst_BatchCommand::initTestCase() {
 }
 
 QString tst_BatchCommand::write(const QString& name, const QByteArray& content) {
-    const QString path = m_dir.filePath(name);
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly))
-        qFatal("cannot write test file");
-    f.write(content);
-    return path;
+    return batchrun::writeFile(m_dir, name, content);
 }
 
 void tst_BatchCommand::lessonReport() {

@@ -72,12 +72,7 @@ void tst_BatchInference::initTestCase() {
 }
 
 QString tst_BatchInference::write(const QString& name, const QByteArray& content) {
-    const QString path = m_dir.filePath(name);
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly))
-        qFatal("cannot write test file");
-    f.write(content);
-    return path;
+    return batchrun::writeFile(m_dir, name, content);
 }
 
 void tst_BatchInference::inferenceMatchesStatsmodels() {

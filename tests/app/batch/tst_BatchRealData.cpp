@@ -98,12 +98,7 @@ void tst_BatchRealData::initTestCase() {
 }
 
 QString tst_BatchRealData::write(const QString& name, const QByteArray& content) {
-    const QString path = m_dir.filePath(name);
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly))
-        qFatal("cannot write test file");
-    f.write(content);
-    return path;
+    return batchrun::writeFile(m_dir, name, content);
 }
 
 void tst_BatchRealData::categoriesAndMissingTokens() {

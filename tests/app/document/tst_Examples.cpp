@@ -5,8 +5,8 @@
 #include "app/document/Document.h"
 #include "app/document/ExampleLoader.h"
 #include "app/document/ReplaceDataCommand.h"
-#include "model/data/SyntheticData.h"
 #include "model/data/Examples.h"
+#include "model/data/SyntheticData.h"
 #include "tests/app/batch/BatchRun.h"
 #include "tests/common/TestUtil.h"
 
@@ -101,7 +101,8 @@ private slots:
         FitSettings fit;
         fit.testFraction = 0.2;
         doc.setFitSettings(fit);
-        doc.setModel(LinearModel(arma::vec(doc.dataset().featureCount(), arma::fill::value(1.5)), 7));
+        doc.setModel(
+            LinearModel(arma::vec(doc.dataset().featureCount(), arma::fill::value(1.5)), 7));
         const Document::DataState before = doc.dataState();
         SyntheticSpec spec;
         spec.rows = 50;
@@ -133,16 +134,16 @@ private slots:
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const QJsonObject inference = r.json.value(QStringLiteral("inference")).toObject();
         QCOMPARE(inference.value(QStringLiteral("n")).toInt(), 333);
-        QVERIFY(closeRel(inference.value(QStringLiteral("r2")).toDouble(), 0.875223107235797, 1e-9));
+        QVERIFY(
+            closeRel(inference.value(QStringLiteral("r2")).toDouble(), 0.875223107235797, 1e-9));
         r = batchrun::batch({QStringLiteral("--example"), QStringLiteral("practice")});
         QVERIFY2(r.exitCode == 0, r.err.constData());
-        QVERIFY(closeRel(r.json.value(QStringLiteral("mse")).toDouble(),
-                         5284.73829151902, 1e-12));
+        QVERIFY(closeRel(r.json.value(QStringLiteral("mse")).toDouble(), 5284.73829151902, 1e-12));
         r = batchrun::batch({QStringLiteral("--example"), QStringLiteral("iris")});
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.err.contains("lesson, practice, anscombe, penguins"));
-        r = batchrun::batch({QStringLiteral("data.csv"), QStringLiteral("--example"),
-                             QStringLiteral("lesson")});
+        r = batchrun::batch(
+            {QStringLiteral("data.csv"), QStringLiteral("--example"), QStringLiteral("lesson")});
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.err.contains("--example"));
     }

@@ -46,7 +46,8 @@ private slots:
         s.seed = 1;
         Dataset d = SyntheticData::generate(s);
         QVERIFY(arma::min(arma::min(d.features())) >= -5 && arma::max(arma::max(d.features())) < 5);
-        LeastSquaresResult ls = SufficientStatistics::compute(d.features(), d.labels()).leastSquares();
+        LeastSquaresResult ls =
+            SufficientStatistics::compute(d.features(), d.labels()).leastSquares();
         QVERIFY(arma::approx_equal(ls.weights, s.weights, "absdiff", 1e-10));
         QVERIFY(closeRel(ls.bias, 4.0, 1e-10));
         s.noise = 2;
@@ -70,11 +71,21 @@ private slots:
         SyntheticSpec s;
         QVERIFY(SyntheticData::check(s).empty());
         switch (what) {
-        case 0: s.rows = 0; break;
-        case 1: s.weights.reset(); break;
-        case 2: s.weights = {1, arma::datum::nan}; break;
-        case 3: s.noise = -1; break;
-        default: s.low = s.high = 3; break;
+        case 0:
+            s.rows = 0;
+            break;
+        case 1:
+            s.weights.reset();
+            break;
+        case 2:
+            s.weights = {1, arma::datum::nan};
+            break;
+        case 3:
+            s.noise = -1;
+            break;
+        default:
+            s.low = s.high = 3;
+            break;
         }
         QVERIFY(QString::fromStdString(SyntheticData::check(s)).contains(message));
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, SyntheticData::generate(s));

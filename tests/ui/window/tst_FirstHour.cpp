@@ -2,6 +2,9 @@
 // Help > Guide.
 
 #include "app/document/Document.h"
+#include "ui/common/DisplayDigits.h"
+#include "ui/common/NumberText.h"
+#include "ui/panels/LessonPane.h"
 #include "ui/window/GenerateDataDialog.h"
 #include "ui/window/GuideDialog.h"
 #include "ui/window/MainWindow.h"
@@ -18,6 +21,8 @@
 #include <QStandardPaths>
 #include <QTest>
 #include <QUndoStack>
+
+using linlab::LinearModel;
 
 namespace {
 
@@ -64,7 +69,8 @@ private slots:
         QFETCH(int, rows);
         QFETCH(int, used);
         MainWindow w;
-        QAction* open = menuAction(w, {QStringLiteral("File"), QStringLiteral("Open Example"), title});
+        QAction* open =
+            menuAction(w, {QStringLiteral("File"), QStringLiteral("Open Example"), title});
         QVERIFY(open);
         QVERIFY(!open->toolTip().isEmpty());
         open->trigger();
@@ -99,6 +105,32 @@ private slots:
         MainWindow w;
         QVERIFY(menuAction(w, {QStringLiteral("Data"), QStringLiteral("Generate")}));
     }
+    // Numbers read like a textbook: 6 significant digits by default, every digit on request;
+    // exact() (tooltips, copies, exports) never changes.
+    void numbersReadLikeATextbook() {
+        QSettings().clear();
+        MainWindow w;
+        QCOMPARE(DisplayDigits::digits(), 6);
+        QCOMPARE(NumberText::shown(284.98720000000014), QStringLiteral("284.987"));
+        QCOMPARE(NumberText::shown(142.88000000000002), QStringLiteral("142.88"));
+        QCOMPARE(NumberText::exact(284.98720000000014), QStringLiteral("284.98720000000014"));
+        auto* pane = w.findChild<LessonPane*>();
+        QVERIFY(pane);
+        Document* doc = w.document();
+        doc->setModel(LinearModel(arma::vec{4.1, 3.3}, 10.7)); // an MSE with a long tail
+        const double mse = doc->evaluation().metrics.mse;
+        QVERIFY(NumberText::exact(mse).size() > 12);
+        QVERIFY(pane->lessonHtml().contains(QStringLiteral("mse = ") + NumberText::brief(mse, 6)));
+        QAction* every =
+            menuAction(w, {QStringLiteral("View"), QStringLiteral("Significant Digits"),
+                           QStringLiteral("Every Digit")});
+        QVERIFY(every);
+        every->trigger();
+        QCOMPARE(DisplayDigits::digits(), 0);
+        QVERIFY(pane->lessonHtml().contains(QStringLiteral("mse = ") + NumberText::exact(mse)));
+        QCOMPARE(QSettings().value(QStringLiteral("display/significantDigits")).toInt(), 0);
+        DisplayDigits::setDigits(DisplayDigits::kDefault);
+    }
     // The guide maps the panels to the lesson's lines and lists the menus' shortcuts.
     void guideNamesTheLessonsLinesAndTheShortcuts() {
         MainWindow w;
@@ -110,7 +142,8 @@ private slots:
         QVERIFY(html.contains(QStringLiteral("y_pred = X @ w + b")));
         QVERIFY(html.contains(QStringLiteral("np.linalg.lstsq")));
         QVERIFY(html.contains(QStringLiteral("Fit Least Squares")));
-        QVERIFY(html.contains(QKeySequence(Qt::CTRL | Qt::Key_L).toString(QKeySequence::NativeText)));
+        QVERIFY(
+            html.contains(QKeySequence(Qt::CTRL | Qt::Key_L).toString(QKeySequence::NativeText)));
         QVERIFY(html.contains(QStringLiteral("Generate")));
         // Each shortcut once, however many menus hold its action.
         const QString rows = GuideDialog::shortcutRows(w.findChildren<QAction*>());
