@@ -2,8 +2,8 @@
 // The undo command behind every derived-feature edit of the window: it replaces the design's list
 // of derived features (one added, a few added by a shortcut, one edited or removed).
 
-#include "model/data/Design.h"
 #include "model/data/DerivedFeature.h"
+#include "model/data/Design.h"
 #include "model/fit/LinearModel.h"
 
 #include <QString>

@@ -50,9 +50,10 @@ DerivedFeatureDialog::DerivedFeatureDialog(Document* document, int editIndex, in
     form->addRow(tr("&Name:"), m_name);
     form->addRow(tr("&Expression:"), m_expression);
     m_expression->setPlaceholderText(tr("e.g. [x1]^2, log([body mass]), [a] * [b]"));
-    auto* help = new QLabel(tr("+ \u2212 * / ^ and log, exp, sqrt, abs, sin, cos, tan, log10, log2. "
-                               "Double-click a column to insert it:"),
-                            this);
+    auto* help =
+        new QLabel(tr("+ \u2212 * / ^ and log, exp, sqrt, abs, sin, cos, tan, log10, log2. "
+                      "Double-click a column to insert it:"),
+                   this);
     help->setWordWrap(true);
     m_columns->addItems(columnNames());
     m_preview->setWordWrap(true);
@@ -69,8 +70,7 @@ DerivedFeatureDialog::DerivedFeatureDialog(Document* document, int editIndex, in
         m_name->setText(QString::fromStdString(list[std::size_t(editIndex)].name));
         m_expression->setText(QString::fromStdString(list[std::size_t(editIndex)].expression));
     } else if (column >= 0 && DerivedMenu::offersShortcuts(document, column)) {
-        m_expression->setText(
-            bracketed(QString::fromStdString(document->tableColumnName(column))));
+        m_expression->setText(bracketed(QString::fromStdString(document->tableColumnName(column))));
     }
 
     m_pause->setSingleShot(true);
@@ -91,9 +91,9 @@ QStringList DerivedFeatureDialog::columnNames() const {
     // columns, and the derived features before this one.
     QStringList names;
     const std::vector<std::string>& features = m_document->dataset().featureNames();
-    const std::size_t own = features.size() - (m_document->isTyped()
-                                                   ? m_document->design().derivedCount()
-                                                   : std::size_t(0));
+    const std::size_t own =
+        features.size() -
+        (m_document->isTyped() ? m_document->design().derivedCount() : std::size_t(0));
     for (std::size_t j = 0; j < own; ++j)
         names << QString::fromStdString(features[j]);
     if (m_document->isTyped()) {
@@ -174,9 +174,8 @@ void DerivedFeatureDialog::accept() {
         return;
     }
     const QString name = m_name->text().trimmed();
-    const QString what = m_editIndex >= 0
-                             ? tr("Edit Derived Feature \u201c%1\u201d").arg(name)
-                             : tr("Add Derived Feature \u201c%1\u201d").arg(name);
+    const QString what = m_editIndex >= 0 ? tr("Edit Derived Feature \u201c%1\u201d").arg(name)
+                                          : tr("Add Derived Feature \u201c%1\u201d").arg(name);
     const QString why = DerivedMenu::apply(m_document, list, what);
     if (!why.isEmpty()) {
         QMessageBox::warning(this, tr("Derived Feature Refused"), why);

@@ -113,16 +113,17 @@ void DerivedMenu::addTo(QMenu* menu, DataTableModel* model, Document* document, 
         menu->addSeparator();
     } else if (column < model->documentColumnCount() && offersShortcuts(document, column)) {
         const std::string name = document->tableColumnName(column);
-        menu->addAction(QObject::tr("Add Polynomial Terms\u2026"), parent, [document, name, parent] {
-            bool ok = false;
-            const int degree = QInputDialog::getInt(
-                parent, QObject::tr("Add Polynomial Terms"),
-                QObject::tr("Highest degree k (adds %1^2 \u2026 %1^k):")
-                    .arg(QString::fromStdString(name)),
-                3, 2, 20, 1, &ok);
-            if (ok)
-                refuse(parent, addPolynomial(document, name, degree));
-        });
+        menu->addAction(
+            QObject::tr("Add Polynomial Terms\u2026"), parent, [document, name, parent] {
+                bool ok = false;
+                const int degree =
+                    QInputDialog::getInt(parent, QObject::tr("Add Polynomial Terms"),
+                                         QObject::tr("Highest degree k (adds %1^2 \u2026 %1^k):")
+                                             .arg(QString::fromStdString(name)),
+                                         3, 2, 20, 1, &ok);
+                if (ok)
+                    refuse(parent, addPolynomial(document, name, degree));
+            });
         QMenu* products = menu->addMenu(QObject::tr("Add Product With"));
         for (int c = 0; c < model->documentColumnCount(); ++c)
             if (c != column && offersShortcuts(document, c)) {
@@ -133,9 +134,8 @@ void DerivedMenu::addTo(QMenu* menu, DataTableModel* model, Document* document, 
                                     });
             }
         products->setEnabled(!products->isEmpty());
-        menu->addAction(QObject::tr("Add Log"), parent, [document, name, parent] {
-            refuse(parent, addLogarithm(document, name));
-        });
+        menu->addAction(QObject::tr("Add Log"), parent,
+                        [document, name, parent] { refuse(parent, addLogarithm(document, name)); });
     }
     menu->addAction(QObject::tr("Add Derived Feature\u2026"), parent, [document, column, parent] {
         DerivedFeatureDialog dialog(document, -1, column, parent);

@@ -85,8 +85,9 @@ void tst_DerivedFeatureCommand::weightsKeptByNameNewOnesZero() {
     std::vector<DerivedSpec> more = DerivedFeatureCommand::current(doc);
     more.insert(more.begin(), DerivedFeature::logarithm("hours_slept"));
     push(doc, more);
-    QCOMPARE(names(doc), (std::vector<std::string>{"hours_studied", "hours_slept",
-                                                   "log(hours_slept)", "hours_studied*hours_slept"}));
+    QCOMPARE(names(doc),
+             (std::vector<std::string>{"hours_studied", "hours_slept", "log(hours_slept)",
+                                       "hours_studied*hours_slept"}));
     QVERIFY(arma::all(doc.model().weights() == arma::vec{4, 3, 0, 0.5}));
     QCOMPARE(doc.dataset().features()(0, 2), std::log(7.0));
     doc.undoStack()->undo();
@@ -98,15 +99,19 @@ void tst_DerivedFeatureCommand::refusedListsChangeNothing_data() {
     QTest::addColumn<QString>("name");
     QTest::addColumn<QString>("expression");
     QTest::addColumn<QString>("named"); // a part of the message
+    auto addRow = [](const char* row, const char* name, const char* expression, const char* named) {
+        QTest::newRow(row) << QString::fromUtf8(name) << QString::fromUtf8(expression)
+                           << QString::fromUtf8(named);
+    };
 
-    QTest::newRow("unknown name") << "f" << "[nope]*2" << "nope";
-    QTest::newRow("log of a negative") << "f" << "log(hours_studied - 4)" << "row 2";
-    QTest::newRow("division by zero") << "f" << "1/(hours_slept - 6)" << "row 2";
-    QTest::newRow("syntax") << "f" << "hours_studied +" << "syntax error";
-    QTest::newRow("unknown function") << "f" << "ln(hours_slept)" << "unknown function";
-    QTest::newRow("name taken") << "hours_slept" << "hours_studied" << "hours_slept";
-    QTest::newRow("the label") << "f" << "exam_score * 2" << "exam_score";
-    QTest::newRow("no name") << "" << "hours_studied" << "no name";
+    addRow("unknown name", "f", "[nope]*2", "nope");
+    addRow("log of a negative", "f", "log(hours_studied - 4)", "row 2");
+    addRow("division by zero", "f", "1/(hours_slept - 6)", "row 2");
+    addRow("syntax", "f", "hours_studied +", "syntax error");
+    addRow("unknown function", "f", "ln(hours_slept)", "unknown function");
+    addRow("name taken", "hours_slept", "hours_studied", "hours_slept");
+    addRow("the label", "f", "exam_score * 2", "exam_score");
+    addRow("no name", "", "hours_studied", "no name");
 }
 
 void tst_DerivedFeatureCommand::refusedListsChangeNothing() {

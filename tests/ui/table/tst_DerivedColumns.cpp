@@ -267,7 +267,8 @@ void tst_DerivedColumns::dialogPreviewsAndAdds() {
     QCOMPARE(dialog.expressionEdit()->text(), QStringLiteral("log([hours_slept] - 6)"));
     dialog.updatePreview();
     QVERIFY(!dialog.isAcceptable());
-    QVERIFY2(dialog.previewText().contains(QStringLiteral("row 2")), qPrintable(dialog.previewText()));
+    QVERIFY2(dialog.previewText().contains(QStringLiteral("row 2")),
+             qPrintable(dialog.previewText()));
     QVERIFY(dialog.previewText().contains(QStringLiteral("log([hours_slept] - 6)")));
     dialog.expressionEdit()->setText(QStringLiteral("[hours_slept] - 6"));
     dialog.updatePreview();
