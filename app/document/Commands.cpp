@@ -84,13 +84,21 @@ RenameColumnCommand::RenameColumnCommand(Document* document, int column, const s
     , m_document(document)
     , m_column(column)
     , m_old(document->tableColumnName(column))
-    , m_new(name) {
+    , m_new(name)
+    , m_derived(document->source().design.derived) {
     setText(QObject::tr("Rename \"%1\" to \"%2\"")
                 .arg(QString::fromStdString(m_old), QString::fromStdString(m_new)));
 }
 
 void RenameColumnCommand::undo() {
     m_document->renameColumn(m_column, m_old);
+    // Renamed back, an expression may differ in its brackets only: the text as it was.
+    if (m_document->isTyped() && m_document->source().design.derived != m_derived) {
+        linlab::DesignOptions options = m_document->source().design;
+        options.derived = m_derived;
+        const linlab::LinearModel model = m_document->model();
+        m_document->setDesignOptions(options, &model); // built before the rename: it builds
+    }
 }
 
 void RenameColumnCommand::redo() {

@@ -85,6 +85,7 @@ private:
     Document* m_document;
     int m_column;
     std::string m_old, m_new;
+    std::vector<linlab::DerivedSpec> m_derived; // their exact text comes back on undo
 };
 
 /// Makes a feature the label (the old label becomes that feature). The model's weights are

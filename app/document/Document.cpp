@@ -292,6 +292,8 @@ void Document::renameColumn(int column, const std::string& name) {
         const std::string old = m_source.table.column(std::size_t(column)).name();
         m_source.table.renameColumn(std::size_t(column), name);
         m_source.design = DesignRoles::renamed(m_source.design, old, name);
+        for (DerivedSpec& spec : m_source.design.derived) // the expressions follow the column
+            spec.expression = DerivedFeature::renameColumn(spec.expression, old, name);
         emit headersChanged(column, column);
         rebuildDesign(&m_model); // same features, new names: the weights keep their places
         return;

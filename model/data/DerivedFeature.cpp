@@ -37,6 +37,24 @@ bool isDigit(char c) {
     return c >= '0' && c <= '9';
 }
 
+// Where the number starting at e[i] ends, its exponent included (the "e5" of "2e5" is no name).
+std::size_t numberEnd(const std::string& e, std::size_t i) {
+    std::size_t j = i;
+    while (j < e.size() && (isDigit(e[j]) || e[j] == '.'))
+        ++j;
+    if (j < e.size() && (e[j] == 'e' || e[j] == 'E')) {
+        std::size_t k = j + 1;
+        if (k < e.size() && (e[k] == '+' || e[k] == '-'))
+            ++k;
+        if (k < e.size() && isDigit(e[k])) {
+            while (k < e.size() && isDigit(e[k]))
+                ++k;
+            j = k;
+        }
+    }
+    return j;
+}
+
 std::string quoted(const std::string& text) {
     return "\"" + text + "\"";
 }
@@ -122,19 +140,7 @@ DerivedFeature::DerivedFeature(DerivedSpec spec)
             }
             i = j;
         } else if (isDigit(c) || c == '.') {
-            std::size_t j = i;
-            while (j < e.size() && (isDigit(e[j]) || e[j] == '.'))
-                ++j;
-            if (j < e.size() && (e[j] == 'e' || e[j] == 'E')) {
-                std::size_t k = j + 1;
-                if (k < e.size() && (e[k] == '+' || e[k] == '-'))
-                    ++k;
-                if (k < e.size() && isDigit(e[k])) {
-                    while (k < e.size() && isDigit(e[k]))
-                        ++k;
-                    j = k;
-                }
-            }
+            const std::size_t j = numberEnd(e, i);
             addText(e.substr(i, j - i), e.substr(i, j - i));
             i = j;
         } else if (c == '^') {
@@ -297,6 +303,69 @@ DerivedSpec DerivedFeature::product(const std::string& a, const std::string& b) 
 
 DerivedSpec DerivedFeature::logarithm(const std::string& column) {
     return {"log(" + column + ")", "log(" + reference(column) + ")"};
+}
+
+std::string DerivedFeature::renameColumn(const std::string& expression, const std::string& from,
+                                         const std::string& to) {
+    if (from.empty())
+        return expression;
+    // The constructor's reading of names, brackets and numbers, copying all but the references.
+    auto renamed = [&](const std::string& name) {
+        if (name == from)
+            return to;
+        if (name.compare(0, from.size() + 1, from + "=") == 0)
+            return to + name.substr(from.size());
+        return name;
+    };
+    const std::string& e = expression;
+    std::string out;
+    for (std::size_t i = 0; i < e.size();) {
+        const char c = e[i];
+        if (c == '[') {
+            std::string name;
+            std::size_t j = i + 1;
+            for (; j < e.size(); ++j) {
+                if (e[j] == ']' && j + 1 < e.size() && e[j + 1] == ']')
+                    ++j;
+                else if (e[j] == ']')
+                    break;
+                name += e[j];
+            }
+            if (j >= e.size())
+                return out + e.substr(i); // unterminated: left as written
+            const std::string now = renamed(name);
+            if (now == name) {
+                out += e.substr(i, j + 1 - i);
+            } else if (reference(name) != name) { // brackets it needed: as the new name needs
+                out += reference(now);
+            } else { // brackets the writer chose: kept
+                out += '[';
+                for (char n : now)
+                    out += n == ']' ? std::string("]]") : std::string(1, n);
+                out += ']';
+            }
+            i = j + 1;
+        } else if (isNameStart(c)) {
+            std::size_t j = i;
+            while (j < e.size() && isNameChar(e[j]))
+                ++j;
+            const std::string name = e.substr(i, j - i);
+            std::size_t k = j;
+            while (k < e.size() && (e[k] == ' ' || e[k] == '\t'))
+                ++k;
+            const bool function = k < e.size() && e[k] == '(';
+            out += function ? name : reference(renamed(name));
+            i = j;
+        } else if (isDigit(c) || c == '.') {
+            const std::size_t j = numberEnd(e, i);
+            out += e.substr(i, j - i);
+            i = j;
+        } else {
+            out += c;
+            ++i;
+        }
+    }
+    return out;
 }
 
 } // namespace linlab

@@ -67,6 +67,12 @@ public:
     static DerivedSpec product(const std::string& a, const std::string& b);
     /// The logarithm shortcut: log(A), named "log(A)".
     static DerivedSpec logarithm(const std::string& column);
+    /// `expression` with every reference to column `from` written as one to `to`, and a dummy's
+    /// [from=LEVEL] as [to=LEVEL]; the rest of the text (functions, numbers) as it was. Brackets
+    /// a plain name was given are kept, others follow reference(): renaming back restores a
+    /// text that writes names as reference() does (the shortcuts'). An unclosed '[' stays.
+    static std::string renameColumn(const std::string& expression, const std::string& from,
+                                    const std::string& to);
 
 private:
     [[noreturn]] void refuse(const std::string& reason) const;

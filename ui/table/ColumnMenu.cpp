@@ -3,6 +3,7 @@
 #include "app/document/Commands.h"
 #include "app/document/Document.h"
 #include "model/data/DesignRoles.h"
+#include "ui/table/DerivedMenu.h"
 
 #include <QActionGroup>
 #include <QMenu>
@@ -42,6 +43,14 @@ void ColumnMenu::addTypeMenu(QMenu* menu, Document* document, int column, const 
             action, &QAction::triggered, types, [document, column, type = type, current, message] {
                 if (type == current)
                     return;
+                const QString read = type == ColumnType::Numeric || type == ColumnType::Date
+                                         ? QString()
+                                         : DerivedMenu::readersRefusal(
+                                               document, column, QObject::tr("made that type"));
+                if (!read.isEmpty()) {
+                    message(read, true);
+                    return;
+                }
                 const QString why = document->checkColumnType(column, type);
                 if (!why.isEmpty()) {
                     message(why, true);
@@ -70,6 +79,12 @@ void ColumnMenu::addRoleMenu(QMenu* menu, Document* document, int column, const 
                          [document, column, role = role, current, label = label, message] {
                              if (role == current)
                                  return;
+                             if (const QString why = DerivedMenu::readersRefusal(
+                                     document, column, QObject::tr("the label"));
+                                 role == Role::Label && !why.isEmpty()) {
+                                 message(why, true);
+                                 return;
+                             }
                              const linlab::SourceTable& source = document->source();
                              try {
                                  const linlab::DesignOptions options =

@@ -17,7 +17,9 @@
 
 DataTableModel::DataTableModel(Document* document, QObject* parent)
     : QAbstractTableModel(parent)
-    , m_document(document) {
+    , m_document(document)
+    , m_derived(document)
+    , m_derivedShown(m_derived.count()) {
     // Forward the document's structural changes as the begin/end pairs views rely on.
     connect(document, &Document::rowsAboutToBeInserted, this,
             [this](int first, int last) { beginInsertRows({}, first, last); });
@@ -32,7 +34,12 @@ DataTableModel::DataTableModel(Document* document, QObject* parent)
             [this](int first, int last) { beginRemoveColumns({}, first, last); });
     connect(document, &Document::columnsRemoved, this, [this] { endRemoveColumns(); });
     connect(document, &Document::aboutToReset, this, [this] { beginResetModel(); });
-    connect(document, &Document::resetDone, this, [this] { endResetModel(); });
+    connect(document, &Document::resetDone, this, [this] {
+        m_derivedShown = m_derived.count();
+        endResetModel();
+    });
+    // Every design change may add, remove or recompute derived columns.
+    connect(document, &Document::designChanged, this, &DataTableModel::syncDerivedColumns);
     connect(document, &Document::valuesChanged, this,
             [this](int top, int left, int bottom, int right) {
                 if (!m_showTransformed && bottom >= top && right >= left)
@@ -54,7 +61,38 @@ int DataTableModel::rowCount(const QModelIndex& parent) const {
 }
 
 int DataTableModel::columnCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : m_document->tableColumnCount() + int(m_extraNames.size());
+    return parent.isValid()
+               ? 0
+               : m_document->tableColumnCount() + m_derivedShown + int(m_extraNames.size());
+}
+
+int DataTableModel::firstReportColumn() const {
+    return documentColumnCount() + m_derivedShown;
+}
+
+int DataTableModel::derivedIndex(int column) const {
+    const int k = column - documentColumnCount();
+    return k >= 0 && k < m_derivedShown ? k : -1;
+}
+
+void DataTableModel::syncDerivedColumns() {
+    const int now = m_derived.count();
+    const int first = documentColumnCount();
+    if (now < m_derivedShown) {
+        beginRemoveColumns({}, first + now, first + m_derivedShown - 1);
+        m_derivedShown = now;
+        endRemoveColumns();
+    } else if (now > m_derivedShown) {
+        beginInsertColumns({}, first + m_derivedShown, first + now - 1);
+        m_derivedShown = now;
+        endInsertColumns();
+    }
+    if (now == 0)
+        return;
+    emit headerDataChanged(Qt::Horizontal, first, first + now - 1);
+    if (rowCount() > 0)
+        emit dataChanged(index(0, first), index(rowCount() - 1, first + now - 1),
+                         {Qt::DisplayRole, Qt::EditRole, Qt::ToolTipRole});
 }
 
 int DataTableModel::documentColumnCount() const {
@@ -67,7 +105,7 @@ bool DataTableModel::isExtraColumn(int column) const {
 
 void DataTableModel::setExtraColumns(const QStringList& names, const QStringList& tips,
                                      ExtraValue value) {
-    const int first = documentColumnCount();
+    const int first = firstReportColumn();
     if (!m_extraNames.isEmpty()) {
         beginRemoveColumns({}, first, first + int(m_extraNames.size()) - 1);
         m_extraNames.clear();
@@ -85,13 +123,13 @@ void DataTableModel::setExtraColumns(const QStringList& names, const QStringList
 void DataTableModel::extraValuesChanged() {
     if (m_extraNames.isEmpty() || rowCount() == 0)
         return;
-    const int first = documentColumnCount();
+    const int first = firstReportColumn();
     emit dataChanged(index(0, first), index(rowCount() - 1, columnCount() - 1),
                      {Qt::DisplayRole, Qt::ToolTipRole});
 }
 
 QVariant DataTableModel::extraData(int row, int column, int role) const {
-    const int k = column - documentColumnCount();
+    const int k = column - firstReportColumn();
     const int datasetRow = m_document->datasetRow(row);
     const double value =
         datasetRow >= 0 && m_extraValue ? m_extraValue(datasetRow, k) : std::nan("");
@@ -114,7 +152,7 @@ QVariant DataTableModel::extraData(int row, int column, int role) const {
 }
 
 QVariant DataTableModel::extraHeader(int column, int role) const {
-    const int k = column - documentColumnCount();
+    const int k = column - firstReportColumn();
     switch (role) {
     case Qt::DisplayRole:
         return tr("%1\nreport, read-only").arg(m_extraNames.value(k));
@@ -157,6 +195,8 @@ double DataTableModel::valueAt(int row, int column) const {
 QVariant DataTableModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid() || index.row() >= rowCount() || index.column() >= columnCount())
         return {};
+    if (const int k = derivedIndex(index.column()); k >= 0)
+        return m_derived.data(index.row(), k, role, m_showTransformed);
     if (isExtraColumn(index.column()))
         return extraData(index.row(), index.column(), role);
     if (m_document->isTyped())
@@ -210,6 +250,8 @@ QVariant DataTableModel::headerData(int section, Qt::Orientation orientation, in
     }
     if (section < 0 || section >= columnCount())
         return {};
+    if (const int k = derivedIndex(section); k >= 0)
+        return m_derived.header(k, role);
     if (isExtraColumn(section))
         return extraHeader(section, role);
     if (m_document->isTyped())

@@ -1,8 +1,11 @@
 #pragma once
 // The table model adapter: shows the document's dataset (features, then the label) without
 // copying it, in raw or transformed units; a typed document's table shows every column and row of
-// its typed table, rows left out greyed, missing cells muted, filled cells tinted. Edits become
-// undo commands on the document.
+// its typed table, rows left out greyed, missing cells muted, filled cells tinted. After the
+// document's columns come its derived features and then the report's columns, both read-only.
+// Edits become undo commands on the document.
+
+#include "ui/table/DerivedTableColumns.h"
 
 #include <QAbstractTableModel>
 #include <QStringList>
@@ -44,17 +47,21 @@ public:
     /// The flags changed: the header asks again.
     void flagsChanged();
 
-    /// Read-only columns after the document's (the regression's fitted values, residuals,
+    /// Read-only columns after the derived ones (the regression's fitted values, residuals,
     /// leverage, Cook's distance): `names` with their header `tips`, and per dataset row
     /// value(row, k) for extra column k (NaN: none, as for a row left out). Empty: none.
     using ExtraValue = std::function<double(int datasetRow, int column)>;
     void setExtraColumns(const QStringList& names, const QStringList& tips, ExtraValue value);
     /// The extra columns' values changed: the view asks again.
     void extraValuesChanged();
-    /// The document's own columns; the extra ones follow them.
+    /// The document's own columns; the derived and then the report's columns follow them.
     int documentColumnCount() const;
-    /// True for an extra (read-only) column.
+    /// True for a read-only column after the document's: a derived feature's or the report's.
     bool isExtraColumn(int column) const;
+    /// The derived features' columns shown (the document's, once the table has caught up).
+    int derivedColumnCount() const { return m_derivedShown; }
+    /// The index of column `column` among the derived features, or -1 for any other column.
+    int derivedIndex(int column) const;
 
 private:
     double valueAt(int row, int column) const;
@@ -67,6 +74,10 @@ private:
     bool transformedAt(int row, int column, double* value) const;
     QVariant extraData(int row, int column, int role) const;
     QVariant extraHeader(int column, int role) const;
+    /// The first of the report's columns.
+    int firstReportColumn() const;
+    /// Inserts or removes derived columns to match the document's, then repaints them.
+    void syncDerivedColumns();
 
     Document* m_document;
     bool m_showTransformed = false;
@@ -74,4 +85,6 @@ private:
     FlagReason m_flagReason;
     QStringList m_extraNames, m_extraTips;
     ExtraValue m_extraValue;
+    DerivedTableColumns m_derived;
+    int m_derivedShown = 0; // what the views were told; the document may be ahead of it
 };

@@ -10,6 +10,7 @@
 #include "ui/common/NumberText.h"
 #include "ui/table/ColumnMenu.h"
 #include "ui/table/DataTableModel.h"
+#include "ui/table/DerivedMenu.h"
 #include "ui/table/NumberDelegate.h"
 
 #include <QApplication>
@@ -133,6 +134,10 @@ bool DataTableView::pasteText(const QString& text) {
             true);
         return false;
     }
+    if (currentIndex().isValid() && m_model->isExtraColumn(currentIndex().column())) {
+        emit message(tr("Paste refused: the derived and report columns are read-only."), true);
+        return false;
+    }
     if (m_document->isTyped())
         return pasteTypedText(text);
     linlab::CsvTable block;
@@ -249,11 +254,18 @@ int DataTableView::currentColumnOrLast() const {
 }
 
 void DataTableView::removeCurrentFeature() {
+    if (refuseDerivedCell(tr("removed")))
+        return;
     const int column = currentColumnOrLast();
     if (m_document->isTyped()) {
         if (column == m_model->labelColumn()) {
             emit message(tr("The label stays: choose another label before removing this column."),
                          true);
+            return;
+        }
+        if (const QString why = DerivedMenu::readersRefusal(m_document, column, tr("removed"));
+            !why.isEmpty()) {
+            emit message(why, true);
             return;
         }
         m_document->undoStack()->push(new TableColumnCommand(m_document, column));
@@ -291,6 +303,12 @@ bool DataTableView::renameColumnTo(int column, const QString& name) {
 }
 
 void DataTableView::renameColumnInteractively(int column) {
+    if (m_model->derivedIndex(column) >= 0) {
+        emit message(tr("A derived feature is renamed in its header menu: Edit Derived "
+                        "Feature\u2026"),
+                     true);
+        return;
+    }
     if (column < 0 || column >= m_model->documentColumnCount())
         return;
     bool ok = false;
@@ -303,10 +321,14 @@ void DataTableView::renameColumnInteractively(int column) {
 }
 
 void DataTableView::renameCurrentColumn() {
+    if (refuseDerivedCell(tr("renamed")))
+        return;
     renameColumnInteractively(currentColumnOrLast());
 }
 
 void DataTableView::useCurrentColumnAsLabel() {
+    if (refuseDerivedCell(tr("made the label")))
+        return;
     const int column = currentColumnOrLast();
     if (column == m_model->labelColumn()) {
         emit message(tr("That column is already the label."), false);
@@ -337,12 +359,19 @@ void DataTableView::selectDataRow(int datasetRow, bool extend) {
 
 void DataTableView::showHeaderMenu(const QPoint& pos) {
     const int column = horizontalHeader()->logicalIndexAt(pos);
-    if (column < 0 || m_model->isExtraColumn(column))
+    if (column < 0 || (m_model->isExtraColumn(column) && m_model->derivedIndex(column) < 0))
         return; // the report's columns: View > Report Columns in Table hides them
     QMenu menu(this);
+    if (m_model->derivedIndex(column) >= 0) {
+        DerivedMenu::addTo(&menu, m_model, m_document, column, this);
+        menu.exec(horizontalHeader()->mapToGlobal(pos));
+        return;
+    }
     menu.addAction(tr("Rename\u2026"), this, [this, column] { renameColumnInteractively(column); });
     ColumnMenu::addTo(&menu, m_document, column,
                       [this](const QString& text, bool error) { emit message(text, error); });
+    menu.addSeparator();
+    DerivedMenu::addTo(&menu, m_model, m_document, column, this);
     if (m_document->isTyped()) {
         menu.addSeparator();
         if (column != m_model->labelColumn())
@@ -388,13 +417,34 @@ std::string DataTableView::uniqueColumnName(const std::string& stem) const {
     if (!m_document->isTyped())
         return m_document->dataset().uniqueName(stem);
     const linlab::TypedTable& table = m_document->source().table;
+    const std::vector<linlab::DerivedSpec>& derived = m_document->source().design.derived;
+    auto taken = [&](const std::string& name) { // a derived feature's name is taken too
+        return table.indexOf(name) < table.columnCount() ||
+               std::any_of(derived.begin(), derived.end(),
+                           [&](const linlab::DerivedSpec& d) { return d.name == name; });
+    };
     std::string name = stem;
-    for (int k = 2; table.indexOf(name) < table.columnCount(); ++k)
+    for (int k = 2; taken(name); ++k)
         name = stem + "_" + std::to_string(k);
     return name;
 }
 
+bool DataTableView::refuseDerivedCell(const QString& what) {
+    if (!currentIndex().isValid() || m_model->derivedIndex(currentIndex().column()) < 0)
+        return false;
+    emit message(tr("A derived column cannot be %1 from its cells: right-click its header to "
+                    "edit or remove the derived feature.")
+                     .arg(what),
+                 true);
+    return true;
+}
+
 void DataTableView::useTypedColumnAs(int column, linlab::Role role) {
+    if (const QString why = DerivedMenu::readersRefusal(m_document, column, tr("the label"));
+        role == linlab::Role::Label && !why.isEmpty()) {
+        emit message(why, true);
+        return;
+    }
     const linlab::SourceTable& source = m_document->source();
     try {
         m_document->undoStack()->push(new SetDesignCommand(

@@ -66,6 +66,8 @@ private:
     bool pasteTypedText(const QString& text);
     std::string uniqueColumnName(const std::string& stem) const;
     void useTypedColumnAs(int column, linlab::Role role);
+    /// True (and a message) when the current cell is a derived column's: `what` it cannot be.
+    bool refuseDerivedCell(const QString& what);
 
     Document* m_document;
     DataTableModel* m_model;
