@@ -23,6 +23,7 @@
 #include "ui/report/ResidualHistogramView.h"
 #include "ui/table/DataTableModel.h"
 #include "ui/table/DataTableView.h"
+#include "ui/table/DerivedFeatureDialog.h"
 #include "ui/training/LossCurveView.h"
 #include "ui/training/LossLandscapeView.h"
 #include "ui/training/TrainingView.h"
@@ -473,6 +474,11 @@ void MainWindow::createMenus() {
     generate->setStatusTip(
         tr("Make data whose true weights you know, and watch the fit find them"));
     generate->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G));
+    QAction* derive = data->addAction(tr("Add &Derived Feature\u2026"), this, [this] {
+        DerivedFeatureDialog dialog(m_document, -1, m_table->currentIndex().column(), this);
+        dialog.exec();
+    });
+    derive->setStatusTip(tr("A feature computed from other columns: x^2, log(x), [a] * [b], ..."));
 
     QMenu* model = menuBar()->addMenu(tr("&Model"));
     model->addAction(m_fitAction);
