@@ -176,7 +176,10 @@ PlotView::PlotView(Document* document, QWidget* parent)
     connect(m_document, &Document::analysisChanged, this, &PlotView::onAnalysisChanged);
     connect(m_document, &Document::evaluationChanged, this, &PlotView::onEvaluationChanged);
     connect(m_document, &Document::headersChanged, this, &PlotView::refresh);
-    connect(m_document, &Document::fitSettingsChanged, this, &PlotView::refresh);
+    connect(m_document, &Document::fitSettingsChanged, this, [this] {
+        if (TestPoints::splitChanged(m_test, m_document->fitSettings()))
+            refresh(); // other test rows; an alpha tick leaves them (and its model redraws)
+    });
     connect(m_plot, &QCustomPlot::mouseMove, this, &PlotView::onMouseMove);
     connect(m_plot, &QCustomPlot::mousePress, this, &PlotView::onMousePress);
     connect(m_plot, &QCustomPlot::mouseRelease, this, &PlotView::onMouseRelease);

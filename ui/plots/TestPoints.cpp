@@ -17,6 +17,16 @@ QCPGraph* TestPoints::create(QCustomPlot* plot) {
     return graph;
 }
 
+bool TestPoints::splitChanged(QCPGraph* test, const linlab::FitSettings& settings) {
+    const QVariant fraction = settings.testFraction;
+    const QVariant seed = qulonglong(settings.seed);
+    if (test->property("linlabTestFraction") == fraction && test->property("linlabSeed") == seed)
+        return false;
+    test->setProperty("linlabTestFraction", fraction);
+    test->setProperty("linlabSeed", seed);
+    return true;
+}
+
 QVector<int> TestPoints::update(QCPGraph* test, const QCPGraph* points,
                                 const QVector<int>& drawnRows, const arma::uvec& testMask,
                                 bool dense) {
