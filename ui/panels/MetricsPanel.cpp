@@ -88,6 +88,18 @@ QLabel* MetricsPanel::addRow(const QString& name, const QString& objectName,
     return value;
 }
 
+QLabel* MetricsPanel::addTestValue(const QString& objectName, const QString& toolTip, int row) {
+    auto* value = new QLabel(NumberText::dash(), m_content);
+    value->setObjectName(objectName);
+    value->setFixedSize(
+        value->fontMetrics().horizontalAdvance(QStringLiteral("-8.8888888888888888e-308")) + 4,
+        value->sizeHint().height());
+    value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    value->setToolTip(toolTip);
+    m_grid->addWidget(value, row, 2);
+    return value;
+}
+
 void MetricsPanel::rebuild() {
     // Only labels live here and none of them emits, so deleting now is safe; deleting later
     // would leave two "gradW0Value" labels for findChild() until the event loop runs.
@@ -104,7 +116,7 @@ void MetricsPanel::rebuild() {
     m_grid->setContentsMargins(0, 0, 0, 0);
     m_grid->setHorizontalSpacing(12);
     m_grid->setVerticalSpacing(3);
-    m_grid->setColumnStretch(1, 1);
+    m_grid->setColumnStretch(3, 1); // the train and test columns side by side, room after
     m_row = 0;
 
     addSection(tr("Loss"));
@@ -116,6 +128,12 @@ void MetricsPanel::rebuild() {
         tr("Rows with a missing value in the label or a used feature are left out of every "
            "number (listwise, as R and JASP do); the table shows them greyed"));
     m_grid->addWidget(m_rowsUsed, m_row++, 0, 1, 2);
+    // With a split: the train rows' numbers under "train", the held-out rows' beside them.
+    m_trainHeader = new QLabel(tr("train"), m_content);
+    m_testHeader = new QLabel(tr("test (held out)"), m_content);
+    m_testHeader->setObjectName(QStringLiteral("testHeader"));
+    m_grid->addWidget(m_trainHeader, m_row, 1);
+    m_grid->addWidget(m_testHeader, m_row++, 2);
     m_mse = addRow(tr("MSE"), QStringLiteral("mseValue"),
                    tr("mse = np.mean((predicted - actual) ** 2): the average squared miss"));
     m_rmse = addRow(tr("RMSE"), QStringLiteral("rmseValue"),
@@ -124,6 +142,12 @@ void MetricsPanel::rebuild() {
     m_r2 =
         addRow(tr("R²"), QStringLiteral("r2Value"),
                tr("1 - SS_res / SS_tot: 1 is a perfect fit, 0 no better than predicting the mean"));
+    // The test column beside MSE, RMSE, MAE and R² (the four rows just added).
+    const QString onTest = tr("On the held-out test rows, which the fit never saw");
+    m_mseTest = addTestValue(QStringLiteral("mseTestValue"), onTest, m_row - 4);
+    m_rmseTest = addTestValue(QStringLiteral("rmseTestValue"), onTest, m_row - 3);
+    m_maeTest = addTestValue(QStringLiteral("maeTestValue"), onTest, m_row - 2);
+    m_r2Test = addTestValue(QStringLiteral("r2TestValue"), onTest, m_row - 1);
 
     addSection(tr("Gradient ∂MSE/∂"));
     const int shown = std::min<int>(m_names.size(), kMaxFeatureRows);
@@ -180,21 +204,8 @@ void MetricsPanel::refresh() {
     const QString rowsUsed = m_document->rowsUsedText();
     m_rowsUsed->setText(rowsUsed);
     m_rowsUsed->setVisible(!rowsUsed.isEmpty());
+    refreshLoss();
     const Evaluation& e = m_document->evaluation();
-    m_mse->setText(NumberText::exact(e.metrics.mse));
-    m_rmse->setText(NumberText::exact(e.metrics.rmse));
-    if (m_document->maePending()) {
-        // Being computed over every row: the last value stays, muted, rather than flicker.
-        if (m_mae->text().isEmpty())
-            m_mae->setText(QStringLiteral("\u2026"));
-        m_mae->setEnabled(false);
-        m_mae->setToolTip(maeToolTip() + tr("\n(being computed over every row\u2026)"));
-    } else {
-        m_mae->setText(NumberText::exact(e.metrics.mae));
-        m_mae->setEnabled(true);
-        m_mae->setToolTip(maeToolTip());
-    }
-    m_r2->setText(NumberText::exact(e.metrics.r2));
     for (size_t j = 0; j < m_gradW.size(); ++j) {
         // While a feature is being inserted the evaluation can still be the old one's size.
         m_gradW[j]->setText(NumberText::exact(j < e.gradient.weights.n_elem ? e.gradient.weights(j)
@@ -215,6 +226,47 @@ void MetricsPanel::refresh() {
                "unique; Fit uses the smallest weights among them.")
                 .arg(ls.rank)
                 .arg(data.featureCount() + 1));
+}
+
+void MetricsPanel::refreshLoss() {
+    const bool split = m_document->fitSetup().hasSplit();
+    for (QLabel* label : {m_trainHeader, m_testHeader, m_mseTest, m_rmseTest, m_maeTest, m_r2Test})
+        label->setVisible(split);
+    const Evaluation& e = m_document->evaluation();
+    const HeldOutMetrics& h = m_document->heldOutMetrics();
+    const Metrics& shown = split ? h.train : e.metrics;
+    m_mse->setText(NumberText::exact(shown.mse));
+    m_rmse->setText(NumberText::exact(shown.rmse));
+    m_r2->setText(NumberText::exact(shown.r2));
+    if (split) {
+        m_mseTest->setText(NumberText::exact(h.test.mse));
+        m_rmseTest->setText(NumberText::exact(h.test.rmse));
+        m_r2Test->setText(NumberText::exact(h.test.r2));
+        // Past FitSetup::kDirectRows the split's numbers come from its statistics: no MAE.
+        const bool noMae = !std::isfinite(h.train.mae) && !std::isfinite(h.test.mae);
+        const QString why = noMae ? tr("\n(not computed past %1 rows: the train and test MAE "
+                                       "need a pass over the rows on every change, the other "
+                                       "numbers come from the split's statistics)")
+                                        .arg(NumberText::count(qint64(FitSetup::kDirectRows)))
+                                  : QString();
+        m_mae->setText(NumberText::exact(h.train.mae));
+        m_mae->setEnabled(true);
+        m_mae->setToolTip(maeToolTip() + why);
+        m_maeTest->setText(NumberText::exact(h.test.mae));
+        m_maeTest->setToolTip(tr("On the held-out test rows, which the fit never saw") + why);
+        return;
+    }
+    if (m_document->maePending()) {
+        // Being computed over every row: the last value stays, muted, rather than flicker.
+        if (m_mae->text().isEmpty())
+            m_mae->setText(QStringLiteral("\u2026"));
+        m_mae->setEnabled(false);
+        m_mae->setToolTip(maeToolTip() + tr("\n(being computed over every row\u2026)"));
+    } else {
+        m_mae->setText(NumberText::exact(e.metrics.mae));
+        m_mae->setEnabled(true);
+        m_mae->setToolTip(maeToolTip());
+    }
 }
 
 MetricsPanel::~MetricsPanel() {

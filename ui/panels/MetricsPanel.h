@@ -35,6 +35,10 @@ private:
     void addNote(const QString& text, const QString& toolTip);
     void addMoreNote(int hidden);
     QLabel* addRow(const QString& name, const QString& objectName, const QString& toolTip);
+    /// A value label in the test column, in grid row `row`.
+    QLabel* addTestValue(const QString& objectName, const QString& toolTip, int row);
+    /// Train and test columns with a split (heldOutMetrics), the every-row column without.
+    void refreshLoss();
 
     Document* m_document;
     QWidget* m_content = nullptr; ///< every label; rebuilt when the features change
@@ -45,6 +49,12 @@ private:
     QLabel* m_rmse = nullptr;
     QLabel* m_mae = nullptr;
     QLabel* m_r2 = nullptr;
+    QLabel* m_trainHeader = nullptr; ///< "train" above the values, with a split only
+    QLabel* m_testHeader = nullptr;
+    QLabel* m_mseTest = nullptr; ///< the test column: the held-out rows' metrics
+    QLabel* m_rmseTest = nullptr;
+    QLabel* m_maeTest = nullptr;
+    QLabel* m_r2Test = nullptr;
     std::vector<QLabel*> m_gradW;       ///< true dMSE/dw_j
     std::vector<QLabel*> m_lessonGradW; ///< the lesson's X^T e / n
     QLabel* m_gradBias = nullptr;

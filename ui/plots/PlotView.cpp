@@ -2,6 +2,7 @@
 
 #include "ui/common/Teardown.h"
 #include "ui/plots/DenseScatter.h"
+#include "ui/plots/TestPoints.h"
 
 #include "app/document/Document.h"
 #include "ui/common/NumberText.h"
@@ -148,6 +149,7 @@ PlotView::PlotView(Document* document, QWidget* parent)
     m_highlight->setName(tr("selected"));
     m_highlight->removeFromLegend();
 
+    m_test = TestPoints::create(m_plot);
     m_flagged = m_plot->addGraph();
     m_flagged->setLineStyle(QCPGraph::lsNone);
     m_flagged->setScatterStyle(
@@ -174,6 +176,10 @@ PlotView::PlotView(Document* document, QWidget* parent)
     connect(m_document, &Document::analysisChanged, this, &PlotView::onAnalysisChanged);
     connect(m_document, &Document::evaluationChanged, this, &PlotView::onEvaluationChanged);
     connect(m_document, &Document::headersChanged, this, &PlotView::refresh);
+    connect(m_document, &Document::fitSettingsChanged, this, [this] {
+        if (TestPoints::splitChanged(m_test, m_document->fitSettings()))
+            refresh(); // other test rows; an alpha tick leaves them (and its model redraws)
+    });
     connect(m_plot, &QCustomPlot::mouseMove, this, &PlotView::onMouseMove);
     connect(m_plot, &QCustomPlot::mousePress, this, &PlotView::onMousePress);
     connect(m_plot, &QCustomPlot::mouseRelease, this, &PlotView::onMouseRelease);
@@ -344,8 +350,9 @@ void PlotView::updatePoints(const QString& name) {
     }
     m_points->data()->set(data, true);
 
-    m_points->setName(m_sampleStep > 1 ? tr("%1 (1 in %2 shown)").arg(name).arg(m_sampleStep)
-                                       : name);
+    const QString shown = m_document->fitSetup().hasSplit() ? tr("train") : name;
+    m_points->setName(m_sampleStep > 1 ? tr("%1 (1 in %2 shown)").arg(shown).arg(m_sampleStep)
+                                       : shown);
     const bool dense = isDense();
     QColor fill = pointColor();
     fill.setAlpha(dense ? 110 : 170);
@@ -354,6 +361,8 @@ void PlotView::updatePoints(const QString& name) {
                                         QPen(pointColor(), dense ? 0.8 : 1.2), QBrush(fill),
                                         dense ? 4 : 7),
                         dense);
+    m_testRows =
+        TestPoints::update(m_test, m_points, m_drawnRows, m_document->fitSetup().testMask(), dense);
     updateHighlight();
     updateFlagged();
 }

@@ -52,6 +52,9 @@ public:
     int sampleStep() const { return m_sampleStep; }
     /// The rows last passed to setSelectedRows().
     QList<int> selectedRows() const { return m_selectedRows; }
+    /// The held-out rows' points (TestPoints); point i belongs to row testRows()[i].
+    QCPGraph* testGraph() const { return m_test; }
+    const QVector<int>& testRows() const { return m_testRows; }
     /// The rings around flagged rows; point i belongs to row ringedRows()[i].
     QCPGraph* flaggedGraph() const { return m_flagged; }
     const QVector<int>& ringedRows() const { return m_ringedRows; }
@@ -183,6 +186,8 @@ private:
     QCPGraph* m_points;
     QCPGraph* m_highlight;
     QCPGraph* m_flagged;
+    QCPGraph* m_test;
+    QVector<int> m_testRows;
     QCPItemText* m_message;
     QVector<int> m_drawnRows;
     QVector<int> m_highlightRows;

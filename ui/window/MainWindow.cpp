@@ -8,6 +8,7 @@
 #include "ui/common/DisplayDigits.h"
 #include "ui/common/NumberText.h"
 #include "ui/common/Teardown.h"
+#include "ui/panels/HeldOutPanel.h"
 #include "ui/panels/LessonPane.h"
 #include "ui/panels/MetricsPanel.h"
 #include "ui/panels/ModelPanel.h"
@@ -15,6 +16,7 @@
 #include "ui/plots/DataPlotView.h"
 #include "ui/plots/PredictedActualPlotView.h"
 #include "ui/plots/ResidualPlotView.h"
+#include "ui/plots/ValidationCurveView.h"
 #include "ui/report/DiagnosticPlotView.h"
 #include "ui/report/DiagnosticsView.h"
 #include "ui/report/FitBands.h"
@@ -280,11 +282,18 @@ void MainWindow::createDocks() {
     QDockWidget* report = dock(tr("Report  (least squares)"), QStringLiteral("reportDock"),
                                scrolled(m_reportDockPanel), Qt::RightDockWidgetArea);
     m_reportDock = report;
+    QDockWidget* heldOut = dock(tr("Held-out Data"), QStringLiteral("heldOutDock"),
+                                scrolled(new HeldOutPanel(m_document)), Qt::RightDockWidgetArea);
+    QDockWidget* curve = dock(tr("Validation Curve"), QStringLiteral("validationCurveDock"),
+                              new ValidationCurveView(m_document), Qt::LeftDockWidgetArea);
     splitDockWidget(data, transform, Qt::Vertical);
     splitDockWidget(model, metrics, Qt::Vertical);
     tabifyDockWidget(metrics, lesson);
     tabifyDockWidget(lesson, report);
     tabifyDockWidget(model, descent);
+    splitDockWidget(metrics, heldOut, Qt::Vertical);
+    tabifyDockWidget(transform, curve);
+    transform->raise();
     metrics->raise();
     model->raise();
     connect(m_tabs, &QTabWidget::currentChanged, this, [this, model, descent, metrics](int index) {

@@ -153,8 +153,8 @@ void tst_MetricsPanel::metricsWithoutRows() {
             QVERIFY2(label->text() == NumberText::dash(),
                      qPrintable(label->objectName() + QLatin1Char('=') + label->text()));
         }
-    QCOMPARE(values,
-             2 * 2 + 1 + 4 + 2); // gradients and lesson's per feature, bias, metrics, distances
+    // gradients and lesson's per feature, bias, metrics, distances, the (hidden) test column
+    QCOMPARE(values, 2 * 2 + 1 + 4 + 2 + 4);
     QVERIFY(panel.findChild<QLabel*>(QStringLiteral("rankWarning"))->isHidden());
     QCOMPARE(transform.statsTable()->item(0, 1)->text(), NumberText::dash());
     QVERIFY(lesson.toPlainText().contains(QStringLiteral("mse = \u2014")));
