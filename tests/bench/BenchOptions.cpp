@@ -40,8 +40,9 @@ arma::uword parseCount(const std::string& text) {
 
 const std::vector<std::string>& BenchOptions::allCases() {
     static const std::vector<std::string> cases{
-        "csv_load", "statistics",       "tick_stats", "tick_direct", "mae_pass", "lstsq",
-        "gd_epoch", "loss_surface_200", "frame",      "cell_edit",   "report",   "derive"};
+        "csv_load", "statistics", "tick_stats",       "tick_direct", "mae_pass",
+        "lstsq",    "gd_epoch",   "loss_surface_200", "frame",       "cell_edit",
+        "report",   "derive",     "alpha_drag"};
     return cases;
 }
 
@@ -60,7 +61,7 @@ std::string BenchOptions::usage() {
            "  --huge       also n = 1e7 (about 2.2 GB of CSV for d = 10)\n"
            "  --cases      any of: csv_load statistics tick_stats tick_direct mae_pass lstsq "
            "gd_epoch\n"
-           "               loss_surface_200 frame cell_edit report derive\n"
+           "               loss_surface_200 frame cell_edit report derive alpha_drag\n"
            "  --sizes      row counts (default 1e3,1e4,1e5,1e6)\n"
            "  --dims       feature counts (default 2,10)\n"
            "  --data-dir   keep the CSVs and LinLab's lstsq weights here (compare_numpy.py reads "
