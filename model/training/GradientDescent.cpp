@@ -247,7 +247,8 @@ void checkSettings(const SufficientStatistics& stats, const LinearModel& start,
 // (bit for bit as before). A penalty adds (2 alpha / n) I to the weights' block; through the
 // origin only that block counts. Wide data forms no Hessian: the full MSE bound plus the
 // penalty's, an upper bound on lambda_max (the weights' block cannot exceed the whole).
-double stableRate(const SufficientStatistics& stats, const GradientDescentSettings& settings) {
+double penalisedStableRate(const SufficientStatistics& stats,
+                           const GradientDescentSettings& settings) {
     const double base = stats.stableLearningRate();
     if (settings.ridgeAlpha == 0.0 && settings.intercept)
         return base;
@@ -281,7 +282,7 @@ GradientDescentResult descend(const SufficientStatistics& stats, const LinearMod
     const arma::uword d = stats.featureCount();
     GradientDescentResult result;
     result.model = start;
-    result.stableRateMax = stableRate(stats, settings);
+    result.stableRateMax = penalisedStableRate(stats, settings);
     result.learningRate =
         settings.learningRate > 0 ? settings.learningRate : 0.5 * result.stableRateMax;
 
@@ -451,6 +452,11 @@ GradientDescentResult GradientDescent::run(const SufficientStatistics& stats, co
                            step(theta, velocity, batchGrad.data(), rate, mu);
                        }
                    });
+}
+
+double GradientDescent::stableRate(const SufficientStatistics& stats,
+                                   const GradientDescentSettings& settings) {
+    return penalisedStableRate(stats, settings);
 }
 
 } // namespace linlab

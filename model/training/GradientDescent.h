@@ -92,6 +92,11 @@ public:
     static GradientDescentResult run(const SufficientStatistics& stats, const arma::mat& X,
                                      const arma::vec& y, const LinearModel& start,
                                      const GradientDescentSettings& settings);
+    /// 2 / lambda_max of the Hessian of the loss `settings` run (the ridge penalty's (2 alpha / n)
+    /// I on the weights' block; the weights' block alone through the origin): the full-batch stable
+    /// rate, what a run's stableRateMax holds. NaN when none exists.
+    static double stableRate(const SufficientStatistics& stats,
+                             const GradientDescentSettings& settings);
 };
 
 } // namespace linlab

@@ -3,6 +3,7 @@
 // held fixed, from the sufficient statistics. Plain C++17 + Armadillo.
 
 #include "model/fit/LinearModel.h"
+#include "model/fit/Regularized.h"
 #include "model/fit/SufficientStatistics.h"
 
 #include <armadillo>
@@ -23,7 +24,7 @@ struct LossSurfaceSpec {
 struct LossSurfaceGrid {
     arma::vec x;      ///< xSteps values of the x parameter
     arma::vec y;      ///< ySteps values of the y parameter
-    arma::mat values; ///< MSE, values(i, j) at (x(i), y(j))
+    arma::mat values; ///< the loss (MSE, or the penalised objective), values(i, j) at (x(i), y(j))
 };
 
 class LossSurface {
@@ -32,6 +33,11 @@ public:
     /// point. Throws std::invalid_argument naming the bad parameter or range.
     static LossSurfaceGrid compute(const SufficientStatistics& stats, const LinearModel& model,
                                    const LossSurfaceSpec& spec);
+    /// The penalised objective (Regularized::loss in scikit-learn's units: ridge n MSE +
+    /// alpha |w|^2, lasso MSE / 2 + alpha |w|_1; Penalty::None the MSE as above) over the grid,
+    /// the weights not on an axis adding their fixed penalty. O(d^2) once, O(1) a point.
+    static LossSurfaceGrid compute(const SufficientStatistics& stats, const LinearModel& model,
+                                   const LossSurfaceSpec& spec, Penalty penalty, double alpha);
 };
 
 } // namespace linlab

@@ -153,7 +153,8 @@ int main(int argc, char** argv) {
         QApplication application(argc, argv);
         return windowRss(options.windowRssFile);
     }
-    if (options.wants("frame") || options.wants("cell_edit") || options.wants("report")) {
+    if (options.wants("frame") || options.wants("cell_edit") || options.wants("report") ||
+        options.wants("alpha_drag")) {
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
         QStandardPaths::setTestModeEnabled(true);

@@ -42,7 +42,7 @@ const std::vector<std::string>& BenchOptions::allCases() {
     static const std::vector<std::string> cases{
         "csv_load", "statistics", "tick_stats",       "tick_direct", "mae_pass",
         "lstsq",    "gd_epoch",   "loss_surface_200", "frame",       "cell_edit",
-        "report",   "derive",     "validation_curve"};
+        "report",   "derive",     "validation_curve", "alpha_drag"};
     return cases;
 }
 
@@ -62,7 +62,7 @@ std::string BenchOptions::usage() {
            "  --cases      any of: csv_load statistics tick_stats tick_direct mae_pass lstsq "
            "gd_epoch\n"
            "               loss_surface_200 frame cell_edit report derive\n"
-           "               validation_curve\n"
+           "               validation_curve alpha_drag\n"
            "  --sizes      row counts (default 1e3,1e4,1e5,1e6)\n"
            "  --dims       feature counts (default 2,10)\n"
            "  --data-dir   keep the CSVs and LinLab's lstsq weights here (compare_numpy.py reads "

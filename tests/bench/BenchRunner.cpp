@@ -4,16 +4,23 @@
 #include "tests/bench/FrameBench.h"
 #include "tests/bench/MemoryStats.h"
 
+#include "app/document/Document.h"
+#include "app/document/FitSettingsCommand.h"
+#include "app/document/MergeIds.h"
 #include "model/data/DerivedColumns.h"
 #include "model/fit/Analysis.h"
 #include "model/fit/LinearModel.h"
+#include "model/fit/Moments.h"
 #include "model/fit/SufficientStatistics.h"
 #include "model/fit/ValidationCurve.h"
 #include "model/io/CsvReader.h"
 #include "model/training/GradientDescent.h"
 #include "model/training/LossSurface.h"
 
+#include <QUndoStack>
+
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -218,6 +225,8 @@ void BenchRunner::run(arma::uword n, arma::uword d) {
         });
         add(r);
     }
+    if (m_options.wants("alpha_drag"))
+        alphaDrag(data, n, d);
     if (m_options.wants("report") && m_frame) {
         CaseResult r{"report", n, d, {}};
         m_frame->setData(data);
@@ -230,6 +239,36 @@ void BenchRunner::run(arma::uword n, arma::uword d) {
         });
         std::sort(edits.begin(), edits.end());
         r.editMs = edits.empty() ? -1 : edits[edits.size() / 2];
+        add(r);
+    }
+}
+
+void BenchRunner::alphaDrag(const linlab::Dataset& data, arma::uword n, arma::uword d) {
+    using namespace linlab;
+    // One tick of an alpha drag as the model panel makes it: a FitSettingsCommand with refit
+    // (the fit from the statistics, O(d^3) or lasso sweeps of O(d^2)) and the document's
+    // evaluation of the new model (sampled past kDirectEvaluationRows). Issue 15: under 1 ms.
+    Document doc;
+    doc.replaceAll(data, {}, LinearModel(d), QStringLiteral("bench"));
+    const double lassoTop =
+        Regularized::lassoAlphaMax(Moments::of(doc.fitSetup().fitStatistics(doc.analysis()), true));
+    for (const Penalty penalty : {Penalty::Ridge, Penalty::Lasso}) {
+        const bool ridge = penalty == Penalty::Ridge;
+        FitSettings s = doc.fitSettings();
+        s.penalty = penalty;
+        s.alpha = ridge ? 1.0 : 0.05 * lassoTop;
+        doc.undoStack()->push(new FitSettingsCommand(&doc, s, QStringLiteral("bench"), 0, true));
+        const double base = s.alpha;
+        const int dragId = nextMergeId();
+        int step = 0;
+        CaseResult r{ridge ? "alpha_drag" : "alpha_drag_lasso", n, d, {}};
+        r.timing = m_timer.measure([&] {
+            FitSettings t = doc.fitSettings();
+            t.alpha = base * std::pow(10.0, 0.02 * double(++step % 50)); // a new alpha a tick
+            doc.undoStack()->push(
+                new FitSettingsCommand(&doc, t, QStringLiteral("Drag"), dragId, true));
+            g_sink = g_sink + doc.model().bias();
+        });
         add(r);
     }
 }

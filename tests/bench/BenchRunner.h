@@ -4,6 +4,8 @@
 #include "tests/bench/BenchOptions.h"
 #include "tests/bench/BenchTimer.h"
 
+#include "model/data/Dataset.h"
+
 #include <armadillo>
 
 #include <string>
@@ -40,6 +42,8 @@ public:
 
 private:
     void add(CaseResult r);
+    /// The alpha_drag cases (ridge, then lasso): one tick of an alpha drag on a document.
+    void alphaDrag(const linlab::Dataset& data, arma::uword n, arma::uword d);
 
     const BenchOptions& m_options;
     std::string m_dataDir;

@@ -10,6 +10,7 @@
 #include "ui/common/NumberText.h"
 #include "ui/common/ParameterSymbols.h"
 #include "ui/common/PreciseSpinBox.h"
+#include "ui/panels/FitSettingsGroup.h"
 
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -89,6 +90,8 @@ ModelPanel::ModelPanel(Document* document, QWidget* parent)
     buttons->addWidget(m_rangesButton);
     layout->addLayout(buttons);
     layout->addWidget(scroll, 1);
+    m_fitGroup = new FitSettingsGroup(m_document, this);
+    layout->addWidget(m_fitGroup);
 
     connect(m_fitButton, &QPushButton::clicked, this,
             [this] { ModelActions::fitLeastSquares(m_document); });
@@ -101,6 +104,10 @@ ModelPanel::ModelPanel(Document* document, QWidget* parent)
 
     connect(m_document, &Document::analysisChanged, this, &ModelPanel::onAnalysisChanged);
     connect(m_document, &Document::modelChanged, this, &ModelPanel::onModelChanged);
+    connect(m_document, &Document::fitSettingsChanged, this, [this] {
+        updateTexts();
+        syncFromDocument();
+    });
     // A new document: its undo stack is empty, so no drag or edit session can continue.
     connect(m_document, &Document::resetDone, this, [this] {
         m_dragId = 0;
@@ -434,7 +441,8 @@ void ModelPanel::updateTexts() {
 }
 
 void ModelPanel::computeAutomaticRange(int parameter) {
-    const SufficientStatistics& stats = m_document->analysis().statistics();
+    const SufficientStatistics& stats =
+        m_document->fitSetup().fitStatistics(m_document->analysis());
     const LeastSquaresResult& ls = stats.leastSquares();
     const int d = parameterCount() - 1;
     double best = std::nan("");
@@ -521,6 +529,21 @@ void ModelPanel::syncFromDocument() {
     }
     m_updating = was;
     m_fitButton->setEnabled(m_document->dataset().rowCount() > 0);
+    m_fitButton->setText(ModelActions::fitText(m_document->fitSettings()));
+    showInterceptState();
+}
+
+void ModelPanel::showInterceptState() {
+    // Through the origin the bias is fixed at 0 (the document keeps it there).
+    Row* bias = row(parameterCount() - 1);
+    if (!bias)
+        return;
+    const bool intercept = m_document->fitSettings().intercept;
+    bias->slider->setEnabled(intercept);
+    bias->spin->setEnabled(intercept);
+    bias->name->setEnabled(intercept);
+    if (!intercept)
+        bias->slider->setToolTip(tr("Through the origin: the bias is fixed at 0"));
 }
 
 void ModelPanel::onSliderValueChanged(int parameter, int position) {

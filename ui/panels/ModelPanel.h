@@ -15,6 +15,7 @@
 #include <vector>
 
 class Document;
+class FitSettingsGroup;
 class PreciseSpinBox;
 class QGridLayout;
 class QLabel;
@@ -52,6 +53,8 @@ public:
     QLabel* originalLabel(int parameter) const;
     QPushButton* fitButton() const { return m_fitButton; }
     QPushButton* resetButton() const { return m_resetButton; }
+    /// The penalty, alpha and through-the-origin controls.
+    FitSettingsGroup* fitGroup() const { return m_fitGroup; }
     /// Shows or hides the per-row range editors.
     QToolButton* rangesButton() const { return m_rangesButton; }
     /// Picks the weights that get rows on a wide table: features whose names contain one of its
@@ -98,6 +101,7 @@ private:
     void buildRow(int parameter, QGridLayout* grid);
     void updateTexts();
     void syncFromDocument();
+    void showInterceptState();
     void computeAutomaticRange(int parameter);
     void includeCurrentValue(int parameter);
     void showRange(int parameter);
@@ -117,6 +121,7 @@ private:
     QStringList m_names;
     QPushButton* m_fitButton = nullptr;
     QPushButton* m_resetButton = nullptr;
+    FitSettingsGroup* m_fitGroup = nullptr;
     QToolButton* m_rangesButton = nullptr;
     QLineEdit* m_featureFilter = nullptr;
     QLabel* m_featureNote = nullptr;

@@ -8,6 +8,7 @@
 #include "model/training/Rounding.h"
 #include "ui/common/NumberText.h"
 #include "ui/training/LossLandscapeView.h"
+#include "ui/training/PenaltyOverlay.h"
 
 #include <QLabel>
 #include <QMouseEvent>
@@ -83,14 +84,16 @@ void LandscapeDrag::showHover(QMouseEvent* event) {
     const int d = int(m_document->dataset().featureCount());
     double loss = std::nan("");
     try {
-        loss = m_document->analysis().statistics().mse(probe.weights(), probe.bias());
+        const FitSettings& fit = m_document->fitSettings();
+        loss = Regularized::loss(m_document->fitSetup().fitStatistics(m_document->analysis()),
+                                 fit.penalty, fit.alpha, probe.weights(), probe.bias());
     } catch (const std::exception&) {
     }
-    m_readout->setText(tr("%1 %2, %3 %4: MSE %5")
-                           .arg(LossLandscapeView::parameterSymbol(d, xParameter),
-                                NumberText::brief(cx, 4),
-                                LossLandscapeView::parameterSymbol(d, yParameter),
-                                NumberText::brief(cy, 4), NumberText::brief(loss, 4)));
+    m_readout->setText(
+        tr("%1 %2, %3 %4: %6 %5")
+            .arg(LossLandscapeView::parameterSymbol(d, xParameter), NumberText::brief(cx, 4),
+                 LossLandscapeView::parameterSymbol(d, yParameter), NumberText::brief(cy, 4),
+                 NumberText::brief(loss, 4), m_view->penaltyOverlay().lossName()));
     const QPointF offset = offsetToPoint(event->position());
     if (std::hypot(offset.x(), offset.y()) <= kGrabRadius)
         plot->setCursor(Qt::OpenHandCursor);

@@ -1,8 +1,14 @@
 #include "ui/training/LandscapeStyle.h"
 
 #include "model/training/ContourLines.h"
+#include "model/training/LandscapeSlice.h"
+#include "ui/common/NumberText.h"
+#include "ui/common/ParameterSymbols.h"
+
 #include "model/training/LandscapeWindow.h"
 #include "ui/plots/PlotView.h"
+#include <QCoreApplication>
+#include <QStringList>
 
 #include <QPainterPath>
 
@@ -122,4 +128,67 @@ QCPScatterStyle LandscapeStyle::optimumStyle(double size) {
     }
     star.closeSubpath();
     return QCPScatterStyle(star, QPen(QColor(30, 30, 30), 1.2), QBrush(Qt::white), size);
+}
+
+QString LandscapeStyle::heldText(const linlab::LinearModel& model, int x, int y) {
+    const int d = int(model.weights().n_elem);
+    // At most kHeldListed by name: a label listing thousands would widen the window without
+    // bound (a 500,000-pixel window, and gigabytes of paint buffers, at 5,000 features).
+    constexpr int kHeldListed = 8;
+    QStringList parts;
+    int unlisted = 0;
+    for (int k = 0; k <= d; ++k) {
+        if (k == x || k == y)
+            continue;
+        if (parts.size() == kHeldListed) {
+            ++unlisted;
+            continue;
+        }
+        parts << QStringLiteral("%1 = %2").arg(
+            ParameterSymbols::parameterSymbol(k, d),
+            NumberText::brief(linlab::parameterValue(model, arma::uword(k)), 4));
+    }
+    const auto tr = [](const char* text) {
+        return QCoreApplication::translate("LossLandscapeView", text);
+    };
+    if (unlisted > 0)
+        parts << tr("\u2026 %1 more").arg(NumberText::count(unlisted));
+    return parts.isEmpty() ? tr("nothing else to hold")
+                           : tr("held: %1").arg(parts.join(QStringLiteral(", ")));
+}
+
+void LandscapeStyle::appendTrajectory(QCPCurve* path, const std::vector<arma::vec>& trajectory,
+                                      int from, int to, arma::uword i, arma::uword j) {
+    QVector<QCPCurveData> add;
+    add.reserve(std::max(0, to - from));
+    for (int k = from; k < to; ++k) {
+        const arma::vec& theta = trajectory[size_t(k)];
+        if (theta.n_elem <= std::max(i, j))
+            continue;
+        if (PlotView::isPlottable(theta(i)) && PlotView::isPlottable(theta(j)))
+            add.append(QCPCurveData(k, theta(i), theta(j)));
+    }
+    path->data()->add(add, true);
+}
+
+QCPScatterStyle LandscapeStyle::pathDots(int points, const QColor& color) {
+    return points <= 400 ? QCPScatterStyle(QCPScatterStyle::ssDisc, color, 4.5)
+                         : QCPScatterStyle(QCPScatterStyle::ssNone);
+}
+
+void LandscapeStyle::putLegendBelow(QCustomPlot* plot) {
+    auto* legendRow = new QCPLayoutGrid;
+    plot->plotLayout()->addElement(1, 0, legendRow);
+    plot->plotLayout()->setRowStretchFactor(1, 0.001);
+    legendRow->setMargins(QMargins(0, 0, 0, 4));
+    plot->axisRect()->insetLayout()->take(plot->legend);
+    legendRow->addElement(0, 0, plot->legend);
+    // Two entries a row: four in one row do not fit beside the colour bar.
+    plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    plot->legend->setWrap(2);
+    plot->legend->setRowSpacing(0);
+    plot->legend->setColumnSpacing(16);
+    plot->legend->setBorderPen(Qt::NoPen);
+    plot->legend->setVisible(true);
+    plot->plotLayout()->setColumnStretchFactor(1, 0.001);
 }

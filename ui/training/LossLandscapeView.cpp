@@ -9,6 +9,7 @@
 #include "ui/plots/PlotView.h"
 #include "ui/training/LandscapeDrag.h"
 #include "ui/training/LandscapeStyle.h"
+#include "ui/training/PenaltyOverlay.h"
 #include "ui/training/TrainingSession.h"
 
 #include <QCheckBox>
@@ -69,8 +70,8 @@ void LossLandscapeView::buildLayout() {
     layout->setSpacing(2);
     auto* head = new QHBoxLayout;
     head->setSpacing(6);
-    auto* title = new QLabel(tr("<b>Loss landscape</b>: MSE over"), this);
-    head->addWidget(title);
+    m_title = new QLabel(tr("<b>Loss landscape</b>: MSE over"), this);
+    head->addWidget(m_title);
     head->addWidget(m_xBox);
     head->addWidget(new QLabel(tr("and"), this));
     head->addWidget(m_yBox);
@@ -118,20 +119,7 @@ void LossLandscapeView::buildColorMap() {
     auto* group = new QCPMarginGroup(m_plot);
     m_plot->axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, group);
     m_colorScale->setMarginGroup(QCP::msBottom | QCP::msTop, group);
-    auto* legendRow = new QCPLayoutGrid;
-    m_plot->plotLayout()->addElement(1, 0, legendRow);
-    m_plot->plotLayout()->setRowStretchFactor(1, 0.001);
-    legendRow->setMargins(QMargins(0, 0, 0, 4));
-    m_plot->axisRect()->insetLayout()->take(m_plot->legend);
-    legendRow->addElement(0, 0, m_plot->legend);
-    // Two entries a row: four in one row do not fit beside the colour bar.
-    m_plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
-    m_plot->legend->setWrap(2);
-    m_plot->legend->setRowSpacing(0);
-    m_plot->legend->setColumnSpacing(16);
-    m_plot->legend->setBorderPen(Qt::NoPen);
-    m_plot->legend->setVisible(true);
-    m_plot->plotLayout()->setColumnStretchFactor(1, 0.001);
+    LandscapeStyle::putLegendBelow(m_plot);
 }
 
 void LossLandscapeView::buildMarkers() {
@@ -180,6 +168,8 @@ void LossLandscapeView::buildMarkers() {
     m_arrowLabel->position->setParentAnchor(m_arrow->end);
     m_arrowLabel->position->setType(QCPItemPosition::ptAbsolute);
 
+    m_penalty = std::make_unique<PenaltyOverlay>(m_plot, m_overlay);
+
     m_message = new QCPItemText(m_plot);
     m_message->setLayer(QStringLiteral("legend"));
     m_message->position->setType(QCPItemPosition::ptAxisRectRatio);
@@ -211,6 +201,8 @@ void LossLandscapeView::connectSignals() {
 
     // Every change ends with evaluationChanged, with everything recomputed before it.
     connect(m_document, &Document::analysisChanged, this, &LossLandscapeView::onAnalysisChanged);
+    // Another penalty, alpha, intercept or split: another loss (evaluationChanged follows).
+    connect(m_document, &Document::fitSettingsChanged, this, &LossLandscapeView::onAnalysisChanged);
     connect(m_document, &Document::headersChanged, this, &LossLandscapeView::rebuildCombos);
     connect(m_document, &Document::evaluationChanged, this,
             &LossLandscapeView::onEvaluationChanged);
@@ -239,18 +231,19 @@ void LossLandscapeView::setSession(TrainingSession* session) {
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
-QPointF LossLandscapeView::currentPoint() const {
-    if (m_point->data()->isEmpty())
+static QPointF firstPoint(const QCPGraph* graph) {
+    if (graph->data()->isEmpty())
         return QPointF(std::nan(""), std::nan(""));
-    const auto it = m_point->data()->constBegin();
+    const auto it = graph->data()->constBegin();
     return QPointF(it->key, it->value);
 }
 
+QPointF LossLandscapeView::currentPoint() const {
+    return firstPoint(m_point);
+}
+
 QPointF LossLandscapeView::optimumPoint() const {
-    if (m_optimum->data()->isEmpty())
-        return QPointF(std::nan(""), std::nan(""));
-    const auto it = m_optimum->data()->constBegin();
-    return QPointF(it->key, it->value);
+    return firstPoint(m_optimum);
 }
 
 int LossLandscapeView::contourCount() const {
@@ -298,7 +291,9 @@ void LossLandscapeView::setLogColors(bool on) {
 
 void LossLandscapeView::rebuildCombos() {
     const std::vector<std::string>& names = m_document->dataset().featureNames();
-    const int count = int(names.size()) + 1;
+    // Through the origin b stays 0: no axis for it while two weights can be shown.
+    const bool bias = m_document->fitSettings().intercept || names.size() < 2;
+    const int count = int(names.size()) + (bias ? 1 : 0);
     const QSignalBlocker bx(m_xBox), by(m_yBox);
     m_xBox->clear();
     m_yBox->clear();
@@ -352,10 +347,15 @@ bool LossLandscapeView::canDraw() const {
     const Analysis& a = m_document->analysis();
     return data.featureCount() >= 1 && data.rowCount() > 0 &&
            a.labels().n_elem == data.rowCount() &&
-           a.statistics().featureCount() == data.featureCount() &&
+           fitStatistics().featureCount() == data.featureCount() &&
+           fitStatistics().sampleCount() > 0 &&
            m_document->model().weights().n_elem == data.featureCount() &&
            m_xParameter != m_yParameter && m_xParameter <= int(data.featureCount()) &&
            m_yParameter <= int(data.featureCount());
+}
+
+const SufficientStatistics& LossLandscapeView::fitStatistics() const {
+    return m_document->fitSetup().fitStatistics(m_document->analysis());
 }
 
 std::vector<double> LossLandscapeView::heldValues() const {
@@ -377,6 +377,8 @@ void LossLandscapeView::showMessage(const QString& text) {
           static_cast<QCPAbstractPlottable*>(m_optimum),
           static_cast<QCPAbstractPlottable*>(m_sliceMinimum)})
         p->setVisible(drawn);
+    if (!drawn)
+        m_penalty->hide();
     m_arrow->setVisible(drawn && m_arrow->visible());
     m_arrowLabel->setVisible(m_arrow->visible());
     if (!drawn)
@@ -402,20 +404,26 @@ void LossLandscapeView::updateAll(bool newWindow) {
     const bool wasHidden = m_message->visible();
     if (wasHidden)
         showMessage(QString());
-    const SufficientStatistics& stats = m_document->analysis().statistics();
+    const SufficientStatistics& stats = fitStatistics();
     const LinearModel& model = m_document->model();
     const arma::uword i = arma::uword(m_xParameter), j = arma::uword(m_yParameter);
     const double x = parameterValue(model, i), y = parameterValue(model, j);
     const LandscapeWindow shown{m_xMin, m_xMax, m_yMin, m_yMax};
+    if (m_analysisDirty)
+        refitOptimum(); // the star's fit: once a change of data or settings, not per tick
 
     bool rebuild =
         m_analysisDirty || heldValues() != m_held || m_grid.values.is_empty() || wasHidden;
     // A dragged point stays in the window (it is clamped): the view must not move under the mouse.
     if (newWindow || !m_haveWindow || m_analysisDirty || (!isDragging() && !shown.contains(x, y))) {
-        const LeastSquaresResult& ls = stats.leastSquares();
+        const LinearModel& fit = m_penalty->fit();
         // The path walked so far stays in view too: a new window must not cut the run in two.
-        std::vector<std::pair<double, double>> points{
-            {x, y}, {parameterValue(ls, i), parameterValue(ls, j)}};
+        std::vector<std::pair<double, double>> points{{x, y}};
+        if (m_penalty->valid())
+            points.emplace_back(parameterValue(fit, i), parameterValue(fit, j));
+        if (m_penalty->settings().penalty != Penalty::None && i < model.weights().n_elem &&
+            j < model.weights().n_elem)
+            points.emplace_back(0.0, 0.0); // the constraint region's centre
         if (m_session && m_session->hasRun())
             appendSlicePoints(points, m_session->result().trajectory,
                               std::size_t(std::max(m_session->position() + 1, 0)), i, j);
@@ -445,8 +453,9 @@ void LossLandscapeView::rebuildGrid() {
     spec.xSteps = kGridSize;
     spec.ySteps = kGridSize;
     try {
-        m_grid =
-            LossSurface::compute(m_document->analysis().statistics(), m_document->model(), spec);
+        const FitSettings& fit = m_document->fitSettings();
+        m_grid = LossSurface::compute(fitStatistics(), m_document->model(), spec, fit.penalty,
+                                      fit.alpha);
     } catch (const std::exception&) {
         m_grid = LossSurfaceGrid{};
     }
@@ -455,21 +464,27 @@ void LossLandscapeView::rebuildGrid() {
     LandscapeStyle::fillColorMap(m_colorMap, m_grid, m_logColors);
     LandscapeStyle::drawContours(m_plot, m_contours, m_grid, m_logColors,
                                  m_plot->layer(QStringLiteral("main")));
-    m_plot->xAxis->setRange(PlotView::isPlottable(m_xMin) && PlotView::isPlottable(m_xMax) &&
-                                    m_xMin < m_xMax
-                                ? QCPRange(m_xMin, m_xMax)
-                                : QCPRange(0, 1));
-    m_plot->yAxis->setRange(PlotView::isPlottable(m_yMin) && PlotView::isPlottable(m_yMax) &&
-                                    m_yMin < m_yMax
-                                ? QCPRange(m_yMin, m_yMax)
-                                : QCPRange(0, 1));
+    const auto range = [](double lo, double hi) {
+        const bool ok = PlotView::isPlottable(lo) && PlotView::isPlottable(hi) && lo < hi;
+        return ok ? QCPRange(lo, hi) : QCPRange(0, 1);
+    };
+    m_plot->xAxis->setRange(range(m_xMin, m_xMax));
+    m_plot->yAxis->setRange(range(m_yMin, m_yMax));
     const std::vector<std::string>& names = m_document->dataset().featureNames();
     m_plot->xAxis->setLabel(parameterTitle(names, m_xParameter));
     m_plot->yAxis->setLabel(parameterTitle(names, m_yParameter));
 }
 
+void LossLandscapeView::refitOptimum() {
+    m_penalty->refit(*m_document);
+    m_optimum->setName(m_penalty->fitName());
+    const QString loss = m_penalty->lossName();
+    m_colorScale->axis()->setLabel(loss);
+    m_title->setText(tr("<b>Loss landscape</b>: %1 over").arg(loss.toHtmlEscaped()));
+}
+
 void LossLandscapeView::updateMarkers() {
-    const SufficientStatistics& stats = m_document->analysis().statistics();
+    const SufficientStatistics& stats = fitStatistics();
     const LinearModel& model = m_document->model();
     const arma::uword i = arma::uword(m_xParameter), j = arma::uword(m_yParameter);
     const double x = parameterValue(model, i), y = parameterValue(model, j);
@@ -479,9 +494,10 @@ void LossLandscapeView::updateMarkers() {
     else
         m_point->data()->clear();
 
-    const LeastSquaresResult& ls = stats.leastSquares();
-    const double ox = parameterValue(ls, i), oy = parameterValue(ls, j);
+    const double ox = m_penalty->valid() ? parameterValue(m_penalty->fit(), i) : std::nan("");
+    const double oy = m_penalty->valid() ? parameterValue(m_penalty->fit(), j) : std::nan("");
     const bool optimumShown = PlotView::isPlottable(ox) && PlotView::isPlottable(oy);
+    m_penalty->draw(i, j);
     if (optimumShown)
         m_optimum->data()->set({QCPGraphData(ox, oy)}, true);
     else
@@ -492,8 +508,10 @@ void LossLandscapeView::updateMarkers() {
     double sx = 0, sy = 0;
     const double xSpan = m_xMax - m_xMin, ySpan = m_yMax - m_yMin;
     const LandscapeWindow window{m_xMin, m_xMax, m_yMin, m_yMax};
+    // The slice's bottom is the MSE's: shown for the plain fit only.
+    const bool plain = m_penalty->settings().penalty == Penalty::None;
     const bool sliceShown =
-        sliceMinimum(stats, model, i, j, sx, sy) && PlotView::isPlottable(sx) &&
+        plain && sliceMinimum(stats, model, i, j, sx, sy) && PlotView::isPlottable(sx) &&
         PlotView::isPlottable(sy) && window.contains(sx, sy) &&
         (!optimumShown || std::abs(sx - ox) > 0.01 * xSpan || std::abs(sy - oy) > 0.01 * ySpan);
     if (sliceShown) {
@@ -506,12 +524,13 @@ void LossLandscapeView::updateMarkers() {
     }
 
     // The arrow: exact direction of -gradient on screen, a fixed share of the view long.
-    const Evaluation& e = m_document->evaluation();
+    const Gradient g = shownLossGradient();
     double gx = std::nan(""), gy = std::nan("");
-    if (e.gradient.weights.n_elem == model.weights().n_elem) {
-        gx = parameterValue(e.gradient, i);
-        gy = parameterValue(e.gradient, j);
+    if (g.weights.n_elem == model.weights().n_elem) {
+        gx = parameterValue(g, i);
+        gy = parameterValue(g, j);
     }
+    m_shownGradient = QPointF(gx, gy);
     double tipX = 0, tipY = 0;
     const bool arrowShown =
         pointShown && downhillArrowTip(window, x, y, gx, gy, kArrowFraction, tipX, tipY);
@@ -529,29 +548,23 @@ void LossLandscapeView::updateMarkers() {
     m_arrowLabel->setVisible(arrowShown);
 }
 
-void LossLandscapeView::updateHeldText() {
+Gradient LossLandscapeView::shownLossGradient() const {
+    const FitSettings& fit = m_document->fitSettings();
+    const Evaluation& e = m_document->evaluation();
+    // The plain MSE on every row: the evaluation's own gradient, already computed.
+    if (fit.penalty == Penalty::None && !m_document->fitSetup().hasSplit())
+        return e.gradient;
     const LinearModel& model = m_document->model();
-    const int d = int(model.weights().n_elem);
-    // At most kHeldListed by name: a label listing thousands would widen the window without
-    // bound (a 500,000-pixel window, and gigabytes of paint buffers, at 5,000 features).
-    constexpr int kHeldListed = 8;
-    QStringList parts;
-    int unlisted = 0;
-    for (int k = 0; k <= d; ++k) {
-        if (k == m_xParameter || k == m_yParameter)
-            continue;
-        if (parts.size() == kHeldListed) {
-            ++unlisted;
-            continue;
-        }
-        parts << QStringLiteral("%1 = %2").arg(
-            parameterSymbol(d, k), NumberText::brief(parameterValue(model, arma::uword(k)), 4));
+    try {
+        return Regularized::lossGradient(fitStatistics(), fit.penalty, fit.alpha, model.weights(),
+                                         model.bias());
+    } catch (const std::exception&) {
+        return Gradient{};
     }
-    if (unlisted > 0)
-        parts << tr("\u2026 %1 more").arg(NumberText::count(unlisted));
-    const QString held = parts.isEmpty() ? tr("nothing else to hold")
-                                         : tr("held: %1").arg(parts.join(QStringLiteral(", ")));
-    m_heldLabel->setText(held);
+}
+
+void LossLandscapeView::updateHeldText() {
+    m_heldLabel->setText(LandscapeStyle::heldText(m_document->model(), m_xParameter, m_yParameter));
 }
 
 void LossLandscapeView::updatePath(bool restart) {
@@ -572,22 +585,11 @@ void LossLandscapeView::updatePath(bool restart) {
             restart = true;
     }
     if (shown > m_pathShown) {
-        QVector<QCPCurveData> add;
-        add.reserve(shown - m_pathShown);
-        for (int k = m_pathShown; k < shown; ++k) {
-            const arma::vec& theta = trajectory[size_t(k)];
-            if (theta.n_elem <= std::max(i, j))
-                continue;
-            if (PlotView::isPlottable(theta(i)) && PlotView::isPlottable(theta(j)))
-                add.append(QCPCurveData(k, theta(i), theta(j)));
-        }
-        m_path->data()->add(add, true);
+        LandscapeStyle::appendTrajectory(m_path, trajectory, m_pathShown, shown, i, j);
         m_pathShown = shown;
     }
     // Dots mark the steps while they are few enough to tell apart.
-    m_path->setScatterStyle(m_pathShown <= 400
-                                ? QCPScatterStyle(QCPScatterStyle::ssDisc, kPathColor, 4.5)
-                                : QCPScatterStyle(QCPScatterStyle::ssNone));
+    m_path->setScatterStyle(LandscapeStyle::pathDots(m_pathShown, kPathColor));
     if (!m_plot->legend->hasItemWithPlottable(m_path))
         m_path->addToLegend();
 }

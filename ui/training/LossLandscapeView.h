@@ -20,10 +20,12 @@
 
 #include <qcustomplot.h>
 
+#include <memory>
 #include <vector>
 
 class Document;
 class LandscapeDrag;
+class PenaltyOverlay;
 class QCheckBox;
 class QComboBox;
 class QLabel;
@@ -56,7 +58,12 @@ public:
     int gridBuilds() const { return m_gridBuilds; }
     /// The current model's point, in plot coordinates (NaN when not drawn).
     QPointF currentPoint() const;
-    /// The least-squares optimum's point (NaN when not drawn).
+    /// The gradient of the loss drawn (Regularized::lossGradient on the fit rows) over the
+    /// (x, y) parameters at the current model: what the arrow points against (NaN when none).
+    QPointF shownGradient() const { return m_shownGradient; }
+    /// The penalty's region, the fit the star marks and the loss's name.
+    const PenaltyOverlay& penaltyOverlay() const { return *m_penalty; }
+    /// The fit's optimum point (least squares, ridge or lasso; NaN when not drawn).
     QPointF optimumPoint() const;
     QCPGraph* pointGraph() const { return m_point; }
     QCPGraph* optimumGraph() const { return m_optimum; }
@@ -100,6 +107,9 @@ private:
     void updateMarkers();
     void updatePath(bool restart);
     void updateHeldText();
+    void refitOptimum();
+    linlab::Gradient shownLossGradient() const;
+    const linlab::SufficientStatistics& fitStatistics() const;
     void showMessage(const QString& text);
     std::vector<double> heldValues() const;
 
@@ -108,6 +118,7 @@ private:
     QComboBox* m_xBox;
     QComboBox* m_yBox;
     QCheckBox* m_logBox;
+    QLabel* m_title = nullptr;
     QLabel* m_heldLabel;
     QLabel* m_readout;
     QCustomPlot* m_plot;
@@ -122,6 +133,8 @@ private:
     QCPItemLine* m_arrow;
     QCPItemText* m_arrowLabel;
     QCPItemText* m_message;
+    std::unique_ptr<PenaltyOverlay> m_penalty;
+    QPointF m_shownGradient{std::nan(""), std::nan("")};
 
     int m_xParameter = 0;
     int m_yParameter = 1;

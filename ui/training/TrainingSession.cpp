@@ -6,6 +6,7 @@
 #include "model/training/Conditioning.h"
 #include "model/training/Rounding.h"
 #include "ui/common/NumberText.h"
+#include "ui/training/DivergenceText.h"
 
 #include <QLocale>
 #include <QTimer>
@@ -41,6 +42,8 @@ TrainingSession::TrainingSession(Document* document, QObject* parent)
     connect(m_timer, &QTimer::timeout, this, &TrainingSession::onTick);
     connect(m_document, &Document::modelChanged, this, &TrainingSession::onModelChanged);
     connect(m_document, &Document::analysisChanged, this, &TrainingSession::onAnalysisChanged);
+    // A penalty, alpha, the intercept or the split: another loss to walk on.
+    connect(m_document, &Document::fitSettingsChanged, this, &TrainingSession::onAnalysisChanged);
     // A new document: its undo stack is empty, so no run can continue into it.
     connect(m_document, &Document::resetDone, this, [this] {
         pause();
@@ -153,18 +156,39 @@ GradientDescentSettings TrainingSession::descentSettings() const {
     s.momentum = m_method == Method::Momentum ? m_momentum : 0.0;
     s.batchSize = m_method == Method::MiniBatch ? std::size_t(m_batchSize) : 0;
     s.seed = m_seed;
+    const FitSettings& fit = m_document->fitSettings();
+    s.ridgeAlpha = fit.penalty == Penalty::Ridge ? fit.alpha : 0.0;
+    s.intercept = fit.intercept;
     return s;
+}
+
+const SufficientStatistics& TrainingSession::fitStatistics() const {
+    return m_document->fitSetup().fitStatistics(m_document->analysis());
+}
+
+bool TrainingSession::isAvailable() const {
+    return m_document->fitSettings().penalty != Penalty::Lasso;
+}
+
+QString TrainingSession::unavailableText() const {
+    if (isAvailable())
+        return QString();
+    return tr("Gradient descent is not available for the lasso: |w|₁ has no gradient where "
+              "a weight is 0. Fit uses coordinate descent instead.");
 }
 
 // --- Bounds -----------------------------------------------------------------------------------
 
 double TrainingSession::gradientBound() const {
-    return m_document->analysis().statistics().stableLearningRate();
+    GradientDescentSettings plain = descentSettings();
+    plain.momentum = 0.0;
+    return GradientDescent::stableRate(fitStatistics(), plain);
 }
 
 double TrainingSession::stableBound() const {
-    return stableRateBound(m_document->analysis().statistics(),
-                           m_method == Method::Momentum ? m_momentum : 0.0);
+    // Heavy ball on an eigen-direction lambda is stable while rate * lambda < 2 (1 + mu).
+    const double mu = m_method == Method::Momentum ? std::clamp(m_momentum, 0.0, 1.0) : 0.0;
+    return gradientBound() * (1.0 + mu);
 }
 
 bool TrainingSession::isPastBound() const {
@@ -239,8 +263,11 @@ std::size_t TrainingSession::initialLimit() const {
 
 arma::vec TrainingSession::statisticsKey() const {
     // Enough to tell whether the data the run walked on changed (a rename changes nothing).
-    const SufficientStatistics& s = m_document->analysis().statistics();
-    const arma::vec head{double(s.sampleCount()), s.labelMean(), s.centredLabelSquares()};
+    const SufficientStatistics& s = fitStatistics();
+    const FitSettings& fit = m_document->fitSettings();
+    const double ridge = fit.penalty == Penalty::Ridge ? fit.alpha : 0.0;
+    const arma::vec head{double(s.sampleCount()), s.labelMean(), s.centredLabelSquares(), ridge,
+                         fit.intercept ? 1.0 : 0.0};
     const arma::vec means = s.featureMean().t();
     if (s.isWide()) {
         // Wide data keeps no d x d matrix: its cross products and one product through the
@@ -259,6 +286,8 @@ bool TrainingSession::documentShows(const LinearModel& model) const {
 }
 
 bool TrainingSession::ensureRun() {
+    if (!isAvailable())
+        return false;
     if (!isAttached())
         startRun();
     return m_hasRun;
@@ -285,15 +314,21 @@ void TrainingSession::startRun() {
 }
 
 void TrainingSession::compute(std::size_t limit) {
-    const Analysis& a = m_document->analysis();
+    const SufficientStatistics& stats = fitStatistics();
     const auto run = [&](std::size_t epochs, std::size_t points) {
         GradientDescentSettings s = m_runSettings;
         s.maxEpochs = epochs;
         // The recorder keeps one place for the final point: epochs + 2 keeps every epoch.
         s.maxTrajectoryPoints = points + 1;
-        if (m_runMethod == Method::MiniBatch)
-            return GradientDescent::run(a.statistics(), a.features(), a.labels(), m_start, s);
-        return GradientDescent::run(a.statistics(), m_start, s);
+        if (m_runMethod == Method::MiniBatch) {
+            const Analysis& a = m_document->analysis();
+            if (!m_document->fitSetup().hasSplit())
+                return GradientDescent::run(stats, a.features(), a.labels(), m_start, s);
+            const arma::uvec& train = m_document->fitSetup().split().train;
+            return GradientDescent::run(stats, a.features().rows(train), a.labels().elem(train),
+                                        m_start, s);
+        }
+        return GradientDescent::run(stats, m_start, s);
     };
     try {
         // Every epoch of the first kEveryEpochUpTo, so Step and Step back always move by one
@@ -535,38 +570,9 @@ QString TrainingSession::stopText() const {
     case StopReason::Diverged:
         break;
     }
-    const double bound =
-        stableRateBound(m_document->analysis().statistics(), m_runSettings.momentum);
-    const double rate = r.learningRate;
-    // Values near 1e300: the loss or the bowl's curvature is no number, so no rate can help.
-    if (!std::isfinite(bound) || r.lossHistory.empty() || !std::isfinite(r.lossHistory.front()))
-        return tr("Diverged at the start: the loss or its curvature is past the largest number "
-                  "(values near "
-                  "1e300). Scale the data down.");
-    // A plain run stops as soon as the loss rises; heavy ball and SGD when it passes a million
-    // times the start. Neither held: the next step overflowed, so this is the last finite one.
-    const double start = r.lossHistory.empty() ? 0.0 : r.lossHistory.front();
-    const double last = r.lossHistory.empty() ? 0.0 : r.lossHistory.back();
-    const bool monotone = m_runSettings.momentum == 0.0 &&
-                          (m_runSettings.batchSize == 0 ||
-                           m_runSettings.batchSize >= m_document->dataset().rowCount());
-    const bool overflowed =
-        !(monotone ? last > start : last > GradientDescent::kDivergenceLossFactor * start);
-    const QString where =
-        overflowed
-            ? tr("Diverged: epoch %1 overflowed, so this is epoch %2, the last with finite numbers")
-                  .arg(grouped(qint64(r.epochsRun) + 1), epochs)
-            : tr("Diverged at epoch %1").arg(epochs);
-    if (std::isfinite(bound) && rate > bound)
-        return tr("%1: the rate %2 is past the stable bound %3; try %4.")
-            .arg(where, rateText(rate), rateText(bound), rateText(linlab::suggestedRate(bound)));
-    // Under the full-batch bound: a mini-batch sees a steeper bowl than the whole data does.
-    const double suggestion =
-        std::min(linlab::suggestedRate(bound), roundDownSignificant(0.5 * rate, 3));
-    return tr("%1: single batches can be steeper than the whole data, so the rate %2 is too large "
-              "for them "
-              "although it is under the full-batch bound %3; try %4.")
-        .arg(where, rateText(rate), rateText(bound), rateText(suggestion));
+    const double bound = GradientDescent::stableRate(fitStatistics(), m_runSettings) *
+                         (1.0 + m_runSettings.momentum);
+    return DivergenceText::explain(r, m_runSettings, bound, m_document->dataset().rowCount());
 }
 
 QString TrainingSession::statusText() const {

@@ -72,6 +72,10 @@ public:
     // --- Bounds, from the document's statistics. ---------------------------------------------
     /// 2 / lambda_max: plain descent's stable bound. NaN with no data.
     double gradientBound() const;
+    /// False for the lasso (|w|_1 has no gradient at 0): Step and Run do nothing then.
+    bool isAvailable() const;
+    /// Why descent is not available (empty when it is).
+    QString unavailableText() const;
     /// The bound for the chosen method: 2 (1 + mu) / lambda_max with momentum, else 2 / lambda_max.
     double stableBound() const;
     /// True when the rate is past stableBound().
@@ -141,6 +145,8 @@ signals:
     void boundsChanged();
 
 private:
+    /// The statistics every descent runs on: the train rows' with a split.
+    const linlab::SufficientStatistics& fitStatistics() const;
     bool ensureRun();
     void startRun();
     void compute(std::size_t limit);

@@ -259,6 +259,8 @@ void TrainingView::addRunButtons(QWidget* panel, QVBoxLayout* v) {
     buttons2->addWidget(m_resetButton);
     buttons2->addWidget(m_endButton);
     v->addLayout(buttons2);
+    for (QPushButton* button : {m_stepButton, m_runButton, m_endButton})
+        m_toolTips.insert(button, button->toolTip()); // restored when descent is available again
 }
 
 void TrainingView::addSpeedControl(QWidget* panel, QVBoxLayout* v) {
@@ -447,7 +449,11 @@ void TrainingView::syncFromSession() {
 }
 
 void TrainingView::updateRunState() {
-    const bool rows = m_document->dataset().rowCount() > 0;
+    // The lasso has no gradient descent: Step, Run and To end say why instead.
+    const bool available = m_session->isAvailable();
+    const bool rows = m_document->dataset().rowCount() > 0 && available;
+    for (QPushButton* button : {m_stepButton, m_runButton, m_endButton})
+        button->setToolTip(available ? m_toolTips.value(button) : m_session->unavailableText());
     const bool running = m_session->isRunning();
     const bool attached = m_session->isAttached();
     m_stepButton->setEnabled(rows && (!attached || !m_session->atEnd()));
@@ -458,15 +464,19 @@ void TrainingView::updateRunState() {
     m_endButton->setEnabled(rows && (!attached || !m_session->atEnd()));
 
     if (m_session->hasRun()) {
-        m_epochLabel->setText(tr("Epoch <b>%1</b> \u00b7 MSE <b>%2</b> \u00b7 %3")
+        m_epochLabel->setText(tr("Epoch <b>%1</b> \u00b7 %4 <b>%2</b> \u00b7 %3")
                                   .arg(grouped(qint64(m_session->epoch())),
                                        NumberText::brief(m_session->loss(), 6),
-                                       m_session->runLabel().toHtmlEscaped()));
+                                       m_session->runLabel().toHtmlEscaped(),
+                                       m_session->result().model.weights().n_elem > 0 &&
+                                               m_session->descentSettings().ridgeAlpha > 0
+                                           ? tr("loss")
+                                           : tr("MSE")));
     } else {
         m_epochLabel->setText(tr("Epoch \u2014 \u00b7 MSE %1")
                                   .arg(NumberText::brief(m_document->evaluation().metrics.mse, 6)));
     }
-    const QString status = m_session->statusText();
+    const QString status = available ? m_session->statusText() : m_session->unavailableText();
     if (m_statusLabel->text() != status)
         m_statusLabel->setText(status);
     const bool diverged = m_session->atEnd() && attached && m_session->result().diverged;

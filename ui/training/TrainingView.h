@@ -4,6 +4,8 @@
 // It reads the document and moves the model only through undo commands (via TrainingSession
 // and LossLandscapeView).
 
+#include <QHash>
+#include <QString>
 #include <QWidget>
 
 class Document;
@@ -118,6 +120,7 @@ private:
     QPushButton* m_runButton = nullptr;
     QPushButton* m_resetButton = nullptr;
     QPushButton* m_endButton = nullptr;
+    QHash<const QPushButton*, QString> m_toolTips; ///< the buttons' own tooltips
     QPushButton* m_compareButton = nullptr;
     QLabel* m_epochLabel = nullptr;
     QLabel* m_statusLabel = nullptr;

@@ -8,6 +8,7 @@
 #include "ui/common/DisplayDigits.h"
 #include "ui/common/NumberText.h"
 #include "ui/common/Teardown.h"
+#include "ui/fit/PathPlotView.h"
 #include "ui/panels/HeldOutPanel.h"
 #include "ui/panels/LessonPane.h"
 #include "ui/panels/MetricsPanel.h"
@@ -286,10 +287,13 @@ void MainWindow::createDocks() {
                                 scrolled(new HeldOutPanel(m_document)), Qt::RightDockWidgetArea);
     QDockWidget* curve = dock(tr("Validation Curve"), QStringLiteral("validationCurveDock"),
                               new ValidationCurveView(m_document), Qt::LeftDockWidgetArea);
+    QDockWidget* path = dock(tr("Path  (weights against \u03b1)"), QStringLiteral("pathDock"),
+                             new PathPlotView(m_document), Qt::RightDockWidgetArea);
     splitDockWidget(data, transform, Qt::Vertical);
     splitDockWidget(model, metrics, Qt::Vertical);
     tabifyDockWidget(metrics, lesson);
     tabifyDockWidget(lesson, report);
+    tabifyDockWidget(report, path);
     tabifyDockWidget(model, descent);
     splitDockWidget(metrics, heldOut, Qt::Vertical);
     tabifyDockWidget(transform, curve);
@@ -299,12 +303,12 @@ void MainWindow::createDocks() {
     connect(m_tabs, &QTabWidget::currentChanged, this, [this, model, descent, metrics](int index) {
         // Training wants its controls (taller) in view; the fit wants the weights and the numbers.
         (index == 1 ? descent : model)->raise();
-        resizeDocks({model, metrics}, {index == 1 ? 560 : 250, index == 1 ? 200 : 520},
+        resizeDocks({model, metrics}, {index == 1 ? 560 : 400, index == 1 ? 200 : 370},
                     Qt::Vertical);
     });
     resizeDocks({data, model}, {400, 380}, Qt::Horizontal);
     resizeDocks({data, transform}, {470, 300}, Qt::Vertical);
-    resizeDocks({model, metrics}, {250, 520}, Qt::Vertical);
+    resizeDocks({model, metrics}, {400, 370}, Qt::Vertical); // the weights and the Fit group
 }
 
 void MainWindow::createActions() {

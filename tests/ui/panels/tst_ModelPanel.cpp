@@ -74,9 +74,10 @@ Dataset wideDataset(arma::uword d) {
 }
 
 // The sliders in the panel's current rows (the rows a pick replaced are deleted later).
+// The parameters' sliders (the Fit group's alpha slider is not one).
 int sliderCount(const ModelPanel& panel) {
     QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
-    return int(panel.findChildren<QSlider*>().size());
+    return int(panel.findChildren<QSlider*>().size()) - 1;
 }
 
 } // namespace
