@@ -112,7 +112,8 @@ void PathPlotView::computePath() {
     m_alphas.reset();
     m_path.reset();
     const FitSettings& s = m_document->fitSettings();
-    const SufficientStatistics& stats = m_document->fitSetup().fitStatistics(m_document->analysis());
+    const SufficientStatistics& stats =
+        m_document->fitSetup().fitStatistics(m_document->analysis());
     const arma::uword d = stats.featureCount();
     if (s.penalty == Penalty::None) {
         showMessage(tr("Choose Ridge or Lasso (Fit, in the model panel) to see each weight "

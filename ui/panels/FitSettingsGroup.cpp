@@ -202,13 +202,14 @@ void FitSettingsGroup::alphaRange(const Document& document, double& low, double&
 }
 
 QString FitSettingsGroup::formulaText(Penalty penalty, bool intercept) {
-    const QString residual = intercept ? QStringLiteral("y \u2212 Xw \u2212 b")
-                                       : QStringLiteral("y \u2212 Xw");
+    const QString residual =
+        intercept ? QStringLiteral("y \u2212 Xw \u2212 b") : QStringLiteral("y \u2212 Xw");
     switch (penalty) {
     case Penalty::Ridge:
         return QStringLiteral("\u2016%1\u2016\u00b2 + \u03b1\u2016w\u2016\u00b2").arg(residual);
     case Penalty::Lasso:
-        return QStringLiteral("(1/2n)\u2016%1\u2016\u00b2 + \u03b1\u2016w\u2016\u2081").arg(residual);
+        return QStringLiteral("(1/2n)\u2016%1\u2016\u00b2 + \u03b1\u2016w\u2016\u2081")
+            .arg(residual);
     case Penalty::None:
         break;
     }
@@ -231,9 +232,10 @@ void FitSettingsGroup::syncFromDocument() {
         m_alphaSlider->setValue(positionOfAlpha(s.alpha));
     if (m_alphaBox->value() != s.alpha)
         m_alphaBox->setValue(s.alpha);
-    m_alphaSlider->setToolTip(tr("\u03b1 from %1 to %2 on a log scale: drag to watch the weights "
-                                 "shrink (one drag is one undo step)")
-                                  .arg(NumberText::brief(m_alphaLow), NumberText::brief(m_alphaHigh)));
+    m_alphaSlider->setToolTip(
+        tr("\u03b1 from %1 to %2 on a log scale: drag to watch the weights "
+           "shrink (one drag is one undo step)")
+            .arg(NumberText::brief(m_alphaLow), NumberText::brief(m_alphaHigh)));
     QString note;
     if (s.penalty == Penalty::Ridge)
         note = tr("scikit-learn's Ridge(alpha); ");

@@ -173,11 +173,11 @@ void HeldOutPanel::showCrossValidation(const CrossValidation& cv) {
     m_last = cv;
     QStringList folds;
     for (const Metrics& m : cv.folds)
-        folds << NumberText::exact(m.mse);
+        folds << NumberText::shown(m.mse);
     m_cvText->setText(tr("%1-fold CV: MSE %2 \u00b1 %3 (std), mean R\u00b2 %4\nfold MSE: %5")
                           .arg(cv.k)
-                          .arg(NumberText::exact(cv.mseMean), NumberText::exact(cv.mseStd),
-                               NumberText::exact(cv.r2Mean), folds.join(QStringLiteral(", "))));
+                          .arg(NumberText::shown(cv.mseMean), NumberText::shown(cv.mseStd),
+                               NumberText::shown(cv.r2Mean), folds.join(QStringLiteral(", "))));
 }
 
 void HeldOutPanel::showCrossValidationError(const QString& message) {

@@ -3,6 +3,7 @@
 #include "ui/common/Teardown.h"
 
 #include "app/document/Document.h"
+#include "ui/common/DisplayDigits.h"
 #include "ui/common/NumberText.h"
 #include "ui/common/ParameterSymbols.h"
 
@@ -13,6 +14,21 @@
 
 #include <algorithm>
 #include <cmath>
+
+namespace {
+
+// A read-out as the display setting says (View > Significant Digits), every digit in its tooltip
+// after the label's own explanation (kept in the "baseTip" property).
+void showNumber(QLabel* label, double value) {
+    if (!label->property("baseTip").isValid())
+        label->setProperty("baseTip", label->toolTip());
+    label->setText(NumberText::shown(value));
+    const QString base = label->property("baseTip").toString();
+    const QString digits = MetricsPanel::tr("Every digit: %1").arg(NumberText::exact(value));
+    label->setToolTip(base.isEmpty() ? digits : base + QStringLiteral("\n\n") + digits);
+}
+
+} // namespace
 
 using namespace linlab;
 
@@ -28,6 +44,7 @@ MetricsPanel::MetricsPanel(Document* document, QWidget* parent)
     connect(m_document, &Document::analysisChanged, this, &MetricsPanel::refresh);
     // A large table's MAE arrives a moment after the rest, from the background.
     connect(m_document, &Document::metricsRefined, this, &MetricsPanel::refresh);
+    connect(DisplayDigits::instance(), &DisplayDigits::changed, this, &MetricsPanel::refresh);
 
     refresh();
 }
@@ -208,14 +225,14 @@ void MetricsPanel::refresh() {
     const Evaluation& e = m_document->evaluation();
     for (size_t j = 0; j < m_gradW.size(); ++j) {
         // While a feature is being inserted the evaluation can still be the old one's size.
-        m_gradW[j]->setText(NumberText::exact(j < e.gradient.weights.n_elem ? e.gradient.weights(j)
-                                                                            : std::nan("")));
-        m_lessonGradW[j]->setText(
-            NumberText::exact(j < e.lessonGradient.n_elem ? e.lessonGradient(j) : std::nan("")));
+        showNumber(m_gradW[j],
+                   j < e.gradient.weights.n_elem ? e.gradient.weights(j) : std::nan(""));
+        showNumber(m_lessonGradW[j],
+                   j < e.lessonGradient.n_elem ? e.lessonGradient(j) : std::nan(""));
     }
-    m_gradBias->setText(NumberText::exact(e.gradient.bias));
-    m_distance->setText(NumberText::exact(e.distanceToLeastSquares));
-    m_excess->setText(NumberText::exact(e.excessLoss));
+    showNumber(m_gradBias, e.gradient.bias);
+    showNumber(m_distance, e.distanceToLeastSquares);
+    showNumber(m_excess, e.excessLoss);
 
     const LeastSquaresResult& ls = m_document->analysis().statistics().leastSquares();
     const bool warn = data.rowCount() > 0 && ls.rankDeficient;
@@ -235,13 +252,13 @@ void MetricsPanel::refreshLoss() {
     const Evaluation& e = m_document->evaluation();
     const HeldOutMetrics& h = m_document->heldOutMetrics();
     const Metrics& shown = split ? h.train : e.metrics;
-    m_mse->setText(NumberText::exact(shown.mse));
-    m_rmse->setText(NumberText::exact(shown.rmse));
-    m_r2->setText(NumberText::exact(shown.r2));
+    showNumber(m_mse, shown.mse);
+    showNumber(m_rmse, shown.rmse);
+    showNumber(m_r2, shown.r2);
     if (split) {
-        m_mseTest->setText(NumberText::exact(h.test.mse));
-        m_rmseTest->setText(NumberText::exact(h.test.rmse));
-        m_r2Test->setText(NumberText::exact(h.test.r2));
+        showNumber(m_mseTest, h.test.mse);
+        showNumber(m_rmseTest, h.test.rmse);
+        showNumber(m_r2Test, h.test.r2);
         // Past FitSetup::kDirectRows the split's numbers come from its statistics: no MAE.
         const bool noMae = !std::isfinite(h.train.mae) && !std::isfinite(h.test.mae);
         const QString why = noMae ? tr("\n(not computed past %1 rows: the train and test MAE "
@@ -249,11 +266,12 @@ void MetricsPanel::refreshLoss() {
                                        "numbers come from the split's statistics)")
                                         .arg(NumberText::count(qint64(FitSetup::kDirectRows)))
                                   : QString();
-        m_mae->setText(NumberText::exact(h.train.mae));
+        m_mae->setProperty("baseTip", maeToolTip() + why);
+        showNumber(m_mae, h.train.mae);
         m_mae->setEnabled(true);
-        m_mae->setToolTip(maeToolTip() + why);
-        m_maeTest->setText(NumberText::exact(h.test.mae));
-        m_maeTest->setToolTip(tr("On the held-out test rows, which the fit never saw") + why);
+        m_maeTest->setProperty("baseTip",
+                               tr("On the held-out test rows, which the fit never saw") + why);
+        showNumber(m_maeTest, h.test.mae);
         return;
     }
     if (m_document->maePending()) {
@@ -263,9 +281,9 @@ void MetricsPanel::refreshLoss() {
         m_mae->setEnabled(false);
         m_mae->setToolTip(maeToolTip() + tr("\n(being computed over every row\u2026)"));
     } else {
-        m_mae->setText(NumberText::exact(e.metrics.mae));
+        m_mae->setProperty("baseTip", maeToolTip());
+        showNumber(m_mae, e.metrics.mae);
         m_mae->setEnabled(true);
-        m_mae->setToolTip(maeToolTip());
     }
 }
 

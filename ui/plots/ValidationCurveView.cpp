@@ -184,6 +184,11 @@ void ValidationCurveView::recompute() {
     if (data.rowCount() < 2 || data.featureCount() == 0 ||
         analysis.labels().n_elem != data.rowCount())
         return showMessage(tr("No curve: too few rows or no features"));
+    // Each point fits from a (d + K)-square sum per group: past the wide-data limit that is
+    // hundreds of megabytes for a picture nobody asked for.
+    if (data.featureCount() > SufficientStatistics::kWideFeatures)
+        return showMessage(
+            tr("No curve past %1 features").arg(SufficientStatistics::kWideFeatures));
     const FitSettings settings = m_document->fitSettings();
     std::vector<double> alphas;
     if (mode == Mode::Alpha) {

@@ -415,6 +415,10 @@ void MainWindow::connectActions() {
     connect(m_transformedAction, &QAction::toggled, m_table, &DataTableView::setShowTransformed);
     connect(m_fitAction, &QAction::triggered, this,
             [this] { ModelActions::fitLeastSquares(m_document); });
+    connect(m_document, &Document::fitSettingsChanged, this, [this] {
+        QString text = ModelActions::fitText(m_document->fitSettings());
+        m_fitAction->setText(text.replace(0, 0, QLatin1Char('&'))); // "&Fit ..." as before
+    });
     connect(m_resetModelAction, &QAction::triggered, this,
             [this] { ModelActions::reset(m_document); });
     connect(m_lessonDataAction, &QAction::triggered, m_files, &FileController::openLesson);

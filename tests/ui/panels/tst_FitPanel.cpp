@@ -135,7 +135,8 @@ void tst_FitPanel::formulaAndObjectiveAreShown() {
     FitSettingsGroup* group = panel.fitGroup();
     group->penaltyBox()->setCurrentIndex(1);
     const QString ridge = group->objectiveLabel()->text();
-    QVERIFY(ridge.contains(QStringLiteral("\u2016y \u2212 Xw \u2212 b\u2016\u00b2 + \u03b1\u2016w\u2016\u00b2")));
+    QVERIFY(ridge.contains(
+        QStringLiteral("\u2016y \u2212 Xw \u2212 b\u2016\u00b2 + \u03b1\u2016w\u2016\u00b2")));
     QVERIFY(ridge.contains(NumberText::brief(doc.objective(), 5)));
     QVERIFY(group->formulaLabel()->text().contains(QStringLiteral("intercept is not penalised")));
     QVERIFY(group->formulaLabel()->text().contains(QStringLiteral("transformed features")));
@@ -145,8 +146,8 @@ void tst_FitPanel::formulaAndObjectiveAreShown() {
                   1e-9 * doc.objective()));
 
     group->penaltyBox()->setCurrentIndex(2);
-    QVERIFY(group->objectiveLabel()->text().contains(
-        QStringLiteral("(1/2n)\u2016y \u2212 Xw \u2212 b\u2016\u00b2 + \u03b1\u2016w\u2016\u2081")));
+    QVERIFY(group->objectiveLabel()->text().contains(QStringLiteral(
+        "(1/2n)\u2016y \u2212 Xw \u2212 b\u2016\u00b2 + \u03b1\u2016w\u2016\u2081")));
     group->penaltyBox()->setCurrentIndex(0);
     QVERIFY(group->objectiveLabel()->text().contains(QStringLiteral("MSE")));
     QVERIFY(group->alphaSlider()->isHidden());

@@ -77,22 +77,22 @@ private slots:
         const Metrics test =
             HeldOut::metricsOn(doc.model(), a.features(), a.labels(), doc.fitSetup().split().test);
         QCOMPARE(metrics.valueLabel(QStringLiteral("mseValue"))->text(),
-                 NumberText::exact(train.mse));
+                 NumberText::shown(train.mse));
         QCOMPARE(metrics.valueLabel(QStringLiteral("maeValue"))->text(),
-                 NumberText::exact(train.mae));
-        QCOMPARE(testMse->text(), NumberText::exact(test.mse));
+                 NumberText::shown(train.mae));
+        QCOMPARE(testMse->text(), NumberText::shown(test.mse));
         QCOMPARE(metrics.valueLabel(QStringLiteral("rmseTestValue"))->text(),
-                 NumberText::exact(test.rmse));
+                 NumberText::shown(test.rmse));
         QCOMPARE(metrics.valueLabel(QStringLiteral("maeTestValue"))->text(),
-                 NumberText::exact(test.mae));
+                 NumberText::shown(test.mae));
         QCOMPARE(metrics.valueLabel(QStringLiteral("r2TestValue"))->text(),
-                 NumberText::exact(test.r2));
+                 NumberText::shown(test.r2));
         QVERIFY(train.mse != test.mse);
         // The model moves: the columns follow.
         doc.setModel(LinearModel(arma::vec{1.5, -2.0}, 0.5));
         const Metrics moved =
             HeldOut::metricsOn(doc.model(), a.features(), a.labels(), doc.fitSetup().split().test);
-        QCOMPARE(testMse->text(), NumberText::exact(moved.mse));
+        QCOMPARE(testMse->text(), NumberText::shown(moved.mse));
     }
 
     void aFractionWithoutATestRowSaysSo() {
@@ -124,7 +124,7 @@ private slots:
         QCOMPARE(got.mseStd, expected.mseStd);
         QCOMPARE(got.r2Mean, expected.r2Mean);
         QCOMPARE(got.folds.size(), size_t(4));
-        QVERIFY(panel.crossValidationText()->text().contains(NumberText::exact(expected.mseMean)));
+        QVERIFY(panel.crossValidationText()->text().contains(NumberText::shown(expected.mseMean)));
         // A change of the settings drops the result (and would drop a run).
         panel.crossValidateButton()->click();
         panel.fractionSlider()->setValue(20);

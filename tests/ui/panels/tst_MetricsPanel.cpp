@@ -60,11 +60,11 @@ void tst_MetricsPanel::metricsMaeArrivesFromBackground() {
     QTRY_VERIFY(!doc.maePending());
     const QString first = mae->text();
     QVERIFY(mae->isEnabled());
-    QCOMPARE(first, NumberText::exact(doc.evaluation().metrics.mae));
+    QCOMPARE(first, NumberText::shown(doc.evaluation().metrics.mae));
 
     // A tick: the MSE at once; the MAE keeps its last value, muted, until the pass is in.
     doc.setModel(LinearModel(arma::vec{1, 2}, 0));
-    QCOMPARE(mse->text(), NumberText::exact(doc.evaluation().metrics.mse));
+    QCOMPARE(mse->text(), NumberText::shown(doc.evaluation().metrics.mse));
     if (doc.maePending()) {
         QCOMPARE(mae->text(), first);
         QVERIFY(!mae->isEnabled());
@@ -73,7 +73,7 @@ void tst_MetricsPanel::metricsMaeArrivesFromBackground() {
     QTRY_VERIFY(mae->isEnabled());
     const double expected = doc.analysis().evaluate(doc.model()).metrics.mae;
     QVERIFY(testutil::closeRel(doc.evaluation().metrics.mae, expected, 1e-12));
-    QCOMPARE(mae->text(), NumberText::exact(doc.evaluation().metrics.mae));
+    QCOMPARE(mae->text(), NumberText::shown(doc.evaluation().metrics.mae));
     QVERIFY(!mae->toolTip().contains(QStringLiteral("being computed")));
     // The value labels keep their size whatever they show: no relayout per tick.
     QCOMPARE(mae->minimumSize(), mae->maximumSize());
@@ -90,17 +90,22 @@ void tst_MetricsPanel::metricsOnLesson() {
                      : QStringLiteral("(missing %1)").arg(QString::fromLatin1(name));
     };
     QCOMPARE(text("mseValue"), QStringLiteral("509"));
-    QCOMPARE(text("rmseValue"), NumberText::exact(std::sqrt(509.0)));
+    QCOMPARE(text("rmseValue"), NumberText::shown(std::sqrt(509.0)));
+    // Read at 6 significant digits; every digit is in the tooltip (View > Significant Digits).
+    QCOMPARE(text("rmseValue"), QStringLiteral("22.561"));
+    QVERIFY(panel.findChild<QLabel*>(QStringLiteral("rmseValue"))
+                ->toolTip()
+                .contains(QStringLiteral("22.561028345356956")));
     QCOMPARE(text("maeValue"), QStringLiteral("22.5"));
-    QCOMPARE(text("r2Value"), NumberText::exact(doc.evaluation().metrics.r2));
+    QCOMPARE(text("r2Value"), NumberText::shown(doc.evaluation().metrics.r2));
     QVERIFY(testutil::close(doc.evaluation().metrics.r2, 1.0 - 2036.0 / 750.0, 1e-12));
     QCOMPARE(text("gradW0Value"), QStringLiteral("-208"));
     QCOMPARE(text("gradW1Value"), QStringLiteral("-295"));
     QCOMPARE(text("gradBiasValue"), QStringLiteral("-45"));
     QCOMPARE(text("lessonGradW0Value"), QStringLiteral("-104"));
     QCOMPARE(text("lessonGradW1Value"), QStringLiteral("-147.5"));
-    QCOMPARE(text("distanceValue"), NumberText::exact(doc.evaluation().distanceToLeastSquares));
-    QCOMPARE(text("excessLossValue"), NumberText::exact(doc.evaluation().excessLoss));
+    QCOMPARE(text("distanceValue"), NumberText::shown(doc.evaluation().distanceToLeastSquares));
+    QCOMPARE(text("excessLossValue"), NumberText::shown(doc.evaluation().excessLoss));
     QVERIFY(panel.findChild<QLabel*>(QStringLiteral("rankWarning"))->isHidden());
     QCOMPARE(panel.valueLabel(QStringLiteral("mseValue")),
              panel.findChild<QLabel*>(QStringLiteral("mseValue")));
@@ -205,9 +210,9 @@ void tst_MetricsPanel::wideTableListsBoundedRows() {
         notes += label->text().contains(QStringLiteral("1,800 more weights")) ? 1 : 0;
     QCOMPARE(notes, 2); // under the true gradient and under the lesson's
     QCOMPARE(panel.valueLabel(QStringLiteral("gradBiasValue"))->text(),
-             NumberText::exact(doc.evaluation().gradient.bias));
+             NumberText::shown(doc.evaluation().gradient.bias));
     QCOMPARE(panel.valueLabel(QStringLiteral("gradW7Value"))->text(),
-             NumberText::exact(doc.evaluation().gradient.weights(7)));
+             NumberText::shown(doc.evaluation().gradient.weights(7)));
 }
 
 QTEST_MAIN(tst_MetricsPanel)

@@ -131,8 +131,7 @@ void tst_PenalisedLandscape::optimumAndConstraintRegion() {
     setPenalty(doc, Penalty::Lasso, 0.5);
     const RegularizedFit lasso = Regularized::lasso(fitStats(doc), 0.5);
     QVERIFY(close(view.optimumPoint().x(), lasso.weights(0), 1e-7));
-    QVERIFY(close(overlay.radius(), std::abs(lasso.weights(0)) + std::abs(lasso.weights(1)),
-                  1e-7));
+    QVERIFY(close(overlay.radius(), std::abs(lasso.weights(0)) + std::abs(lasso.weights(1)), 1e-7));
     QVERIFY(overlay.curve()->name().contains(QStringLiteral("L1")));
     QCOMPARE(overlay.curve()->dataCount(), 5); // the diamond
 
@@ -174,10 +173,9 @@ void tst_PenalisedLandscape::ridgeDescentReachesRidge() {
     QVERIFY(session.hasRun());
     QVERIFY(session.result().converged);
     const RegularizedFit ridge = Regularized::ridge(fitStats(doc), 50.0);
-    QVERIFY2(allClose(doc.model().weights(), ridge.weights, 1e-6),
-             qPrintable(QStringLiteral("%1 vs %2")
-                            .arg(doc.model().weights()(0))
-                            .arg(ridge.weights(0))));
+    QVERIFY2(
+        allClose(doc.model().weights(), ridge.weights, 1e-6),
+        qPrintable(QStringLiteral("%1 vs %2").arg(doc.model().weights()(0)).arg(ridge.weights(0))));
     QVERIFY(close(doc.model().bias(), ridge.bias, 1e-6));
 
     // Through the origin: the run keeps b at 0 and reaches ridge without an intercept.

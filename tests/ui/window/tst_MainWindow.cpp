@@ -104,7 +104,7 @@ void tst_MainWindow::dragWeightSliderUpdatesNumbersAndPlots() {
     const linlab::LinearModel m(doc->model().weights(), doc->model().bias());
     const double mse = m.mse(doc->dataset().features(), doc->dataset().labels());
     QVERIFY(std::abs(doc->evaluation().metrics.mse - mse) <= 1e-12 * mse);
-    QCOMPARE(labelText(w, "mseValue"), NumberText::exact(doc->evaluation().metrics.mse));
+    QCOMPARE(labelText(w, "mseValue"), NumberText::shown(doc->evaluation().metrics.mse));
     // And the plot: predicted points are X w + b for the new w.
     QList<double> expected;
     for (double p : m.predict(doc->dataset().features()))
