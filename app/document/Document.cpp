@@ -9,6 +9,7 @@
 
 #include <cmath>
 #include <map>
+#include <memory>
 #include <stdexcept>
 
 using namespace linlab;
@@ -368,17 +369,15 @@ Document::DataState Document::dataState() const {
 }
 
 void Document::restoreDataState(const DataState& state) {
-    m_keepUndo = true;
-    try {
+    {
+        m_keepUndo = true;
+        const std::unique_ptr<bool, void (*)(bool*)> reset(&m_keepUndo,
+                                                           [](bool* b) { *b = false; });
         if (state.typed)
             replaceSource(state.source, state.transform, state.model, m_name);
         else
             replaceAll(state.dataset, state.transform, state.model, m_name);
-    } catch (...) {
-        m_keepUndo = false;
-        throw;
     }
-    m_keepUndo = false;
     setFitSettings(state.fit);
 }
 
