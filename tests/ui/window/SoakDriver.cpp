@@ -470,7 +470,7 @@ QString SoakDriver::checkShown() const {
                 .arg(label->objectName(), label->text());
     }
     const QLabel* mse = m_window->metricsPanel()->valueLabel(QStringLiteral("mseValue"));
-    if (!mse || mse->text() != NumberText::exact(m_doc->evaluation().metrics.mse))
+    if (!mse || mse->text() != NumberText::shown(m_doc->evaluation().metrics.mse))
         return QStringLiteral("MSE shown is not the document's");
     // The weights' spin boxes show the model, one per weight and one for the bias.
     const ModelPanel* panel = m_window->modelPanel();
