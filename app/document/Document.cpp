@@ -84,7 +84,7 @@ LinearModel Document::fittedModel() const {
 
 void Document::setFitSettings(const FitSettings& settings) {
     FitSetup::check(settings);
-    m_fit.update(m_analysis, settings); // O(n d^2) with a split, O(1) without
+    m_fit.changeSettings(m_analysis, settings); // O(n d^2) only for a new split
     const bool biasToZero = !settings.intercept && m_model.bias() != 0;
     if (biasToZero)
         m_model = LinearModel(m_model.weights(), 0.0);

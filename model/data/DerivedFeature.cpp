@@ -33,6 +33,20 @@ bool isNameChar(char c) {
     return isNameStart(c) || (c >= '0' && c <= '9');
 }
 
+// The end of the plain name (isNameStart, then isNameChar) that starts at `i`.
+std::size_t nameEnd(const std::string& e, std::size_t i) {
+    while (i < e.size() && isNameChar(e[i]))
+        ++i;
+    return i;
+}
+
+// True when the name ending at `j` is a call: a '(' follows, after blanks.
+bool isCalled(const std::string& e, std::size_t j) {
+    while (j < e.size() && (e[j] == ' ' || e[j] == '\t'))
+        ++j;
+    return j < e.size() && e[j] == '(';
+}
+
 bool isDigit(char c) {
     return c >= '0' && c <= '9';
 }
@@ -123,14 +137,9 @@ DerivedFeature::DerivedFeature(DerivedSpec spec)
             addSource(name);
             i = j + 1;
         } else if (isNameStart(c)) {
-            std::size_t j = i;
-            while (j < e.size() && isNameChar(e[j]))
-                ++j;
+            const std::size_t j = nameEnd(e, i);
             const std::string name = e.substr(i, j - i);
-            std::size_t k = j;
-            while (k < e.size() && (e[k] == ' ' || e[k] == '\t'))
-                ++k;
-            if (k < e.size() && e[k] == '(') {
+            if (isCalled(e, j)) {
                 if (!isFunction(name))
                     refuse("unknown function " + quoted(name) +
                            " (functions: " + joined(functions()) + ")");
@@ -346,15 +355,9 @@ std::string DerivedFeature::renameColumn(const std::string& expression, const st
             }
             i = j + 1;
         } else if (isNameStart(c)) {
-            std::size_t j = i;
-            while (j < e.size() && isNameChar(e[j]))
-                ++j;
+            const std::size_t j = nameEnd(e, i);
             const std::string name = e.substr(i, j - i);
-            std::size_t k = j;
-            while (k < e.size() && (e[k] == ' ' || e[k] == '\t'))
-                ++k;
-            const bool function = k < e.size() && e[k] == '(';
-            out += function ? name : reference(renamed(name));
+            out += isCalled(e, j) ? name : reference(renamed(name));
             i = j;
         } else if (isDigit(c) || c == '.') {
             const std::size_t j = numberEnd(e, i);

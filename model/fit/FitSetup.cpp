@@ -63,6 +63,15 @@ void FitSetup::update(const Analysis& analysis, const FitSettings& settings) {
     m_split = std::move(rows);
 }
 
+void FitSetup::changeSettings(const Analysis& analysis, const FitSettings& settings) {
+    check(settings);
+    if (settings.testFraction == m_settings.testFraction && settings.seed == m_settings.seed) {
+        m_settings = settings; // the same rows: the split and its statistics stand
+        return;
+    }
+    update(analysis, settings);
+}
+
 const SufficientStatistics& FitSetup::fitStatistics(const Analysis& analysis) const {
     return m_split ? m_trainStats : analysis.statistics();
 }

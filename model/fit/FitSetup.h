@@ -52,6 +52,9 @@ public:
     /// Takes `settings` and `analysis` (whose rows changed, or the settings did): the split and
     /// the train and test statistics are rebuilt (O(n d^2) with a split, nothing without).
     void update(const Analysis& analysis, const FitSettings& settings);
+    /// The same when only the settings change (the analysis is the one of the last update()):
+    /// the split is rebuilt only when its fraction or seed changed, so an alpha drag is O(1).
+    void changeSettings(const Analysis& analysis, const FitSettings& settings);
     const FitSettings& settings() const { return m_settings; }
     /// True when some rows are held out (a test fraction that leaves train and test rows).
     bool hasSplit() const { return m_split.has_value(); }

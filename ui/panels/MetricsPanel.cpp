@@ -90,6 +90,13 @@ QLabel* MetricsPanel::addRow(const QString& name, const QString& objectName,
     auto* nameLabel = new QLabel(name, m_content);
     nameLabel->setContentsMargins(8, 0, 0, 0);
     nameLabel->setToolTip(toolTip);
+    QLabel* value = valueLabel(objectName, toolTip);
+    m_grid->addWidget(nameLabel, m_row, 0);
+    m_grid->addWidget(value, m_row++, 1);
+    return value;
+}
+
+QLabel* MetricsPanel::valueLabel(const QString& objectName, const QString& toolTip) {
     auto* value = new QLabel(NumberText::dash(), m_content);
     value->setObjectName(objectName);
     // A fixed size, wide enough for any shortest round-trip double: a label whose size cannot
@@ -100,19 +107,11 @@ QLabel* MetricsPanel::addRow(const QString& name, const QString& objectName,
         value->sizeHint().height());
     value->setTextInteractionFlags(Qt::TextSelectableByMouse);
     value->setToolTip(toolTip);
-    m_grid->addWidget(nameLabel, m_row, 0);
-    m_grid->addWidget(value, m_row++, 1);
     return value;
 }
 
 QLabel* MetricsPanel::addTestValue(const QString& objectName, const QString& toolTip, int row) {
-    auto* value = new QLabel(NumberText::dash(), m_content);
-    value->setObjectName(objectName);
-    value->setFixedSize(
-        value->fontMetrics().horizontalAdvance(QStringLiteral("-8.8888888888888888e-308")) + 4,
-        value->sizeHint().height());
-    value->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    value->setToolTip(toolTip);
+    QLabel* value = valueLabel(objectName, toolTip);
     m_grid->addWidget(value, row, 2);
     return value;
 }

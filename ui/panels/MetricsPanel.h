@@ -35,6 +35,8 @@ private:
     void addNote(const QString& text, const QString& toolTip);
     void addMoreNote(int hidden);
     QLabel* addRow(const QString& name, const QString& objectName, const QString& toolTip);
+    /// A value read-out: a dash until set, a fixed width, selectable, `toolTip` as its tooltip.
+    QLabel* valueLabel(const QString& objectName, const QString& toolTip);
     /// A value label in the test column, in grid row `row`.
     QLabel* addTestValue(const QString& objectName, const QString& toolTip, int row);
     /// Train and test columns with a split (heldOutMetrics), the every-row column without.
