@@ -4,7 +4,6 @@
 #include "app/document/StatisticsRefresh.h"
 #include "model/data/DesignRoles.h"
 
-#include <QTimer>
 #include <QUndoStack>
 
 #include <cmath>
@@ -21,15 +20,9 @@ Document::Document(QObject* parent)
     , m_undoStack(new QUndoStack(this))
     , m_name(QStringLiteral("lesson"))
     , m_mae(new BackgroundMae(this))
-    , m_refresh(new StatisticsRefresh(this))
-    , m_maeTimer(new QTimer(this)) {
-    connect(m_mae, &BackgroundMae::finished, this, &Document::onMaeFinished);
+    , m_refresh(new StatisticsRefresh(this)) {
+    connect(m_mae, &BackgroundMae::finished, this, &Document::putMae);
     connect(m_refresh, &StatisticsRefresh::finished, this, &Document::onStatisticsRefreshed);
-    m_maeTimer->setSingleShot(true);
-    connect(m_maeTimer, &QTimer::timeout, this, [this] {
-        if (m_maePending && !m_mae->isRunning())
-            startMae();
-    });
     m_analysis = Analysis(m_dataset, m_settings);
     m_fit.update(m_analysis, FitSettings{});
     evaluateModel();
@@ -84,6 +77,9 @@ LinearModel Document::fittedModel() const {
 
 void Document::setFitSettings(const FitSettings& settings) {
     FitSetup::check(settings);
+    const FitSettings& old = m_fit.settings();
+    if (settings.testFraction != old.testFraction || settings.seed != old.seed)
+        m_mae->stop(); // reads the split's mask, which is about to be rebuilt
     m_fit.changeSettings(m_analysis, settings); // O(n d^2) only for a new split
     const bool biasToZero = !settings.intercept && m_model.bias() != 0;
     if (biasToZero)
@@ -152,45 +148,21 @@ void Document::evaluateModel(bool tick) {
         m_evaluation = m_analysis.evaluate(m_model);
         evaluateFit();
         m_maePending = false;
-        m_maeTimer->stop();
+        m_mae->stop();
         return;
     }
-    // In place (a tick allocates nothing) and O(display rows + d^2): every number but the MAE
-    // comes from the statistics; the MAE follows from a pass on the other core.
+    // In place (a tick allocates nothing) and O(display rows + d^2): every number but the MAEs
+    // comes from the statistics; the MAEs follow from a pass on the other core.
     m_analysis.evaluateSampled(m_model, m_evaluation);
     evaluateFit();
     m_maePending = true;
-    ++m_maeTicket;
-    requestMae(tick);
+    m_mae->request(m_analysis, m_model, m_fit.hasSplit() ? &m_fit.testMask() : nullptr, tick);
 }
 
-void Document::requestMae(bool throttled) {
-    if (m_mae->isRunning())
-        return; // its end asks again if the model moved on
-    const qint64 since = m_sinceMaeStart.isValid() ? m_sinceMaeStart.elapsed() : kMaeInterval;
-    if (!throttled || since >= kMaeInterval)
-        startMae();
-    else if (!m_maeTimer->isActive())
-        m_maeTimer->start(int(kMaeInterval - since));
-}
-
-void Document::startMae() {
-    m_maeTimer->stop();
-    m_sinceMaeStart.start();
-    m_mae->start(m_analysis, m_model, m_maeTicket);
-}
-
-void Document::onMaeFinished(double mae, quint64 ticket) {
-    if (!m_maePending)
-        return;
-    if (ticket != m_maeTicket) {
-        // The model moved on while the pass ran: one more pass, for the model shown now.
-        requestMae(true);
-        return;
-    }
-    m_evaluation.metrics.mae = mae;
-    if (!m_fit.hasSplit())
-        m_heldOut.train.mae = mae;
+void Document::putMae(const SplitMae& mae) {
+    m_evaluation.metrics.mae = mae.all;
+    m_heldOut.train.mae = m_fit.hasSplit() ? mae.train : mae.all;
+    m_heldOut.test.mae = m_fit.hasSplit() ? mae.test : arma::datum::nan;
     m_maePending = false;
     emit metricsRefined();
 }
@@ -198,13 +170,7 @@ void Document::onMaeFinished(double mae, quint64 ticket) {
 void Document::waitForMetrics() {
     if (!m_maePending)
         return;
-    m_maeTimer->stop();
-    const std::optional<BackgroundMae::Result> result = m_mae->wait();
-    m_evaluation.metrics.mae = result && result->ticket == m_maeTicket
-                                   ? result->mae
-                                   : m_analysis.meanAbsoluteError(m_model);
-    m_maePending = false;
-    emit metricsRefined();
+    putMae(m_mae->wait().value_or(SplitMae{}));
 }
 
 void Document::recompute(Recompute what, bool modelToo, const CellChange* cells) {

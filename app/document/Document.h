@@ -14,13 +14,11 @@
 #include "model/fit/FitSetup.h"
 #include "model/fit/LinearModel.h"
 
-#include <QElapsedTimer>
 #include <QObject>
 #include <QString>
 
 class BackgroundMae;
 class StatisticsRefresh;
-class QTimer;
 class QUndoStack;
 
 class Document : public QObject {
@@ -76,10 +74,6 @@ public:
     /// Up to this many rows every number is computed directly, exactly as NumPy's lines do; past
     /// it, a change of weights takes the loss and gradient from the statistics (O(d^2)).
     static constexpr arma::uword kDirectEvaluationRows = 50000;
-    /// During a slider drag the background MAE pass starts at most this often (ms): a pass
-    /// reads the whole table, and a drag at 60 frames a second would keep it reading non-stop,
-    /// taking memory bandwidth from the frames. The last position always gets its pass.
-    static constexpr int kMaeInterval = 100;
     /// 1 when every row is drawn, k when the plots draw rows 0, k, 2k, ... (a faithful sample of
     /// at most linlab::kMaxDisplayRows rows).
     arma::uword displayStep() const;
@@ -246,12 +240,9 @@ private:
     void evaluateModel(bool tick = false);
     /// The objective and the held-out metrics of m_model, after m_evaluation.
     void evaluateFit();
-    /// Starts the MAE pass for the current model now, or (throttled) once kMaeInterval has passed
-    /// since the last start; nothing while a pass runs (its end asks again).
-    void requestMae(bool throttled);
-    void startMae();
-    /// A background MAE pass ended; `ticket` says for which evaluation.
-    void onMaeFinished(double mae, quint64 ticket);
+    /// A background MAE pass's answer for the current model: into the evaluation and the
+    /// held-out metrics.
+    void putMae(const linlab::SplitMae& mae);
     /// Stops what reads m_analysis on other threads, before it changes.
     void stopAnalysisReaders();
     /// The exact statistics arrived from the background: in they go.
@@ -284,9 +275,6 @@ private:
     QString m_name;
     BackgroundMae* m_mae;
     StatisticsRefresh* m_refresh; // exact statistics after a large table's cell edits
-    QTimer* m_maeTimer;           // a throttled pass waiting for its turn
-    QElapsedTimer m_sinceMaeStart;
     bool m_maePending = false;
     bool m_keepUndo = false; // restoreDataState: a reset that is itself an undo step
-    quint64 m_maeTicket = 0; // counts sampled evaluations: a late MAE for an older one is dropped
 };

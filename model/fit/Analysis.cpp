@@ -205,21 +205,33 @@ double Analysis::predict(const LinearModel& model, arma::uword row) const {
 
 double Analysis::meanAbsoluteError(const LinearModel& model,
                                    const std::atomic<bool>* cancel) const {
+    return splitMeanAbsoluteError(model, nullptr, cancel).all;
+}
+
+SplitMae Analysis::splitMeanAbsoluteError(const LinearModel& model, const arma::uvec* testMask,
+                                          const std::atomic<bool>* cancel) const {
     if (model.weights().n_elem != m_features.n_cols)
-        throw std::invalid_argument("Analysis::meanAbsoluteError: the model has " +
+        throw std::invalid_argument("Analysis::splitMeanAbsoluteError: the model has " +
                                     std::to_string(model.weights().n_elem) + " weights for " +
                                     std::to_string(m_features.n_cols) + " features");
     const arma::uword n = m_labels.n_elem;
+    if (testMask && testMask->n_elem != n)
+        throw std::invalid_argument("Analysis::splitMeanAbsoluteError: the test mask has " +
+                                    std::to_string(testMask->n_elem) + " flags for " +
+                                    std::to_string(n) + " rows");
+    SplitMae out;
     if (n == 0)
-        return arma::datum::nan;
+        return out;
     // The residual pass's arithmetic, block by block into a small buffer: nothing is stored.
     constexpr arma::uword kBlock = 2048;
     double predictions[kBlock];
     const double* labels = m_labels.memptr();
-    double absSum = 0;
+    const arma::uword* flags = testMask ? testMask->memptr() : nullptr;
+    double sums[2] = {0, 0}; // train, test
+    arma::uword testCount = 0;
     for (arma::uword begin = 0; begin < n; begin += kBlock) {
         if (cancel && cancel->load(std::memory_order_relaxed))
-            return arma::datum::nan;
+            return SplitMae{};
         const arma::uword size = std::min(n - begin, kBlock);
         std::fill(predictions, predictions + size, model.bias());
         for (arma::uword k = 0; k < m_features.n_cols; ++k) {
@@ -228,10 +240,24 @@ double Analysis::meanAbsoluteError(const LinearModel& model,
             for (arma::uword i = 0; i < size; ++i)
                 predictions[i] += wk * column[i];
         }
-        for (arma::uword i = 0; i < size; ++i)
-            absSum += std::abs(predictions[i] - labels[begin + i]);
+        if (!flags) {
+            for (arma::uword i = 0; i < size; ++i)
+                sums[0] += std::abs(predictions[i] - labels[begin + i]);
+            continue;
+        }
+        for (arma::uword i = 0; i < size; ++i) {
+            const bool test = flags[begin + i] != 0;
+            sums[test] += std::abs(predictions[i] - labels[begin + i]);
+            testCount += test;
+        }
     }
-    return absSum / static_cast<double>(n);
+    out.all = (sums[0] + sums[1]) / static_cast<double>(n);
+    if (flags) {
+        const arma::uword trainCount = n - testCount;
+        out.train = trainCount ? sums[0] / static_cast<double>(trainCount) : arma::datum::nan;
+        out.test = testCount ? sums[1] / static_cast<double>(testCount) : arma::datum::nan;
+    }
+    return out;
 }
 
 void Analysis::evaluateSampled(const LinearModel& model, Evaluation& e) const {

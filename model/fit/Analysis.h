@@ -36,6 +36,13 @@ struct Evaluation {
     double excessLoss = arma::datum::nan;             ///< MSE - MSE of the least-squares fit
 };
 
+/// The mean absolute error of every row, and of a split's train and test rows.
+struct SplitMae {
+    double all = arma::datum::nan;
+    double train = arma::datum::nan;
+    double test = arma::datum::nan;
+};
+
 class Analysis {
 public:
     /// No data.
@@ -98,6 +105,11 @@ public:
     /// if `cancel` turns true before the pass ends (it is checked between blocks of rows).
     double meanAbsoluteError(const LinearModel& model,
                              const std::atomic<bool>* cancel = nullptr) const;
+    /// The MAE over every row and, with `testMask` (one flag per row, 1 = a test row), over the
+    /// train (flag 0) and the test rows, all in one pass (as meanAbsoluteError(); train and test
+    /// NaN without a mask, every part NaN when cancelled).
+    SplitMae splitMeanAbsoluteError(const LinearModel& model, const arma::uvec* testMask,
+                                    const std::atomic<bool>* cancel = nullptr) const;
     /// Row `row`'s prediction x_row . w + b, to the bit as the evaluations compute it.
     double predict(const LinearModel& model, arma::uword row) const;
 

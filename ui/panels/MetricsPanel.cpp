@@ -44,7 +44,11 @@ MetricsPanel::MetricsPanel(Document* document, QWidget* parent)
     connect(m_document, &Document::analysisChanged, this, &MetricsPanel::refresh);
     // A large table's MAE arrives a moment after the rest, from the background.
     connect(m_document, &Document::metricsRefined, this, &MetricsPanel::refresh);
-    connect(DisplayDigits::instance(), &DisplayDigits::changed, this, &MetricsPanel::refresh);
+    // Other digits: other label widths, so the labels are made anew.
+    connect(DisplayDigits::instance(), &DisplayDigits::changed, this, [this] {
+        rebuild();
+        refresh();
+    });
 
     refresh();
 }
@@ -99,12 +103,14 @@ QLabel* MetricsPanel::addRow(const QString& name, const QString& objectName,
 QLabel* MetricsPanel::valueLabel(const QString& objectName, const QString& toolTip) {
     auto* value = new QLabel(NumberText::dash(), m_content);
     value->setObjectName(objectName);
-    // A fixed size, wide enough for any shortest round-trip double: a label whose size cannot
-    // change does not ask the panel to lay out again when its text does (a slider tick changes
-    // thirty of them; the relayout cost more than the rest of the panel's work).
-    value->setFixedSize(
-        value->fontMetrics().horizontalAdvance(QStringLiteral("-8.8888888888888888e-308")) + 4,
-        value->sizeHint().height());
+    // A fixed size, wide enough for any double as the digits setting shows it: a label whose
+    // size cannot change does not ask the panel to lay out again when its text does (a slider
+    // tick changes thirty of them; the relayout cost more than the rest of the panel's work).
+    const QString widest = DisplayDigits::digits() == 0
+                               ? QStringLiteral("-8.8888888888888888e-308") // 17 digits
+                               : NumberText::shown(-8.8888888888888888e-308);
+    value->setFixedSize(value->fontMetrics().horizontalAdvance(widest) + 4,
+                        value->sizeHint().height());
     value->setTextInteractionFlags(Qt::TextSelectableByMouse);
     value->setToolTip(toolTip);
     return value;
@@ -258,32 +264,24 @@ void MetricsPanel::refreshLoss() {
         showNumber(m_mseTest, h.test.mse);
         showNumber(m_rmseTest, h.test.rmse);
         showNumber(m_r2Test, h.test.r2);
-        // Past FitSetup::kDirectRows the split's numbers come from its statistics: no MAE.
-        const bool noMae = !std::isfinite(h.train.mae) && !std::isfinite(h.test.mae);
-        const QString why = noMae ? tr("\n(not computed past %1 rows: the train and test MAE "
-                                       "need a pass over the rows on every change, the other "
-                                       "numbers come from the split's statistics)")
-                                        .arg(NumberText::count(qint64(FitSetup::kDirectRows)))
-                                  : QString();
-        m_mae->setProperty("baseTip", maeToolTip() + why);
-        showNumber(m_mae, h.train.mae);
-        m_mae->setEnabled(true);
-        m_maeTest->setProperty("baseTip",
-                               tr("On the held-out test rows, which the fit never saw") + why);
-        showNumber(m_maeTest, h.test.mae);
-        return;
     }
+    showMae(m_mae, split ? h.train.mae : e.metrics.mae, maeToolTip());
+    if (split)
+        showMae(m_maeTest, h.test.mae, tr("On the held-out test rows, which the fit never saw"));
+}
+
+void MetricsPanel::showMae(QLabel* label, double mae, const QString& tip) {
     if (m_document->maePending()) {
         // Being computed over every row: the last value stays, muted, rather than flicker.
-        if (m_mae->text().isEmpty())
-            m_mae->setText(QStringLiteral("\u2026"));
-        m_mae->setEnabled(false);
-        m_mae->setToolTip(maeToolTip() + tr("\n(being computed over every row\u2026)"));
-    } else {
-        m_mae->setProperty("baseTip", maeToolTip());
-        showNumber(m_mae, e.metrics.mae);
-        m_mae->setEnabled(true);
+        if (label->text().isEmpty())
+            label->setText(QStringLiteral("\u2026"));
+        label->setEnabled(false);
+        label->setToolTip(tip + tr("\n(being computed over every row\u2026)"));
+        return;
     }
+    label->setProperty("baseTip", tip);
+    showNumber(label, mae);
+    label->setEnabled(true);
 }
 
 MetricsPanel::~MetricsPanel() {

@@ -41,6 +41,8 @@ private:
     QLabel* addTestValue(const QString& objectName, const QString& toolTip, int row);
     /// Train and test columns with a split (heldOutMetrics), the every-row column without.
     void refreshLoss();
+    /// `mae` into `label`, or its last value muted while the document computes it.
+    void showMae(QLabel* label, double mae, const QString& tip);
 
     Document* m_document;
     QWidget* m_content = nullptr; ///< every label; rebuilt when the features change

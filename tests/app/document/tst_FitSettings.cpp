@@ -12,6 +12,8 @@
 #include <QTest>
 #include <QUndoStack>
 
+#include <cmath>
+
 using namespace linlab;
 using testutil::closeRel;
 
@@ -124,6 +126,49 @@ private slots:
         doc.replaceAll(d, TransformSettings{}, LinearModel(2), QStringLiteral("again"));
         QCOMPARE(doc.fitSettings(), FitSettings{});
         QVERIFY(!doc.fitSetup().hasSplit());
+    }
+    // Past FitSetup::kDirectRows the split's MSE comes from its statistics and its train and
+    // test MAE from the background pass: muted (NaN) until it is in, then the rows' own.
+    void aLargeSplitGetsItsMaeInTheBackground() {
+        const arma::uword n = FitSetup::kDirectRows + 20011;
+        arma::mat X(n, 2);
+        arma::vec y(n);
+        for (arma::uword i = 0; i < n; ++i) {
+            X(i, 0) = 1e6 + std::sin(0.001 * double(i));
+            X(i, 1) = std::cos(0.0007 * double(i));
+            y(i) = 3 * X(i, 0) - X(i, 1) + 0.25 * std::sin(1.3 * double(i));
+        }
+        Document doc;
+        doc.replaceAll(Dataset(X, y, {"a", "b"}, "y"), TransformSettings{}, LinearModel(2),
+                       QStringLiteral("large"));
+        FitSettings s;
+        s.testFraction = 0.25;
+        s.seed = 7;
+        QSignalSpy refined(&doc, &Document::metricsRefined);
+        doc.undoStack()->push(new FitSettingsCommand(&doc, s, QStringLiteral("split")));
+        ModelActions::fitLeastSquares(&doc);
+        QVERIFY(doc.maePending());
+        QVERIFY(std::isnan(doc.heldOutMetrics().test.mae));
+        QTRY_VERIFY_WITH_TIMEOUT(!doc.maePending(), 10000);
+        QVERIFY(!refined.isEmpty());
+        const TrainTestRows& split = doc.fitSetup().split();
+        const Metrics train = HeldOut::metricsOn(doc.model(), doc.analysis().features(),
+                                                 doc.analysis().labels(), split.train);
+        const Metrics test = HeldOut::metricsOn(doc.model(), doc.analysis().features(),
+                                                doc.analysis().labels(), split.test);
+        QVERIFY(closeRel(doc.heldOutMetrics().train.mae, train.mae, 1e-12));
+        QVERIFY(closeRel(doc.heldOutMetrics().test.mae, test.mae, 1e-12));
+        QVERIFY(closeRel(doc.heldOutMetrics().test.mse, test.mse, 1e-8));
+        // A new seed: a new split, and its MAE (waited for, as an export does).
+        s.seed = 8;
+        doc.undoStack()->push(new FitSettingsCommand(&doc, s, QStringLiteral("seed")));
+        QVERIFY(doc.maePending());
+        doc.waitForMetrics();
+        const Metrics test8 =
+            HeldOut::metricsOn(doc.model(), doc.analysis().features(), doc.analysis().labels(),
+                               doc.fitSetup().split().test);
+        QVERIFY(closeRel(doc.heldOutMetrics().test.mae, test8.mae, 1e-12));
+        QVERIFY(!closeRel(test8.mae, test.mae, 1e-9));
     }
     // The project keeps the fit settings; bad ones are refused, naming the field.
     void projectKeepsTheFitSettings() {

@@ -241,6 +241,18 @@ void tst_LinearModel::sampledEvaluationAgreesWithDirect() {
     QVERIFY(std::isnan(a.meanAbsoluteError(m, &cancel)));
     cancel = false;
     QCOMPARE(a.meanAbsoluteError(m, &cancel), a.meanAbsoluteError(m));
+    // With a test mask, the same pass splits the sum: each part is the rows' own MAE.
+    arma::uvec mask(n, arma::fill::zeros);
+    for (arma::uword i = 0; i < n; i += 7)
+        mask(i) = 1;
+    const SplitMae parts = a.splitMeanAbsoluteError(m, &mask);
+    const arma::vec absErr = arma::abs(direct.residuals);
+    QVERIFY(testutil::closeRel(parts.all, direct.metrics.mae, 1e-12));
+    QVERIFY(testutil::closeRel(parts.test, arma::mean(absErr.elem(arma::find(mask))), 1e-12));
+    QVERIFY(testutil::closeRel(parts.train, arma::mean(absErr.elem(arma::find(mask == 0))), 1e-12));
+    QVERIFY(std::isnan(a.splitMeanAbsoluteError(m, nullptr).test));
+    const arma::uvec shortMask(n - 1, arma::fill::zeros);
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, a.splitMeanAbsoluteError(m, &shortMask));
     // A row the sample skips, and errors that name the function.
     QCOMPARE(a.predict(m, 1), fast.predictions(1));
     try {

@@ -5,6 +5,7 @@
 #include "app/document/Commands.h"
 #include "app/document/Document.h"
 #include "tests/common/TestUtil.h"
+#include "ui/common/DisplayDigits.h"
 #include "ui/common/NumberText.h"
 #include "ui/panels/LessonPane.h"
 #include "ui/panels/MetricsPanel.h"
@@ -75,10 +76,18 @@ void tst_MetricsPanel::metricsMaeArrivesFromBackground() {
     QVERIFY(testutil::closeRel(doc.evaluation().metrics.mae, expected, 1e-12));
     QCOMPARE(mae->text(), NumberText::shown(doc.evaluation().metrics.mae));
     QVERIFY(!mae->toolTip().contains(QStringLiteral("being computed")));
-    // The value labels keep their size whatever they show: no relayout per tick.
+    // The value labels keep their size whatever they show: no relayout per tick. They are as
+    // wide as the longest number at the display digits, and made wider for every digit.
     QCOMPARE(mae->minimumSize(), mae->maximumSize());
     QVERIFY(mae->width() >=
+            mae->fontMetrics().horizontalAdvance(NumberText::shown(-1.2345678901234567e-300)));
+    QVERIFY(mae->width() <
             mae->fontMetrics().horizontalAdvance(QStringLiteral("-1.2345678901234567e-300")));
+    DisplayDigits::setDigits(0);
+    QLabel* wide = panel.valueLabel(QStringLiteral("maeValue"));
+    QVERIFY(wide->width() >=
+            wide->fontMetrics().horizontalAdvance(QStringLiteral("-1.2345678901234567e-300")));
+    DisplayDigits::setDigits(DisplayDigits::kDefault);
 }
 
 void tst_MetricsPanel::metricsOnLesson() {
