@@ -20,7 +20,7 @@ BatchProject QtBatchHooks::loadProject(const std::string& path) {
     try {
         // A typed project (version 2) gives its design's output: the rows used, dummies expanded.
         const ProjectState state = ProjectFile::load(QString::fromStdString(path));
-        return BatchProject{state.dataset, state.transform, state.model};
+        return BatchProject{state.dataset, state.transform, state.model, state.fit};
     } catch (const ProjectError& e) {
         throw std::runtime_error(e.what());
     }
@@ -31,6 +31,7 @@ void QtBatchHooks::saveProject(const std::string& path, const BatchProject& proj
     state.dataset = project.dataset;
     state.transform = project.transform;
     state.model = project.model;
+    state.fit = project.fit;
     state.name = QFileInfo(QString::fromStdString(path)).completeBaseName();
     try {
         ProjectFile::save(QString::fromStdString(path), state);
@@ -44,6 +45,7 @@ void QtBatchHooks::exportPlot(const std::string& kind, const std::string& path, 
     // With a run, the project holds its start: the curve and the landscape show the descent.
     Document document;
     document.replaceAll(project.dataset, project.transform, project.model, QStringLiteral("batch"));
+    document.setFitSettings(project.fit); // its test rows drawn as in the window
     const QSize size(width, height);
     QCustomPlot* plot = nullptr;
     std::unique_ptr<TrainingSession> session; // declared first: the views below refer to it

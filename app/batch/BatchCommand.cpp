@@ -226,11 +226,12 @@ void writeExports(const BatchOptions& o, BatchHooks* hooks, const Dataset& data,
     try {
         if (!o.exportPlots.empty() || !o.saveProject.empty()) {
             // A project holds a copy of the data: made only for the hooks that need it.
-            const BatchProject state{data, settings, model};
+            const FitSettings fit = BatchFit::settingsOf(o);
+            const BatchProject state{data, settings, model, fit};
             const BatchRun run{start, o.gd};
             for (const auto& [kind, path] : o.exportPlots)
                 hooks->exportPlot(kind, path, o.width, o.height,
-                                  gd ? BatchProject{data, settings, start} : state,
+                                  gd ? BatchProject{data, settings, start, fit} : state,
                                   gd ? &run : nullptr);
             if (!o.saveProject.empty())
                 hooks->saveProject(o.saveProject, state);
@@ -278,9 +279,10 @@ int deliver(const BatchOptions& o, const std::string& text, std::ostream& out, s
 
 // Steps 2 to 8 on the loaded input. Step 2: the label and features chosen from the table (which
 // the dataset takes over: a million rows are not held twice).
-int runOn(const BatchOptions& o, BatchInput&& in, const std::string& source, std::ostream& out,
+int runOn(const BatchOptions& given, BatchInput&& in, const std::string& source, std::ostream& out,
           std::ostream& err, BatchHooks* hooks) {
     const std::optional<BatchProject>& project = in.project(); // pick() leaves it
+    const BatchOptions o = project ? BatchFit::withProjectFit(given, project->fit) : given;
     BatchData picked = std::move(in).pick(o, source);
     Dataset& data = picked.dataset;
     const TransformSettings settings = transformSettings(o, project);

@@ -61,6 +61,39 @@ std::optional<TrainTestRows> BatchFit::split(const BatchOptions& o, arma::uword 
     return r;
 }
 
+BatchOptions BatchFit::withProjectFit(const BatchOptions& o, const FitSettings& fit) {
+    BatchOptions merged = o;
+    if (!o.interceptGiven && !fit.intercept) {
+        if (o.bias)
+            throw UsageError("--bias cannot be given for a project fitted through the origin "
+                             "(add --intercept to fit with one)");
+        merged.intercept = false;
+    }
+    if (!o.testFractionGiven)
+        merged.testFraction = fit.testFraction;
+    if (!o.seedGiven)
+        merged.splitSeed = fit.seed;
+    const bool samePenalty = (o.fit == BatchOptions::Fit::Ridge && fit.penalty == Penalty::Ridge) ||
+                             (o.fit == BatchOptions::Fit::Lasso && fit.penalty == Penalty::Lasso);
+    if (!o.alphaGiven && samePenalty)
+        merged.alpha = fit.alpha;
+    return merged;
+}
+
+FitSettings BatchFit::settingsOf(const BatchOptions& o) {
+    FitSettings s;
+    s.penalty = o.fit == BatchOptions::Fit::Ridge   ? Penalty::Ridge
+                : o.fit == BatchOptions::Fit::Lasso ? Penalty::Lasso
+                                                    : Penalty::None;
+    s.alpha = o.alpha;
+    s.intercept = o.intercept;
+    s.testFraction = o.testFraction;
+    s.seed = o.splitSeed;
+    if (o.cvFolds >= 2)
+        s.cvFolds = o.cvFolds;
+    return s;
+}
+
 Regression BatchFit::inference(const BatchOptions& o, const Analysis& analysis,
                                const std::vector<std::string>& names,
                                const std::optional<TrainTestRows>& split) {

@@ -6,6 +6,7 @@
 #include "app/batch/BatchOptions.h"
 #include "model/fit/Analysis.h"
 #include "model/fit/DataSplit.h"
+#include "model/fit/FitSetup.h"
 #include "model/fit/HeldOut.h"
 #include "model/fit/LeastSquares.h"
 #include "model/fit/LinearModel.h"
@@ -36,6 +37,12 @@ struct BatchFitResult {
 
 class BatchFit {
 public:
+    /// `o` with a project's fit settings where the command line gave none: its intercept, its
+    /// split's fraction and seed, and its alpha when --fit names its penalty. Throws UsageError
+    /// for --bias on a project fitted through the origin.
+    static BatchOptions withProjectFit(const BatchOptions& o, const FitSettings& fit);
+    /// The fit settings `o` makes, as a project keeps them (the penalty of --fit ridge or lasso).
+    static FitSettings settingsOf(const BatchOptions& o);
     /// The --test-fraction split of `rows` used rows (seeded by --seed), or nullopt without one.
     /// Throws UsageError when it leaves no train or no test row, or --cv exceeds the rows.
     static std::optional<TrainTestRows> split(const BatchOptions& o, arma::uword rows);

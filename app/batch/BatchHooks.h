@@ -4,6 +4,7 @@
 
 #include "model/data/Dataset.h"
 #include "model/data/Transform.h"
+#include "model/fit/FitSetup.h"
 #include "model/fit/LinearModel.h"
 #include "model/training/GradientDescent.h"
 
@@ -16,6 +17,7 @@ struct BatchProject {
     Dataset dataset;
     TransformSettings transform;
     LinearModel model;
+    FitSettings fit; ///< the window's fit: penalty, alpha, intercept, split, folds
 };
 
 /// A gradient-descent run, for the loss-curve plot: where it started and how it ran.

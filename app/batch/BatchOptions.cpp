@@ -57,9 +57,15 @@ const char* BatchOptions::usage() {
            "  --no-intercept        fit through the origin: the bias fixed at 0 in every fit and "
            "the\n"
            "                        inference (its R^2 uncentred, as R defines it)\n"
-           "  --test-fraction F     hold out round(F n) random rows, 0 < F < 1: every fit uses "
-           "the\n"
-           "                        others; the report's train, test and test_rows\n"
+           "  --intercept           fit with an intercept (the default; overrides a project's "
+           "fit\n"
+           "                        through the origin)\n"
+           "  --test-fraction F     hold out round(F n) random rows, 0 <= F < 1 (0: none): every "
+           "fit\n"
+           "                        uses the others; the report's train, test and test_rows\n"
+           "                        (a .linlab project's intercept, split and seed hold unless "
+           "given\n"
+           "                        here, and its alpha with a --fit of its own penalty)\n"
            "  --cv K                K-fold cross-validation of the fit, 2 <= K <= rows (the "
            "report's cv)\n"
            "  --lr RATE             gradient-descent rate (default: half the stable bound "
@@ -271,18 +277,22 @@ bool parseHeldOutOption(const std::string& arg, const std::function<std::string(
             throw UsageError("--alpha expects a penalty of 0 or more, found \"" + v + "\"");
         o.alpha = r.value;
         o.alphaGiven = true;
-    } else if (arg == "--no-intercept") {
+    } else if (arg == "--no-intercept" || arg == "--intercept") {
         if (hasInline)
             throw UsageError(arg + " takes no value");
-        o.intercept = false;
+        if (o.interceptGiven && o.intercept != (arg == "--intercept"))
+            throw UsageError("--intercept and --no-intercept cannot both be given");
+        o.intercept = arg == "--intercept";
+        o.interceptGiven = true;
     } else if (arg == "--test-fraction") {
         const std::string v = take();
         const ParseResult r = parseDouble(v);
-        if (!r.ok() || !(r.value > 0 && r.value < 1))
-            throw UsageError("--test-fraction expects a fraction between 0 and 1 (e.g. 0.2), "
+        if (!r.ok() || !(r.value >= 0 && r.value < 1))
+            throw UsageError("--test-fraction expects a fraction from 0 up to 1 (e.g. 0.2), "
                              "found \"" +
                              v + "\"");
         o.testFraction = r.value;
+        o.testFractionGiven = true;
     } else if (arg == "--cv") {
         const std::string v = take();
         const ParseResult r = parseDouble(v);
@@ -437,6 +447,7 @@ BatchOptions BatchOptions::parse(const std::vector<std::string>& args) {
             o.gd.batchSize = count(arg, take());
         } else if (arg == "--seed") {
             o.gd.seed = o.splitSeed = seedNumber(arg, take());
+            o.seedGiven = true;
         } else if (arg == "--confidence") {
             const std::string v = take();
             const ParseResult r = parseDouble(v);

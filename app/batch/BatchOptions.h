@@ -61,6 +61,9 @@ struct BatchOptions {
     double testFraction = 0; ///< --test-fraction: 0 none, else the share of rows held out
     arma::uword cvFolds = 0; ///< --cv K: 0 none, else k-fold cross-validation
     std::uint64_t splitSeed = 0; ///< --seed for the split and the folds (default 0)
+    /// Given explicitly (--intercept or --no-intercept, --test-fraction, --seed): a project's
+    /// own fit settings hold otherwise.
+    bool interceptGiven = false, testFractionGiven = false, seedGiven = false;
 
     /// True when the options only the typed reader knows are given (missing tokens, forced
     /// categories, reference levels): the numeric reader is not tried first.

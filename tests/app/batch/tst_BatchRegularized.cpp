@@ -6,6 +6,7 @@
 
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
@@ -50,6 +51,7 @@ private slots:
     void splitFitsTheTrainRowsOnly();
     void testRowsNumberTheDataRows();
     void crossValidation();
+    void aProjectBringsItsFit();
     void mistakesAreRefused_data();
     void mistakesAreRefused();
 
@@ -264,6 +266,51 @@ void tst_BatchRegularized::crossValidation() {
     QVERIFY(again.json.value(key("cv")) == r.json.value(key("cv")));
 }
 
+// A project saved by the batch (or the window) keeps its fit: run on it, the batch takes its
+// intercept, split and seed, and its alpha for a --fit of its penalty; options given win.
+void tst_BatchRegularized::aProjectBringsItsFit() {
+    const QString project = m_dir.filePath(key("fit.linlab"));
+    const QStringList fitArgs{key("--fit"), key("ridge"),          key("--alpha"),
+                              key("0.5"),   key("--no-intercept"), key("--test-fraction"),
+                              key("0.25"),  key("--seed"),         key("3")};
+    const Run saved =
+        batch(QStringList{m_small} + fitArgs + QStringList{key("--save-project"), project});
+    QCOMPARE(saved.exitCode, 0);
+    QFile file(project);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonObject fit = QJsonDocument::fromJson(file.readAll()).object()[key("fit")].toObject();
+    QCOMPARE(fit[key("penalty")].toString(), key("ridge"));
+    QCOMPARE(fit[key("alpha")].toDouble(), 0.5);
+    QCOMPARE(fit[key("intercept")].toBool(), false);
+
+    // The project's own fit again: the same weights on the same train rows, b = 0.
+    const Run again = batch({project, key("--fit"), key("ridge")});
+    QCOMPARE(again.exitCode, 0);
+    QVERIFY(allClose(vec(again.json.value(key("weights"))), vec(saved.json.value(key("weights"))),
+                     1e-12));
+    QCOMPARE(again.json.value(key("bias")).toDouble(), 0.0);
+    QVERIFY(again.json.value(key("test_rows")) == saved.json.value(key("test_rows")));
+    // No --fit: the project's model on its split.
+    const Run plain = batch({project});
+    QCOMPARE(plain.exitCode, 0);
+    QVERIFY(plain.json.value(key("test_rows")) == saved.json.value(key("test_rows")));
+    QVERIFY(close(plain.json.value(key("test"))[key("mse")].toDouble(),
+                  saved.json.value(key("test"))[key("mse")].toDouble(), 1e-12));
+    // Options given win: another alpha; an intercept and no split.
+    const Run stronger = batch({project, key("--fit"), key("ridge"), key("--alpha"), key("5")});
+    QVERIFY(!allClose(vec(stronger.json.value(key("weights"))),
+                      vec(saved.json.value(key("weights"))), 1e-3));
+    const Run open = batch({project, key("--fit"), key("lstsq"), key("--intercept"),
+                            key("--test-fraction"), key("0")});
+    QCOMPARE(open.exitCode, 0);
+    QVERIFY(!open.json.contains(key("test_rows")));
+    QVERIFY(open.json.value(key("bias")).toDouble() != 0.0);
+    // A bias for a fit through the origin is refused, saying how to have one.
+    const Run bias = batch({project, key("--bias"), key("1")});
+    QCOMPARE(bias.exitCode, 2);
+    QVERIFY2(QString::fromUtf8(bias.err).contains(key("add --intercept")), bias.err.constData());
+}
+
 void tst_BatchRegularized::mistakesAreRefused_data() {
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QString>("message");
@@ -275,7 +322,7 @@ void tst_BatchRegularized::mistakesAreRefused_data() {
         << key("--alpha expects a penalty of 0 or more");
     QTest::newRow("fraction 1") << QStringList{key("--fit"), key("lstsq"), key("--test-fraction"),
                                                key("1")}
-                                << key("--test-fraction expects a fraction between 0 and 1");
+                                << key("--test-fraction expects a fraction from 0 up to 1");
     QTest::newRow("too few test rows")
         << QStringList{key("--fit"), key("lstsq"), key("--test-fraction"), key("0.01")}
         << key("leaves no test rows");
@@ -283,6 +330,9 @@ void tst_BatchRegularized::mistakesAreRefused_data() {
                           << key("--cv expects a whole number of folds from 2 up");
     QTest::newRow("cv past n") << QStringList{key("--fit"), key("lstsq"), key("--cv"), key("9")}
                                << key("--cv 9 needs at least as many rows (8 used)");
+    QTest::newRow("both intercept options")
+        << QStringList{key("--intercept"), key("--no-intercept")}
+        << key("--intercept and --no-intercept cannot both be given");
     QTest::newRow("bias through origin")
         << QStringList{key("--no-intercept"), key("--bias"), key("2")}
         << key("--bias cannot be given with --no-intercept");
