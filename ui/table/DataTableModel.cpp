@@ -3,6 +3,7 @@
 #include "app/document/Commands.h"
 #include "app/document/Document.h"
 #include "model/io/NumberFormat.h"
+#include "ui/common/DisplayDigits.h"
 #include "ui/common/NumberText.h"
 
 #include <QBrush>
@@ -48,6 +49,12 @@ DataTableModel::DataTableModel(Document* document, QObject* parent)
             });
     connect(document, &Document::headersChanged, this,
             [this](int first, int last) { emit headerDataChanged(Qt::Horizontal, first, last); });
+    // View > Significant Digits: every number cell reads anew.
+    connect(DisplayDigits::instance(), &DisplayDigits::changed, this, [this] {
+        if (rowCount() > 0 && columnCount() > 0)
+            emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1),
+                             {Qt::DisplayRole, Qt::ToolTipRole});
+    });
     // Transformed values depend on every row (mean, std), so any new analysis repaints them all.
     connect(document, &Document::analysisChanged, this, [this] {
         if (m_showTransformed && rowCount() > 0 && columnCount() > 0)
@@ -203,9 +210,16 @@ QVariant DataTableModel::data(const QModelIndex& index, int role) const {
         return typedData(index, role);
     const bool isLabel = index.column() == labelColumn();
     switch (role) {
-    case Qt::DisplayRole:
+    case Qt::DisplayRole: // as View > Significant Digits says; every digit in the editor and tip
+        return NumberText::shown(valueAt(index.row(), index.column()));
     case Qt::EditRole:
         return NumberText::exact(valueAt(index.row(), index.column()));
+    case Qt::ToolTipRole: {
+        const QString exact = NumberText::exact(valueAt(index.row(), index.column()));
+        return exact == NumberText::shown(valueAt(index.row(), index.column()))
+                   ? QVariant()
+                   : QVariant(tr("Every digit: %1").arg(exact));
+    }
     case Qt::TextAlignmentRole:
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     case Qt::BackgroundRole:
@@ -395,10 +409,10 @@ QVariant DataTableModel::typedData(const QModelIndex& index, int role) const {
     switch (role) {
     case Qt::DisplayRole:
         if (showTransformed)
-            return NumberText::exact(transformed);
+            return NumberText::shown(transformed);
         if (fill >= 0) {
             const linlab::Imputation& imputation = m_document->design().imputed()[fill];
-            return imputation.level.empty() ? NumberText::exact(imputation.value)
+            return imputation.level.empty() ? NumberText::shown(imputation.value)
                                             : QString::fromStdString(imputation.level);
         }
         return QString::fromStdString(column.cellText(row));

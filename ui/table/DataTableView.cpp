@@ -7,6 +7,7 @@
 #include "model/data/DesignRoles.h"
 #include "model/io/CsvError.h"
 #include "model/io/CsvReader.h"
+#include "ui/common/DisplayDigits.h"
 #include "ui/common/NumberText.h"
 #include "ui/table/ColumnMenu.h"
 #include "ui/table/DataTableModel.h"
@@ -19,6 +20,7 @@
 #include <QInputDialog>
 #include <QKeyEvent>
 #include <QMenu>
+#include <QStyle>
 #include <QUndoStack>
 
 #include <algorithm>
@@ -37,6 +39,7 @@ DataTableView::DataTableView(Document* document, QWidget* parent)
                     QAbstractItemView::AnyKeyPressed);
     horizontalHeader()->setDefaultSectionSize(110);
     horizontalHeader()->setMinimumSectionSize(60);
+    horizontalHeader()->setTextElideMode(Qt::ElideMiddle);
     horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
     verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
     setToolTip(
@@ -55,23 +58,33 @@ DataTableView::DataTableView(Document* document, QWidget* parent)
             &DataTableView::updateColumnSizing);
     connect(m_model, &QAbstractItemModel::columnsRemoved, this, &DataTableView::updateColumnSizing);
     connect(m_model, &QAbstractItemModel::modelReset, this, &DataTableView::updateColumnSizing);
+    connect(DisplayDigits::instance(), &DisplayDigits::changed, this,
+            &DataTableView::updateColumnSizing);
     updateColumnSizing();
 }
 
 void DataTableView::updateColumnSizing() {
-    if (m_document->isTyped()) {
-        // Names, types and roles in the headers and text in the cells: each column as wide as
-        // what it shows (Qt measures the visible rows only), scrolling sideways.
-        horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-        horizontalHeader()->setStretchLastSection(false);
-        resizeColumnsToContents();
+    QHeaderView* header = horizontalHeader();
+    // A few plain columns share the width, so the label is always in view.
+    if (!m_document->isTyped() && m_model->columnCount() <= 5) {
+        header->setSectionResizeMode(QHeaderView::Stretch);
+        header->setStretchLastSection(false);
         return;
     }
-    // A few columns share the width, so the label is always in view; many scroll sideways.
-    const bool fewColumns = m_model->columnCount() <= 5;
-    horizontalHeader()->setSectionResizeMode(fewColumns ? QHeaderView::Stretch
-                                                        : QHeaderView::Interactive);
-    horizontalHeader()->setStretchLastSection(!fewColumns);
+    // Many scroll sideways, each as wide as its numbers (Qt measures the rows in view) and its
+    // name up to kMaxNameWidth: a longer name is elided in the middle, never drawn over the next.
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    header->setStretchLastSection(false);
+    const QFontMetrics names = header->fontMetrics();
+    const int padding = 2 * style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, header) + 8;
+    for (int c = 0; c < m_model->columnCount(); ++c) {
+        int name = 0;
+        for (const QString& line :
+             m_model->headerData(c, Qt::Horizontal).toString().split(QLatin1Char('\n')))
+            name = std::max(name, names.horizontalAdvance(line) + padding);
+        const int width = std::max(sizeHintForColumn(c), std::min(name, kMaxNameWidth));
+        setColumnWidth(c, std::clamp(width, header->minimumSectionSize(), kMaxColumnWidth));
+    }
 }
 
 QList<int> DataTableView::selectedRowList() const {

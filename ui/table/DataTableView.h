@@ -17,6 +17,10 @@ class NumberDelegate;
 class DataTableView : public QTableView {
     Q_OBJECT
 public:
+    /// Columns are sized to their numbers and names (a few plain ones share the width), at most
+    /// this wide; a name gets at most kMaxNameWidth of it, elided in the middle past that.
+    static constexpr int kMaxColumnWidth = 240;
+    static constexpr int kMaxNameWidth = 150;
     explicit DataTableView(Document* document, QWidget* parent = nullptr);
     ~DataTableView() override;
 

@@ -1,9 +1,11 @@
 #include "app/document/Document.h"
+#include "ui/common/DisplayDigits.h"
 #include "ui/table/DataTableModel.h"
 #include "ui/table/DataTableView.h"
 #include "ui/table/NumberDelegate.h"
 
 #include <QAbstractItemModelTester>
+#include <QHeaderView>
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QTest>
@@ -33,6 +35,7 @@ private slots:
     void copySelectionWithEveryDigit();
     void lastRowAndFeatureAreKept();
     void renameAndUseAsLabel();
+    void wideColumnsFitTheirContent();
 };
 
 void tst_DataTableModel::showsTheLesson() {
@@ -78,7 +81,15 @@ void tst_DataTableModel::editKeepsFullPrecisionAndUndoIsBitExact() {
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
     QVERIFY(model.setData(model.index(0, 0), QStringLiteral("0.30000000000000004")));
     QVERIFY(sameBits(doc.dataset().value(0, 0), 0.1 + 0.2));
-    QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("0.30000000000000004"));
+    // Shown as View > Significant Digits says (6 by default); every digit to edit and in the tip.
+    QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("0.3"));
+    QCOMPARE(model.index(0, 0).data(Qt::EditRole).toString(),
+             QStringLiteral("0.30000000000000004"));
+    QVERIFY(model.index(0, 0)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("0.30000000000000004")));
+    QVERIFY(model.index(1, 0).data(Qt::ToolTipRole).isNull()); // "7" hides no digit
     QVERIFY(changed.count() >= 1);
     QVERIFY(model.setData(model.index(1, 2), QStringLiteral("1.2345678901234567e-300")));
     QVERIFY(sameBits(doc.dataset().value(1, 2), 1.2345678901234567e-300));
@@ -158,8 +169,10 @@ void tst_DataTableModel::transformedViewIsReadOnly() {
     DataTableModel model(&doc);
     model.setShowTransformed(true);
     // NumPy's (X - mean) / std, first row (shared/reference/seed_lesson.json).
-    QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("0.2182178902359924"));
-    QCOMPARE(model.index(0, 1).data().toString(), QStringLiteral("0.4472135954999579"));
+    // Every digit in the edit role (copy), the display's 6 digits in the cell.
+    QCOMPARE(model.index(0, 0).data(Qt::EditRole).toString(), QStringLiteral("0.2182178902359924"));
+    QCOMPARE(model.index(0, 1).data(Qt::EditRole).toString(), QStringLiteral("0.4472135954999579"));
+    QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("0.218218"));
     QVERIFY(!(model.flags(model.index(0, 0)) & Qt::ItemIsEditable));
     QVERIFY(!model.setData(model.index(0, 0), QStringLiteral("1")));
     QCOMPARE(model.index(0, 2).data().toString(),
@@ -276,6 +289,48 @@ void tst_DataTableModel::renameAndUseAsLabel() {
     doc.undoStack()->undo();
     QVERIFY(doc.dataset().isLesson());
     QVERIFY(arma::approx_equal(doc.model().weights(), arma::vec{4, 3}, "absdiff", 0));
+}
+
+// Twelve features with long names and long numbers (a million-row file's look): each column as
+// wide as its numbers at the display digits, the long names elided in the middle, not over the
+// next header; every digit shows again when the setting says so.
+void tst_DataTableModel::wideColumnsFitTheirContent() {
+    Document doc;
+    std::vector<std::string> names;
+    for (int j = 0; j < 12; ++j)
+        names.push_back("a_rather_long_feature_name_number_" + std::to_string(j + 1));
+    arma::mat X(50, 12);
+    for (arma::uword i = 0; i < X.n_rows; ++i)
+        for (arma::uword j = 0; j < X.n_cols; ++j)
+            X(i, j) = (1 + double(i * 13 + j) / 7.0) * 1e-5 / 3; // 17 significant digits
+    doc.replaceAll(linlab::Dataset(X, arma::vec(50, arma::fill::value(0.1 + 0.2)), names, "y"), {},
+                   linlab::LinearModel(12), QStringLiteral("wide"));
+    DataTableView view(&doc);
+    view.resize(900, 500);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QHeaderView* header = view.horizontalHeader();
+    QCOMPARE(header->textElideMode(), Qt::ElideMiddle);
+    const QFontMetrics fm = view.fontMetrics();
+    const QString shown = view.model()->index(0, 0).data().toString();
+    QCOMPARE(shown, QStringLiteral("3.33333e-06"));
+    for (int c = 0; c < 13; ++c) {
+        const int width = header->sectionSize(c);
+        QVERIFY2(width >= fm.horizontalAdvance(view.model()->index(0, c).data().toString()),
+                 qPrintable(QString::number(c)));
+        QVERIFY2(width <= DataTableView::kMaxColumnWidth, qPrintable(QString::number(width)));
+    }
+    // The sections tile the header: none overlaps the next.
+    for (int c = 0; c + 1 < 13; ++c)
+        QCOMPARE(header->sectionPosition(c) + header->sectionSize(c),
+                 header->sectionPosition(c + 1));
+    // Every digit: the columns widen to the numbers.
+    const int before = header->sectionSize(0);
+    DisplayDigits::setDigits(0);
+    QCOMPARE(view.model()->index(0, 0).data().toString(), QStringLiteral("3.3333333333333337e-06"));
+    QVERIFY(header->sectionSize(0) > before);
+    DisplayDigits::setDigits(DisplayDigits::kDefault);
+    QCOMPARE(header->sectionSize(0), before);
 }
 
 QTEST_MAIN(tst_DataTableModel)
