@@ -10,6 +10,7 @@
 #include "ui/common/NumberText.h"
 #include "ui/common/ParameterSymbols.h"
 #include "ui/common/PreciseSpinBox.h"
+#include "ui/panels/FeaturePicker.h"
 #include "ui/panels/FitSettingsGroup.h"
 
 #include <QGridLayout>
@@ -29,27 +30,6 @@
 using namespace linlab;
 
 namespace {
-
-// The features whose weights get rows: all of them up to ModelPanel::kMaxSliders, else the first
-// kMaxSliders whose names contain one of `filter`'s comma-separated words (every feature for an
-// empty filter); `matches` counts them all.
-std::vector<int> pickFeatures(const QStringList& names, const QString& filter, int& matches) {
-    QStringList words;
-    for (const QString& word : filter.split(QLatin1Char(','), Qt::SkipEmptyParts))
-        if (!word.trimmed().isEmpty())
-            words << word.trimmed();
-    std::vector<int> picked;
-    matches = 0;
-    for (int j = 0; j < names.size(); ++j) {
-        const bool match = names.size() <= ModelPanel::kMaxSliders || words.isEmpty() ||
-                           std::any_of(words.cbegin(), words.cend(), [&](const QString& word) {
-                               return names.at(j).contains(word, Qt::CaseInsensitive);
-                           });
-        if (match && ++matches <= ModelPanel::kMaxSliders)
-            picked.push_back(j);
-    }
-    return picked;
-}
 
 bool sameDouble(double a, double b) {
     return a == b || (std::isnan(a) && std::isnan(b));
@@ -114,24 +94,12 @@ ModelPanel::ModelPanel(Document* document, QWidget* parent)
         m_editId = 0;
     });
 
-    buildFeaturePicker(layout);
+    // Between the buttons and the rows.
+    m_picker = new FeaturePicker(this);
+    layout->insertWidget(1, m_picker);
+    connect(m_picker, &FeaturePicker::changed, this, &ModelPanel::onFeatureFilterChanged);
     m_lastSettings = m_document->transformSettings();
     rebuildRows();
-}
-
-void ModelPanel::buildFeaturePicker(QVBoxLayout* layout) {
-    m_featureNote = new QLabel(this);
-    m_featureNote->setWordWrap(true);
-    m_featureNote->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_featureFilter = new QLineEdit(this);
-    m_featureFilter->setClearButtonEnabled(true);
-    m_featureFilter->setPlaceholderText(tr("Features to show, by name: x12, price, ..."));
-    m_featureFilter->setToolTip(
-        tr("Sliders for the features whose names contain one of these comma-separated words"));
-    // Between the buttons and the rows.
-    layout->insertWidget(1, m_featureNote);
-    layout->insertWidget(2, m_featureFilter);
-    connect(m_featureFilter, &QLineEdit::textChanged, this, &ModelPanel::onFeatureFilterChanged);
 }
 
 void ModelPanel::onFeatureFilterChanged() {
@@ -145,26 +113,12 @@ void ModelPanel::onFeatureFilterChanged() {
         setRange(parameter, range.lo, range.hi);
 }
 
-void ModelPanel::showFeatureNote(int matches) {
-    const int d = parameterCount() - 1;
-    const bool capped = d > kMaxSliders;
-    m_featureNote->setVisible(capped);
-    m_featureFilter->setVisible(capped);
-    if (!capped)
-        return;
-    const int shown = int(m_rows.size()) - 1;
-    QString text;
-    if (m_featureFilter->text().trimmed().isEmpty())
-        text = tr("%1 features: sliders are shown for the first %2. Type names below to pick "
-                  "which; Fit and Reset still set every weight.")
-                   .arg(NumberText::count(d), NumberText::count(shown));
-    else
-        text = tr("%1 of %2 features match: sliders are shown for %3. Fit and Reset still set "
-                  "every weight.")
-                   .arg(NumberText::count(matches), NumberText::count(d),
-                        shown < matches ? tr("the first %1").arg(NumberText::count(shown))
-                                        : tr("all of them"));
-    m_featureNote->setText(text);
+QLineEdit* ModelPanel::featureFilter() const {
+    return m_picker->filter();
+}
+
+QLabel* ModelPanel::featureNote() const {
+    return m_picker->note();
 }
 
 std::vector<int> ModelPanel::shownParameters() const {
@@ -321,14 +275,14 @@ void ModelPanel::rebuildRows() {
 
     const Dataset& data = m_document->dataset();
     if (m_document->model().weights().n_elem != data.featureCount()) {
-        showFeatureNote(0);
+        m_picker->showState(0, 0, 0);
         return;
     }
     for (const std::string& name : data.featureNames())
         m_names << QString::fromStdString(name);
     m_lastSettings = m_document->transformSettings();
     int matches = 0;
-    const std::vector<int> features = pickFeatures(m_names, m_featureFilter->text(), matches);
+    const std::vector<int> features = m_picker->pick(m_names, kMaxSliders, matches);
     m_rowOf.assign(size_t(m_names.size()) + 1, -1);
     m_rows.resize(features.size() + 1);
     for (size_t r = 0; r < m_rows.size(); ++r) {
@@ -341,11 +295,11 @@ void ModelPanel::rebuildRows() {
     grid->setContentsMargins(0, 0, 0, 0);
     grid->setHorizontalSpacing(8);
     grid->setVerticalSpacing(2);
-    grid->setColumnStretch(0, 1);
+    grid->setColumnStretch(m_names.size() >= kCompactFrom ? 1 : 0, 1); // the sliders
     for (const Row& row : m_rows)
         buildRow(row.parameter, grid);
     static_cast<QVBoxLayout*>(m_rowsHost->layout())->insertWidget(0, m_rowsWidget);
-    showFeatureNote(matches);
+    m_picker->showState(int(m_names.size()), int(features.size()), matches);
 
     for (const Row& row : m_rows) {
         computeAutomaticRange(row.parameter);
@@ -358,9 +312,9 @@ void ModelPanel::rebuildRows() {
 void ModelPanel::buildRow(int parameter, QGridLayout* grid) {
     Row& row = *this->row(parameter);
     const int top = m_rowOf[size_t(parameter)] * 3;
-    row.build(m_rowsWidget, grid, top, kSliderSteps);
+    row.build(m_rowsWidget, grid, top, kSliderSteps, m_names.size() >= kCompactFrom);
     row.rangeEditor->setVisible(m_rangesButton->isChecked());
-    grid->addWidget(row.rangeEditor, top + 2, 0, 1, 2);
+    grid->addWidget(row.rangeEditor, top + 2, 0, 1, row.columns());
 
     connect(row.slider, &QSlider::sliderPressed, this, [this] { m_dragId = nextMergeId(); });
     connect(row.slider, &QSlider::sliderReleased, this, [this] { m_dragId = 0; });
@@ -404,20 +358,16 @@ void ModelPanel::updateTexts() {
         const bool bias = p == parameterCount() - 1;
         const QString name = bias ? tr("bias") : m_names.at(p);
         const QString symbol = ParameterSymbols::parameterSymbol(p, parameterCount() - 1);
-        row.name->setText(
-            QStringLiteral("<b>%1</b>&nbsp;&nbsp;%2").arg(symbol, name.toHtmlEscaped()));
+        QString heading, text = name;
         QString meaning;
         const DummyOf dummy = bias ? DummyOf{} : dummyOf(p);
         if (dummy.isDummy) {
             // A category's weights under its column: the first of them carries the heading.
             const bool first = &row == &m_rows.front() || (&row - 1)->parameter != p - 1 ||
                                dummyOf(p - 1).column != dummy.column;
-            const QString heading =
-                first ? tr("<span style='color:gray'>%1 (vs. %2)</span><br>")
-                            .arg(dummy.column.toHtmlEscaped(), dummy.reference.toHtmlEscaped())
-                      : QString();
-            row.name->setText(QStringLiteral("%1<b>%2</b>&nbsp;&nbsp;= %3")
-                                  .arg(heading, symbol, dummy.level.toHtmlEscaped()));
+            if (first)
+                heading = tr("%1 (vs. %2)").arg(dummy.column, dummy.reference);
+            text = QStringLiteral("= ") + dummy.level;
             meaning = tr("Weight for %1: how many %2 points %3 = %4 adds compared with the "
                          "reference level %5 (a 0/1 dummy: never scaled or normalised)")
                           .arg(name, label, dummy.column, dummy.level, dummy.reference);
@@ -429,8 +379,7 @@ void ModelPanel::updateTexts() {
         } else {
             meaning = tr("Weight for %1: how many %2 points one more %1 adds").arg(name, label);
         }
-        row.name->setToolTip(meaning);
-        row.slider->setToolTip(meaning);
+        row.setName(heading, symbol, text, meaning, name);
         row.spin->setToolTip(bias ? tr("The bias, exactly: type any number")
                                   : tr("weights[%1], exactly: type any number").arg(p));
     }
@@ -510,22 +459,22 @@ void ModelPanel::syncFromDocument() {
         if (!sameDouble(row.spin->value(), v))
             row.spin->setValue(v);
 
-        row.original->setVisible(!identity);
-        if (!identity) {
-            const bool bias = p == parameterCount() - 1;
-            const double o =
-                bias ? originalBias
-                     : (p < int(originalWeights.n_elem) ? originalWeights(arma::uword(p))
-                                                        : std::nan(""));
-            const QString feature = bias ? QString() : m_names.at(p);
-            row.original->setText(tr("original units: %1").arg(NumberText::brief(o)));
-            row.original->setToolTip(
-                bias ? tr("The same model's bias on the untransformed features: exactly %1")
-                           .arg(NumberText::exact(o))
-                     : tr("The same weight per unit of raw %1 (before scaling and normalising): "
-                          "exactly %2")
-                           .arg(feature, NumberText::exact(o)));
+        if (identity) {
+            row.setOriginal(false, QString(), QString());
+            continue;
         }
+        const bool bias = p == parameterCount() - 1;
+        const double o = bias ? originalBias
+                              : (p < int(originalWeights.n_elem) ? originalWeights(arma::uword(p))
+                                                                 : std::nan(""));
+        const QString feature = bias ? QString() : m_names.at(p);
+        row.setOriginal(
+            true, tr("original units: %1").arg(NumberText::brief(o)),
+            bias ? tr("The same model's bias on the untransformed features: exactly %1")
+                       .arg(NumberText::exact(o))
+                 : tr("The same weight per unit of raw %1 (before scaling and normalising): "
+                      "exactly %2")
+                       .arg(feature, NumberText::exact(o)));
     }
     m_updating = was;
     m_fitButton->setEnabled(m_document->dataset().rowCount() > 0);

@@ -15,6 +15,7 @@
 #include <vector>
 
 class Document;
+class FeaturePicker;
 class FitSettingsGroup;
 class PreciseSpinBox;
 class QGridLayout;
@@ -34,6 +35,8 @@ public:
     /// Rows are built for at most this many weights (and the bias): thousands of sliders would
     /// take seconds to build and lay out.
     static constexpr int kMaxSliders = 200;
+    /// From this many features on, each row is one line (ParameterRow's compact row).
+    static constexpr int kCompactFrom = 8;
 
     explicit ModelPanel(Document* document, QWidget* parent = nullptr);
     ~ModelPanel() override;
@@ -59,9 +62,9 @@ public:
     QToolButton* rangesButton() const { return m_rangesButton; }
     /// Picks the weights that get rows on a wide table: features whose names contain one of its
     /// comma-separated words; hidden while every weight has a row.
-    QLineEdit* featureFilter() const { return m_featureFilter; }
+    QLineEdit* featureFilter() const;
     /// Says how many weights have rows and how to pick them; hidden while every weight has one.
-    QLabel* featureNote() const { return m_featureNote; }
+    QLabel* featureNote() const;
 
     /// The lower end of the parameter's slider range.
     double rangeMinimum(int parameter) const;
@@ -90,9 +93,7 @@ private:
     DummyOf dummyOf(int parameter) const;
     using Row = ParameterRow;
 
-    void buildFeaturePicker(QVBoxLayout* layout);
     void onFeatureFilterChanged();
-    void showFeatureNote(int matches);
     Row* row(int parameter);
     const Row* row(int parameter) const;
     void onAnalysisChanged();
@@ -123,8 +124,7 @@ private:
     QPushButton* m_resetButton = nullptr;
     FitSettingsGroup* m_fitGroup = nullptr;
     QToolButton* m_rangesButton = nullptr;
-    QLineEdit* m_featureFilter = nullptr;
-    QLabel* m_featureNote = nullptr;
+    FeaturePicker* m_picker = nullptr;
     int m_dragId = 0; ///< non-zero while a slider is held down
     int m_editId = 0; ///< non-zero during one spin-box editing session
     int m_editParameter = -1;

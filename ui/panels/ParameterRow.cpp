@@ -10,7 +10,8 @@
 #include <QSlider>
 #include <QToolButton>
 
-void ParameterRow::build(QWidget* parent, QGridLayout* grid, int top, int steps) {
+void ParameterRow::build(QWidget* parent, QGridLayout* grid, int top, int steps, bool compactRow) {
+    compact = compactRow;
     name = new QLabel(parent);
     name->setTextFormat(Qt::RichText);
     original = new QLabel(parent);
@@ -20,25 +21,34 @@ void ParameterRow::build(QWidget* parent, QGridLayout* grid, int top, int steps)
     original->setFont(small);
     original->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     original->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    auto* head = new QHBoxLayout;
-    head->setSpacing(6);
-    head->addWidget(name);
-    head->addStretch(1);
-    head->addWidget(original);
-    grid->addLayout(head, top, 0, 1, 2);
-    if (top > 0)
-        grid->setRowMinimumHeight(top, name->sizeHint().height() + 6); // air between rows
-
     slider = new QSlider(Qt::Horizontal, parent);
     slider->setRange(0, steps);
     slider->setSingleStep(1);
     slider->setPageStep(steps / 20);
     spin = new PreciseSpinBox(parent);
-    spin->setMinimumWidth(
-        spin->fontMetrics().horizontalAdvance(QStringLiteral("-0.30000000000000004")) / 2 + 40);
     spin->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
-    grid->addWidget(slider, top + 1, 0);
-    grid->addWidget(spin, top + 1, 1);
+    if (compact) {
+        original->hide(); // its text goes into the name's tooltip
+        name->setMaximumWidth(kCompactNameWidth + 40);
+        spin->setMinimumWidth(spin->fontMetrics().horizontalAdvance(QStringLiteral("-0.0000000")) +
+                              30);
+        grid->addWidget(name, top, 0);
+        grid->addWidget(slider, top, 1);
+        grid->addWidget(spin, top, 2);
+    } else {
+        auto* head = new QHBoxLayout;
+        head->setSpacing(6);
+        head->addWidget(name);
+        head->addStretch(1);
+        head->addWidget(original);
+        grid->addLayout(head, top, 0, 1, 2);
+        if (top > 0)
+            grid->setRowMinimumHeight(top, name->sizeHint().height() + 6); // air between rows
+        spin->setMinimumWidth(
+            spin->fontMetrics().horizontalAdvance(QStringLiteral("-0.30000000000000004")) / 2 + 40);
+        grid->addWidget(slider, top + 1, 0);
+        grid->addWidget(spin, top + 1, 1);
+    }
 
     // The range editor: "range [min] to [max] Auto", shown by the Ranges button.
     rangeEditor = new QWidget(parent);
@@ -67,4 +77,41 @@ void ParameterRow::build(QWidget* parent, QGridLayout* grid, int top, int steps)
     editor->addWidget(toLabel);
     editor->addWidget(maxBox, 1);
     editor->addWidget(autoButton);
+}
+
+void ParameterRow::setName(const QString& heading, const QString& symbol, const QString& text,
+                           const QString& meaning, const QString& spoken) {
+    const QString shown =
+        compact ? name->fontMetrics().elidedText(text, Qt::ElideMiddle, kCompactNameWidth) : text;
+    const QString head =
+        heading.isEmpty()
+            ? QString()
+            : QStringLiteral("<span style='color:gray'>%1</span><br>").arg(heading.toHtmlEscaped());
+    name->setText(
+        QStringLiteral("%1<b>%2</b>&nbsp;&nbsp;%3").arg(head, symbol, shown.toHtmlEscaped()));
+    slider->setAccessibleName(spoken);
+    spin->setAccessibleName(spoken);
+    minBox->setAccessibleName(ModelPanel::tr("%1: slider from").arg(spoken));
+    maxBox->setAccessibleName(ModelPanel::tr("%1: slider to").arg(spoken));
+    autoButton->setAccessibleName(ModelPanel::tr("%1: automatic range").arg(spoken));
+    m_meaning = meaning;
+    updateTips();
+}
+
+void ParameterRow::setOriginal(bool visible, const QString& text, const QString& tip) {
+    if (!compact) {
+        original->setVisible(visible);
+        original->setText(text);
+        original->setToolTip(tip);
+        return;
+    }
+    m_originalLine = visible ? text : QString();
+    updateTips();
+}
+
+void ParameterRow::updateTips() {
+    const QString tip =
+        m_originalLine.isEmpty() ? m_meaning : m_meaning + QLatin1Char('\n') + m_originalLine;
+    name->setToolTip(tip);
+    slider->setToolTip(tip);
 }

@@ -99,6 +99,7 @@ private slots:
     void originalUnitsUnderTransform();
     void rowsRebuildWhenFeaturesChange();
     void wideTableCapsSliders();
+    void sixtyFeaturesFitCompactly();
 };
 
 void tst_ModelPanel::preciseSpinBoxKeepsEveryDigit() {
@@ -454,6 +455,53 @@ void tst_ModelPanel::wideTableCapsSliders() {
                    QStringLiteral("lesson"));
     QCOMPARE(sliderCount(panel), 3);
     QVERIFY(panel.featureNote()->isHidden() && panel.featureFilter()->isHidden());
+}
+
+// From ModelPanel::kCompactFrom features a row is one line (name, slider, spin box), the name
+// elided in the middle and in full for a screen reader; from FeaturePicker::kFilterFrom a filter
+// picks rows by name, and every weight is still set by Fit.
+void tst_ModelPanel::sixtyFeaturesFitCompactly() {
+    Document doc;
+    arma::arma_rng::set_seed(5);
+    std::vector<std::string> names;
+    for (int j = 0; j < 60; ++j)
+        names.push_back("sensor_" + std::to_string(j + 1) + "_reading_with_a_long_name");
+    doc.replaceAll(Dataset(arma::randu(100, 60), arma::randu(100), names, "y"), TransformSettings{},
+                   LinearModel(60), QStringLiteral("sixty"));
+    ModelPanel panel(&doc);
+    panel.resize(360, 900);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    QCOMPARE(sliderCount(panel), 61);
+    // One line a row: the slider and the spin box side by side, rows close together.
+    const QSlider* s0 = panel.slider(0);
+    const QWidget* b0 = panel.spinBox(0);
+    QVERIFY(std::abs(s0->geometry().center().y() - b0->geometry().center().y()) <= 4);
+    QVERIFY(s0->geometry().right() < b0->geometry().left());
+    const int pitch = panel.slider(1)->geometry().top() - s0->geometry().top();
+    QVERIFY2(pitch > 0 && pitch <= b0->height() + 8, qPrintable(QString::number(pitch)));
+    QVERIFY(s0->width() >= 60); // still a slider one can drag
+    QCOMPARE(s0->accessibleName(), QString::fromStdString(names[0]));
+    QVERIFY(panel.originalLabel(0)->isHidden());
+
+    // The filter: rows for the matches only.
+    QVERIFY(!panel.featureFilter()->isHidden());
+    QVERIFY(panel.featureNote()->isHidden()); // nothing hidden yet: nothing to say
+    panel.featureFilter()->setText(QStringLiteral("sensor_1_, sensor_60"));
+    QCOMPARE(sliderCount(panel), 3);
+    QVERIFY(panel.slider(0) && panel.slider(59) && !panel.slider(1));
+    QVERIFY(panel.featureNote()->text().contains(QStringLiteral("2 of 60")));
+    panel.fitButton()->click();
+    QCOMPARE(doc.model().weights()(30), doc.analysis().statistics().leastSquares().weights(30));
+    panel.featureFilter()->clear();
+    QCOMPARE(sliderCount(panel), 61);
+
+    // Ten features: compact too, no filter.
+    doc.replaceAll(wideDataset(10), TransformSettings{}, LinearModel(10), QStringLiteral("ten"));
+    QCOMPARE(sliderCount(panel), 11);
+    QVERIFY(panel.featureFilter()->isHidden());
+    QVERIFY(std::abs(panel.slider(3)->geometry().center().y() -
+                     panel.spinBox(3)->geometry().center().y()) <= 4);
 }
 
 QTEST_MAIN(tst_ModelPanel)
