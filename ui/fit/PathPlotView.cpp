@@ -21,6 +21,7 @@ PathPlotView::PathPlotView(Document* document, QWidget* parent)
     : QWidget(parent)
     , m_document(document)
     , m_plot(new QCustomPlot(this)) {
+    m_plot->setAccessibleName(tr("Regularisation path: each weight against alpha"));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_plot);

@@ -86,11 +86,13 @@ void FitSettingsGroup::buildWidgets() {
     m_alphaLabel = new QLabel(QStringLiteral("\u03b1"), this);
     m_alphaSlider = new QSlider(Qt::Horizontal, this);
     m_alphaSlider->setRange(0, kAlphaSteps);
+    m_alphaSlider->setAccessibleName(tr("Alpha (log scale)"));
     m_alphaSlider->setPageStep(kAlphaSteps / 16);
     m_alphaSlider->setToolTip(tr("The penalty's strength, on a log scale: drag to watch the "
                                  "weights shrink (one drag is one undo step)"));
     m_alphaBox = new PreciseSpinBox(this);
     m_alphaBox->setRange(0, 1e300);
+    m_alphaBox->setAccessibleName(tr("Alpha, exactly"));
     m_alphaBox->setKeyboardTracking(false);
     m_alphaBox->setToolTip(tr("\u03b1 exactly: type any number \u2265 0"));
     m_alphaBox->setMinimumWidth(

@@ -33,6 +33,7 @@ HeldOutPanel::HeldOutPanel(Document* document, QWidget* parent)
     m_fraction = new QSlider(Qt::Horizontal, this);
     m_fraction->setObjectName(QStringLiteral("testFractionSlider"));
     m_fraction->setRange(0, kMaxPercent);
+    m_fraction->setAccessibleName(tr("Hold out (percent of rows)"));
     m_fraction->setToolTip(
         tr("The share of rows held out as a test set (0: none). Every fit uses the other rows; "
            "the split is seeded, so the same seed holds out the same rows"));
@@ -51,11 +52,13 @@ HeldOutPanel::HeldOutPanel(Document* document, QWidget* parent)
     m_seed = new QSpinBox(this);
     m_seed->setObjectName(QStringLiteral("seedBox"));
     m_seed->setRange(0, std::numeric_limits<int>::max());
+    m_seed->setAccessibleName(tr("Split seed"));
     m_seed->setToolTip(tr("The seed of the split and of the folds (np.random-free: the same rows "
                           "on every machine)"));
     m_folds = new QSpinBox(this);
     m_folds->setObjectName(QStringLiteral("foldsBox"));
     m_folds->setRange(2, 20);
+    m_folds->setAccessibleName(tr("Folds k"));
     m_folds->setToolTip(tr("k of k-fold cross-validation: each fold is held out once"));
     m_run = new QPushButton(tr("Cross-validate"), this);
     m_run->setObjectName(QStringLiteral("crossValidateButton"));

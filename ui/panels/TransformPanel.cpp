@@ -77,12 +77,13 @@ TransformPanel::TransformPanel(Document* document, QWidget* parent)
     layout->addWidget(m_statsCaption);
 
     m_statsTable = new QTableWidget(0, 5, this);
+    m_statsTable->setAccessibleName(tr("Feature statistics"));
     m_statsTable->setHorizontalHeaderLabels(
         {tr("feature"), tr("mean"), tr("std"), tr("min"), tr("max")});
     m_statsTable->verticalHeader()->hide();
     m_statsTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_statsTable->setSelectionMode(QAbstractItemView::NoSelection);
-    m_statsTable->setFocusPolicy(Qt::NoFocus);
+    m_statsTable->setFocusPolicy(Qt::TabFocus); // read with the arrow keys, never edited
     m_statsTable->setWordWrap(false);
     m_statsTable->setAlternatingRowColors(true);
     m_statsTable->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);

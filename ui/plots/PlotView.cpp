@@ -430,6 +430,7 @@ void PlotView::setRanges(const QCPRange& x, const QCPRange& y) {
 void PlotView::setAxisTitles(const QString& x, const QString& y) {
     m_plot->xAxis->setLabel(x);
     m_plot->yAxis->setLabel(y);
+    m_plot->setAccessibleName(tr("Plot of %1 against %2").arg(y, x));
 }
 
 void PlotView::setMessage(const QString& text) {

@@ -71,6 +71,8 @@ ValidationCurveView::ValidationCurveView(Document* document, QWidget* parent)
     m_column->setObjectName(QStringLiteral("curveColumn"));
     m_column->setToolTip(tr("The feature whose powers x\u00b2, x\u00b3, \u2026 join the others"));
     m_degree->setRange(2, 20);
+    m_degree->setAccessibleName(tr("Highest degree"));
+    m_plot->setAccessibleName(tr("Validation curve: train and test error"));
     m_degree->setValue(10);
     m_degree->setPrefix(tr("up to "));
     m_degree->setObjectName(QStringLiteral("curveDegree"));

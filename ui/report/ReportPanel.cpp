@@ -87,6 +87,7 @@ ReportPanel::ReportPanel(Document* document, RegressionRunner* runner, Layout la
 
     m_view->setModel(m_coefficients);
     m_view->setObjectName(QStringLiteral("coefficientTable"));
+    m_view->setAccessibleName(tr("Coefficients"));
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setAlternatingRowColors(true);
     m_view->verticalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
@@ -110,6 +111,7 @@ ReportPanel::ReportPanel(Document* document, RegressionRunner* runner, Layout la
     auto* flaggedBox = new QVBoxLayout;
     flaggedBox->addWidget(m_flaggedTitle);
     m_flagged->setObjectName(QStringLiteral("flaggedRows"));
+    m_flagged->setAccessibleName(tr("Flagged rows"));
     m_flagged->setMaximumHeight(layout == Layout::Compact ? 130 : 230);
     m_flagged->setToolTip(tr("Rows with |studentized residual| > 3, Cook's distance > 4/n or "
                              "leverage > 2p/n. Click one to select it in the table and plots."));
@@ -276,6 +278,7 @@ void ReportPanel::rebuildInputs() {
     for (int j = 0; j < m_inputNames.size(); ++j) {
         auto* edit = new QLineEdit;
         edit->setObjectName(QStringLiteral("predictInput%1").arg(j));
+        edit->setAccessibleName(tr("Predict at %1").arg(m_inputNames[j]));
         // Starts at the column's mean: the prediction there is the mean label.
         const bool fits = r.featureMeans.n_elem == arma::uword(m_inputNames.size());
         edit->setText(fits ? NumberText::brief(r.featureMeans(arma::uword(j)), 6)

@@ -12,6 +12,7 @@ ResidualHistogramView::ResidualHistogramView(RegressionRunner* runner, QWidget* 
     : QWidget(parent)
     , m_runner(runner)
     , m_plot(new QCustomPlot) {
+    m_plot->setAccessibleName(tr("Histogram of residuals"));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_plot);

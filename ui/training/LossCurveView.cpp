@@ -58,6 +58,7 @@ LossCurveView::LossCurveView(TrainingSession* session, QWidget* parent)
     , m_keepButton(new QPushButton(tr("Keep run"), this))
     , m_clearButton(new QPushButton(tr("Clear"), this))
     , m_logBox(new QCheckBox(tr("log scale"), this)) {
+    m_plot->setAccessibleName(tr("Loss curve: the MSE against the epoch"));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);

@@ -56,6 +56,7 @@ LossLandscapeView::LossLandscapeView(Document* document, QWidget* parent)
     , m_heldLabel(new QLabel(this))
     , m_readout(new QLabel(this))
     , m_plot(new QCustomPlot(this)) {
+    m_plot->setAccessibleName(tr("Loss landscape"));
     buildLayout();
     buildColorMap();
     buildMarkers();

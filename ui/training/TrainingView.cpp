@@ -164,10 +164,12 @@ void TrainingView::addMethodControls(QWidget* panel, QVBoxLayout* v) {
     m_batchSpin->setRange(1, std::numeric_limits<int>::max());
     m_batchSpin->setKeyboardTracking(false);
     m_batchSpin->setToolTip(tr("Rows per step; the rows are shuffled every epoch"));
+    m_batchSpin->setAccessibleName(tr("Batch size"));
     m_seedSpin = new QSpinBox(m_batchRow);
     m_seedSpin->setRange(0, std::numeric_limits<int>::max());
     m_seedSpin->setKeyboardTracking(false);
     m_seedSpin->setToolTip(tr("Seeds the shuffle: the same seed gives the same run"));
+    m_seedSpin->setAccessibleName(tr("Shuffle seed"));
     batch->addWidget(m_batchSpin, 1);
     batch->addWidget(new QLabel(tr("seed"), m_batchRow));
     batch->addWidget(m_seedSpin, 1);
@@ -184,7 +186,9 @@ void TrainingView::addRateControls(QWidget* panel, QVBoxLayout* v) {
     m_rateSlider->setPageStep(kRateSteps / 20);
     m_rateSlider->setToolTip(
         tr("Logarithmic: from 10\u2074 times under the stable bound to 4 times past it"));
+    m_rateSlider->setAccessibleName(tr("Learning rate"));
     m_rateSpin = new PreciseSpinBox(panel);
+    m_rateSpin->setAccessibleName(tr("Learning rate, exactly"));
     m_rateSpin->setRange(1e-300, 1e300);
     m_rateSpin->setButtonSymbols(QAbstractSpinBox::NoButtons);
     m_rateSpin->setKeyboardTracking(false);
@@ -270,6 +274,7 @@ void TrainingView::addSpeedControl(QWidget* panel, QVBoxLayout* v) {
     m_speedSlider->setRange(0, kSpeedCount - 1);
     m_speedSlider->setPageStep(3);
     m_speedSlider->setToolTip(tr("Epochs a second while running"));
+    m_speedSlider->setAccessibleName(tr("Speed"));
     m_speedLabel = new QLabel(panel);
     m_speedLabel->setMinimumWidth(
         m_speedLabel->fontMetrics().horizontalAdvance(QStringLiteral("1,000,000 epochs/s")));

@@ -21,8 +21,8 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTabBar>
-#include <QToolBar>
 #include <QTest>
+#include <QToolBar>
 
 #include <qcustomplot.h>
 
@@ -113,8 +113,8 @@ private slots:
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         if (!example.isEmpty()) {
-            QAction* open = menuAction(w, {QStringLiteral("File"), QStringLiteral("Open Example"),
-                                           example});
+            QAction* open =
+                menuAction(w, {QStringLiteral("File"), QStringLiteral("Open Example"), example});
             QVERIFY(open);
             open->trigger();
         }
