@@ -30,6 +30,7 @@ void ParameterRow::build(QWidget* parent, QGridLayout* grid, int top, int steps,
     if (compact) {
         original->hide(); // its text goes into the name's tooltip
         name->setMaximumWidth(kCompactNameWidth + 40);
+        slider->setMinimumWidth(kCompactSliderWidth);
         spin->setMinimumWidth(spin->fontMetrics().horizontalAdvance(QStringLiteral("-0.0000000")) +
                               30);
         grid->addWidget(name, top, 0);

@@ -18,7 +18,9 @@ class QWidget;
 
 struct ParameterRow {
     /// A compact row's name is elided to at most this many pixels.
-    static constexpr int kCompactNameWidth = 130;
+    static constexpr int kCompactNameWidth = 90;
+    /// A compact row's slider is at least this wide.
+    static constexpr int kCompactSliderWidth = 80;
 
     /// Creates the widgets as children of `parent` and lays the head and the slider into grid
     /// rows top and top + 1, or all on row top when `compact` (the range editor, for top + 2

@@ -2,6 +2,7 @@
 
 #include "ui/common/Teardown.h"
 #include "ui/plots/DenseScatter.h"
+#include "ui/plots/StableOrder.h"
 #include "ui/plots/TestPoints.h"
 
 #include "app/document/Document.h"
@@ -13,8 +14,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdint>
-#include <cstring>
 #include <utility>
 #include <vector>
 
@@ -45,52 +44,6 @@ QVector<int> setGraphPoints(QCPGraph* graph, const QVector<RowPoint>& points) {
     }
     graph->data()->set(data, true);
     return rows;
-}
-
-/// An unsigned key that orders as the double does (plottable values: no NaN). -0 and +0 get one
-/// key, as they compare equal.
-std::uint64_t orderKey(double x) {
-    if (x == 0)
-        x = 0; // -0 -> +0
-    std::uint64_t bits;
-    std::memcpy(&bits, &x, sizeof bits);
-    return (bits >> 63) ? ~bits : bits | (std::uint64_t(1) << 63);
-}
-
-/// The permutation that sorts `x` ascending with ties in index order: what sorting (x, index)
-/// pairs gives, by a stable radix sort (6 passes of 11 bits, passes where every key has the same
-/// digit skipped). A residual plot's x moves on every slider tick: this is O(n), not O(n log n).
-void sortOrder(const QVector<double>& x, QVector<int>& order) {
-    const int n = int(x.size());
-    const auto size = static_cast<std::size_t>(n);
-    std::vector<std::uint64_t> keys(size), keysTmp(size);
-    std::vector<int> index(size), indexTmp(size);
-    for (int i = 0; i < n; ++i) {
-        keys[std::size_t(i)] = orderKey(x[i]);
-        index[std::size_t(i)] = i;
-    }
-    constexpr int kBits = 11;
-    constexpr std::uint64_t kMask = (std::uint64_t(1) << kBits) - 1;
-    std::vector<int> count(std::size_t(kMask) + 2);
-    for (int shift = 0; shift < 64; shift += kBits) {
-        std::fill(count.begin(), count.end(), 0);
-        for (std::uint64_t k : keys)
-            ++count[std::size_t((k >> shift) & kMask) + 1];
-        if (n == 0 || count[std::size_t((keys[0] >> shift) & kMask) + 1] == n)
-            continue; // one digit for all: this pass would move nothing
-        for (std::size_t b = 1; b < count.size(); ++b)
-            count[b] += count[b - 1];
-        for (int i = 0; i < n; ++i) {
-            const std::size_t to =
-                std::size_t(count[std::size_t((keys[std::size_t(i)] >> shift) & kMask)]++);
-            keysTmp[to] = keys[std::size_t(i)];
-            indexTmp[to] = index[std::size_t(i)];
-        }
-        keys.swap(keysTmp);
-        index.swap(indexTmp);
-    }
-    order.resize(n);
-    std::copy(index.begin(), index.end(), order.begin());
 }
 
 /// How far a press may move before its release stops counting as a click.
@@ -229,18 +182,22 @@ void PlotView::include(double value, double& lo, double& hi) {
     hi = std::max(hi, value);
 }
 
+bool PlotView::isOneValue(double lo, double hi) {
+    const double span = hi - lo;
+    return span <= std::max(std::abs(lo), std::abs(hi)) * 1e-9 || span <= 1e-150;
+}
+
 QCPRange PlotView::paddedRange(double lo, double hi) {
     if (!isPlottable(lo) || !isPlottable(hi) || lo > hi)
         return QCPRange(0, 1);
-    const double span = hi - lo;
     const double scale = std::max(std::abs(lo), std::abs(hi));
     // One value (or values closer than the axis can label): centre a small range on it.
-    if (span <= scale * 1e-9 || span <= 1e-150) {
+    if (isOneValue(lo, hi)) {
         const double mid = lo / 2 + hi / 2;
         const double half = scale > 1e-100 ? scale * 0.05 : 0.5;
         return QCPRange(mid - half, mid + half);
     }
-    const double pad = 0.05 * span;
+    const double pad = 0.05 * (hi - lo);
     return QCPRange(lo - pad, hi + pad);
 }
 
@@ -337,7 +294,7 @@ void PlotView::updatePoints(const QString& name) {
         m_sortedX.resize(points.size());
         for (qsizetype i = 0; i < points.size(); ++i)
             m_sortedX[i] = points[i].x;
-        sortOrder(m_sortedX, m_sortOrder); // equal x keep row order
+        StableOrder::of(m_sortedX, m_sortOrder); // equal x keep row order
     }
     // Straight into the graph's data, in x order.
     QVector<QCPGraphData> data;
@@ -349,6 +306,11 @@ void PlotView::updatePoints(const QString& name) {
         m_drawnRows[i] = point.row;
     }
     m_points->data()->set(data, true);
+    // QCustomPlot's sampling (what keeps a dense frame fast) collapses points that share one x
+    // into a dot or two: on a file just opened every prediction is 0, and the residual plot would
+    // show nothing of its rows. With one x value, every (sampled) row is drawn.
+    const bool oneX = data.isEmpty() || isOneValue(data.front().key, data.back().key);
+    m_points->setAdaptiveSampling(!oneX);
 
     const QString shown = m_document->fitSetup().hasSplit() ? tr("train") : name;
     m_points->setName(m_sampleStep > 1 ? tr("%1 (1 in %2 shown)").arg(shown).arg(m_sampleStep)

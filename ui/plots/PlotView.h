@@ -70,6 +70,8 @@ public:
     static bool isPlottable(double value);
     /// Widens [lo, hi] to include `value` when it is plottable (start from lo = +inf, hi = -inf).
     static void include(double value, double& lo, double& hi);
+    /// True when lo and hi are one value to an axis: closer than it can label.
+    static bool isOneValue(double lo, double hi);
     /// [lo, hi] with 5% padding; a small range around the value when lo == hi; 0..1 when there is
     /// no plottable extent (lo > hi, or either end not plottable). Always a range QCustomPlot
     /// accepts.
