@@ -28,6 +28,11 @@ public:
     arma::uword columns() const { return m_mean.n_elem; }
     /// Column means (NaN with no rows).
     arma::rowvec mean() const { return m_shift + m_mean; }
+    /// The shift the moments are kept about (the first row folded in; zeros with no rows) and
+    /// the mean about it: mean() = shift() + shiftedMean(), known to more digits than that sum
+    /// keeps (what a z-score's near-zero transformed mean needs).
+    const arma::rowvec& shift() const { return m_shift; }
+    const arma::rowvec& shiftedMean() const { return m_mean; }
     /// Centred co-moments sum (z - mean)(z - mean)^T (columns x columns, exactly symmetric).
     const arma::mat& comoments() const { return m_m2; }
     /// Column minima (+inf with no rows).
