@@ -359,4 +359,9 @@ void BatchReport::writeInference(JsonWriter& j, const RegressionReport& r) {
     reportInference(j, r);
 }
 
+void BatchReport::writeNewPredictions(JsonWriter& j,
+                                      const std::vector<NewPrediction>& predictions) {
+    reportNewPredictions(j, predictions);
+}
+
 } // namespace linlab

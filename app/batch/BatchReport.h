@@ -59,6 +59,8 @@ public:
                              const LinearModel& model);
     /// The "inference" object.
     static void writeInference(JsonWriter& j, const RegressionReport& r);
+    /// The "predictions_new" array of --predict.
+    static void writeNewPredictions(JsonWriter& j, const std::vector<NewPrediction>& predictions);
 };
 
 } // namespace linlab

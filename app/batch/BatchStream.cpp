@@ -9,6 +9,7 @@
 #include "model/io/NumberFormat.h"
 #include "model/training/GradientDescent.h"
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 
@@ -62,7 +63,8 @@ struct ResidualSums {
 
 ResidualSums secondPass(const CsvChunkReader& reader, const std::vector<std::size_t>& columns,
                         const std::vector<std::string>& missingTokens, const Transform& t,
-                        const LinearModel& model, const SufficientStatistics& s) {
+                        const LinearModel& model, const SufficientStatistics& s,
+                        const CsvChunkPass& first) {
     const arma::uword d = columns.size() - 1;
     const arma::vec& w = model.weights();
     const double b = model.bias();
@@ -74,50 +76,96 @@ ResidualSums secondPass(const CsvChunkReader& reader, const std::vector<std::siz
     // Scratch per part: a block's transformed features, its e and r.
     arma::mat X[2];
     arma::vec e[2], r[2];
-    reader.read(columns, missingTokens, [&](const arma::mat& block, std::size_t part) {
-        const arma::uword n = block.n_rows;
-        arma::mat& x = X[part];
-        x.set_size(n, d);
-        arma::vec& ep = e[part];
-        arma::vec& rp = r[part];
-        const double* y = block.colptr(d);
-        ep.set_size(n);
-        rp.set_size(n);
-        ep.fill(b); // the residual pass's order: the bias, then each feature's term in turn
-        for (arma::uword i = 0; i < n; ++i)
-            rp(i) = meanY - y[i];
-        for (arma::uword k = 0; k < d; ++k) {
-            const double* from = block.colptr(k);
-            double* to = x.colptr(k);
-            const double scale = t.scales()(k), shift = t.shift()(k), divisor = t.divisor()(k);
-            if (normalized)
-                for (arma::uword i = 0; i < n; ++i)
-                    to[i] = (from[i] * scale - shift) / divisor;
-            else
-                for (arma::uword i = 0; i < n; ++i)
-                    to[i] = from[i] * scale;
-            const double wk = w(k), pk = p(k), mk = meanX(k);
-            for (arma::uword i = 0; i < n; ++i) {
-                ep(i) += wk * to[i];
-                rp(i) += pk * (to[i] - mk);
+    const CsvChunkPass pass =
+        reader.read(columns, missingTokens, [&](const arma::mat& block, std::size_t part) {
+            const arma::uword n = block.n_rows;
+            arma::mat& x = X[part];
+            x.set_size(n, d);
+            arma::vec& ep = e[part];
+            arma::vec& rp = r[part];
+            const double* y = block.colptr(d);
+            ep.set_size(n);
+            rp.set_size(n);
+            ep.fill(b); // the residual pass's order: the bias, then each feature's term in turn
+            for (arma::uword i = 0; i < n; ++i)
+                rp(i) = meanY - y[i];
+            for (arma::uword k = 0; k < d; ++k) {
+                const double* from = block.colptr(k);
+                double* to = x.colptr(k);
+                const double scale = t.scales()(k), shift = t.shift()(k), divisor = t.divisor()(k);
+                if (normalized)
+                    for (arma::uword i = 0; i < n; ++i)
+                        to[i] = (from[i] * scale - shift) / divisor;
+                else
+                    for (arma::uword i = 0; i < n; ++i)
+                        to[i] = from[i] * scale;
+                const double wk = w(k), pk = p(k), mk = meanX(k);
+                for (arma::uword i = 0; i < n; ++i) {
+                    ep(i) += wk * to[i];
+                    rp(i) += pk * (to[i] - mk);
+                }
             }
-        }
-        ResidualSums& sums = parts[part];
-        for (arma::uword i = 0; i < n; ++i) {
-            ep(i) -= y[i];
-            sums.e += ep(i);
-            sums.ee += ep(i) * ep(i);
-            sums.absE += std::abs(ep(i));
-            sums.rr += rp(i) * rp(i);
-        }
-        if (d > 0) {
-            sums.xe += x.t() * ep;
-            x.each_row() -= meanX;
-            sums.xr += x.t() * rp;
-        }
-    });
+            ResidualSums& sums = parts[part];
+            for (arma::uword i = 0; i < n; ++i) {
+                ep(i) -= y[i];
+                sums.e += ep(i);
+                sums.ee += ep(i) * ep(i);
+                sums.absE += std::abs(ep(i));
+                sums.rr += rp(i) * rp(i);
+            }
+            if (d > 0) {
+                sums.xe += x.t() * ep;
+                x.each_row() -= meanX;
+                sums.xr += x.t() * rp;
+            }
+        });
+    if (pass.rows != first.rows || pass.skipped != first.skipped)
+        throw std::invalid_argument("the file changed between the two passes (" +
+                                    std::to_string(first.rows) + " rows, then " +
+                                    std::to_string(pass.rows) + ")");
     parts[0].add(parts[1]);
     return parts[0];
+}
+
+// One --predict: the inputs as given and the features' values in order (every feature numeric).
+// Throws UsageError, as the in-memory batch words it, before the file is read.
+struct PredictAt {
+    std::vector<NewPrediction::Input> inputs;
+    arma::vec x;
+};
+
+PredictAt predictAt(const std::vector<std::pair<std::string, std::string>>& spec,
+                    const std::vector<std::string>& featureNames) {
+    PredictAt p;
+    p.x.set_size(featureNames.size());
+    std::vector<bool> given(featureNames.size(), false);
+    for (const auto& [name, text] : spec) {
+        const auto at = std::find(featureNames.begin(), featureNames.end(), name);
+        if (at == featureNames.end()) {
+            std::string list;
+            for (const std::string& f : featureNames)
+                list += (list.empty() ? "" : ", ") + f;
+            throw UsageError("--predict: no feature named \"" + name + "\" (features: " + list +
+                             ")");
+        }
+        const std::size_t k = std::size_t(at - featureNames.begin());
+        if (given[k])
+            throw UsageError("--predict gives \"" + name + "\" twice");
+        const ParseResult r = parseDouble(text);
+        if (!r.ok())
+            throw UsageError("--predict: the value of \"" + name + "\" is not a number: \"" + text +
+                             "\"");
+        given[k] = true;
+        p.x(k) = r.value;
+        NewPrediction::Input in;
+        in.name = name;
+        in.value = r.value;
+        p.inputs.push_back(in);
+    }
+    for (std::size_t k = 0; k < featureNames.size(); ++k)
+        if (!given[k])
+            throw UsageError("--predict has no value for feature \"" + featureNames[k] + "\"");
+    return p;
 }
 
 // The start of a fit: zeros, then --weights and --bias (as the in-memory batch on a file).
@@ -181,8 +229,6 @@ void BatchStream::checkOptions(const BatchOptions& o) {
                                  "missing value are left out and counted)");
     if (o.invalidAsMissing)
         refuse("--invalid missing", "a cell that is no number is an error in the stream");
-    if (!o.predict.empty())
-        refuse("--predict", "not built for the stream yet");
 }
 
 std::string BatchStream::report(const BatchOptions& o) {
@@ -197,6 +243,12 @@ std::string BatchStream::report(const BatchOptions& o) {
     const std::vector<std::string> missingTokens =
         o.missingTokens ? *o.missingTokens : defaultMissingTokens();
     const arma::uword d = choice.features.size();
+    std::vector<std::string> featureNames;
+    for (std::size_t k : choice.features)
+        featureNames.push_back(names[k]);
+    std::vector<PredictAt> predictions;
+    for (const auto& spec : o.predict)
+        predictions.push_back(predictAt(spec, featureNames));
 
     FirstPass first = firstPass(reader, columns, missingTokens);
     const StreamingMoments& m = first.moments;
@@ -261,7 +313,8 @@ std::string BatchStream::report(const BatchOptions& o) {
 
     // Pass 2: the model's residual sums, and the least squares' summed over the rows (the
     // statistics' anchor, as SufficientStatistics::compute takes it).
-    const ResidualSums sums = secondPass(reader, columns, missingTokens, t, st.model, s);
+    const ResidualSums sums =
+        secondPass(reader, columns, missingTokens, t, st.model, s, first.pass);
     st.statistics = s.withAnchor(sums.rr, sums.xr);
     const double count = static_cast<double>(n);
     st.metrics.mse = sums.ee / count;
@@ -273,9 +326,6 @@ std::string BatchStream::report(const BatchOptions& o) {
     st.gradient.bias = 2.0 * sums.e / count;
     st.lessonGradient = sums.xe / count;
 
-    std::vector<std::string> featureNames;
-    for (std::size_t k : choice.features)
-        featureNames.push_back(names[k]);
     const std::optional<Regression> regression = Regression::fromStatistics(
         st.statistics, featureNames, o.confidence, a, -t.shift() / t.divisor());
     if (regression) {
@@ -287,6 +337,12 @@ std::string BatchStream::report(const BatchOptions& o) {
                                "features, or a scaled condition number past 1e3): run without "
                                "--stream for the inference";
     }
+    if (!predictions.empty() && !regression)
+        throw std::invalid_argument("--predict needs the inference, which the statistics cannot "
+                                    "give here: " +
+                                    st.inference.problem);
+    for (const PredictAt& p : predictions)
+        st.predictions.push_back({p.inputs, regression->predict(p.x)});
     return BatchStreamReport::write(o, choice, names, featureNames, st);
 }
 

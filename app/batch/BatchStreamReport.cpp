@@ -114,6 +114,8 @@ std::string BatchStreamReport::write(const BatchOptions& o, const ColumnChoice& 
         j.endObject();
     }
     BatchReport::writeInference(j, s.inference);
+    if (!o.predict.empty())
+        BatchReport::writeNewPredictions(j, s.predictions);
     j.endObject();
     return j.text();
 }

@@ -5,6 +5,7 @@
 
 #include "app/batch/BatchInput.h"
 #include "app/batch/BatchOptions.h"
+#include "app/batch/BatchReport.h"
 #include "model/data/Transform.h"
 #include "model/fit/LinearModel.h"
 #include "model/fit/Regression.h"
@@ -33,6 +34,7 @@ struct StreamStatistics {
     Gradient gradient;          ///< of the MSE at `model`, from the second pass
     arma::vec lessonGradient;   ///< X^T e / n
     RegressionReport inference;
+    std::vector<NewPrediction> predictions; ///< --predict
 };
 
 class BatchStreamReport {

@@ -18,6 +18,8 @@
 #include <thread>
 #include <utility>
 
+#include <sys/stat.h>
+
 namespace linlab {
 
 namespace {
@@ -26,6 +28,9 @@ namespace {
 constexpr std::size_t kHeadBytes = std::size_t(1) << 20;
 // A buffer from this size is parsed in two parts, on two threads.
 constexpr std::size_t kTwoPartBytes = std::size_t(1) << 20;
+
+constexpr const char* kQuoteMessage =
+    "a quoted field: the stream reads unquoted data only (run without --stream)";
 
 struct FileCloser {
     void operator()(std::FILE* f) const { std::fclose(f); }
@@ -59,6 +64,7 @@ struct Pass {
     std::size_t blockColumns;
     const std::vector<std::string>& missingTokens;
     const CsvChunkReader::OnBlock& onBlock;
+    std::size_t longestToken = 0; // the longest of missingTokens, trimmed
 
     bool isMissing(std::string_view cell) const {
         const std::string_view trimmed = csv::trimBlanks(cell);
@@ -66,6 +72,49 @@ struct Pass {
                missingTokens.end();
     }
 };
+
+// The usual record, in one scan: every read field a number std::from_chars takes whole, every
+// other field free of quotes and missing tokens, the right field count. Fills `out` (row `row`)
+// and returns the end of the record (just past its '\n', or `end`); null when the record needs
+// the full rules (blanks, missing cells, errors, a blank line), which then read it again.
+const char* fastRecord(const Pass& pass, const char* p, const char* end, double* out,
+                       std::size_t stride, std::size_t row) {
+    const char delimiter = pass.delimiter;
+    for (std::size_t c = 0; c < pass.fields; ++c) {
+        const long k = pass.slot[c];
+        if (k >= 0) {
+            double value = 0;
+            const auto r = std::from_chars(p, end, value);
+            if (r.ec != std::errc() || r.ptr == p || !std::isfinite(value))
+                return nullptr;
+            out[std::size_t(k) * stride + row] = value;
+            p = r.ptr;
+        } else {
+            const char* from = p;
+            while (p < end && *p != delimiter && *p != '\n' && *p != '\r') {
+                if (*p == '"')
+                    return nullptr;
+                ++p;
+            }
+            const std::string_view cell(from, std::size_t(p - from));
+            if (!cell.empty() && (csv::isSpaceOrTab(cell.front(), delimiter) ||
+                                  csv::isSpaceOrTab(cell.back(), delimiter)))
+                return nullptr; // blanks around it: the full rules trim them
+            if (cell.size() <= pass.longestToken && pass.isMissing(cell))
+                return nullptr; // counted by the full rules
+        }
+        if (c + 1 < pass.fields) {
+            if (p == end || *p != delimiter)
+                return nullptr;
+            ++p;
+        }
+    }
+    if (p < end && *p == '\r' && p + 1 < end && p[1] == '\n')
+        ++p; // CRLF
+    if (p == end)
+        return end;
+    return *p == '\n' ? p + 1 : nullptr;
+}
 
 // Parses the whole records in [begin, end) (the first on physical line `line`) into blocks of
 // `part`, handing each full block (and the last, partial one) to the caller.
@@ -81,74 +130,78 @@ void parsePart(const Pass& pass, const char* begin, const char* end, std::size_t
             pass.onBlock(part.block.head_rows(part.blockRows), partIndex);
         part.blockRows = 0;
     };
-    // The record being read: a missing cell, or the first cell that is no number.
+    // The record being read by the full rules: a missing cell, or the first cell that is no
+    // number.
     bool rowMissing = false;
     std::size_t badColumn = 0; // 1-based; 0: none
     std::string badReason;
     double* const out = part.block.memptr();
     const std::size_t stride = part.block.n_rows;
+    auto onCell = [&](std::size_t c, std::string_view cell) {
+        if (badColumn != 0)
+            return;
+        const long k = pass.slot[c];
+        if (k < 0) { // a column not read: only its missing cells are counted
+            if (std::memchr(cell.data(), '"', cell.size())) {
+                badColumn = c + 1;
+                badReason = kQuoteMessage;
+            } else if (pass.isMissing(cell)) {
+                ++part.missing[c];
+            }
+            return;
+        }
+        if (std::memchr(cell.data(), '"', cell.size())) {
+            badColumn = c + 1;
+            badReason = kQuoteMessage;
+            return;
+        }
+        if (pass.isMissing(cell)) {
+            ++part.missing[c];
+            rowMissing = true;
+            return;
+        }
+        const ParseResult r = parseDouble(cell, pass.decimal);
+        if (!r.ok()) {
+            badColumn = c + 1;
+            badReason = csv::numberMessage(cell, r.status);
+            return;
+        }
+        out[std::size_t(k) * stride + part.blockRows] = r.value;
+    };
+    auto onRow = [&](std::size_t recordLine, std::size_t found, const char*) {
+        // The field count first, as the in-memory reader says it.
+        if (found != pass.fields)
+            throw CsvError(pass.path, recordLine, std::min(pass.fields, found) + 1,
+                           csv::fieldCountMessage(pass.fields, found));
+        if (badColumn != 0)
+            throw CsvError(pass.path, recordLine, badColumn, badReason);
+        ++part.records;
+        if (rowMissing) {
+            ++part.skipped;
+            rowMissing = false;
+            return true;
+        }
+        if (++part.blockRows == stride)
+            flush();
+        return true;
+    };
     try {
-        csv::splitUnquotedLines(
-            begin, end, pass.delimiter, pass.fields, line,
-            [&](std::size_t c, std::string_view cell) {
-                if (badColumn != 0)
-                    return;
-                const long k = pass.slot[c];
-                if (k < 0) { // a column not read: only its missing cells are counted
-                    if (std::memchr(cell.data(), '"', cell.size())) {
-                        badColumn = c + 1;
-                        badReason = "a quoted field: the stream reads unquoted data only (run "
-                                    "without --stream)";
-                    } else if (pass.isMissing(cell)) {
-                        ++part.missing[c];
-                    }
-                    return;
+        const bool fast = pass.decimal == '.';
+        for (const char* p = begin; p < end; ++line) {
+            if (fast) {
+                if (const char* next = fastRecord(pass, p, end, out, stride, part.blockRows)) {
+                    ++part.records;
+                    if (++part.blockRows == stride)
+                        flush();
+                    p = next;
+                    continue;
                 }
-                double value = 0;
-                if (pass.decimal == '.') {
-                    const auto r = std::from_chars(cell.data(), cell.data() + cell.size(), value);
-                    if (r.ec == std::errc() && r.ptr == cell.data() + cell.size() &&
-                        std::isfinite(value)) {
-                        out[std::size_t(k) * stride + part.blockRows] = value;
-                        return;
-                    }
-                }
-                if (std::memchr(cell.data(), '"', cell.size())) {
-                    badColumn = c + 1;
-                    badReason = "a quoted field: the stream reads unquoted data only (run "
-                                "without --stream)";
-                    return;
-                }
-                if (pass.isMissing(cell)) {
-                    ++part.missing[c];
-                    rowMissing = true;
-                    return;
-                }
-                const ParseResult r = parseDouble(cell, pass.decimal);
-                if (!r.ok()) {
-                    badColumn = c + 1;
-                    badReason = csv::numberMessage(cell, r.status);
-                    return;
-                }
-                out[std::size_t(k) * stride + part.blockRows] = r.value;
-            },
-            [&](std::size_t recordLine, std::size_t found, const char*) {
-                // The field count first, as the in-memory reader says it.
-                if (found != pass.fields)
-                    throw CsvError(pass.path, recordLine, std::min(pass.fields, found) + 1,
-                                   csv::fieldCountMessage(pass.fields, found));
-                if (badColumn != 0)
-                    throw CsvError(pass.path, recordLine, badColumn, badReason);
-                ++part.records;
-                if (rowMissing) {
-                    ++part.skipped;
-                    rowMissing = false;
-                    return true;
-                }
-                if (++part.blockRows == stride)
-                    flush();
-                return true;
-            });
+            }
+            const void* nl = std::memchr(p, '\n', std::size_t(end - p));
+            const char* next = nl ? static_cast<const char*>(nl) + 1 : end;
+            csv::splitUnquotedLines(p, next, pass.delimiter, pass.fields, line, onCell, onRow);
+            p = next;
+        }
         flush();
     } catch (...) {
         part.error = std::current_exception();
@@ -160,6 +213,16 @@ void parsePart(const Pass& pass, const char* begin, const char* end, std::size_t
 CsvChunkReader::CsvChunkReader(std::string path, const CsvReadOptions& options)
     : m_path(std::move(path)) {
     CsvDialect::checkOptions(options);
+    // Read twice, so only a regular file: a pipe or a device would be gone after the first pass.
+    struct stat info {};
+    if (::stat(m_path.c_str(), &info) != 0)
+        throw CsvError(m_path, 0, 0, std::string("cannot open the file: ") + std::strerror(errno));
+    if (S_ISDIR(info.st_mode))
+        throw CsvError(m_path, 0, 0, "is a folder, not a file");
+    if (!S_ISREG(info.st_mode))
+        throw CsvError(m_path, 0, 0,
+                       "not a regular file: the stream reads its file twice (save the data to a "
+                       "file first)");
     const File f = openFile(m_path);
     std::string head(kHeadBytes, '\0');
     head.resize(std::fread(head.data(), 1, head.size(), f.get()));
@@ -205,6 +268,8 @@ CsvChunkPass CsvChunkReader::read(const std::vector<std::size_t>& columns,
                                         std::to_string(columns[k]) + " in " + m_path);
         pass.slot[columns[k]] = long(k);
     }
+    for (const std::string& token : missingTokens)
+        pass.longestToken = std::max(pass.longestToken, token.size());
     const File f = openFile(m_path);
     if (std::fseek(f.get(), long(m_dataOffset), SEEK_SET) != 0)
         throw CsvError(m_path, 0, 0, "cannot read the file");

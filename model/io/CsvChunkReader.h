@@ -30,7 +30,8 @@ public:
     static constexpr std::size_t kBufferBytes = std::size_t(16) << 20;
 
     /// Opens `path` and reads its dialect and column names from the first bytes. Throws CsvError
-    /// naming the path (line 0 when the file cannot be read, is empty or is not text) and
+    /// naming the path (line 0 when the file cannot be read, is empty, is not text or is not a
+    /// regular file: a pipe could not be read a second time) and
     /// std::invalid_argument for impossible options (CsvDialect::checkOptions).
     CsvChunkReader(std::string path, const CsvReadOptions& options);
 

@@ -154,6 +154,7 @@ private slots:
     void perRowKeysAreGone();
     void optionsThatNeedRowsAreRefused_data();
     void optionsThatNeedRowsAreRefused();
+    void predictMistakesAreUsage();
     void badCellNamesLineAndColumn();
     void illConditionedIsRefused();
 };
@@ -197,6 +198,15 @@ void tst_BatchStream::agreesWithInMemory_data() {
                                      QStringLiteral("--features"),   QStringLiteral("x3,y"),
                                      QStringLiteral("--fit"),        QStringLiteral("lstsq"),
                                      QStringLiteral("--confidence"), QStringLiteral("0.9")};
+        QTest::newRow(qPrintable(QStringLiteral("predict") + at))
+            << offset
+            << QStringList{
+                   QStringLiteral("--fit"),
+                   QStringLiteral("lstsq"),
+                   QStringLiteral("--predict"),
+                   QStringLiteral("x1=%1,x2=%2,x3=%3").arg(offset + 1).arg(-offset).arg(offset),
+                   QStringLiteral("--predict"),
+                   QStringLiteral("x3=%1,x2=%2,x1=%3").arg(offset).arg(2 - offset).arg(offset - 2)};
     }
 }
 
@@ -289,7 +299,6 @@ void tst_BatchStream::optionsThatNeedRowsAreRefused_data() {
     row("full", {QStringLiteral("--full")}, "--full");
     row("no intercept", {QStringLiteral("--no-intercept")}, "--no-intercept");
     row("missing mean", {QStringLiteral("--missing"), QStringLiteral("mean")}, "--missing mean");
-    row("predict", {QStringLiteral("--predict"), QStringLiteral("x1=1,x2=2,x3=3")}, "--predict");
 }
 
 void tst_BatchStream::optionsThatNeedRowsAreRefused() {
@@ -305,6 +314,20 @@ void tst_BatchStream::optionsThatNeedRowsAreRefused() {
     QVERIFY(r.out.empty());
     QVERIFY2(QString::fromStdString(r.err).contains(message), r.err.c_str());
     QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("out.csv"))));
+}
+
+void tst_BatchStream::predictMistakesAreUsage() {
+    QTemporaryDir dir;
+    const std::string path = writeFile(dir, "data.csv", table(50, 0.0));
+    const Result unknown = run({path, "--stream", "--predict", "x1=1,x2=2,x4=3"});
+    QCOMPARE(unknown.status, int(BatchCommand::BadUsage));
+    QVERIFY2(unknown.err.find("--predict: no feature named \"x4\" (features: x1, x2, x3)") !=
+                 std::string::npos,
+             unknown.err.c_str());
+    const Result missing = run({path, "--stream", "--predict", "x1=1,x2=2"});
+    QCOMPARE(missing.status, int(BatchCommand::BadUsage));
+    QVERIFY2(missing.err.find("--predict has no value for feature \"x3\"") != std::string::npos,
+             missing.err.c_str());
 }
 
 void tst_BatchStream::badCellNamesLineAndColumn() {

@@ -74,6 +74,7 @@ private slots:
     void errorsNameLineAndColumn_data();
     void errorsNameLineAndColumn();
     void firstErrorInFileOrder();
+    void onlyRegularFiles();
     void secondPassReadsTheSame();
 };
 
@@ -131,14 +132,15 @@ void tst_CsvChunkReader::missingCellsLeaveRowsOut() {
     QTemporaryDir dir;
     const std::string path = writeText(dir, "id,x,y\n"
                                             "a,1,2\n"
-                                            "NA,NA,3\n"  // left out: x is read
-                                            ",4, \n"     // left out: y is blank
-                                            "NA,5,6\n"); // kept: id is not read
+                                            "NA,NA,3\n"      // left out: x is read
+                                            ",4, \n"         // left out: y is blank
+                                            "NA,5,6\n"       // kept: id is not read
+                                            " NA ,7,8\r\n"); // a blank-padded token, CRLF
     const Collected c = readAll(CsvChunkReader(path, {}), {1, 2});
-    QCOMPARE(c.pass.rows, std::size_t(4));
+    QCOMPARE(c.pass.rows, std::size_t(5));
     QCOMPARE(c.pass.skipped, std::size_t(2));
-    QVERIFY(c.pass.missing == std::vector<std::size_t>({3, 1, 1}));
-    QVERIFY(arma::approx_equal(c.rows, arma::mat{{1, 2}, {5, 6}}, "absdiff", 0.0));
+    QVERIFY(c.pass.missing == std::vector<std::size_t>({4, 1, 1}));
+    QVERIFY(arma::approx_equal(c.rows, arma::mat{{1, 2}, {5, 6}, {7, 8}}, "absdiff", 0.0));
 }
 
 void tst_CsvChunkReader::errorsNameLineAndColumn_data() {
@@ -182,6 +184,24 @@ void tst_CsvChunkReader::firstErrorInFileOrder() {
     const CsvError e = errorOf(writeText(dir, text.str()), {0, 1});
     QCOMPARE(e.line(), std::size_t(12));
     QCOMPARE(e.column(), std::size_t(1));
+}
+
+void tst_CsvChunkReader::onlyRegularFiles() {
+    // Read twice: a folder or a device (a pipe alike) is refused at once, naming it.
+    QTemporaryDir dir;
+    const std::string folder = dir.path().toStdString();
+    for (const std::string& path : {folder, std::string("/dev/null")}) {
+        try {
+            CsvChunkReader reader(path, {});
+            QFAIL("no CsvError");
+        } catch (const CsvError& e) {
+            QCOMPARE(e.file(), path);
+            QCOMPARE(e.line(), std::size_t(0));
+            QVERIFY2(e.reason().find(path == folder ? "folder" : "not a regular file") !=
+                         std::string::npos,
+                     e.what());
+        }
+    }
 }
 
 void tst_CsvChunkReader::secondPassReadsTheSame() {
