@@ -155,6 +155,7 @@ private slots:
     void optionsThatNeedRowsAreRefused_data();
     void optionsThatNeedRowsAreRefused();
     void predictMistakesAreUsage();
+    void streamIsAFlag();
     void badCellNamesLineAndColumn();
     void illConditionedIsRefused();
 };
@@ -328,6 +329,17 @@ void tst_BatchStream::predictMistakesAreUsage() {
     QCOMPARE(missing.status, int(BatchCommand::BadUsage));
     QVERIFY2(missing.err.find("--predict has no value for feature \"x3\"") != std::string::npos,
              missing.err.c_str());
+}
+
+void tst_BatchStream::streamIsAFlag() {
+    QTemporaryDir dir;
+    const std::string path = writeFile(dir, "data.csv", table(50, 0.0));
+    const Result r = run({path, "--stream=yes"});
+    QCOMPARE(r.status, int(BatchCommand::BadUsage));
+    QVERIFY2(r.err.find("--stream takes no value") != std::string::npos, r.err.c_str());
+    const Result lesson = run({"--stream"}); // no FILE: the lesson's data is not a file
+    QCOMPARE(lesson.status, int(BatchCommand::BadUsage));
+    QVERIFY2(lesson.err.find("--stream needs a CSV FILE") != std::string::npos, lesson.err.c_str());
 }
 
 void tst_BatchStream::badCellNamesLineAndColumn() {
