@@ -5,9 +5,11 @@
 #include "app/batch/BatchInput.h"
 #include "app/batch/BatchOptions.h"
 #include "app/batch/BatchReport.h"
+#include "app/batch/BatchStream.h"
 #include "model/data/DerivedFeature.h"
 #include "model/fit/Analysis.h"
 #include "model/io/AtomicFile.h"
+#include "model/io/CsvError.h"
 #include "model/io/CsvTable.h"
 #include "model/io/CsvWriter.h"
 #include "model/io/DataExport.h"
@@ -313,6 +315,24 @@ int runOn(const BatchOptions& given, BatchInput&& in, const std::string& source,
                    out, err);
 }
 
+// --stream: the file read in blocks (BatchStream), its report delivered as any other.
+int runStream(const BatchOptions& o, std::ostream& out, std::ostream& err) {
+    std::string text;
+    try {
+        text = BatchStream::report(o);
+    } catch (const UsageError& e) {
+        err << "linlab: " << e.what() << " (see linlab --help)\n";
+        return BatchCommand::BadUsage;
+    } catch (const CsvError& e) { // names the file, line and column
+        err << "linlab: " << e.what() << "\n";
+        return BatchCommand::BadData;
+    } catch (const std::exception& e) {
+        err << "linlab: " << o.file << ": " << e.what() << "\n";
+        return BatchCommand::BadData;
+    }
+    return deliver(o, text, out, err);
+}
+
 } // namespace
 
 bool BatchCommand::needsHooks(const std::vector<std::string>& args) {
@@ -340,6 +360,8 @@ int BatchCommand::run(const std::vector<std::string>& args, std::ostream& out, s
         out << "linlab " << LINLAB_VERSION << "\n";
         return Done;
     }
+    if (o.stream)
+        return runStream(o, out, err);
     if (wantsHooks(o) && !hooks) {
         err << "linlab: project files and plot exports need the full program (see linlab --help)\n";
         return BadUsage;

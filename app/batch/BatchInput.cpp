@@ -193,6 +193,17 @@ BatchInput BatchInput::load(const BatchOptions& o, BatchHooks* hooks) {
     return in;
 }
 
+ColumnChoice BatchInput::chooseColumns(const BatchOptions& o, const std::vector<std::string>& names,
+                                       const std::string& source) {
+    const Choice c = choose(o, names, source);
+    ColumnChoice out{c.label, c.features, c.ignored};
+    if (out.features.empty())
+        for (std::size_t k = 0; k < names.size(); ++k)
+            if (k != c.label && !contains(c.ignored, k))
+                out.features.push_back(k);
+    return out;
+}
+
 bool BatchInput::isProject(const std::string& file) {
     const std::string suffix = ".linlab";
     if (file.size() < suffix.size())

@@ -52,8 +52,21 @@ struct BatchData {
     std::optional<SourceTable> source;
 };
 
+/// The columns the options choose (0-based): the label, the features (the default filled in:
+/// every column but the label and the ignored) and the ignored.
+struct ColumnChoice {
+    std::size_t label = 0;
+    std::vector<std::size_t> features;
+    std::vector<std::size_t> ignored;
+};
+
 class BatchInput {
 public:
+    /// --label, --features and --ignore resolved against `names` (a CSV's columns, named in
+    /// messages as `source`); throws UsageError as pick() does. What the stream reads.
+    static ColumnChoice chooseColumns(const BatchOptions& o, const std::vector<std::string>& names,
+                                      const std::string& source);
+
     /// Reads FILE (or takes the lesson's data, or a project through `hooks`). Throws CsvError
     /// and the hooks' errors (bad data: exit 3), and the first invalid cell's CsvError unless
     /// --invalid missing.

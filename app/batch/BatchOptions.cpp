@@ -97,6 +97,9 @@ const char* BatchOptions::usage() {
            "  --poly COLUMN=DEGREE  add COLUMN^2 ... COLUMN^DEGREE (2 <= DEGREE <= 30) as derived "
            "features\n"
            "  --full                include features/labels/predictions/residuals past 1000 rows\n"
+           "  --stream              read FILE in blocks and keep only its statistics (files "
+           "larger\n"
+           "                        than memory): no per-row keys; refuses options that need rows\n"
            "  --output PATH         write the report there (atomically) instead of stdout\n"
            "  --export-plot KIND=PATH   write a plot (repeatable); KIND: data, "
            "predicted-vs-actual,\n"
@@ -380,6 +383,9 @@ BatchOptions BatchOptions::parse(const std::vector<std::string>& args) {
         } else if (arg == "--full") {
             flag();
             o.full = true;
+        } else if (arg == "--stream") {
+            flag();
+            o.stream = true;
         } else if (arg == "--label") {
             o.label = take();
             if (o.label.empty())

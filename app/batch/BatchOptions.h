@@ -33,7 +33,8 @@ struct BatchOptions {
     Fit fit = Fit::None;
     GradientDescentSettings gd;
     bool full = false;
-    std::string output; ///< empty: stdout
+    bool stream = false; ///< --stream: the file read in blocks, only its statistics kept
+    std::string output;  ///< empty: stdout
     /// What was given explicitly: a project file's own settings hold otherwise.
     bool scaleGiven = false, normalizeGiven = false, ddofGiven = false;
     std::vector<std::pair<std::string, std::string>> exportPlots; ///< (kind, path), in order

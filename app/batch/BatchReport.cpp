@@ -342,4 +342,26 @@ std::string BatchReport::write(const BatchOptions& o, const TableSummary& summar
     return j.text();
 }
 
+void BatchReport::writeTransform(JsonWriter& j, const Transform& t) {
+    reportTransform(j, t);
+}
+
+void BatchReport::writeLeastSquares(JsonWriter& j, const LeastSquaresResult& ls) {
+    reportLeastSquares(j, ls);
+}
+
+void BatchReport::writeDescent(JsonWriter& j, const BatchOptions& o,
+                               const GradientDescentResult& gd, const LinearModel& model) {
+    reportDescent(j, o, gd, model);
+}
+
+void BatchReport::writeInference(JsonWriter& j, const RegressionReport& r) {
+    reportInference(j, r);
+}
+
+void BatchReport::writeNewPredictions(JsonWriter& j,
+                                      const std::vector<NewPrediction>& predictions) {
+    reportNewPredictions(j, predictions);
+}
+
 } // namespace linlab

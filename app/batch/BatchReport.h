@@ -15,6 +15,8 @@
 
 namespace linlab {
 
+class JsonWriter;
+
 /// One --predict: the inputs as given (a number, or a category's level) and the prediction.
 struct NewPrediction {
     struct Input {
@@ -46,6 +48,19 @@ public:
                              const LinearModel& model, const GradientDescentResult* gd,
                              const BatchInference& inference,
                              const BatchFitResult* fitted = nullptr);
+
+    // The report's parts on their own, for a report made without an Analysis (BatchStream's).
+    /// The "transform" object.
+    static void writeTransform(JsonWriter& j, const Transform& t);
+    /// The "least_squares" object.
+    static void writeLeastSquares(JsonWriter& j, const LeastSquaresResult& ls);
+    /// The "fit" object's keys for a gradient-descent run.
+    static void writeDescent(JsonWriter& j, const BatchOptions& o, const GradientDescentResult& gd,
+                             const LinearModel& model);
+    /// The "inference" object.
+    static void writeInference(JsonWriter& j, const RegressionReport& r);
+    /// The "predictions_new" array of --predict.
+    static void writeNewPredictions(JsonWriter& j, const std::vector<NewPrediction>& predictions);
 };
 
 } // namespace linlab

@@ -127,6 +127,29 @@ Transform Transform::fit(const arma::mat& X, const TransformSettings& settings,
     return t;
 }
 
+Transform Transform::fromMoments(arma::uword n, const arma::rowvec& mean,
+                                 const arma::rowvec& centredSquares, const arma::rowvec& min,
+                                 const arma::rowvec& max, const TransformSettings& settings) {
+    const arma::uword d = mean.n_elem;
+    if (centredSquares.n_elem != d || min.n_elem != d || max.n_elem != d)
+        throw std::invalid_argument("Transform::fromMoments: the moments differ in length");
+    Transform t = fit(arma::mat(0, d), settings); // the settings' checks, no rows
+    if (n == 0)
+        return t;
+    const double scale = settings.scale, count = static_cast<double>(n);
+    for (arma::uword j = 0; j < d; ++j) {
+        // Moments of scale * x: the mean and spread scale, a negative scale swaps min and max.
+        t.m_mean(j) = mean(j) * scale;
+        t.m_min(j) = (scale < 0 ? max(j) : min(j)) * scale;
+        t.m_max(j) = (scale < 0 ? min(j) : max(j)) * scale;
+        if (n > static_cast<arma::uword>(settings.ddof))
+            t.m_std(j) = std::abs(scale) *
+                         std::sqrt(std::max(0.0, centredSquares(j)) / (count - settings.ddof));
+        t.fitParameters(j);
+    }
+    return t;
+}
+
 void Transform::fitMoments(const arma::mat& X, arma::uword j) {
     const ColumnMoments m = columnMoments(X.colptr(j), X.n_rows, m_scales(j), m_settings.ddof);
     m_mean(j) = m.mean;

@@ -43,6 +43,13 @@ public:
     static Transform fit(const arma::mat& X, const TransformSettings& settings,
                          const std::vector<bool>& fixed = {});
 
+    /// The transform fit() would give on rows never held together, from their raw (unscaled)
+    /// column moments: n rows, each column's mean, centred sum of squares sum (x - mean)^2, min
+    /// and max (as StreamingMoments keeps them). Equal to fit() to rounding. Throws
+    /// std::invalid_argument as fit() does, and naming this function when the sizes disagree.
+    static Transform fromMoments(arma::uword n, const arma::rowvec& mean,
+                                 const arma::rowvec& centredSquares, const arma::rowvec& min,
+                                 const arma::rowvec& max, const TransformSettings& settings);
     /// This transform after X changed in `columns` only: those are fitted anew, the others keep
     /// their fit (what a cell edit costs: one column, not the table). Equals
     /// fit(X, settings(), fixed()); with another column count, fit(X, settings()).

@@ -356,6 +356,66 @@ SufficientStatistics::updated(const SufficientStatistics& previous, const arma::
     return s;
 }
 
+SufficientStatistics SufficientStatistics::fromMoments(arma::uword n,
+                                                       const arma::rowvec& featureMean,
+                                                       double labelMean, const arma::mat& sxx,
+                                                       const arma::vec& sxy, double syy) {
+    const arma::uword d = featureMean.n_elem;
+    if (sxx.n_rows != d || sxx.n_cols != d || sxy.n_elem != d)
+        throw std::invalid_argument("SufficientStatistics::fromMoments: " + std::to_string(d) +
+                                    " means for a " + std::to_string(sxx.n_rows) + " x " +
+                                    std::to_string(sxx.n_cols) + " Gram matrix and " +
+                                    std::to_string(sxy.n_elem) + " cross products");
+    if (d > kWideFeatures && d > n)
+        throw std::invalid_argument("SufficientStatistics::fromMoments: " + std::to_string(d) +
+                                    " features for " + std::to_string(n) +
+                                    " rows: wide data is solved from its rows");
+    SufficientStatistics s;
+    s.m_n = n;
+    s.m_meanX = featureMean;
+    s.m_meanY = labelMean;
+    s.m_sxx = 0.5 * (sxx + sxx.t());
+    s.m_sxy = sxy;
+    s.m_syy = syy;
+    s.m_ls.weights.zeros(d);
+    s.m_anchorGrad.zeros(d);
+    if (n == 0)
+        return s;
+    // The refinement asks for Xc^T (Xc w - yc): from the moments that is Sxx w - Sxy.
+    s.m_ls = LeastSquares::solveCentred(
+        n, s.m_sxx, s.m_sxy, [&](const arma::vec& w) { return arma::vec(s.m_sxx * w - s.m_sxy); },
+        [](arma::mat&, arma::vec&) {
+            throw std::invalid_argument(
+                "SufficientStatistics::fromMoments: the centred Gram matrix is singular or "
+                "ill conditioned (condition past 1e10): its least squares needs the rows");
+        });
+    // |r|^2 = syy - 2 p.Sxy + p^T Sxx p: centred, so the data's offset does not cancel here.
+    const arma::vec& p = s.m_ls.weights;
+    const arma::vec sxxP = s.m_sxx * p;
+    s.m_anchorGrad = sxxP - s.m_sxy;
+    s.m_anchorSse = std::max(0.0, syy - 2.0 * arma::dot(p, s.m_sxy) + arma::dot(p, sxxP));
+    if (d == 0)
+        s.m_anchorGrad.reset();
+    s.m_ls.bias = -s.meanResidual(p, 0.0);
+    s.m_ls.mse = s.mse(p, s.m_ls.bias);
+    return s;
+}
+
+SufficientStatistics SufficientStatistics::withAnchor(double sse, const arma::vec& cross) const {
+    if (cross.n_elem != featureCount())
+        throw std::invalid_argument(
+            "SufficientStatistics::withAnchor: " + std::to_string(cross.n_elem) +
+            " cross sums for " + std::to_string(featureCount()) + " features");
+    SufficientStatistics s = *this;
+    s.m_anchorSse = std::max(0.0, sse);
+    s.m_anchorGrad = cross;
+    if (featureCount() == 0)
+        s.m_anchorGrad.reset();
+    if (m_n > 0)
+        s.m_ls.mse = s.mse(s.m_ls.weights, s.m_ls.bias);
+    return s;
+}
+
 void SufficientStatistics::check(const char* function, const arma::vec& weights) const {
     if (weights.n_elem != m_meanX.n_elem)
         throw std::invalid_argument(std::string(function) + ": " + std::to_string(weights.n_elem) +

@@ -40,6 +40,20 @@ public:
             const arma::rowvec& shift, const arma::mat& oldRows, const arma::vec& oldLabels,
             const arma::mat& newRows, const arma::vec& newLabels);
 
+    /// The statistics of rows never held together (a file read in blocks): n, the feature means
+    /// (1 x d), the label mean, Sxx = Xc^T Xc, Sxy = Xc^T yc and syy = yc^T yc. Least squares
+    /// from the normal equations (refined against the same moments); the anchor's residual sums
+    /// come from the moments too until withAnchor() puts in ones summed over the rows. Throws
+    /// std::invalid_argument naming this function on sizes that disagree, on wide data and when
+    /// the fit needs the rows (a Gram condition past LeastSquares::kGramConditionLimit).
+    static SufficientStatistics fromMoments(arma::uword n, const arma::rowvec& featureMean,
+                                            double labelMean, const arma::mat& sxx,
+                                            const arma::vec& sxy, double syy);
+    /// These statistics with the anchor's sums taken from the rows: `sse` = |r|^2 and `cross` =
+    /// Xc^T r for r = Xc p - yc at the least-squares weights p (what compute() sums). Throws
+    /// std::invalid_argument on a wrong length.
+    SufficientStatistics withAnchor(double sse, const arma::vec& cross) const;
+
     /// Number of samples n.
     arma::uword sampleCount() const { return m_n; }
     /// Number of features d.
