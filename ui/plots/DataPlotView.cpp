@@ -1,5 +1,6 @@
 #include "ui/plots/DataPlotView.h"
 
+#include "app/document/DerivedFeatureCommand.h"
 #include "app/document/Document.h"
 #include "app/document/DragPointCommand.h"
 #include "model/data/Column.h"
@@ -514,21 +515,46 @@ void DataPlotView::updateModelParts(bool sticky) {
     // The model's line across the visible x range (in the dataset's units: days for a date).
     const QCPRange xRange = paddedRange(m_xLo, m_xHi);
     if (pointCount() > 0 && analysisIsCurrent()) {
+        // A line needs its two ends; a curve (x^2, log x ... among the features) 200 points.
+        const linlab::PartialCurve* curve = partialCurve();
+        const arma::vec xs =
+            arma::linspace(xRange.lower, xRange.upper, curve && curve->curved() ? 200 : 2);
         arma::vec ys;
         try {
-            ys = document()->analysis().partialPrediction(
-                document()->model(), arma::uword(m_feature),
-                arma::vec{xRange.lower / m_xScale, xRange.upper / m_xScale});
+            ys = curve ? curve->predict(document()->analysis(), document()->model(), xs / m_xScale)
+                       : arma::vec();
         } catch (const std::exception&) {
             ys.reset(); // a stale analysis mid-edit; the next signal redraws
         }
-        if (ys.n_elem == 2 && isPlottable(ys(0)) && isPlottable(ys(1))) {
-            m_model->setData(QVector<double>{xRange.lower, xRange.upper},
-                             QVector<double>{ys(0), ys(1)}, true);
-            include(ys(0), yLo, yHi);
-            include(ys(1), yLo, yHi);
-        }
+        QVector<double> keys, values;
+        for (arma::uword i = 0; i < ys.n_elem; ++i)
+            if (isPlottable(ys(i))) { // a gap where log x has no value, say
+                keys.append(xs(i));
+                values.append(ys(i));
+                include(ys(i), yLo, yHi);
+            }
+        if (keys.size() >= 2)
+            m_model->setData(keys, values, true);
     }
     const QCPRange yRange = paddedRange(yLo, yHi);
     setRanges(xRange, shownRange(plot()->yAxis->range(), yRange, sticky));
+}
+
+const linlab::PartialCurve* DataPlotView::partialCurve() {
+    // Parsed again only when the features, the derived list or the feature on x change.
+    const std::vector<std::string>& names = document()->dataset().featureNames();
+    const std::vector<linlab::DerivedSpec> derived = DerivedFeatureCommand::current(*document());
+    if (!m_curve || m_curveFeature != m_feature || m_curveNames != names ||
+        !(m_curveDerived == derived)) {
+        m_curve.reset();
+        m_curveFeature = m_feature;
+        m_curveNames = names;
+        m_curveDerived = derived;
+        try {
+            m_curve.emplace(names, derived, arma::uword(std::max(m_feature, 0)));
+        } catch (const std::exception&) {
+            return nullptr; // an expression that does not parse draws no line
+        }
+    }
+    return &*m_curve;
 }

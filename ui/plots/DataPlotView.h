@@ -5,9 +5,11 @@
 // categorical column can go on x (a jittered group per level, its mean prediction marked), and
 // a date feature is labelled as dates.
 
+#include "model/fit/PartialCurve.h"
 #include "ui/plots/CategoryLayers.h"
 #include "ui/plots/PlotView.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -69,6 +71,9 @@ protected:
     QVector<QPair<int, double>> dragCells(int row, const QPointF& coords) const override;
 
 private:
+    /// The model's curve along the feature on x (nullptr when a derived expression does not
+    /// parse), kept while the features and the derived list stay.
+    const linlab::PartialCurve* partialCurve();
     /// The residual segments, the model's line (or the level means) and the axis ranges, over the
     /// points as drawn.
     void updateModelParts(bool sticky = false);
@@ -101,6 +106,10 @@ private:
     QSharedPointer<QCPAxisTicker> m_plainTicker; // the x ticker and zero line of a numeric feature
     QPen m_plainZeroLine;
     int m_feature = 0;
+    std::optional<linlab::PartialCurve> m_curve;
+    int m_curveFeature = -1;
+    std::vector<std::string> m_curveNames;
+    std::vector<linlab::DerivedSpec> m_curveDerived;
     // Categorical columns by name (they survive design changes); their indexes as of the last
     // rebuild, -1 when unused.
     std::string m_xCategory;

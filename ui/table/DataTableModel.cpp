@@ -415,6 +415,9 @@ QVariant DataTableModel::typedData(const QModelIndex& index, int role) const {
             return imputation.level.empty() ? NumberText::shown(imputation.value)
                                             : QString::fromStdString(imputation.level);
         }
+        // A number as the display digits say (a date keeps its text); every digit to edit.
+        if (column.type() == linlab::ColumnType::Numeric && !missing)
+            return NumberText::shown(column.value(row));
         return QString::fromStdString(column.cellText(row));
     case Qt::EditRole:
         return QString::fromStdString(column.cellText(row));
@@ -457,6 +460,9 @@ QVariant DataTableModel::typedData(const QModelIndex& index, int role) const {
             return tr("Row %1 is left out of every number: it misses a value the model uses. "
                       "Fill the cell, fill the column (header menu) or stop using that column.")
                 .arg(index.row() + 1);
+        if (column.type() == linlab::ColumnType::Numeric && !missing &&
+            NumberText::shown(column.value(row)) != QString::fromStdString(column.cellText(row)))
+            return tr("Every digit: %1").arg(QString::fromStdString(column.cellText(row)));
         return {};
     case IsLabelRole:
         return index.column() == labelColumn();

@@ -5,6 +5,7 @@
 // there with the report and the diagnostics in view (run under a real display for real fonts).
 #include "app/document/Document.h"
 #include "app/document/RegressionRunner.h"
+#include "ui/common/NumberText.h"
 #include "ui/plots/DataPlotView.h"
 #include "ui/report/CoefficientTableModel.h"
 #include "ui/report/DiagnosticPlotView.h"
@@ -213,7 +214,11 @@ void tst_ReportWalkthrough::reportOnPenguins() {
     QCOMPARE(doc->undoStack()->count(), steps + 1);
     const double dragged = doc->dataset().labels()(38);
     QVERIFY2(dragged > at.y() + 100, qPrintable(QString::number(dragged)));
-    QCOMPARE(w.tableView()->model()->index(39, mass).data().toString().toDouble(), dragged);
+    // The typed cell: every digit to edit and in the tip, the display digits in the cell.
+    const QModelIndex cell = w.tableView()->model()->index(39, mass);
+    QCOMPARE(cell.data(Qt::EditRole).toString().toDouble(), dragged);
+    QCOMPARE(cell.data().toString(), NumberText::shown(dragged));
+    QVERIFY(cell.data(Qt::ToolTipRole).toString().contains(cell.data(Qt::EditRole).toString()));
     runner->waitForResult();
     QVERIFY(runner->result().regression.weights()(2) != slopeBefore);
     QVERIFY(runner->result().diagnostics.cooksDistance(38) > cooksBefore);
