@@ -31,6 +31,17 @@ using namespace linlab;
 
 namespace {
 
+// The ending every name shares (empty for fewer than two names).
+QString sharedSuffix(const QStringList& names) {
+    if (names.size() < 2)
+        return {};
+    QString suffix = names.front();
+    for (const QString& name : names)
+        while (!suffix.isEmpty() && !name.endsWith(suffix))
+            suffix.remove(0, 1);
+    return suffix;
+}
+
 bool sameDouble(double a, double b) {
     return a == b || (std::isnan(a) && std::isnan(b));
 }
@@ -283,6 +294,7 @@ void ModelPanel::rebuildRows() {
     m_lastSettings = m_document->transformSettings();
     int matches = 0;
     const std::vector<int> features = m_picker->pick(m_names, kMaxSliders, matches);
+    m_sharedSuffix = sharedSuffix(m_names);
     m_rowOf.assign(size_t(m_names.size()) + 1, -1);
     m_rows.resize(features.size() + 1);
     for (size_t r = 0; r < m_rows.size(); ++r) {
@@ -313,6 +325,7 @@ void ModelPanel::buildRow(int parameter, QGridLayout* grid) {
     Row& row = *this->row(parameter);
     const int top = m_rowOf[size_t(parameter)] * 3;
     row.build(m_rowsWidget, grid, top, kSliderSteps, m_names.size() >= kCompactFrom);
+    row.sharedSuffix = m_sharedSuffix;
     row.rangeEditor->setVisible(m_rangesButton->isChecked());
     grid->addWidget(row.rangeEditor, top + 2, 0, 1, row.columns());
 

@@ -120,6 +120,7 @@ private:
     std::vector<Row> m_rows;  ///< the rows shown, in parameter order
     std::vector<int> m_rowOf; ///< per parameter, its index in m_rows, or -1 without a row
     QStringList m_names;
+    QString m_sharedSuffix; ///< what every feature's name ends with, dropped on compact rows
     QPushButton* m_fitButton = nullptr;
     QPushButton* m_resetButton = nullptr;
     FitSettingsGroup* m_fitGroup = nullptr;

@@ -82,8 +82,13 @@ void ParameterRow::build(QWidget* parent, QGridLayout* grid, int top, int steps,
 
 void ParameterRow::setName(const QString& heading, const QString& symbol, const QString& text,
                            const QString& meaning, const QString& spoken) {
-    const QString shown =
-        compact ? name->fontMetrics().elidedText(text, Qt::ElideMiddle, kCompactNameWidth) : text;
+    QString shown = text;
+    if (compact && name->fontMetrics().horizontalAdvance(text) > kCompactNameWidth) {
+        if (!sharedSuffix.isEmpty() && text.size() > sharedSuffix.size() &&
+            text.endsWith(sharedSuffix))
+            shown = text.chopped(int(sharedSuffix.size())) + QStringLiteral("\u2026");
+        shown = name->fontMetrics().elidedText(shown, Qt::ElideMiddle, kCompactNameWidth);
+    }
     const QString head =
         heading.isEmpty()
             ? QString()

@@ -49,6 +49,9 @@ struct ParameterRow {
     linlab::SliderRange range;
     bool user = false; ///< the user set the range (it no longer follows the data)
     bool compact = false;
+    /// A compact row drops this ending, which every feature's name shares, before it elides the
+    /// middle: "sensor_01_reading_value" reads "sensor_01…", not "senso…value" like all others.
+    QString sharedSuffix;
 
 private:
     void updateTips();

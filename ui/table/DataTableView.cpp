@@ -12,6 +12,7 @@
 #include "ui/table/ColumnMenu.h"
 #include "ui/table/DataTableModel.h"
 #include "ui/table/DerivedMenu.h"
+#include "ui/table/HeaderLabelStyle.h"
 #include "ui/table/NumberDelegate.h"
 
 #include <QApplication>
@@ -40,6 +41,7 @@ DataTableView::DataTableView(Document* document, QWidget* parent)
     horizontalHeader()->setDefaultSectionSize(110);
     horizontalHeader()->setMinimumSectionSize(60);
     horizontalHeader()->setTextElideMode(Qt::ElideMiddle);
+    horizontalHeader()->setStyle(new HeaderLabelStyle(this)); // two-line labels elided too
     horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
     verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
     setToolTip(

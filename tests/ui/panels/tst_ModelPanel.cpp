@@ -482,6 +482,12 @@ void tst_ModelPanel::sixtyFeaturesFitCompactly() {
     QVERIFY2(pitch > 0 && pitch <= b0->height() + 8, qPrintable(QString::number(pitch)));
     QVERIFY(s0->width() >= 60); // still a slider one can drag
     QCOMPARE(s0->accessibleName(), QString::fromStdString(names[0]));
+    // The names' shared ending goes first, so each row keeps what tells it apart.
+    int distinct = 0;
+    for (const QLabel* label : panel.findChildren<QLabel*>())
+        for (const char* n : {"sensor_12\u2026", "sensor_13\u2026"})
+            distinct += label->text().contains(QString::fromUtf8(n)) ? 1 : 0;
+    QCOMPARE(distinct, 2);
     QVERIFY(panel.originalLabel(0)->isHidden());
 
     // The filter: rows for the matches only.
