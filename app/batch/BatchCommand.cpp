@@ -85,14 +85,7 @@ LinearModel startModel(const BatchOptions& o, const Dataset& data,
                              data.labelName() == project->dataset.labelName();
     if (sameColumns && project->model.weights().n_elem == d)
         model = project->model;
-    if (o.weights) {
-        if (o.weights->size() != d)
-            throw UsageError("--weights has " + std::to_string(o.weights->size()) + " values for " +
-                             std::to_string(d) + " features");
-        model.setWeights(arma::vec(*o.weights));
-    }
-    if (o.bias)
-        model.setBias(*o.bias);
+    BatchFit::applyGivenModel(o, model);
     if (!o.intercept)
         model.setBias(0.0); // through the origin
     return model;

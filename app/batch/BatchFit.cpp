@@ -80,6 +80,18 @@ BatchOptions BatchFit::withProjectFit(const BatchOptions& o, const FitSettings& 
     return merged;
 }
 
+void BatchFit::applyGivenModel(const BatchOptions& o, LinearModel& model) {
+    const arma::uword d = model.weights().n_elem;
+    if (o.weights) {
+        if (o.weights->size() != d)
+            throw UsageError("--weights has " + std::to_string(o.weights->size()) + " values for " +
+                             std::to_string(d) + " features");
+        model.setWeights(arma::vec(*o.weights));
+    }
+    if (o.bias)
+        model.setBias(*o.bias);
+}
+
 FitSettings BatchFit::settingsOf(const BatchOptions& o) {
     FitSettings s;
     s.penalty = o.fit == BatchOptions::Fit::Ridge   ? Penalty::Ridge

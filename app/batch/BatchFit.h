@@ -41,6 +41,8 @@ public:
     /// split's fraction and seed, and its alpha when --fit names its penalty. Throws UsageError
     /// for --bias on a project fitted through the origin.
     static BatchOptions withProjectFit(const BatchOptions& o, const FitSettings& fit);
+    /// --weights and --bias into `model` (d weights); throws UsageError for a wrong count.
+    static void applyGivenModel(const BatchOptions& o, LinearModel& model);
     /// The fit settings `o` makes, as a project keeps them (the penalty of --fit ridge or lasso).
     static FitSettings settingsOf(const BatchOptions& o);
     /// The --test-fraction split of `rows` used rows (seeded by --seed), or nullopt without one.

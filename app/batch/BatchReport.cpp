@@ -228,19 +228,6 @@ void reportHeldOut(JsonWriter& j, const TableSummary& summary, const BatchFitRes
     }
 }
 
-const char* fitMethodName(BatchOptions::Fit fit) {
-    switch (fit) {
-    case BatchOptions::Fit::GradientDescent:
-        return "gd";
-    case BatchOptions::Fit::Ridge:
-        return "ridge";
-    case BatchOptions::Fit::Lasso:
-        return "lasso";
-    default:
-        return "lstsq";
-    }
-}
-
 void reportNewPredictions(JsonWriter& j, const std::vector<NewPrediction>& predictions) {
     j.beginArray("predictions_new");
     for (const NewPrediction& p : predictions) {
@@ -322,7 +309,7 @@ std::string BatchReport::write(const BatchOptions& o, const TableSummary& summar
     reportLeastSquares(j, ls);
     if (o.fit != BatchOptions::Fit::None) {
         j.beginObject("fit");
-        j.value("method", fitMethodName(o.fit));
+        j.value("method", BatchReport::fitMethodName(o.fit));
         if (gd)
             reportDescent(j, o, *gd, model);
         else if (fitted && (o.fit == BatchOptions::Fit::Ridge || o.fit == BatchOptions::Fit::Lasso))
@@ -362,6 +349,19 @@ void BatchReport::writeInference(JsonWriter& j, const RegressionReport& r) {
 void BatchReport::writeNewPredictions(JsonWriter& j,
                                       const std::vector<NewPrediction>& predictions) {
     reportNewPredictions(j, predictions);
+}
+
+const char* BatchReport::fitMethodName(BatchOptions::Fit fit) {
+    switch (fit) {
+    case BatchOptions::Fit::GradientDescent:
+        return "gd";
+    case BatchOptions::Fit::Ridge:
+        return "ridge";
+    case BatchOptions::Fit::Lasso:
+        return "lasso";
+    default:
+        return "lstsq";
+    }
 }
 
 } // namespace linlab

@@ -38,6 +38,8 @@ struct BatchInference {
 
 class BatchReport {
 public:
+    /// The report's `fit.method` for --fit: "gd", "ridge", "lasso" or "lstsq".
+    static const char* fitMethodName(BatchOptions::Fit fit);
     /// The report of `model` on the analysis (`gd`: the gradient-descent run, or null) and the
     /// least squares' inference. It reads the analysis only: the dataset's own numbers may be
     /// gone by then. `fitted` (BatchFit::run): the penalty, the intercept and the held-out

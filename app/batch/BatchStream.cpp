@@ -1,5 +1,6 @@
 #include "app/batch/BatchStream.h"
 
+#include "app/batch/BatchFit.h"
 #include "app/batch/BatchInput.h"
 #include "app/batch/BatchStreamReport.h"
 #include "model/data/TypedReader.h"
@@ -171,14 +172,7 @@ PredictAt predictAt(const std::vector<std::pair<std::string, std::string>>& spec
 // The start of a fit: zeros, then --weights and --bias (as the in-memory batch on a file).
 LinearModel startModel(const BatchOptions& o, arma::uword d) {
     LinearModel model(d);
-    if (o.weights) {
-        if (o.weights->size() != d)
-            throw UsageError("--weights has " + std::to_string(o.weights->size()) + " values for " +
-                             std::to_string(d) + " features");
-        model.setWeights(arma::vec(*o.weights));
-    }
-    if (o.bias)
-        model.setBias(*o.bias);
+    BatchFit::applyGivenModel(o, model);
     return model;
 }
 

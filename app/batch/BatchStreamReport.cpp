@@ -10,19 +10,6 @@ namespace linlab {
 
 namespace {
 
-const char* fitMethodName(BatchOptions::Fit fit) {
-    switch (fit) {
-    case BatchOptions::Fit::GradientDescent:
-        return "gd";
-    case BatchOptions::Fit::Ridge:
-        return "ridge";
-    case BatchOptions::Fit::Lasso:
-        return "lasso";
-    default:
-        return "lstsq";
-    }
-}
-
 bool contains(const std::vector<std::size_t>& list, std::size_t value) {
     return std::find(list.begin(), list.end(), value) != list.end();
 }
@@ -109,7 +96,7 @@ std::string BatchStreamReport::write(const BatchOptions& o, const ColumnChoice& 
     BatchReport::writeLeastSquares(j, s.statistics.leastSquares());
     if (o.fit != BatchOptions::Fit::None) {
         j.beginObject("fit");
-        j.value("method", fitMethodName(o.fit));
+        j.value("method", BatchReport::fitMethodName(o.fit));
         reportFit(j, o, s);
         j.endObject();
     }

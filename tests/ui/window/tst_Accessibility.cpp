@@ -4,6 +4,7 @@
 // Checked on the lesson's data and on the penguins example (a typed table, categories), with
 // every dock open. Offscreen.
 
+#include "tests/common/MenuUtil.h"
 #include "ui/window/MainWindow.h"
 
 #include <QAbstractButton>
@@ -25,6 +26,8 @@
 #include <QToolBar>
 
 #include <qcustomplot.h>
+
+using testutil::menuAction;
 
 namespace {
 
@@ -71,22 +74,6 @@ bool isControl(QWidget* w) {
            qobject_cast<QAbstractSpinBox*>(w) || qobject_cast<QComboBox*>(w) ||
            qobject_cast<QLineEdit*>(w) || qobject_cast<QAbstractItemView*>(w) ||
            qobject_cast<QCustomPlot*>(w);
-}
-
-QAction* menuAction(QMainWindow& w, const QStringList& path) {
-    QList<QAction*> actions = w.menuBar()->actions();
-    QAction* found = nullptr;
-    for (const QString& step : path) {
-        found = nullptr;
-        for (QAction* a : actions)
-            if (a->text().remove(QLatin1Char('&')).remove(QStringLiteral("\u2026")) == step)
-                found = a;
-        if (!found)
-            return nullptr;
-        if (found->menu())
-            actions = found->menu()->actions();
-    }
-    return found;
 }
 
 } // namespace

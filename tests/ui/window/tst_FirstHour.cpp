@@ -2,6 +2,7 @@
 // Help > Guide.
 
 #include "app/document/Document.h"
+#include "tests/common/MenuUtil.h"
 #include "ui/common/DisplayDigits.h"
 #include "ui/common/NumberText.h"
 #include "ui/panels/LessonPane.h"
@@ -23,27 +24,7 @@
 #include <QUndoStack>
 
 using linlab::LinearModel;
-
-namespace {
-
-// The menu-bar action `path` ("File/Open Example/Palmer Penguins"), '&' ignored.
-QAction* menuAction(QMainWindow& w, const QStringList& path) {
-    QList<QAction*> actions = w.menuBar()->actions();
-    QAction* found = nullptr;
-    for (const QString& step : path) {
-        found = nullptr;
-        for (QAction* a : actions)
-            if (a->text().remove(QLatin1Char('&')).remove(QStringLiteral("\u2026")) == step)
-                found = a;
-        if (!found)
-            return nullptr;
-        if (found->menu())
-            actions = found->menu()->actions();
-    }
-    return found;
-}
-
-} // namespace
+using testutil::menuAction;
 
 class tst_FirstHour : public QObject {
     Q_OBJECT
