@@ -1,6 +1,5 @@
 #include "ui/plots/DataPlotView.h"
 
-#include "app/document/DerivedFeatureCommand.h"
 #include "app/document/Document.h"
 #include "app/document/DragPointCommand.h"
 #include "model/data/Column.h"
@@ -543,7 +542,11 @@ void DataPlotView::updateModelParts(bool sticky) {
 const linlab::PartialCurve* DataPlotView::partialCurve() {
     // Parsed again only when the features, the derived list or the feature on x change.
     const std::vector<std::string>& names = document()->dataset().featureNames();
-    const std::vector<linlab::DerivedSpec> derived = DerivedFeatureCommand::current(*document());
+    // Read in place, not copied: this runs on every slider tick (DerivedFeatureCommand::current's
+    // list, which only a typed document has).
+    static const std::vector<linlab::DerivedSpec> none;
+    const std::vector<linlab::DerivedSpec>& derived =
+        document()->isTyped() ? document()->source().design.derived : none;
     if (!m_curve || m_curveFeature != m_feature || m_curveNames != names ||
         !(m_curveDerived == derived)) {
         m_curve.reset();
